@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Builds Chéquier with -Dwerror=true in BUILDDIR (default: build) and runs every test suite,
+# the UI ones under a private X server and D-Bus session.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+builddir=${1:-build}
+
+build-aux/ensure-deps.sh
+
+[ -f "$builddir/build.ninja" ] || meson setup "$builddir" -Dwerror=true
+ninja -C "$builddir"
+GDK_BACKEND=x11 GSK_RENDERER=cairo \
+  dbus-run-session -- xvfb-run -a -s "-screen 0 1280x1024x24" \
+  meson test -C "$builddir" --print-errorlogs
