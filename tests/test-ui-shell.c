@@ -1,0 +1,494 @@
+/* test-ui-shell.c: the application, its window, pages, actions and secondary windows
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-ui-shell"
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "chq-application.h"
+#include "chq-catalog-page.h"
+#include "chq-hours-page.h"
+#include "chq-preferences-window.h"
+#include "chq-vouchers-page.h"
+#include "chq-window.h"
+#include "chq-workers-page.h"
+
+static ChqApplication *app;    /* owned */
+
+static gboolean
+on_timeout_cb (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @check (data) holds, failing the test after five seconds. */
+static void
+run_until (gboolean (*check) (gpointer data),
+           gpointer data)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (5, on_timeout_cb, &timed_out);
+
+  while (!check (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_false (timed_out);
+  g_source_remove (id);
+}
+
+static gboolean
+widget_is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+/* Lets pending idles and redraws run, without waiting for anything in particular. */
+static void
+flush_main_context (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static ChqWindow *
+get_main_window (void)
+{
+  GtkWindow *window = NULL;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (CHQ_IS_WINDOW (l->data))
+      window = l->data;
+
+  if (window == NULL)
+    {
+      g_application_activate (G_APPLICATION (app));
+      window = gtk_application_get_active_window (GTK_APPLICATION (app));
+    }
+
+  g_assert_true (CHQ_IS_WINDOW (window));
+  run_until (widget_is_mapped, window);
+
+  return CHQ_WINDOW (window);
+}
+
+/* Finds the one toplevel of @type, or NULL. */
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWindow *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        {
+          g_assert_null (found);
+          found = window;
+        }
+    }
+
+  return found;
+}
+
+static void
+collect_widgets (GtkWidget  *widget,
+                 GType       type,
+                 GPtrArray  *out)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (out, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_widgets (child, type, out);
+}
+
+static void
+assert_accels (const char *action,
+               const char *accel)
+{
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), action);
+
+  g_assert_nonnull (accels);
+  g_assert_true (g_strv_contains ((const char * const *) accels, accel));
+}
+
+static void
+test_window_pages (void)
+{
+  static const struct {
+    const char *name;
+    const char *label;
+    const char *accel;
+  } pages[] = {
+    /* The last page first, so that every switch is a change. */
+    { "workers", "Workers", "<Alt>4" },
+    { "catalogue", "Catalogue", "<Alt>1" },
+    { "vouchers", "Vouchers", "<Alt>2" },
+    { "hours", "Training Hours", "<Alt>3" },
+  };
+  ChqWindow *window = get_main_window ();
+
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Chéquier");
+  g_assert_cmpstr (chq_window_get_visible_page (window), ==, "catalogue");
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autofree char *detailed = g_strdup_printf ("win.show-page::%s", pages[i].name);
+      GtkWidget *page;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
+                                                 pages[i].name));
+      flush_main_context ();
+
+      g_assert_cmpstr (chq_window_get_visible_page (window), ==, pages[i].name);
+      page = chq_window_get_page (window, pages[i].name);
+      g_assert_nonnull (page);
+      g_assert_true (gtk_widget_get_mapped (page));
+      gtk_test_accessible_assert_role (GTK_ACCESSIBLE (page), GTK_ACCESSIBLE_ROLE_GROUP);
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (page), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                           pages[i].label);
+      assert_accels (detailed, pages[i].accel);
+    }
+
+  g_assert_true (CHQ_IS_CATALOG_PAGE (chq_window_get_page (window, "catalogue")));
+  g_assert_true (CHQ_IS_VOUCHERS_PAGE (chq_window_get_page (window, "vouchers")));
+  g_assert_true (CHQ_IS_HOURS_PAGE (chq_window_get_page (window, "hours")));
+  g_assert_true (CHQ_IS_WORKERS_PAGE (chq_window_get_page (window, "workers")));
+  g_assert_null (chq_window_get_page (window, "nowhere"));
+
+#ifdef DEVELOPMENT_BUILD
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "devel"));
+#else
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (window), "devel"));
+#endif
+}
+
+static void
+test_window_accels (void)
+{
+  assert_accels ("app.quit", "<Control>q");
+  assert_accels ("window.close", "<Control>w");
+  assert_accels ("app.preferences", "<Control>comma");
+  assert_accels ("win.show-help-overlay", "<Control>question");
+}
+
+static void
+test_window_unknown_page (void)
+{
+  if (g_test_subprocess ())
+    {
+      ChqWindow *window = get_main_window ();
+
+      chq_window_set_visible_page (window, "nowhere");
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+  g_test_trap_assert_stderr ("*No page named*nowhere*");
+}
+
+static void
+test_window_accessible_controls (void)
+{
+  ChqWindow *window = get_main_window ();
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  /* Every icon-only button in the window has a tooltip and an accessible name. */
+  collect_widgets (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, buttons);
+  g_assert_cmpuint (buttons->len, >=, 1);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkWidget *button = g_ptr_array_index (buttons, i);
+
+      g_assert_nonnull (gtk_widget_get_tooltip_text (button));
+      g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (button),
+                                                       GTK_ACCESSIBLE_PROPERTY_LABEL));
+    }
+}
+
+static void
+test_window_banner (void)
+{
+  ChqWindow *window = get_main_window ();
+
+  g_assert_null (chq_window_get_banner (window));
+
+  chq_window_set_banner (window, "Offline since 10:00");
+  g_assert_cmpstr (chq_window_get_banner (window), ==, "Offline since 10:00");
+
+  chq_window_set_banner (window, "");
+  g_assert_null (chq_window_get_banner (window));
+  chq_window_set_banner (window, "Demo data");
+  chq_window_set_banner (window, NULL);
+  g_assert_null (chq_window_get_banner (window));
+
+  /* A toast is taken by the overlay (and freed with it). */
+  chq_window_add_toast (window, adw_toast_new ("Saved"));
+  flush_main_context ();
+}
+
+static void
+test_about_window (void)
+{
+  ChqWindow *window = get_main_window ();
+  GtkWindow *about;
+  g_autofree char *name = NULL;
+  g_autofree char *version = NULL;
+  g_autofree char *icon = NULL;
+  g_autofree char *website = NULL;
+  g_autofree char *issue_url = NULL;
+  GtkLicense license;
+
+  g_assert_null (find_toplevel (ADW_TYPE_ABOUT_WINDOW));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  g_assert_nonnull (about);
+  run_until (widget_is_mapped, about);
+
+  g_object_get (about,
+                "application-name", &name,
+                "version", &version,
+                "application-icon", &icon,
+                "website", &website,
+                "issue-url", &issue_url,
+                "license-type", &license,
+                NULL);
+  g_assert_cmpstr (name, ==, "Chéquier");
+  g_assert_cmpstr (version, ==, PACKAGE_VERSION);
+  g_assert_cmpstr (icon, ==, APP_ID);
+  g_assert_cmpstr (website, ==, "https://github.com/chequier/chequier");
+  g_assert_cmpstr (issue_url, ==, "https://github.com/chequier/chequier/issues");
+  g_assert_cmpint (license, ==, GTK_LICENSE_GPL_3_0);
+  g_assert_true (gtk_window_get_transient_for (about) == GTK_WINDOW (window));
+
+  gtk_window_destroy (about);
+  flush_main_context ();
+  g_assert_null (find_toplevel (ADW_TYPE_ABOUT_WINDOW));
+}
+
+static void
+test_shortcuts_window (void)
+{
+  ChqWindow *window = get_main_window ();
+  static const char *expected[] = {
+    "<Control>comma", "<Control>question", "<Control>w", "<Control>q",
+    "<Alt>1", "<Alt>2", "<Alt>3", "<Alt>4",
+  };
+  GtkShortcutsWindow *overlay;
+  g_autoptr(GPtrArray) shortcuts = g_ptr_array_new ();
+  g_autoptr(GHashTable) accelerators = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                              g_free, NULL);
+
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  g_assert_nonnull (overlay);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  run_until (widget_is_mapped, overlay);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+
+  /* The shortcuts window lists every accelerator of the application (its search page
+   * holds a second copy of each shortcut). */
+  collect_widgets (GTK_WIDGET (overlay), GTK_TYPE_SHORTCUTS_SHORTCUT, shortcuts);
+  for (guint i = 0; i < shortcuts->len; i++)
+    {
+      g_autofree char *accelerator = NULL;
+
+      g_object_get (g_ptr_array_index (shortcuts, i), "accelerator", &accelerator, NULL);
+      g_hash_table_add (accelerators, g_steal_pointer (&accelerator));
+    }
+  g_assert_cmpuint (g_hash_table_size (accelerators), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_true (g_hash_table_contains (accelerators, expected[i]));
+
+  gtk_widget_set_visible (GTK_WIDGET (overlay), FALSE);
+  flush_main_context ();
+}
+
+static void
+test_preferences_window (void)
+{
+  ChqWindow *window = get_main_window ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GPtrArray) spins = g_ptr_array_new ();
+  g_autoptr(GPtrArray) switches = g_ptr_array_new ();
+  GtkWindow *preferences;
+  GtkSpinButton *sync_interval;
+  GtkSpinButton *expiry_warning;
+  GtkSpinButton *training_right;
+  GtkSpinButton *hours_per_day;
+  GtkSwitch *notifications;
+
+  g_assert_null (find_toplevel (CHQ_TYPE_PREFERENCES_WINDOW));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  preferences = find_toplevel (CHQ_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (preferences);
+  run_until (widget_is_mapped, preferences);
+  g_assert_true (gtk_window_get_transient_for (preferences) == GTK_WINDOW (window));
+  g_assert_true (gtk_window_get_modal (preferences));
+
+  /* In the order of the template: sync, expiry, training right, hours per day. */
+  collect_widgets (GTK_WIDGET (preferences), GTK_TYPE_SPIN_BUTTON, spins);
+  collect_widgets (GTK_WIDGET (preferences), GTK_TYPE_SWITCH, switches);
+  g_assert_cmpuint (spins->len, ==, 4);
+  g_assert_cmpuint (switches->len, ==, 1);
+  sync_interval = g_ptr_array_index (spins, 0);
+  expiry_warning = g_ptr_array_index (spins, 1);
+  training_right = g_ptr_array_index (spins, 2);
+  hours_per_day = g_ptr_array_index (spins, 3);
+  notifications = g_ptr_array_index (switches, 0);
+
+  for (guint i = 0; i < spins->len; i++)
+    g_assert_true (gtk_test_accessible_has_property (g_ptr_array_index (spins, i),
+                                                     GTK_ACCESSIBLE_PROPERTY_LABEL));
+  g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (notifications),
+                                                   GTK_ACCESSIBLE_PROPERTY_LABEL));
+
+  /* The controls show the settings... */
+  g_assert_cmpfloat (gtk_spin_button_get_value (sync_interval), ==, 30);
+  g_assert_cmpfloat (gtk_spin_button_get_value (expiry_warning), ==, 60);
+  g_assert_cmpfloat (gtk_spin_button_get_value (training_right), ==, 5);
+  g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (hours_per_day), 7.6, 1e-9);
+  g_assert_true (gtk_switch_get_active (notifications));
+
+  g_settings_set_uint (settings, "sync-interval", 90);
+  g_settings_set_uint (settings, "expiry-warning-days", 30);
+  g_settings_set_double (settings, "training-right-days", 2.5);
+  g_settings_set_double (settings, "hours-per-day", 8);
+  g_settings_set_boolean (settings, "notifications", FALSE);
+  g_assert_cmpfloat (gtk_spin_button_get_value (sync_interval), ==, 90);
+  g_assert_cmpfloat (gtk_spin_button_get_value (expiry_warning), ==, 30);
+  g_assert_cmpfloat (gtk_spin_button_get_value (training_right), ==, 2.5);
+  g_assert_cmpfloat (gtk_spin_button_get_value (hours_per_day), ==, 8);
+  g_assert_false (gtk_switch_get_active (notifications));
+
+  /* ...and change them, within the ranges of the schema. */
+  gtk_spin_button_set_value (sync_interval, 15);
+  gtk_spin_button_set_value (expiry_warning, 90);
+  gtk_spin_button_set_value (training_right, 4.5);
+  gtk_spin_button_set_value (hours_per_day, 7.5);
+  gtk_switch_set_active (notifications, TRUE);
+  g_assert_cmpuint (g_settings_get_uint (settings, "sync-interval"), ==, 15);
+  g_assert_cmpuint (g_settings_get_uint (settings, "expiry-warning-days"), ==, 90);
+  g_assert_cmpfloat (g_settings_get_double (settings, "training-right-days"), ==, 4.5);
+  g_assert_cmpfloat (g_settings_get_double (settings, "hours-per-day"), ==, 7.5);
+  g_assert_true (g_settings_get_boolean (settings, "notifications"));
+
+  gtk_spin_button_set_value (sync_interval, 100000);
+  gtk_spin_button_set_value (hours_per_day, 0);
+  g_assert_cmpuint (g_settings_get_uint (settings, "sync-interval"), ==, 1440);
+  g_assert_cmpfloat (g_settings_get_double (settings, "hours-per-day"), ==, 1);
+
+  gtk_window_close (preferences);
+  flush_main_context ();
+  g_assert_null (find_toplevel (CHQ_TYPE_PREFERENCES_WINDOW));
+
+  g_settings_reset (settings, "sync-interval");
+  g_settings_reset (settings, "expiry-warning-days");
+  g_settings_reset (settings, "training-right-days");
+  g_settings_reset (settings, "hours-per-day");
+}
+
+static gboolean
+window_has_size (gpointer data)
+{
+  int width, height;
+
+  gtk_window_get_default_size (GTK_WINDOW (data), &width, &height);
+  return width == 720 && height == 540;
+}
+
+static void
+test_window_size_saved (void)
+{
+  ChqWindow *window = get_main_window ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  int width = 0;
+  int height = 0;
+
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1000);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 720, 540);
+  run_until (window_has_size, window);
+
+  gtk_window_close (GTK_WINDOW (window));
+  flush_main_context ();
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 720);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 540);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+
+  /* A new window opens at the saved size. (Whether it opens maximised is up to the
+   * window manager, and the test's X server has none.) */
+  window = get_main_window ();
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 720);
+  g_assert_cmpint (height, ==, 540);
+}
+
+static void
+test_quit (void)
+{
+  get_main_window ();
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  g_assert_nonnull (find_toplevel (CHQ_TYPE_PREFERENCES_WINDOW));
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  flush_main_context ();
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+  g_assert_null (find_toplevel (CHQ_TYPE_PREFERENCES_WINDOW));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  /* The test backend records the accessible properties without needing AT-SPI. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
+  g_setenv ("ADW_DISABLE_PORTAL", "1", TRUE);
+
+  /* Icons are SVG, recognised through the shared MIME database, which the isolated
+   * XDG directories of each test would otherwise hide. */
+  g_content_type_set_mime_dirs (NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  gtk_init ();
+
+  app = chq_application_new ();
+  /* Tests run side by side on one session bus: never hand the work to another instance. */
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_DEFAULT_FLAGS | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+
+  g_test_add_func ("/ui/shell/pages", test_window_pages);
+  g_test_add_func ("/ui/shell/accels", test_window_accels);
+  g_test_add_func ("/ui/shell/unknown-page", test_window_unknown_page);
+  g_test_add_func ("/ui/shell/accessible-controls", test_window_accessible_controls);
+  g_test_add_func ("/ui/shell/banner", test_window_banner);
+  g_test_add_func ("/ui/shell/about", test_about_window);
+  g_test_add_func ("/ui/shell/shortcuts", test_shortcuts_window);
+  g_test_add_func ("/ui/shell/preferences", test_preferences_window);
+  g_test_add_func ("/ui/shell/window-size-saved", test_window_size_saved);
+  g_test_add_func ("/ui/shell/quit", test_quit);
+
+  ret = g_test_run ();
+
+  g_clear_object (&app);
+
+  return ret;
+}
