@@ -106,6 +106,10 @@ chq_enterprise_number_normalize (const char  *input,
       digits = number + 2;
     }
 
+  /* "(0)403019261": the old number with its new leading 0 in brackets. */
+  if (g_str_has_prefix (digits, "(0)"))
+    digits = padded = g_strconcat ("0", digits + 3, NULL);
+
   if (!all_digits (digits))
     {
       g_set_error_literal (error, CHQ_IDENT_ERROR, CHQ_IDENT_ERROR_INVALID_CHARACTER,
@@ -114,7 +118,12 @@ chq_enterprise_number_normalize (const char  *input,
     }
 
   if (strlen (digits) == 9)
-    digits = padded = g_strconcat ("0", digits, NULL);
+    {
+      char *with_zero = g_strconcat ("0", digits, NULL);
+
+      g_free (padded);
+      digits = padded = with_zero;
+    }
 
   if (strlen (digits) != 10)
     {
@@ -488,10 +497,11 @@ chq_iban_normalize (const char  *input,
       return NULL;
     }
 
-  if (g_ascii_isdigit (n[0]) || (n[1] != '\0' && g_ascii_isdigit (n[1])))
+  if (g_ascii_isdigit (n[0]) || (has_country_prefix (n) && strncmp (n, "BE", 2) != 0))
     {
       g_set_error_literal (error, CHQ_IDENT_ERROR, CHQ_IDENT_ERROR_WRONG_COUNTRY,
-                           _("An account number starts with BE, like BE51 2100 0009 8062."));
+                           _("Only Belgian accounts are accepted: the account number starts "
+                             "with BE, like BE51 2100 0009 8062."));
       return NULL;
     }
 
@@ -500,14 +510,6 @@ chq_iban_normalize (const char  *input,
       g_set_error_literal (error, CHQ_IDENT_ERROR, CHQ_IDENT_ERROR_INVALID_CHARACTER,
                            _("An account number is BE followed by 14 digits, "
                              "like BE51 2100 0009 8062."));
-      return NULL;
-    }
-
-  if (strncmp (n, "BE", 2) != 0)
-    {
-      g_set_error_literal (error, CHQ_IDENT_ERROR, CHQ_IDENT_ERROR_WRONG_COUNTRY,
-                           _("Only Belgian accounts are accepted: the account number starts "
-                             "with BE, like BE51 2100 0009 8062."));
       return NULL;
     }
 

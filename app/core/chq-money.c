@@ -295,9 +295,14 @@ strip_currency (const char *text)
           start[len - 1] = '\0';
           changed = TRUE;
         }
-      else if (g_str_has_suffix (start, NBSP) || g_str_has_suffix (start, NNBSP))
+      else if (g_str_has_suffix (start, NBSP))
         {
           start[len - strlen (NBSP)] = '\0';
+          changed = TRUE;
+        }
+      else if (g_str_has_suffix (start, NNBSP))
+        {
+          start[len - strlen (NNBSP)] = '\0';
           changed = TRUE;
         }
       else if (g_str_has_suffix (start, EURO_SIGN))
