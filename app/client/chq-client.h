@@ -8,18 +8,10 @@
 #include <json-glib/json-glib.h>
 
 #include "chq-client-error.h"
+#include "chq-json.h"
 #include "chq-types.h"
 
 G_BEGIN_DECLS
-
-/* The model objects of the core codec (app/core), declared here so this header stands
- * alone; chq-json.h converts them. */
-typedef struct _ChqAccount ChqAccount;
-typedef struct _ChqCourse ChqCourse;
-typedef struct _ChqOrder ChqOrder;
-typedef struct _ChqVoucherBatch ChqVoucherBatch;
-typedef struct _ChqWorker ChqWorker;
-typedef struct _ChqEnrolment ChqEnrolment;
 
 #define CHQ_CLIENT_DEFAULT_MAX_ATTEMPTS 6
 #define CHQ_CLIENT_DEFAULT_BASE_MS      500
@@ -99,8 +91,7 @@ ChqAccount *chq_client_get_account_finish    (ChqClient           *self,
                                               GError             **error);
 
 /* GET /v1/courses?since=&limit= (since NULL: from the start; limit 0: the server's
- * default). Finishes with the page's courses (GPtrArray of ChqCourse), the deleted ids,
- * the next cursor and whether more pages follow. */
+ * default). Finishes with the codec's page: courses, deleted ids, next cursor, more. */
 void        chq_client_list_courses_async    (ChqClient           *self,
                                               const char          *since,
                                               guint                limit,
@@ -108,11 +99,8 @@ void        chq_client_list_courses_async    (ChqClient           *self,
                                               GCancellable        *cancellable,
                                               GAsyncReadyCallback  callback,
                                               gpointer             user_data);
-GPtrArray  *chq_client_list_courses_finish   (ChqClient           *self,
+ChqCoursesPage *chq_client_list_courses_finish (ChqClient         *self,
                                               GAsyncResult        *result,
-                                              GStrv               *out_deleted,
-                                              char               **out_next,
-                                              gboolean            *out_more,
                                               char               **out_etag,
                                               GError             **error);
 
@@ -160,14 +148,13 @@ ChqOrder   *chq_client_cancel_order_finish   (ChqClient           *self,
                                               GAsyncResult        *result,
                                               GError             **error);
 
-/* GET /v1/wallet: the batches (GPtrArray of ChqVoucherBatch); the totals are sums of
- * the batches, which the store makes itself. */
+/* GET /v1/wallet: the batches and the totals per voucher type */
 void        chq_client_get_wallet_async      (ChqClient           *self,
                                               const char          *etag,
                                               GCancellable        *cancellable,
                                               GAsyncReadyCallback  callback,
                                               gpointer             user_data);
-GPtrArray  *chq_client_get_wallet_finish     (ChqClient           *self,
+ChqWallet  *chq_client_get_wallet_finish     (ChqClient           *self,
                                               GAsyncResult        *result,
                                               char               **out_etag,
                                               GError             **error);
@@ -253,13 +240,11 @@ ChqEnrolment *chq_client_cancel_enrolment_finish (ChqClient       *self,
                                               GAsyncResult        *result,
                                               GError             **error);
 
-/* POST /v1/enrolments/{id}/attendance: n_days days, dates[i] "YYYY-MM-DD", hours[i] */
+/* POST /v1/enrolments/{id}/attendance: days is a GArray of ChqAttendanceDay */
 void        chq_client_record_attendance_async (ChqClient         *self,
                                               const char          *idempotency_key,
                                               const char          *id,
-                                              const char * const  *dates,
-                                              const double        *hours,
-                                              guint                n_days,
+                                              GArray              *days,
                                               GCancellable        *cancellable,
                                               GAsyncReadyCallback  callback,
                                               gpointer             user_data);
