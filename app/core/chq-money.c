@@ -152,6 +152,9 @@ compose (const char *number,
  * A locale without monetary data (C, POSIX) gives plain ASCII: `EUR 1234.50` and
  * `-EUR 1234.50`.
  *
+ * Like localeconv(), call it from the thread that sets the locale (the main thread): format
+ * on the main thread, or keep integer cents in worker threads.
+ *
  * Returns: (transfer full): the text
  */
 char *
