@@ -1,0 +1,191 @@
+/* chq-json.h: the JSON codec of the regional API (docs/api.md)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "chq-account.h"
+#include "chq-course.h"
+#include "chq-course-session.h"
+#include "chq-enrolment.h"
+#include "chq-location.h"
+#include "chq-order.h"
+#include "chq-problem.h"
+#include "chq-types.h"
+#include "chq-voucher-batch.h"
+#include "chq-worker.h"
+
+G_BEGIN_DECLS
+
+/* Parsing is strict: a required member missing, a wrong JSON type, a negative amount, an
+ * over-long string, a malformed date or an unknown enum word fails with a CHQ_CODEC_ERROR
+ * that names the member by its path (`sessions[1].starts_at`), readable with
+ * chq_codec_error_get_field(). Unknown extra members are ignored. */
+#define CHQ_CODEC_ERROR (chq_codec_error_quark ())
+
+typedef enum {
+  CHQ_CODEC_ERROR_MISSING_FIELD,
+  CHQ_CODEC_ERROR_WRONG_TYPE,
+  CHQ_CODEC_ERROR_INVALID_VALUE,
+  CHQ_CODEC_ERROR_TOO_LONG,
+  CHQ_CODEC_ERROR_NOT_JSON,
+} ChqCodecError;
+
+GQuark      chq_codec_error_quark     (void);
+/* The path of the member at fault ("items[3].sessions[0].city"), or NULL (NOT_JSON, or
+ * an error of another domain). */
+const char *chq_codec_error_get_field (const GError *error);
+
+/* Limits, in characters (Unicode code points), documented in docs/api.md. */
+#define CHQ_JSON_MAX_ID           64
+#define CHQ_JSON_MAX_TITLE        300
+#define CHQ_JSON_MAX_SUMMARY      2000
+#define CHQ_JSON_MAX_DESCRIPTION  20000
+#define CHQ_JSON_MAX_NAME         200
+#define CHQ_JSON_MAX_EMAIL        254
+#define CHQ_JSON_MAX_CITY         100
+#define CHQ_JSON_MAX_WORD         64   /* enum-like words: themes, codes, approval numbers */
+#define CHQ_JSON_MAX_TOKEN        512
+#define CHQ_JSON_MAX_CURSOR       256
+#define CHQ_JSON_MAX_PASSWORD     256
+#define CHQ_JSON_MAX_TEXT         2000 /* problem title and detail, problem type URI */
+#define CHQ_JSON_MAX_DEPTH        32   /* nesting of arrays and objects */
+#define CHQ_JSON_MAX_BYTES        (64 * 1024 * 1024)
+
+/* Parses a JSON document. Refuses invalid UTF-8, more than CHQ_JSON_MAX_DEPTH levels of
+ * nesting (checked before json-glib sees the text) and documents over max_bytes (0 means
+ * CHQ_JSON_MAX_BYTES): CHQ_CODEC_ERROR_NOT_JSON, or TOO_LONG for the size. */
+JsonNode *chq_json_parse            (const char  *data,
+                                     gsize        len,
+                                     gsize        max_bytes,
+                                     GError     **error);
+/* Compact UTF-8 text of a node (NUL-terminated; out_len may be NULL). */
+char     *chq_json_to_string        (JsonNode    *node,
+                                     gsize       *out_len);
+
+/* Models <-> JSON. from_json returns a new object or NULL with @error set; to_json a new
+ * node holding every member of the contract (nullable ones as null). */
+ChqAccount       *chq_account_from_json        (JsonNode          *node,
+                                                GError           **error);
+JsonNode         *chq_account_to_json          (ChqAccount        *self);
+ChqCourse        *chq_course_from_json         (JsonNode          *node,
+                                                GError           **error);
+JsonNode         *chq_course_to_json           (ChqCourse         *self);
+ChqCourseSession *chq_course_session_from_json (JsonNode          *node,
+                                                GError           **error);
+JsonNode         *chq_course_session_to_json   (ChqCourseSession  *self);
+ChqLocation      *chq_location_from_json       (JsonNode          *node,
+                                                GError           **error);
+JsonNode         *chq_location_to_json         (ChqLocation       *self);
+ChqOrder         *chq_order_from_json          (JsonNode          *node,
+                                                GError           **error);
+JsonNode         *chq_order_to_json            (ChqOrder          *self);
+ChqVoucherBatch  *chq_voucher_batch_from_json  (JsonNode          *node,
+                                                GError           **error);
+JsonNode         *chq_voucher_batch_to_json    (ChqVoucherBatch   *self);
+ChqWorker        *chq_worker_from_json         (JsonNode          *node,
+                                                GError           **error);
+JsonNode         *chq_worker_to_json           (ChqWorker         *self);
+ChqEnrolment     *chq_enrolment_from_json      (JsonNode          *node,
+                                                GError           **error);
+JsonNode         *chq_enrolment_to_json        (ChqEnrolment      *self);
+ChqProblem       *chq_problem_from_json        (JsonNode          *node,
+                                                GError           **error);
+JsonNode         *chq_problem_to_json          (ChqProblem        *self);
+
+/* Any of the types above by GType (CHQ_TYPE_COURSE, ...). */
+GObject          *chq_model_from_json          (GType              type,
+                                                JsonNode          *node,
+                                                GError           **error);
+JsonNode         *chq_model_to_json            (GObject           *model);
+
+/* `{items: [...]}` (GET /v1/orders, /v1/workers, /v1/enrolments): a GPtrArray of new
+ * objects of item_type (it frees them). */
+GPtrArray        *chq_list_from_json           (JsonNode          *node,
+                                                GType              item_type,
+                                                GError           **error);
+JsonNode         *chq_list_to_json             (GPtrArray         *items);
+
+/* One page of the course delta feed (GET /v1/courses). */
+typedef struct {
+  GPtrArray *items;    /* owned, of ChqCourse, added or changed */
+  GStrv      deleted;  /* owned, ids of courses removed; never NULL */
+  char      *next;     /* owned, the cursor to send as `since` next time */
+  gboolean   more;     /* whether more changes wait after this page */
+} ChqCoursesPage;
+
+ChqCoursesPage   *chq_courses_page_from_json   (JsonNode          *node,
+                                                GError           **error);
+JsonNode         *chq_courses_page_to_json     (ChqCoursesPage    *page);
+void              chq_courses_page_free        (ChqCoursesPage    *page);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ChqCoursesPage, chq_courses_page_free)
+
+/* The wallet (GET /v1/wallet): every batch, and one total per voucher type. */
+typedef struct {
+  guint  available;      /* unexpired vouchers neither reserved nor used */
+  guint  reserved;
+  guint  used;
+  int    expiring_soon;  /* available vouchers expiring on next_expiry, -1 for null */
+  char  *next_expiry;    /* owned, "YYYY-MM-DD" or NULL: earliest expiry with vouchers left */
+} ChqWalletTotal;
+
+typedef struct {
+  GPtrArray      *batches;                     /* owned, of ChqVoucherBatch */
+  ChqWalletTotal  totals[CHQ_N_VOUCHER_TYPES]; /* indexed by ChqVoucherType */
+} ChqWallet;
+
+ChqWallet        *chq_wallet_new               (void);
+ChqWallet        *chq_wallet_from_json         (JsonNode          *node,
+                                                GError           **error);
+JsonNode         *chq_wallet_to_json           (ChqWallet         *wallet);
+void              chq_wallet_free              (ChqWallet         *wallet);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ChqWallet, chq_wallet_free)
+
+/* POST /v1/sessions response `{token, expires_at, account}`. */
+gboolean          chq_session_response_from_json (JsonNode       *node,
+                                                   char          **out_token,
+                                                   GDateTime     **out_expires_at,
+                                                   ChqAccount    **out_account,
+                                                   GError        **error);
+JsonNode         *chq_session_response_to_json    (const char     *token,
+                                                   GDateTime      *expires_at,
+                                                   ChqAccount     *account);
+
+/* Request bodies, built by the client and checked by the server. */
+JsonNode         *chq_session_request_to_json     (const char     *enterprise_number,
+                                                   const char     *password);
+gboolean          chq_session_request_from_json   (JsonNode       *node,
+                                                   char          **out_enterprise_number,
+                                                   char          **out_password,
+                                                   GError        **error);
+JsonNode         *chq_order_request_to_json       (ChqVoucherType  voucher_type,
+                                                   guint           quantity);
+gboolean          chq_order_request_from_json     (JsonNode       *node,
+                                                   ChqVoucherType *out_voucher_type,
+                                                   guint          *out_quantity,
+                                                   GError        **error);
+/* The editable fields of a worker: first_name, last_name, status, niss, email. */
+JsonNode         *chq_worker_request_to_json      (ChqWorker      *worker);
+ChqWorker        *chq_worker_request_from_json    (JsonNode       *node,
+                                                   GError        **error);
+JsonNode         *chq_enrolment_request_to_json   (const char     *worker_id,
+                                                   const char     *course_id,
+                                                   const char     *session_id);
+gboolean          chq_enrolment_request_from_json (JsonNode       *node,
+                                                   char          **out_worker_id,
+                                                   char          **out_course_id,
+                                                   char          **out_session_id,
+                                                   GError        **error);
+/* days: a GArray of ChqAttendanceDay. */
+JsonNode         *chq_attendance_request_to_json  (GArray         *days);
+GArray           *chq_attendance_request_from_json (JsonNode      *node,
+                                                    GError       **error);
+
+/* Checks used by the codec, public for forms and the server. */
+gboolean          chq_json_is_valid_date          (const char     *text);
+gboolean          chq_json_is_valid_date_time     (const char     *text);
+char             *chq_json_format_date_time       (GDateTime      *date_time);
+
+G_END_DECLS
