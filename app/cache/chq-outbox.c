@@ -1,0 +1,1091 @@
+/* chq-outbox.c: the writes waiting to be sent, kept on disk until the service has them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every write the user asks for (order vouchers, book a worker, ...) becomes a row here,
+ * with its Idempotency-Key made and committed before anything goes on the wire. The sync
+ * engine sends the rows oldest first, one at a time, with the same key on every attempt and
+ * across restarts, so the service applies each write at most once however often the app is
+ * killed or the network drops. Unlike the cache, this file is never thrown away: a damaged
+ * outbox is reported, not rebuilt.
+ */
+#define G_LOG_DOMAIN "chq-outbox"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include "chq-outbox.h"
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+struct _ChqOutbox
+{
+  GObject       parent_instance;
+
+  char         *path;       /* owned */
+  sqlite3      *db;         /* owned; used under @lock only */
+  GMutex        lock;
+  GMainContext *context;    /* owned: where `changed` is emitted */
+  GThread      *owner;      /* the thread that opened the outbox (not owned) */
+  GHashTable   *models;     /* owned: account key -> GListStore of waiting/failed entries */
+};
+
+G_DEFINE_FINAL_TYPE (ChqOutbox, chq_outbox, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (chq-outbox-error-quark, chq_outbox_error)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+#define ENTRY_COLUMNS \
+  "id, idempotency_key, account_key, kind, target_id, payload, state, attempts, " \
+  "error_message, error_code, error_field, result, created_at, updated_at"
+
+/* One step per version; each runs in its own transaction with the new user_version. */
+static const char * const migrations[] = {
+  /* 0 -> 1 */
+  "CREATE TABLE entries ("
+  "  id              INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  idempotency_key TEXT NOT NULL UNIQUE,"
+  "  account_key     TEXT NOT NULL,"
+  "  kind            TEXT NOT NULL,"
+  "  target_id       TEXT,"
+  "  payload         TEXT NOT NULL,"
+  "  state           TEXT NOT NULL DEFAULT 'pending'"
+  "                  CHECK (state IN ('pending', 'sending', 'sent', 'failed')),"
+  "  attempts        INTEGER NOT NULL DEFAULT 0,"
+  "  error_message   TEXT,"
+  "  error_code      TEXT,"
+  "  error_field     TEXT,"
+  "  result          TEXT,"
+  "  created_at      INTEGER NOT NULL,"
+  "  updated_at      INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX entries_by_account ON entries (account_key, state, id);",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CHQ_OUTBOX_SCHEMA_VERSION);
+
+static gboolean
+is_corruption (int code)
+{
+  code &= 0xff;
+  return code == SQLITE_CORRUPT || code == SQLITE_NOTADB;
+}
+
+static gboolean
+set_db_error (sqlite3     *db,
+              int          code,
+              GError     **error)
+{
+  if (is_corruption (code))
+    g_set_error (error, CHQ_OUTBOX_ERROR, CHQ_OUTBOX_ERROR_CORRUPT,
+                 _("The list of changes waiting to be sent is damaged (%s). It was kept as "
+                   "it is; quit Chéquier and ask for help before deleting anything."),
+                 db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (code));
+  else
+    g_set_error (error, CHQ_OUTBOX_ERROR, CHQ_OUTBOX_ERROR_DATABASE,
+                 _("Your changes could not be saved (%s). Check that the disk is not full, "
+                   "then try again."),
+                 db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (code));
+  return FALSE;
+}
+
+static gboolean
+exec_sql (sqlite3     *db,
+          const char  *sql,
+          GError     **error)
+{
+  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return set_db_error (db, rc, error);
+
+  return TRUE;
+}
+
+static sqlite3_stmt *
+prepare (sqlite3     *db,
+         const char  *sql,
+         GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      set_db_error (db, rc, error);
+      return NULL;
+    }
+
+  return stmt;
+}
+
+static void
+bind_text_or_null (sqlite3_stmt *stmt,
+                   int           index,
+                   const char   *text)
+{
+  if (text != NULL)
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+static GDateTime *
+date_time_from_usec (gint64 usec)
+{
+  GDateTime *dt = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
+  GDateTime *precise;
+
+  if (dt == NULL)
+    return NULL;
+
+  precise = g_date_time_add (dt, usec % G_USEC_PER_SEC);
+  g_date_time_unref (dt);
+  return precise;
+}
+
+static ChqOutboxEntry *
+entry_from_row (sqlite3_stmt *stmt)
+{
+  ChqOutboxKind kind = CHQ_OUTBOX_KIND_CREATE_ORDER;
+  ChqOutboxState state = CHQ_OUTBOX_STATE_PENDING;
+  g_autoptr(GDateTime) created_at = NULL;
+  g_autoptr(GDateTime) updated_at = NULL;
+  const char *kind_word = (const char *) sqlite3_column_text (stmt, 3);
+  const char *state_word = (const char *) sqlite3_column_text (stmt, 6);
+
+  if (!chq_outbox_kind_from_string (kind_word, &kind))
+    {
+      g_warning ("Skipping outbox entry %" G_GINT64_FORMAT " of unknown kind “%s”",
+                 (gint64) sqlite3_column_int64 (stmt, 0), kind_word);
+      return NULL;
+    }
+  chq_outbox_state_from_string (state_word, &state);
+
+  created_at = date_time_from_usec (sqlite3_column_int64 (stmt, 12));
+  updated_at = date_time_from_usec (sqlite3_column_int64 (stmt, 13));
+
+  return g_object_new (CHQ_TYPE_OUTBOX_ENTRY,
+                       "id", (gint64) sqlite3_column_int64 (stmt, 0),
+                       "idempotency-key", (const char *) sqlite3_column_text (stmt, 1),
+                       "account-key", (const char *) sqlite3_column_text (stmt, 2),
+                       "kind", kind,
+                       "target-id", (const char *) sqlite3_column_text (stmt, 4),
+                       "payload-json", (const char *) sqlite3_column_text (stmt, 5),
+                       "state", state,
+                       "attempts", (guint) sqlite3_column_int (stmt, 7),
+                       "error-message", (const char *) sqlite3_column_text (stmt, 8),
+                       "error-code", (const char *) sqlite3_column_text (stmt, 9),
+                       "error-field", (const char *) sqlite3_column_text (stmt, 10),
+                       "result-json", (const char *) sqlite3_column_text (stmt, 11),
+                       "created-at", created_at,
+                       "updated-at", updated_at,
+                       NULL);
+}
+
+static GPtrArray *
+list_locked (ChqOutbox       *self,
+             const char      *account_key,
+             ChqOutboxStates  states)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GPtrArray *entries = g_ptr_array_new_with_free_func (g_object_unref);
+
+  stmt = prepare (self->db,
+                  "SELECT " ENTRY_COLUMNS " FROM entries"
+                  " WHERE account_key = ?1"
+                  "   AND ((?2 & 1 AND state = 'pending') OR (?2 & 2 AND state = 'sending')"
+                  "     OR (?2 & 4 AND state = 'sent') OR (?2 & 8 AND state = 'failed'))"
+                  " ORDER BY id",
+                  NULL);
+  if (stmt == NULL)
+    return entries;
+
+  sqlite3_bind_text (stmt, 1, account_key, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, (int) states);
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      ChqOutboxEntry *entry = entry_from_row (stmt);
+
+      if (entry != NULL)
+        g_ptr_array_add (entries, entry);
+    }
+
+  return entries;
+}
+
+static void
+refresh_model (ChqOutbox  *self,
+               const char *account_key,
+               GListStore *store)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+
+  g_mutex_lock (&self->lock);
+  entries = list_locked (self, account_key,
+                         CHQ_OUTBOX_STATES_WAITING | CHQ_OUTBOX_STATES_FAILED);
+  g_mutex_unlock (&self->lock);
+
+  g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)),
+                       entries->pdata, entries->len);
+}
+
+static gboolean
+emit_changed_cb (gpointer data)
+{
+  ChqOutbox *self = CHQ_OUTBOX (data);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, self->models);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    refresh_model (self, key, value);
+
+  g_signal_emit (self, signals[CHANGED], 0);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* `changed` is always emitted on the context that opened the outbox, whichever thread
+ * wrote, so list models and widgets only ever see it on the main thread. */
+static void
+emit_changed (ChqOutbox *self)
+{
+  if (g_thread_self () == self->owner)
+    emit_changed_cb (self);
+  else
+    {
+      /* Not g_main_context_invoke(): it may run the callback right here, in this thread,
+       * when the main context happens to be idle. */
+      g_autoptr(GSource) source = g_idle_source_new ();
+
+      g_source_set_priority (source, G_PRIORITY_DEFAULT);
+      g_source_set_callback (source, emit_changed_cb, g_object_ref (self), g_object_unref);
+      g_source_set_static_name (source, "[chq] outbox changed");
+      g_source_attach (source, self->context);
+    }
+}
+
+static gboolean
+migrate (sqlite3     *db,
+         GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int version;
+  int rc;
+
+  stmt = prepare (db, "PRAGMA user_version", error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return set_db_error (db, rc, error);
+  version = sqlite3_column_int (stmt, 0);
+
+  if (version > CHQ_OUTBOX_SCHEMA_VERSION)
+    {
+      g_set_error (error, CHQ_OUTBOX_ERROR, CHQ_OUTBOX_ERROR_NEWER_SCHEMA,
+                   _("Your changes waiting to be sent were saved by a newer version of "
+                     "Chéquier. Install that version again to send them."));
+      return FALSE;
+    }
+
+  for (int v = MAX (version, 0); v < CHQ_OUTBOX_SCHEMA_VERSION; v++)
+    {
+      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", v + 1);
+
+      if (!exec_sql (db, "BEGIN IMMEDIATE", error))
+        return FALSE;
+      if (!exec_sql (db, migrations[v], error) || !exec_sql (db, set_version, error))
+        {
+          sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+          return FALSE;
+        }
+      if (!exec_sql (db, "COMMIT", error))
+        {
+          sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_integrity (sqlite3     *db,
+                 GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  const char *verdict;
+  int rc;
+
+  stmt = prepare (db, "PRAGMA quick_check", error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return set_db_error (db, rc, error);
+
+  verdict = (const char *) sqlite3_column_text (stmt, 0);
+  if (g_strcmp0 (verdict, "ok") != 0)
+    {
+      g_set_error (error, CHQ_OUTBOX_ERROR, CHQ_OUTBOX_ERROR_CORRUPT,
+                   _("The list of changes waiting to be sent is damaged (%s). It was kept as "
+                     "it is; quit Chéquier and ask for help before deleting anything."),
+                   verdict);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Creates the directory (0700) and the file (0600) before SQLite does, so the outbox is
+ * never readable by others, not even for a moment. SQLite gives its -wal and -shm files
+ * the database file's mode. */
+static gboolean
+create_private_file (const char  *path,
+                     GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not create the folder %s (%s). Check its permissions."),
+                   dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  fd = g_open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not open %s (%s). Check its permissions."),
+                   path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  if (fchmod (fd, 0600) != 0)
+    g_warning ("Could not make %s private: %s", path, g_strerror (errno));
+  g_close (fd, NULL);
+
+  return TRUE;
+}
+
+static void
+chq_outbox_finalize (GObject *object)
+{
+  ChqOutbox *self = CHQ_OUTBOX (object);
+
+  g_clear_pointer (&self->models, g_hash_table_unref);
+  g_clear_pointer (&self->db, sqlite3_close);
+  g_clear_pointer (&self->context, g_main_context_unref);
+  g_clear_pointer (&self->path, g_free);
+  g_mutex_clear (&self->lock);
+
+  G_OBJECT_CLASS (chq_outbox_parent_class)->finalize (object);
+}
+
+static void
+chq_outbox_class_init (ChqOutboxClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = chq_outbox_finalize;
+
+  /**
+   * ChqOutbox::changed:
+   *
+   * An entry was added, changed state, was edited or discarded. Emitted on the main
+   * context the outbox was opened on.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+chq_outbox_init (ChqOutbox *self)
+{
+  g_mutex_init (&self->lock);
+  self->context = g_main_context_ref_thread_default ();
+  self->owner = g_thread_self ();
+  self->models = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+}
+
+/**
+ * chq_outbox_default_path:
+ *
+ * Returns: (transfer full): `$XDG_DATA_HOME/chequier/outbox.db`: user data, not cache,
+ *   since it holds writes the service does not have yet
+ */
+char *
+chq_outbox_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "chequier", "outbox.db", NULL);
+}
+
+/**
+ * chq_outbox_account_key:
+ * @service: the service address
+ * @enterprise_number: the signed-in company's enterprise number
+ *
+ * One outbox may hold entries of several accounts (signing out leaves unsent writes in
+ * place); this key says which account an entry belongs to.
+ *
+ * Returns: (transfer full): the account key
+ */
+char *
+chq_outbox_account_key (const char *service,
+                        const char *enterprise_number)
+{
+  g_return_val_if_fail (service != NULL, NULL);
+  g_return_val_if_fail (enterprise_number != NULL, NULL);
+
+  return g_strdup_printf ("%s %s", enterprise_number, service);
+}
+
+/**
+ * chq_outbox_open:
+ * @path: the database file, usually chq_outbox_default_path()
+ * @error: return location for a #GError
+ *
+ * Opens (or creates) the outbox and brings its schema up to date, one step per version.
+ * A file written by a newer version is refused (%CHQ_OUTBOX_ERROR_NEWER_SCHEMA); a file
+ * failing its integrity check is refused and left untouched (%CHQ_OUTBOX_ERROR_CORRUPT).
+ *
+ * The journal is WAL with `synchronous=FULL`: every commit waits until the log is on disk.
+ * With NORMAL, WAL commits since the last checkpoint may vanish on power loss, and an intent
+ * the user was told is "waiting to be sent" must not vanish.
+ *
+ * Returns: (transfer full): the outbox, or %NULL with @error set
+ */
+ChqOutbox *
+chq_outbox_open (const char  *path,
+                 GError     **error)
+{
+  g_autoptr(ChqOutbox) self = NULL;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!create_private_file (path, error))
+    return NULL;
+
+  self = g_object_new (CHQ_TYPE_OUTBOX, NULL);
+  self->path = g_strdup (path);
+
+  rc = sqlite3_open_v2 (path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_db_error (self->db, rc, error);
+      return NULL;
+    }
+
+  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_extended_result_codes (self->db, 1);
+
+  if (!exec_sql (self->db, "PRAGMA journal_mode = WAL", error) ||
+      !exec_sql (self->db, "PRAGMA synchronous = FULL", error) ||
+      !check_integrity (self->db, error) ||
+      !migrate (self->db, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * chq_outbox_get_path:
+ * @self: a #ChqOutbox
+ *
+ * Returns: the database file
+ */
+const char *
+chq_outbox_get_path (ChqOutbox *self)
+{
+  g_return_val_if_fail (CHQ_IS_OUTBOX (self), NULL);
+  return self->path;
+}
+
+/**
+ * chq_outbox_add:
+ * @self: a #ChqOutbox
+ * @account_key: whose write it is (chq_outbox_account_key())
+ * @kind: what to ask the service
+ * @target_id: (nullable): the order, worker or enrolment acted on
+ * @payload: (nullable): the request body (a JSON object; %NULL for an empty one)
+ * @error: return location for a #GError
+ *
+ * Adds a write to the end of the queue with a fresh idempotency key (a random UUID). The
+ * row, key included, is committed to disk before this returns, so from here on the write
+ * survives a crash and is sent at most once.
+ *
+ * Returns: the entry's id, or 0 with @error set
+ */
+gint64
+chq_outbox_add (ChqOutbox      *self,
+                const char     *account_key,
+                ChqOutboxKind   kind,
+                const char     *target_id,
+                JsonNode       *payload,
+                GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *key = g_uuid_string_random ();
+  g_autofree char *payload_json = NULL;
+  gint64 now = g_get_real_time ();
+  gint64 id = 0;
+  int rc;
+
+  g_return_val_if_fail (CHQ_IS_OUTBOX (self), 0);
+  g_return_val_if_fail (account_key != NULL, 0);
+  g_return_val_if_fail ((guint) kind < CHQ_N_OUTBOX_KINDS, 0);
+
+  payload_json = payload != NULL ? json_to_string (payload, FALSE) : g_strdup ("{}");
+
+  g_mutex_lock (&self->lock);
+  stmt = prepare (self->db,
+                  "INSERT INTO entries (idempotency_key, account_key, kind, target_id, "
+                  "payload, state, created_at, updated_at) "
+                  "VALUES (?1, ?2, ?3, ?4, ?5, 'pending', ?6, ?6)",
+                  error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, account_key, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, chq_outbox_kind_to_string (kind), -1, SQLITE_STATIC);
+      bind_text_or_null (stmt, 4, target_id);
+      sqlite3_bind_text (stmt, 5, payload_json, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 6, now);
+
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_DONE)
+        id = sqlite3_last_insert_rowid (self->db);
+      else
+        set_db_error (self->db, rc, error);
+    }
+  g_mutex_unlock (&self->lock);
+
+  if (id != 0)
+    emit_changed (self);
+
+  return id;
+}
+
+static ChqOutboxEntry *
+get_entry_locked (ChqOutbox  *self,
+                  gint64      id,
+                  GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = prepare (self->db, "SELECT " ENTRY_COLUMNS " FROM entries WHERE id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      ChqOutboxEntry *entry = entry_from_row (stmt);
+
+      if (entry != NULL)
+        return entry;
+    }
+  else if (rc != SQLITE_DONE)
+    {
+      set_db_error (self->db, rc, error);
+      return NULL;
+    }
+
+  g_set_error (error, CHQ_OUTBOX_ERROR, CHQ_OUTBOX_ERROR_NOT_FOUND,
+               _("This change is no longer in the list of changes to send."));
+  return NULL;
+}
+
+/**
+ * chq_outbox_get_entry:
+ * @self: a #ChqOutbox
+ * @id: an entry id
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): a snapshot of the entry, or %NULL with @error set
+ *   (%CHQ_OUTBOX_ERROR_NOT_FOUND when there is no such entry)
+ */
+ChqOutboxEntry *
+chq_outbox_get_entry (ChqOutbox  *self,
+                      gint64      id,
+                      GError    **error)
+{
+  ChqOutboxEntry *entry;
+
+  g_return_val_if_fail (CHQ_IS_OUTBOX (self), NULL);
+
+  g_mutex_lock (&self->lock);
+  entry = get_entry_locked (self, id, error);
+  g_mutex_unlock (&self->lock);
+
+  return entry;
+}
+
+/**
+ * chq_outbox_list:
+ * @self: a #ChqOutbox
+ * @account_key: whose entries
+ * @states: which states to include
+ *
+ * Returns: (transfer container) (element-type ChqOutboxEntry): the entries, oldest first
+ */
+GPtrArray *
+chq_outbox_list (ChqOutbox       *self,
+                 const char      *account_key,
+                 ChqOutboxStates  states)
+{
+  GPtrArray *entries;
+
+  g_return_val_if_fail (CHQ_IS_OUTBOX (self), NULL);
+  g_return_val_if_fail (account_key != NULL, NULL);
+
+  g_mutex_lock (&self->lock);
+  entries = list_locked (self, account_key, states);
+  g_mutex_unlock (&self->lock);
+
+  return entries;
+}
+
+/**
+ * chq_outbox_count_pending:
+ * @self: a #ChqOutbox
+ * @account_key: whose entries
+ *
+ * Returns: how many of the account's writes still wait to be sent (pending or sending)
+ */
+guint
+chq_outbox_count_pending (ChqOutbox  *self,
+                          const char *account_key)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  guint count = 0;
+
+  g_return_val_if_fail (CHQ_IS_OUTBOX (self), 0);
+  g_return_val_if_fail (account_key != NULL, 0);
+
+  g_mutex_lock (&self->lock);
+  stmt = prepare (self->db,
+                  "SELECT count(*) FROM entries WHERE account_key = ?1"
+                  " AND state IN ('pending', 'sending')",
+                  NULL);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, account_key, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        count = (guint) sqlite3_column_int (stmt, 0);
+    }
+  g_mutex_unlock (&self->lock);
+
+  return count;
+}
+
+/**
+ * chq_outbox_get_model:
+ * @self: a #ChqOutbox
+ * @account_key: whose entries
+ *
+ * The entries the UI lists as "waiting to be sent" or "refused": pending, sending and
+ * failed, oldest first, refreshed on every change.
+ *
+ * Returns: (transfer none): a #GListModel of #ChqOutboxEntry, owned by @self
+ */
+GListModel *
+chq_outbox_get_model (ChqOutbox  *self,
+                      const char *account_key)
+{
+  GListStore *store;
+
+  g_return_val_if_fail (CHQ_IS_OUTBOX (self), NULL);
+  g_return_val_if_fail (account_key != NULL, NULL);
+
+  store = g_hash_table_lookup (self->models, account_key);
+  if (store == NULL)
+    {
+      store = g_list_store_new (CHQ_TYPE_OUTBOX_ENTRY);
+      g_hash_table_insert (self->models, g_strdup (account_key), store);
+      refresh_model (self, account_key, store);
+    }
+
+  return G_LIST_MODEL (store);
+}
+
+/* Runs an UPDATE or DELETE binding ?1 to @id; when it touches no row, says whether the
+ * entry is missing or in a state that does not allow it. */
+static gboolean
+change_entry (ChqOutbox     *self,
+              gint64         id,
+              sqlite3_stmt  *stmt,
+              const char    *wrong_state_message,
+              GError       **error)
+{
+  int rc;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    return set_db_error (self->db, rc, error);
+
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_autoptr(ChqOutboxEntry) entry = get_entry_locked (self, id, error);
+
+      if (entry != NULL)
+        g_set_error_literal (error, CHQ_OUTBOX_ERROR, CHQ_OUTBOX_ERROR_WRONG_STATE,
+                             wrong_state_message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * chq_outbox_discard:
+ * @self: a #ChqOutbox
+ * @id: an entry id
+ * @error: return location for a #GError
+ *
+ * Removes an entry the user no longer wants sent (typically a refused one). An entry
+ * being sent at this moment cannot be discarded (%CHQ_OUTBOX_ERROR_WRONG_STATE).
+ *
+ * Returns: %TRUE once the entry is gone
+ */
+gboolean
+chq_outbox_discard (ChqOutbox  *self,
+                    gint64      id,
+                    GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (CHQ_IS_OUTBOX (self), FALSE);
+
+  g_mutex_lock (&self->lock);
+  stmt = prepare (self->db, "DELETE FROM entries WHERE id = ?1 AND state != 'sending'", error);
+  if (stmt != NULL)
+    ok = change_entry (self, id, stmt,
+                       _("This change is being sent right now. Try again in a moment."),
+                       error);
+  g_mutex_unlock (&self->lock);
+
+  if (ok)
+    emit_changed (self);
+
+  return ok;
+}
+
+/**
+ * chq_outbox_update_payload:
+ * @self: a #ChqOutbox
+ * @id: an entry id
+ * @payload: the corrected request body
+ * @error: return location for a #GError
+ *
+ * Replaces the body of a refused entry (or of one never tried) and queues it again.
+ *
+ * The entry gets a NEW idempotency key: the service remembers a key with the body first
+ * sent under it and answers a different body with 409 `conflict`, so the corrected write
+ * needs a key of its own. This is safe only because the old body was never applied: a
+ * refused write changed nothing, and a write never attempted never left the machine. An
+ * entry that may have reached the service (sending, or pending after a failed attempt) is
+ * refused with %CHQ_OUTBOX_ERROR_WRONG_STATE, since a new key could apply it twice.
+ *
+ * Returns: %TRUE when the entry was updated
+ */
+gboolean
+chq_outbox_update_payload (ChqOutbox  *self,
+                           gint64      id,
+                           JsonNode   *payload,
+                           GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *key = g_uuid_string_random ();
+  g_autofree char *payload_json = NULL;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (CHQ_IS_OUTBOX (self), FALSE);
+  g_return_val_if_fail (payload != NULL, FALSE);
+
+  payload_json = json_to_string (payload, FALSE);
+
+  g_mutex_lock (&self->lock);
+  stmt = prepare (self->db,
+                  "UPDATE entries SET payload = ?2, idempotency_key = ?3, state = 'pending',"
+                  " attempts = 0, error_message = NULL, error_code = NULL,"
+                  " error_field = NULL, result = NULL, updated_at = ?4"
+                  " WHERE id = ?1"
+                  "   AND (state = 'failed' OR (state = 'pending' AND attempts = 0))",
+                  error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 2, payload_json, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, key, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 4, g_get_real_time ());
+      ok = change_entry (self, id, stmt,
+                         _("This change may already have reached the service, so it can no "
+                           "longer be edited. Wait until it is sent, then make a new change."),
+                         error);
+    }
+  g_mutex_unlock (&self->lock);
+
+  if (ok)
+    emit_changed (self);
+
+  return ok;
+}
+
+/**
+ * chq_outbox_next_to_send:
+ * @self: a #ChqOutbox
+ * @account_key: the signed-in account
+ * @error: return location for a #GError
+ *
+ * The oldest entry of the account that still has to go: pending, or left in `sending` by
+ * a crash (it is sent again with the same key; the service answers it once).
+ *
+ * Returns: (transfer full) (nullable): the entry, or %NULL when nothing is left (with
+ *   @error unset) or on error
+ */
+ChqOutboxEntry *
+chq_outbox_next_to_send (ChqOutbox   *self,
+                         const char  *account_key,
+                         GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  ChqOutboxEntry *entry = NULL;
+  int rc;
+
+  g_return_val_if_fail (CHQ_IS_OUTBOX (self), NULL);
+  g_return_val_if_fail (account_key != NULL, NULL);
+
+  g_mutex_lock (&self->lock);
+  stmt = prepare (self->db,
+                  "SELECT " ENTRY_COLUMNS " FROM entries WHERE account_key = ?1"
+                  " AND state IN ('pending', 'sending') ORDER BY id LIMIT 1",
+                  error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, account_key, -1, SQLITE_TRANSIENT);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        entry = entry_from_row (stmt);
+      else if (rc != SQLITE_DONE)
+        set_db_error (self->db, rc, error);
+    }
+  g_mutex_unlock (&self->lock);
+
+  return entry;
+}
+
+static gboolean
+mark (ChqOutbox   *self,
+      gint64       id,
+      const char  *sql,
+      const char  *text2,
+      const char  *text3,
+      const char  *text4,
+      GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean ok = FALSE;
+
+  g_mutex_lock (&self->lock);
+  stmt = prepare (self->db, sql, error);
+  if (stmt != NULL)
+    {
+      bind_text_or_null (stmt, 2, text2);
+      bind_text_or_null (stmt, 3, text3);
+      bind_text_or_null (stmt, 4, text4);
+      sqlite3_bind_int64 (stmt, 5, g_get_real_time ());
+      ok = change_entry (self, id, stmt,
+                         _("This change was already sent or refused."), error);
+    }
+  g_mutex_unlock (&self->lock);
+
+  if (ok)
+    emit_changed (self);
+
+  return ok;
+}
+
+/**
+ * chq_outbox_mark_sending:
+ * @self: a #ChqOutbox
+ * @id: an entry id
+ * @error: return location for a #GError
+ *
+ * Records that a request for the entry is about to go out (and counts the attempt).
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+chq_outbox_mark_sending (ChqOutbox  *self,
+                         gint64      id,
+                         GError    **error)
+{
+  g_return_val_if_fail (CHQ_IS_OUTBOX (self), FALSE);
+
+  return mark (self, id,
+               "UPDATE entries SET state = 'sending', attempts = attempts + 1,"
+               " updated_at = ?5 WHERE id = ?1 AND state IN ('pending', 'sending')",
+               NULL, NULL, NULL, error);
+}
+
+/**
+ * chq_outbox_mark_retry:
+ * @self: a #ChqOutbox
+ * @id: an entry id
+ * @message: (nullable): why the attempt did not get through (translated)
+ * @error: return location for a #GError
+ *
+ * A transient failure (cannot reach, timed out, 5xx, 408, 429): the entry stays pending,
+ * with the same key, for the next run.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+chq_outbox_mark_retry (ChqOutbox   *self,
+                       gint64       id,
+                       const char  *message,
+                       GError     **error)
+{
+  g_return_val_if_fail (CHQ_IS_OUTBOX (self), FALSE);
+
+  return mark (self, id,
+               "UPDATE entries SET state = 'pending', error_message = ?2, error_code = ?3,"
+               " error_field = ?4, updated_at = ?5"
+               " WHERE id = ?1 AND state IN ('pending', 'sending')",
+               message, NULL, NULL, error);
+}
+
+/**
+ * chq_outbox_mark_sent:
+ * @self: a #ChqOutbox
+ * @id: an entry id
+ * @result: (nullable): the service's answer
+ * @error: return location for a #GError
+ *
+ * The service accepted the entry; its answer is kept (CHQ_OUTBOX_KEEP_SENT_DAYS) so the UI
+ * can show e.g. the payment instructions of an order placed offline.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+chq_outbox_mark_sent (ChqOutbox  *self,
+                      gint64      id,
+                      JsonNode   *result,
+                      GError    **error)
+{
+  g_autofree char *result_json = NULL;
+
+  g_return_val_if_fail (CHQ_IS_OUTBOX (self), FALSE);
+
+  if (result != NULL)
+    result_json = json_to_string (result, FALSE);
+
+  return mark (self, id,
+               "UPDATE entries SET state = 'sent', result = ?2, error_message = NULL,"
+               " error_code = NULL, error_field = NULL, updated_at = ?5"
+               " WHERE id = ?1 AND state IN ('pending', 'sending')",
+               result_json, NULL, NULL, error);
+}
+
+/**
+ * chq_outbox_mark_failed:
+ * @self: a #ChqOutbox
+ * @id: an entry id
+ * @message: the translated message to show
+ * @code: (nullable): the service's machine word (`ceiling_exceeded`, ...)
+ * @field: (nullable): the field at fault
+ * @error: return location for a #GError
+ *
+ * The service refused the entry for good; it is not retried, and stays for the user to
+ * edit (chq_outbox_update_payload()) or discard.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+chq_outbox_mark_failed (ChqOutbox   *self,
+                        gint64       id,
+                        const char  *message,
+                        const char  *code,
+                        const char  *field,
+                        GError     **error)
+{
+  g_return_val_if_fail (CHQ_IS_OUTBOX (self), FALSE);
+  g_return_val_if_fail (message != NULL, FALSE);
+
+  return mark (self, id,
+               "UPDATE entries SET state = 'failed', error_message = ?2, error_code = ?3,"
+               " error_field = ?4, updated_at = ?5"
+               " WHERE id = ?1 AND state IN ('pending', 'sending')",
+               message, code, field, error);
+}
+
+/**
+ * chq_outbox_purge_sent:
+ * @self: a #ChqOutbox
+ * @older_than: how old a sent entry must be to go
+ * @error: return location for a #GError
+ *
+ * Removes sent entries the UI no longer needs (the synced store has their results).
+ *
+ * Returns: how many entries were removed
+ */
+guint
+chq_outbox_purge_sent (ChqOutbox  *self,
+                       GTimeSpan   older_than,
+                       GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  guint removed = 0;
+  int rc;
+
+  g_return_val_if_fail (CHQ_IS_OUTBOX (self), 0);
+
+  g_mutex_lock (&self->lock);
+  stmt = prepare (self->db,
+                  "DELETE FROM entries WHERE state = 'sent' AND updated_at < ?1", error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, g_get_real_time () - older_than);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_DONE)
+        removed = (guint) sqlite3_changes (self->db);
+      else
+        set_db_error (self->db, rc, error);
+    }
+  g_mutex_unlock (&self->lock);
+
+  if (removed > 0)
+    emit_changed (self);
+
+  return removed;
+}
