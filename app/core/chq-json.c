@@ -1247,7 +1247,7 @@ static const Field course_fields[] = {
   WORDS ("themes", "themes", 32, CHQ_JSON_MAX_WORD, check_word),
   BOOLEAN ("ai", "ai"),
   ENUM ("format", "format", chq_course_format_get_type),
-  WORDS ("languages", "languages", 16, 2, check_language),
+  WORDS ("languages", "languages", 16, CHQ_JSON_MAX_WORD, check_language),
   LIST ("locations", "locations", chq_location_get_type, 200),
   LIST ("sessions", "sessions", chq_course_session_get_type, 1000),
   DATE_TIME ("updated_at", "updated-at"),
