@@ -9,18 +9,10 @@
 
 #include "chq-course-query.h"
 #include "chq-course-row.h"
+#include "chq-json.h"
 #include "chq-types.h"
 
 G_BEGIN_DECLS
-
-/* The model objects of the core codec (app/core), declared here so this header stands
- * alone; chq-json.h converts them. */
-typedef struct _ChqAccount ChqAccount;
-typedef struct _ChqCourse ChqCourse;
-typedef struct _ChqOrder ChqOrder;
-typedef struct _ChqVoucherBatch ChqVoucherBatch;
-typedef struct _ChqWorker ChqWorker;
-typedef struct _ChqEnrolment ChqEnrolment;
 
 #define CHQ_STORE_ERROR (chq_store_error_quark ())
 
@@ -40,19 +32,6 @@ GQuark chq_store_error_quark (void);
 #define CHQ_STORE_WALLET     "wallet"
 #define CHQ_STORE_WORKERS    "workers"
 #define CHQ_STORE_ENROLMENTS "enrolments"
-
-/* Totals of the wallet for one voucher type, summed from the batches. */
-typedef struct {
-  ChqVoucherType voucher_type;
-  guint          available;
-  guint          reserved;
-  guint          used;
-  guint          expiring_soon;   /* available in batches expiring within the window */
-  char          *next_expiry;     /* owned, nullable: "YYYY-MM-DD" of the soonest batch
-                                   * still holding available vouchers */
-} ChqWalletTotals;
-
-void chq_wallet_totals_clear (ChqWalletTotals *totals);
 
 #define CHQ_TYPE_STORE (chq_store_get_type ())
 
@@ -89,8 +68,9 @@ gboolean     chq_store_apply_courses_page_json (ChqStore           *self,
 gboolean     chq_store_replace_orders          (ChqStore           *self,
                                                 GPtrArray          *orders,
                                                 GError            **error);
-gboolean     chq_store_replace_batches         (ChqStore           *self,
-                                                GPtrArray          *batches,
+/* The wallet as the service sent it: its batches and its totals. */
+gboolean     chq_store_replace_wallet          (ChqStore           *self,
+                                                ChqWallet          *wallet,
                                                 GError            **error);
 gboolean     chq_store_replace_workers         (ChqStore           *self,
                                                 GPtrArray          *workers,
@@ -138,11 +118,8 @@ GPtrArray   *chq_store_list_orders             (ChqStore           *self,
 /* Batches by expiry, soonest first. */
 GPtrArray   *chq_store_list_batches            (ChqStore           *self,
                                                 GError            **error);
-/* One ChqWalletTotals per voucher type (CHQ_N_VOUCHER_TYPES entries, in enum order);
- * expiring_soon counts batches whose expiry is within warn_days of today (NULL = now). */
-GArray      *chq_store_get_wallet              (ChqStore           *self,
-                                                GDateTime          *today,
-                                                guint               warn_days,
+/* The stored wallet (batches and totals as sent); NULL without error if none yet. */
+ChqWallet   *chq_store_get_wallet              (ChqStore           *self,
                                                 GError            **error);
 /* By last name, first name. */
 GPtrArray   *chq_store_list_workers            (ChqStore           *self,
@@ -183,6 +160,13 @@ void         chq_store_get_account_async       (ChqStore           *self,
                                                 GAsyncReadyCallback callback,
                                                 gpointer            user_data);
 ChqAccount  *chq_store_get_account_finish      (ChqStore           *self,
+                                                GAsyncResult       *result,
+                                                GError            **error);
+void         chq_store_get_wallet_async        (ChqStore           *self,
+                                                GCancellable       *cancellable,
+                                                GAsyncReadyCallback callback,
+                                                gpointer            user_data);
+ChqWallet   *chq_store_get_wallet_finish       (ChqStore           *self,
                                                 GAsyncResult       *result,
                                                 GError            **error);
 /* The list reads: each _finish returns a GPtrArray of model objects (owned, free func set). */

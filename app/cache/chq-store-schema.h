@@ -1,0 +1,22 @@
+/* chq-store-schema.h: the cache database's schema and its migrations
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+#include <sqlite3.h>
+
+G_BEGIN_DECLS
+
+/* The user_version this code writes. */
+#define CHQ_STORE_SCHEMA_VERSION 1
+
+/* Brings db from its user_version up to CHQ_STORE_SCHEMA_VERSION, one transaction per
+ * step. Refuses a newer version with CHQ_STORE_ERROR_NEWER_SCHEMA. On failure
+ * *out_sqlite_code holds the SQLite result code (SQLITE_OK when SQLite did not fail). */
+gboolean _chq_store_schema_migrate (sqlite3  *db,
+                                    int      *out_sqlite_code,
+                                    GError  **error);
+
+G_END_DECLS

@@ -1,0 +1,2875 @@
+/* chq-store.c: the local cache of what the service sent (SQLite, disposable)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One writer connection (guarded by a mutex: the sync engine writes from a worker thread),
+ * a small pool of read connections for worker threads (WAL lets them read while a write
+ * runs), and one connection for the main thread's per-row lookups. Every connection is
+ * SQLITE_OPEN_NOMUTEX and used by one thread at a time.
+ *
+ * Catalogue search: FTS5 gives the row ids matching the text (cheap, rowid order); the
+ * filters and the sort keys come from an in-memory index of the few columns they need
+ * (about 50 bytes a course), rebuilt when a write bumped the courses generation. bm25 ranks
+ * only small match sets, where it costs little.
+ */
+#define G_LOG_DOMAIN "chq-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "chq-json.h"
+#include "chq-store.h"
+#include "chq-store-schema.h"
+
+/* Rank by bm25 when the text matches at most this many courses. */
+#define RANK_LIMIT 2000
+/* Idle read connections kept open. */
+#define READER_POOL_MAX 4
+#define BUSY_TIMEOUT_MS 5000
+
+G_DEFINE_QUARK (chq-store-error-quark, chq_store_error)
+
+typedef struct _CourseIndex CourseIndex;
+
+struct _ChqStore
+{
+  GObject        parent_instance;
+
+  char          *path;            /* owned */
+  gboolean       rebuilt;
+  GMainContext  *main_context;    /* owned: where "changed" is emitted */
+
+  GMutex         write_lock;
+  sqlite3       *write_db;        /* owned, used under write_lock */
+
+  GMutex         pool_lock;
+  GPtrArray     *readers;         /* owned: idle read connections */
+
+  sqlite3       *main_db;         /* owned, main thread only (row lookups) */
+  sqlite3_stmt  *row_stmt;        /* owned */
+  sqlite3_stmt  *next_stmt;       /* owned */
+
+  GMutex         index_lock;
+  CourseIndex   *index;           /* owned, under index_lock */
+};
+
+G_DEFINE_FINAL_TYPE (ChqStore, chq_store, G_TYPE_OBJECT)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void course_index_unref (CourseIndex *index);
+
+/* ------------------------------------------------------------------ errors and connections */
+
+static gboolean
+set_db_error (GError     **error,
+              sqlite3     *db)
+{
+  g_set_error (error, CHQ_STORE_ERROR, CHQ_STORE_ERROR_FAILED,
+               /* Translators: %s is SQLite's own description of the failure */
+               _("Could not use the local cache (%s). Check that the disk is not full, or "
+                 "use “Clear cache” in Preferences."),
+               db ? sqlite3_errmsg (db) : "out of memory");
+  return FALSE;
+}
+
+static gboolean
+set_invalid_error (GError     **error,
+                   const char  *what)
+{
+  g_set_error (error, CHQ_STORE_ERROR, CHQ_STORE_ERROR_INVALID_DATA,
+               /* Translators: %s names the kind of object, e.g. "course" */
+               _("The service sent a %s the local cache cannot keep. Try syncing again "
+                 "later; if it persists, report it to the service."),
+               what);
+  return FALSE;
+}
+
+static gboolean
+is_corrupt_code (int rc)
+{
+  rc &= 0xff;
+  return rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT;
+}
+
+static gboolean
+exec_sql (sqlite3     *db,
+          const char  *sql,
+          int         *out_rc,
+          GError     **error)
+{
+  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+
+  if (out_rc != NULL)
+    *out_rc = rc;
+  if (rc != SQLITE_OK)
+    return set_db_error (error, db);
+  return TRUE;
+}
+
+static sqlite3 *
+open_connection (const char  *path,
+                 gboolean     create,
+                 int         *out_rc,
+                 GError     **error)
+{
+  sqlite3 *db = NULL;
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+  int rc;
+
+  if (create)
+    flags |= SQLITE_OPEN_CREATE;
+
+  rc = sqlite3_open_v2 (path, &db, flags, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_extended_result_codes (db, 1);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
+  /* journal_mode reads the header: a file that is not a database fails here. */
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+  /* The cache is disposable: NORMAL may lose the last commits on power loss, never
+   * consistency. */
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (db, "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON",
+                       NULL, NULL, NULL);
+
+  *out_rc = rc;
+  if (rc != SQLITE_OK)
+    {
+      set_db_error (error, db);
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  return db;
+}
+
+static sqlite3_stmt *
+prepare (sqlite3     *db,
+         const char  *sql,
+         GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_db_error (error, db);
+      return NULL;
+    }
+
+  return stmt;
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+static void
+bind_text (sqlite3_stmt *stmt,
+           int           column,
+           const char   *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, column);
+  else
+    sqlite3_bind_text (stmt, column, text, -1, SQLITE_TRANSIENT);
+}
+
+static sqlite3 *
+reader_take (ChqStore  *self,
+             GError   **error)
+{
+  sqlite3 *db = NULL;
+  int rc;
+
+  g_mutex_lock (&self->pool_lock);
+  if (self->readers->len > 0)
+    db = g_ptr_array_steal_index_fast (self->readers, self->readers->len - 1);
+  g_mutex_unlock (&self->pool_lock);
+
+  if (db != NULL)
+    return db;
+
+  db = open_connection (self->path, FALSE, &rc, error);
+  if (db != NULL && !exec_sql (db, "PRAGMA query_only = ON", NULL, error))
+    g_clear_pointer (&db, sqlite3_close);
+
+  return db;
+}
+
+static void
+reader_give (ChqStore *self,
+             sqlite3  *db)
+{
+  if (!sqlite3_get_autocommit (db))
+    sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+
+  g_mutex_lock (&self->pool_lock);
+  if (self->readers->len < READER_POOL_MAX)
+    {
+      g_ptr_array_add (self->readers, db);
+      db = NULL;
+    }
+  g_mutex_unlock (&self->pool_lock);
+
+  if (db != NULL)
+    sqlite3_close (db);
+}
+
+/* ------------------------------------------------------------------------------ GObject */
+
+static void
+close_db (gpointer db)
+{
+  sqlite3_close (db);
+}
+
+static void
+chq_store_finalize (GObject *object)
+{
+  ChqStore *self = (ChqStore *)object;
+
+  g_clear_pointer (&self->row_stmt, sqlite3_finalize);
+  g_clear_pointer (&self->next_stmt, sqlite3_finalize);
+  g_clear_pointer (&self->main_db, sqlite3_close);
+  g_clear_pointer (&self->write_db, sqlite3_close);
+  g_clear_pointer (&self->readers, g_ptr_array_unref);
+  g_clear_pointer (&self->index, course_index_unref);
+  g_clear_pointer (&self->main_context, g_main_context_unref);
+  g_clear_pointer (&self->path, g_free);
+  g_mutex_clear (&self->write_lock);
+  g_mutex_clear (&self->pool_lock);
+  g_mutex_clear (&self->index_lock);
+
+  G_OBJECT_CLASS (chq_store_parent_class)->finalize (object);
+}
+
+static void
+chq_store_class_init (ChqStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = chq_store_finalize;
+
+  /**
+   * ChqStore::changed:
+   * @self: the store
+   * @collection: what changed: "account", "courses", "orders", "wallet", "workers" or
+   *   "enrolments" (also the signal detail)
+   *
+   * Emitted on the main context of the thread that opened the store, after a write
+   * committed, so models refresh.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
+}
+
+static void
+chq_store_init (ChqStore *self)
+{
+  g_mutex_init (&self->write_lock);
+  g_mutex_init (&self->pool_lock);
+  g_mutex_init (&self->index_lock);
+  self->readers = g_ptr_array_new_with_free_func (close_db);
+  self->main_context = g_main_context_ref_thread_default ();
+}
+
+typedef struct {
+  ChqStore *store;       /* owned */
+  char     *collection;  /* owned */
+} ChangedData;
+
+static void
+changed_data_free (gpointer data)
+{
+  ChangedData *changed = data;
+
+  g_object_unref (changed->store);
+  g_free (changed->collection);
+  g_free (changed);
+}
+
+static gboolean
+emit_changed_cb (gpointer data)
+{
+  ChangedData *changed = data;
+
+  g_signal_emit (changed->store, signals[CHANGED],
+                 g_quark_from_string (changed->collection), changed->collection);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_changed (ChqStore   *self,
+               const char *collection)
+{
+  g_autoptr(GSource) source = g_idle_source_new ();
+  ChangedData *changed = g_new0 (ChangedData, 1);
+
+  changed->store = g_object_ref (self);
+  changed->collection = g_strdup (collection);
+  g_source_set_callback (source, emit_changed_cb, changed, changed_data_free);
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_static_name (source, "[chq-store] changed");
+  g_source_attach (source, self->main_context);
+}
+
+/* ---------------------------------------------------------------------------------- open */
+
+/**
+ * chq_store_path_for:
+ * @service: the service address
+ * @enterprise_number: the signed-in enterprise number
+ *
+ * One cache per service and account, never mixed: the file is named by a hash of both.
+ *
+ * Returns: (transfer full): `$XDG_CACHE_HOME/chequier/<16 hex>.db`
+ */
+char *
+chq_store_path_for (const char *service,
+                    const char *enterprise_number)
+{
+  g_autofree char *key_text = NULL;
+  g_autofree char *hash = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (service != NULL, NULL);
+  g_return_val_if_fail (enterprise_number != NULL, NULL);
+
+  key_text = g_strconcat (service, "\n", enterprise_number, NULL);
+  hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, key_text, -1);
+  hash[16] = '\0';
+  name = g_strconcat (hash, ".db", NULL);
+
+  return g_build_filename (g_get_user_cache_dir (), "chequier", name, NULL);
+}
+
+static gboolean
+prepare_file (const char  *path,
+              GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0 || g_chmod (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   /* Translators: %s is a folder, then the system's reason */
+                   _("Could not create the cache folder %s: %s. Check its permissions."),
+                   dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  /* Create the file ourselves so it is 0600 from the start (SQLite gives its -wal and
+   * -shm files the same mode). */
+  fd = g_open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0 || g_chmod (path, 0600) != 0)
+    {
+      int saved_errno = errno;
+
+      if (fd >= 0)
+        g_close (fd, NULL);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   /* Translators: %s is a file, then the system's reason */
+                   _("Could not create the cache file %s: %s. Check its permissions."),
+                   path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  g_close (fd, NULL);
+
+  return TRUE;
+}
+
+static sqlite3 *
+open_and_migrate (const char  *path,
+                  int         *out_rc,
+                  GError     **error)
+{
+  sqlite3 *db;
+
+  if (!prepare_file (path, error))
+    {
+      *out_rc = SQLITE_CANTOPEN;
+      return NULL;
+    }
+
+  db = open_connection (path, TRUE, out_rc, error);
+  if (db == NULL)
+    return NULL;
+
+  if (!_chq_store_schema_migrate (db, out_rc, error))
+    {
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  return db;
+}
+
+static gboolean
+move_aside (const char  *path,
+            GError     **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%S");
+  g_autofree char *aside = g_strdup_printf ("%s.corrupt-%s", path, stamp);
+
+  if (g_rename (path, aside) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("The local cache %s is damaged and could not be moved aside: %s. "
+                     "Remove it, then start Chéquier again."),
+                   path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *side = g_strconcat (path, i == 0 ? "-wal" : "-shm", NULL);
+      g_autofree char *side_aside = g_strconcat (aside, i == 0 ? "-wal" : "-shm", NULL);
+
+      if (g_file_test (side, G_FILE_TEST_EXISTS))
+        g_rename (side, side_aside);
+    }
+
+  g_warning ("The cache database %s was damaged; moved it to %s and started afresh",
+             path, aside);
+
+  return TRUE;
+}
+
+/**
+ * chq_store_open:
+ * @path: the database file (see chq_store_path_for())
+ * @error: return location for an error
+ *
+ * Opens the cache, creating its folder (0700) and file (0600), and migrates it to the
+ * current schema. A newer schema is refused (%CHQ_STORE_ERROR_NEWER_SCHEMA). A file that
+ * is not a database or is damaged is moved aside to `<path>.corrupt-<timestamp>` and a
+ * fresh one is made; chq_store_was_rebuilt() then says so. "changed" is emitted on the
+ * calling thread's default main context.
+ *
+ * Returns: (transfer full) (nullable): the store, or %NULL with @error set
+ */
+ChqStore *
+chq_store_open (const char  *path,
+                GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(ChqStore) self = NULL;
+  sqlite3 *db;
+  int rc = SQLITE_OK;
+  gboolean rebuilt = FALSE;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  db = open_and_migrate (path, &rc, &local_error);
+  if (db == NULL && is_corrupt_code (rc))
+    {
+      g_debug ("Cache %s unreadable: %s", path, local_error->message);
+      g_clear_error (&local_error);
+      if (!move_aside (path, error))
+        return NULL;
+      rebuilt = TRUE;
+      db = open_and_migrate (path, &rc, &local_error);
+    }
+
+  if (db == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  self = g_object_new (CHQ_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  self->write_db = db;
+  self->rebuilt = rebuilt;
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * chq_store_get_path:
+ * @self: a store
+ *
+ * Returns: the database file
+ */
+const char *
+chq_store_get_path (ChqStore *self)
+{
+  g_return_val_if_fail (CHQ_IS_STORE (self), NULL);
+  return self->path;
+}
+
+/**
+ * chq_store_was_rebuilt:
+ * @self: a store
+ *
+ * Returns: whether opening found the file damaged and started afresh (then do a full sync)
+ */
+gboolean
+chq_store_was_rebuilt (ChqStore *self)
+{
+  g_return_val_if_fail (CHQ_IS_STORE (self), FALSE);
+  return self->rebuilt;
+}
+
+/**
+ * chq_store_get_schema_version:
+ *
+ * Returns: the schema version (PRAGMA user_version) this code writes
+ */
+int
+chq_store_get_schema_version (void)
+{
+  return CHQ_STORE_SCHEMA_VERSION;
+}
+
+/* --------------------------------------------------------------------------- JSON helpers */
+
+static const char *
+member_string (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+
+  return json_node_get_string (node);
+}
+
+static gint64
+member_int (JsonObject *object,
+            const char *name)
+{
+  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return 0;
+  if (json_node_get_value_type (node) == G_TYPE_INT64)
+    return json_node_get_int (node);
+  if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
+    return (gint64)json_node_get_double (node);
+
+  return 0;
+}
+
+static gboolean
+member_bool (JsonObject *object,
+             const char *name)
+{
+  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return FALSE;
+
+  return json_node_get_boolean (node);
+}
+
+static JsonObject *
+member_object (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+static JsonArray *
+member_array (JsonObject *object,
+              const char *name)
+{
+  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+/* A date-time string as unix time; 0 when absent or invalid. */
+static gint64
+member_unix (JsonObject *object,
+             const char *name)
+{
+  const char *text = member_string (object, name);
+  g_autoptr(GDateTime) dt = NULL;
+
+  if (text == NULL)
+    return 0;
+  dt = g_date_time_new_from_iso8601 (text, NULL);
+
+  return dt ? g_date_time_to_unix (dt) : 0;
+}
+
+/* Words of a JSON array of strings, space separated (words hold no space). */
+static char *
+join_words (JsonArray *array)
+{
+  GString *out = g_string_new (NULL);
+  guint n = array ? json_array_get_length (array) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+        continue;
+      if (out->len > 0)
+        g_string_append_c (out, ' ');
+      g_string_append (out, json_node_get_string (node));
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* A sort key: casefolded with accents stripped, so "Énergie" sorts with "energie". */
+static char *
+fold_for_sort (const char *text)
+{
+  g_autofree char *decomposed = g_utf8_normalize (text ? text : "", -1, G_NORMALIZE_ALL);
+  g_autofree char *folded = NULL;
+  GString *out = g_string_new (NULL);
+
+  if (decomposed != NULL)
+    for (const char *p = decomposed; *p; p = g_utf8_next_char (p))
+      {
+        gunichar c = g_utf8_get_char (p);
+
+        if (!g_unichar_ismark (c))
+          g_string_append_unichar (out, c);
+      }
+
+  folded = g_utf8_casefold (out->str, -1);
+  g_string_free (out, TRUE);
+
+  return g_steal_pointer (&folded);
+}
+
+static char *
+node_to_string (JsonNode *node)
+{
+  return json_to_string (node, FALSE);
+}
+
+static JsonNode *
+string_to_node (const char  *text,
+                GError     **error)
+{
+  JsonNode *node = json_from_string (text, NULL);
+
+  if (node == NULL)
+    set_invalid_error (error, "JSON");
+
+  return node;
+}
+
+/* ------------------------------------------------------------------------------- writes */
+
+static gboolean
+write_begin (ChqStore  *self,
+             GError   **error)
+{
+  g_mutex_lock (&self->write_lock);
+  if (!exec_sql (self->write_db, "BEGIN IMMEDIATE", NULL, error))
+    {
+      g_mutex_unlock (&self->write_lock);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Commits when ok (else rolls back) and releases the writer; returns whether it committed. */
+static gboolean
+write_end (ChqStore  *self,
+           gboolean   ok,
+           GError   **error)
+{
+  if (ok)
+    ok = exec_sql (self->write_db, "COMMIT", NULL, error);
+  if (!ok)
+    sqlite3_exec (self->write_db, "ROLLBACK", NULL, NULL, NULL);
+  g_mutex_unlock (&self->write_lock);
+
+  return ok;
+}
+
+static gboolean
+step_done (sqlite3_stmt  *stmt,
+           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    return set_db_error (error, sqlite3_db_handle (stmt));
+  return TRUE;
+}
+
+static gboolean
+set_state_value (sqlite3     *db,
+                 const char  *key,
+                 const char  *value,
+                 GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (value == NULL)
+    stmt = prepare (db, "DELETE FROM sync_state WHERE key = ?1", error);
+  else
+    stmt = prepare (db,
+                    "INSERT INTO sync_state (key, value) VALUES (?1, ?2) "
+                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_text (stmt, 1, key);
+  if (value != NULL)
+    bind_text (stmt, 2, value);
+
+  return step_done (stmt, error);
+}
+
+static gboolean
+bump_courses_generation (sqlite3  *db,
+                         GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt =
+    prepare (db,
+             "INSERT INTO sync_state (key, value) VALUES ('courses_generation', 1) "
+             "ON CONFLICT (key) DO UPDATE SET value = value + 1", error);
+
+  return stmt != NULL && step_done (stmt, error);
+}
+
+typedef struct {
+  sqlite3_stmt *upsert;
+  sqlite3_stmt *clear_sessions;
+  sqlite3_stmt *add_session;
+  sqlite3_stmt *delete_course;
+} CourseStatements;
+
+static void
+course_statements_clear (CourseStatements *stmts)
+{
+  g_clear_pointer (&stmts->upsert, sqlite3_finalize);
+  g_clear_pointer (&stmts->clear_sessions, sqlite3_finalize);
+  g_clear_pointer (&stmts->add_session, sqlite3_finalize);
+  g_clear_pointer (&stmts->delete_course, sqlite3_finalize);
+}
+
+static gboolean
+course_statements_init (CourseStatements  *stmts,
+                        sqlite3           *db,
+                        GError           **error)
+{
+  stmts->upsert =
+    prepare (db,
+             "INSERT INTO courses (id, json, title, title_key, summary, provider_name, "
+             "  cities, hours, price_cents, voucher_type, ai, format, first_start, "
+             "  provinces, languages, themes, updated_at) "
+             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
+             "  ?16, ?17) "
+             "ON CONFLICT (id) DO UPDATE SET json = excluded.json, title = excluded.title, "
+             "  title_key = excluded.title_key, summary = excluded.summary, "
+             "  provider_name = excluded.provider_name, cities = excluded.cities, "
+             "  hours = excluded.hours, price_cents = excluded.price_cents, "
+             "  voucher_type = excluded.voucher_type, ai = excluded.ai, "
+             "  format = excluded.format, first_start = excluded.first_start, "
+             "  provinces = excluded.provinces, languages = excluded.languages, "
+             "  themes = excluded.themes, updated_at = excluded.updated_at "
+             "RETURNING rid", error);
+  if (stmts->upsert != NULL)
+    stmts->clear_sessions =
+      prepare (db, "DELETE FROM course_sessions WHERE course_rid = ?1", error);
+  if (stmts->clear_sessions != NULL)
+    stmts->add_session =
+      prepare (db, "INSERT INTO course_sessions (course_rid, starts_at, city) "
+                   "VALUES (?1, ?2, ?3)", error);
+  if (stmts->add_session != NULL)
+    stmts->delete_course = prepare (db, "DELETE FROM courses WHERE id = ?1", error);
+
+  return stmts->delete_course != NULL;
+}
+
+static void
+add_city (GPtrArray  *cities,
+          const char *city)
+{
+  if (city == NULL || *city == '\0')
+    return;
+  for (guint i = 0; i < cities->len; i++)
+    if (g_str_equal (g_ptr_array_index (cities, i), city))
+      return;
+  g_ptr_array_add (cities, (gpointer)city);
+}
+
+static gboolean
+upsert_course (CourseStatements  *stmts,
+               JsonNode          *node,
+               GError           **error)
+{
+  JsonObject *course = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  const char *id = member_string (course, "id");
+  const char *title = member_string (course, "title");
+  const char *summary = member_string (course, "summary");
+  const char *provider_name = member_string (member_object (course, "provider"), "name");
+  JsonArray *locations = member_array (course, "locations");
+  JsonArray *sessions = member_array (course, "sessions");
+  g_autoptr(GPtrArray) cities = g_ptr_array_new ();
+  g_autoptr(GString) provinces = g_string_new (NULL);
+  g_autofree char *json = NULL;
+  g_autofree char *title_key = NULL;
+  g_autofree char *cities_text = NULL;
+  g_autofree char *languages = NULL;
+  g_autofree char *themes = NULL;
+  ChqVoucherType voucher_type;
+  ChqCourseFormat format;
+  gint64 first_start = G_MAXINT64;
+  gint64 rid;
+  int rc;
+
+  if (id == NULL || *id == '\0' || title == NULL ||
+      !chq_voucher_type_from_string (member_string (course, "voucher_type"), &voucher_type) ||
+      !chq_course_format_from_string (member_string (course, "format"), &format))
+    return set_invalid_error (error, _("course"));
+
+  for (guint i = 0; locations && i < json_array_get_length (locations); i++)
+    {
+      JsonObject *location = json_array_get_object_element (locations, i);
+      const char *province = member_string (location, "province");
+
+      add_city (cities, member_string (location, "city"));
+      if (province != NULL && strstr (provinces->str, province) == NULL)
+        {
+          if (provinces->len > 0)
+            g_string_append_c (provinces, ' ');
+          g_string_append (provinces, province);
+        }
+    }
+  for (guint i = 0; sessions && i < json_array_get_length (sessions); i++)
+    {
+      JsonObject *session = json_array_get_object_element (sessions, i);
+      gint64 start = member_unix (session, "starts_at");
+
+      add_city (cities, member_string (session, "city"));
+      if (start != 0)
+        first_start = MIN (first_start, start);
+    }
+  g_ptr_array_add (cities, NULL);
+
+  json = node_to_string (node);
+  title_key = fold_for_sort (title);
+  cities_text = g_strjoinv (" ", (char **)cities->pdata);
+  languages = join_words (member_array (course, "languages"));
+  themes = join_words (member_array (course, "themes"));
+
+  bind_text (stmts->upsert, 1, id);
+  bind_text (stmts->upsert, 2, json);
+  bind_text (stmts->upsert, 3, title);
+  bind_text (stmts->upsert, 4, title_key);
+  bind_text (stmts->upsert, 5, summary ? summary : "");
+  bind_text (stmts->upsert, 6, provider_name ? provider_name : "");
+  bind_text (stmts->upsert, 7, cities_text);
+  sqlite3_bind_int64 (stmts->upsert, 8, member_int (course, "hours"));
+  sqlite3_bind_int64 (stmts->upsert, 9, member_int (course, "price_cents"));
+  sqlite3_bind_int (stmts->upsert, 10, voucher_type);
+  sqlite3_bind_int (stmts->upsert, 11, member_bool (course, "ai"));
+  sqlite3_bind_int (stmts->upsert, 12, format);
+  if (first_start != G_MAXINT64)
+    sqlite3_bind_int64 (stmts->upsert, 13, first_start);
+  else
+    sqlite3_bind_null (stmts->upsert, 13);
+  bind_text (stmts->upsert, 14, provinces->str);
+  bind_text (stmts->upsert, 15, languages);
+  bind_text (stmts->upsert, 16, themes);
+  bind_text (stmts->upsert, 17, member_string (course, "updated_at"));
+
+  rc = sqlite3_step (stmts->upsert);
+  rid = rc == SQLITE_ROW ? sqlite3_column_int64 (stmts->upsert, 0) : 0;
+  if (rc == SQLITE_ROW)
+    rc = sqlite3_step (stmts->upsert);
+  sqlite3_reset (stmts->upsert);
+  sqlite3_clear_bindings (stmts->upsert);
+  if (rc != SQLITE_DONE || rid == 0)
+    return set_db_error (error, sqlite3_db_handle (stmts->upsert));
+
+  sqlite3_bind_int64 (stmts->clear_sessions, 1, rid);
+  if (!step_done (stmts->clear_sessions, error))
+    return FALSE;
+
+  for (guint i = 0; sessions && i < json_array_get_length (sessions); i++)
+    {
+      JsonObject *session = json_array_get_object_element (sessions, i);
+      gint64 start = member_unix (session, "starts_at");
+
+      if (start == 0)
+        continue;
+      sqlite3_bind_int64 (stmts->add_session, 1, rid);
+      sqlite3_bind_int64 (stmts->add_session, 2, start);
+      bind_text (stmts->add_session, 3, member_string (session, "city"));
+      if (!step_done (stmts->add_session, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* nodes: JsonNode* of course objects. */
+static gboolean
+apply_courses (ChqStore            *self,
+               GPtrArray           *nodes,
+               const char * const  *deleted_ids,
+               const char          *next_cursor,
+               GError             **error)
+{
+  CourseStatements stmts = { NULL, };
+  gboolean ok;
+
+  if (!write_begin (self, error))
+    return FALSE;
+
+  ok = course_statements_init (&stmts, self->write_db, error);
+  for (guint i = 0; ok && i < nodes->len; i++)
+    ok = upsert_course (&stmts, g_ptr_array_index (nodes, i), error);
+  for (guint i = 0; ok && deleted_ids != NULL && deleted_ids[i] != NULL; i++)
+    {
+      bind_text (stmts.delete_course, 1, deleted_ids[i]);
+      ok = step_done (stmts.delete_course, error);
+    }
+  if (ok && next_cursor != NULL)
+    ok = set_state_value (self->write_db, "cursor", next_cursor, error);
+  if (ok)
+    ok = bump_courses_generation (self->write_db, error);
+  course_statements_clear (&stmts);
+
+  if (!write_end (self, ok, error))
+    return FALSE;
+
+  queue_changed (self, CHQ_STORE_COURSES);
+  return TRUE;
+}
+
+/**
+ * chq_store_apply_courses_page_json:
+ * @self: a store
+ * @items: the course objects of a feed page, as the service sent them
+ * @deleted_ids: (nullable) (array zero-terminated=1): ids of courses withdrawn
+ * @next_cursor: (nullable): the page's `next` cursor, saved for the next delta sync
+ * @error: return location for an error
+ *
+ * Inserts or updates the courses (by id), removes the deleted ones and saves the cursor,
+ * all in one transaction; then "changed" ("courses") follows on the main context.
+ *
+ * Returns: whether the page was stored
+ */
+gboolean
+chq_store_apply_courses_page_json (ChqStore            *self,
+                                   JsonArray           *items,
+                                   const char * const  *deleted_ids,
+                                   const char          *next_cursor,
+                                   GError             **error)
+{
+  g_autoptr(GPtrArray) nodes = g_ptr_array_new ();
+
+  g_return_val_if_fail (CHQ_IS_STORE (self), FALSE);
+
+  for (guint i = 0; items && i < json_array_get_length (items); i++)
+    g_ptr_array_add (nodes, json_array_get_element (items, i));
+
+  return apply_courses (self, nodes, deleted_ids, next_cursor, error);
+}
+
+/**
+ * chq_store_apply_courses_page:
+ * @self: a store
+ * @courses: (element-type ChqCourse): the courses of a feed page
+ * @deleted_ids: (nullable) (array zero-terminated=1): ids of courses withdrawn
+ * @next_cursor: (nullable): the page's `next` cursor
+ * @error: return location for an error
+ *
+ * As chq_store_apply_courses_page_json() with the codec's model objects.
+ *
+ * Returns: whether the page was stored
+ */
+gboolean
+chq_store_apply_courses_page (ChqStore            *self,
+                              GPtrArray           *courses,
+                              const char * const  *deleted_ids,
+                              const char          *next_cursor,
+                              GError             **error)
+{
+  g_autoptr(GPtrArray) nodes = g_ptr_array_new_with_free_func ((GDestroyNotify)json_node_unref);
+
+  g_return_val_if_fail (CHQ_IS_STORE (self), FALSE);
+
+  for (guint i = 0; courses && i < courses->len; i++)
+    g_ptr_array_add (nodes, chq_course_to_json (g_ptr_array_index (courses, i)));
+
+  return apply_courses (self, nodes, deleted_ids, next_cursor, error);
+}
+
+typedef JsonNode *(*ToJsonFunc) (gpointer object);
+
+/* bind() fills the insert statement's columns after ?1 = id and ?2 = json. */
+typedef void (*BindFunc) (sqlite3_stmt *stmt,
+                          JsonObject   *object);
+
+/* Inside a write transaction: empties a small collection and files objects in it. */
+static gboolean
+fill_collection (sqlite3     *db,
+                 const char  *delete_sql,
+                 int          year,
+                 const char  *insert_sql,
+                 GPtrArray   *objects,
+                 ToJsonFunc   to_json,
+                 BindFunc     bind,
+                 const char  *what,
+                 GError     **error)
+{
+  g_autoptr(sqlite3_stmt) clear = NULL;
+  g_autoptr(sqlite3_stmt) insert = NULL;
+
+  if ((clear = prepare (db, delete_sql, error)) == NULL ||
+      (insert = prepare (db, insert_sql, error)) == NULL)
+    return FALSE;
+  if (year != 0)
+    sqlite3_bind_int (clear, 1, year);
+  if (!step_done (clear, error))
+    return FALSE;
+
+  for (guint i = 0; objects != NULL && i < objects->len; i++)
+    {
+      g_autoptr(JsonNode) node = to_json (g_ptr_array_index (objects, i));
+      JsonObject *object = node && JSON_NODE_HOLDS_OBJECT (node) ?
+                           json_node_get_object (node) : NULL;
+      const char *id = member_string (object, "id");
+      g_autofree char *json = NULL;
+
+      if (id == NULL || *id == '\0')
+        return set_invalid_error (error, what);
+      json = node_to_string (node);
+      bind_text (insert, 1, id);
+      bind_text (insert, 2, json);
+      bind (insert, object);
+      if (year != 0)
+        sqlite3_bind_int (insert, 3, year);
+      if (!step_done (insert, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Replaces a whole small collection in one transaction. */
+static gboolean
+replace_collection (ChqStore    *self,
+                    const char  *collection,
+                    const char  *delete_sql,
+                    int          year,
+                    const char  *insert_sql,
+                    GPtrArray   *objects,
+                    ToJsonFunc   to_json,
+                    BindFunc     bind,
+                    const char  *what,
+                    GError     **error)
+{
+  gboolean ok;
+
+  if (!write_begin (self, error))
+    return FALSE;
+  ok = fill_collection (self->write_db, delete_sql, year, insert_sql, objects, to_json,
+                        bind, what, error);
+  if (!write_end (self, ok, error))
+    return FALSE;
+
+  queue_changed (self, collection);
+  return TRUE;
+}
+
+/* Inside a write transaction: the JSON of a one-row table (account, wallet). */
+static gboolean
+set_singleton (sqlite3     *db,
+               const char  *sql,
+               JsonNode    *node,
+               GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (db, sql, error);
+  g_autofree char *json = node_to_string (node);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, json);
+  return step_done (stmt, error);
+}
+
+static void
+bind_order (sqlite3_stmt *stmt,
+            JsonObject   *order)
+{
+  sqlite3_bind_int64 (stmt, 3, member_unix (order, "created_at"));
+}
+
+/**
+ * chq_store_replace_orders:
+ * @self: a store
+ * @orders: (element-type ChqOrder): every order of the account
+ * @error: return location for an error
+ *
+ * Replaces the stored orders with @orders in one transaction.
+ *
+ * Returns: whether they were stored
+ */
+gboolean
+chq_store_replace_orders (ChqStore   *self,
+                          GPtrArray  *orders,
+                          GError    **error)
+{
+  g_return_val_if_fail (CHQ_IS_STORE (self), FALSE);
+
+  return replace_collection (self, CHQ_STORE_ORDERS, "DELETE FROM orders", 0,
+                             "INSERT INTO orders (id, json, created_at) VALUES (?1, ?2, ?3)",
+                             orders, (ToJsonFunc)chq_order_to_json, bind_order,
+                             _("order"), error);
+}
+
+static void
+bind_batch (sqlite3_stmt *stmt,
+            JsonObject   *batch)
+{
+  ChqVoucherType type = CHQ_VOUCHER_TYPE_CF;
+  const char *expires_on = member_string (batch, "expires_on");
+
+  chq_voucher_type_from_string (member_string (batch, "voucher_type"), &type);
+  sqlite3_bind_int (stmt, 3, type);
+  bind_text (stmt, 4, expires_on ? expires_on : "");
+  sqlite3_bind_int64 (stmt, 5, member_int (batch, "available"));
+  sqlite3_bind_int64 (stmt, 6, member_int (batch, "reserved"));
+  sqlite3_bind_int64 (stmt, 7, member_int (batch, "used"));
+}
+
+/**
+ * chq_store_replace_wallet:
+ * @self: a store
+ * @wallet: the wallet as the service sent it
+ * @error: return location for an error
+ *
+ * Replaces the stored wallet (its batches and totals) in one transaction; "changed"
+ * ("wallet") follows.
+ *
+ * Returns: whether it was stored
+ */
+gboolean
+chq_store_replace_wallet (ChqStore   *self,
+                          ChqWallet  *wallet,
+                          GError    **error)
+{
+  g_autoptr(JsonNode) node = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (CHQ_IS_STORE (self), FALSE);
+  g_return_val_if_fail (wallet != NULL, FALSE);
+
+  node = chq_wallet_to_json (wallet);
+  if (!write_begin (self, error))
+    return FALSE;
+  ok = fill_collection (self->write_db, "DELETE FROM batches", 0,
+                        "INSERT INTO batches (id, json, voucher_type, expires_on, "
+                        "  available, reserved, used) "
+                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                        wallet->batches, (ToJsonFunc)chq_voucher_batch_to_json, bind_batch,
+                        _("voucher batch"), error) &&
+       set_singleton (self->write_db,
+                      "INSERT INTO wallet (singleton, json) VALUES (1, ?1) "
+                      "ON CONFLICT (singleton) DO UPDATE SET json = excluded.json",
+                      node, error);
+  if (!write_end (self, ok, error))
+    return FALSE;
+
+  queue_changed (self, CHQ_STORE_WALLET);
+  return TRUE;
+}
+
+static void
+bind_worker (sqlite3_stmt *stmt,
+             JsonObject   *worker)
+{
+  g_autofree char *name = g_strconcat (member_string (worker, "last_name") ?: "", " ",
+                                       member_string (worker, "first_name") ?: "", NULL);
+  g_autofree char *key = fold_for_sort (name);
+
+  bind_text (stmt, 3, key);
+}
+
+/**
+ * chq_store_replace_workers:
+ * @self: a store
+ * @workers: (element-type ChqWorker): every worker of the account
+ * @error: return location for an error
+ *
+ * Replaces the stored workers in one transaction.
+ *
+ * Returns: whether they were stored
+ */
+gboolean
+chq_store_replace_workers (ChqStore   *self,
+                           GPtrArray  *workers,
+                           GError    **error)
+{
+  g_return_val_if_fail (CHQ_IS_STORE (self), FALSE);
+
+  return replace_collection (self, CHQ_STORE_WORKERS, "DELETE FROM workers", 0,
+                             "INSERT INTO workers (id, json, sort_key) VALUES (?1, ?2, ?3)",
+                             workers, (ToJsonFunc)chq_worker_to_json, bind_worker,
+                             _("worker"), error);
+}
+
+static void
+bind_enrolment (sqlite3_stmt *stmt,
+                JsonObject   *enrolment)
+{
+  sqlite3_bind_int64 (stmt, 4, member_unix (enrolment, "starts_at"));
+}
+
+/**
+ * chq_store_replace_enrolments:
+ * @self: a store
+ * @year: the calendar year the list was fetched for
+ * @enrolments: (element-type ChqEnrolment): every enrolment of that year
+ * @error: return location for an error
+ *
+ * Replaces the stored enrolments of @year in one transaction.
+ *
+ * Returns: whether they were stored
+ */
+gboolean
+chq_store_replace_enrolments (ChqStore   *self,
+                              int         year,
+                              GPtrArray  *enrolments,
+                              GError    **error)
+{
+  g_return_val_if_fail (CHQ_IS_STORE (self), FALSE);
+  g_return_val_if_fail (year > 0, FALSE);
+
+  return replace_collection (self, CHQ_STORE_ENROLMENTS,
+                             "DELETE FROM enrolments WHERE year = ?1", year,
+                             "INSERT INTO enrolments (id, json, year, starts_at) "
+                             "VALUES (?1, ?2, ?3, ?4) "
+                             "ON CONFLICT (id) DO UPDATE SET json = excluded.json, "
+                             "  year = excluded.year, starts_at = excluded.starts_at",
+                             enrolments, (ToJsonFunc)chq_enrolment_to_json, bind_enrolment,
+                             _("enrolment"), error);
+}
+
+/**
+ * chq_store_set_account:
+ * @self: a store
+ * @account: the signed-in account as the service sent it
+ * @error: return location for an error
+ *
+ * Returns: whether it was stored
+ */
+gboolean
+chq_store_set_account (ChqStore    *self,
+                       ChqAccount  *account,
+                       GError     **error)
+{
+  g_autoptr(JsonNode) node = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (CHQ_IS_STORE (self), FALSE);
+  g_return_val_if_fail (account != NULL, FALSE);
+
+  node = chq_account_to_json (account);
+  if (!write_begin (self, error))
+    return FALSE;
+  ok = set_singleton (self->write_db,
+                      "INSERT INTO account (singleton, json) VALUES (1, ?1) "
+                      "ON CONFLICT (singleton) DO UPDATE SET json = excluded.json",
+                      node, error);
+  if (!write_end (self, ok, error))
+    return FALSE;
+
+  queue_changed (self, CHQ_STORE_ACCOUNT);
+  return TRUE;
+}
+
+/**
+ * chq_store_set_etag:
+ * @self: a store
+ * @collection: a collection name (CHQ_STORE_COURSES, ...)
+ * @etag: (nullable): the ETag the service sent, %NULL to forget it
+ * @error: return location for an error
+ *
+ * Returns: whether it was stored
+ */
+gboolean
+chq_store_set_etag (ChqStore    *self,
+                    const char  *collection,
+                    const char  *etag,
+                    GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (CHQ_IS_STORE (self), FALSE);
+  g_return_val_if_fail (collection != NULL, FALSE);
+
+  if (!write_begin (self, error))
+    return FALSE;
+  if (etag != NULL)
+    stmt = prepare (self->write_db,
+                    "INSERT INTO etags (collection, etag) VALUES (?1, ?2) "
+                    "ON CONFLICT (collection) DO UPDATE SET etag = excluded.etag", error);
+  else
+    stmt = prepare (self->write_db, "DELETE FROM etags WHERE collection = ?1", error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      bind_text (stmt, 1, collection);
+      if (etag != NULL)
+        bind_text (stmt, 2, etag);
+      ok = step_done (stmt, error);
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  return write_end (self, ok, error);
+}
+
+/**
+ * chq_store_enrolments_collection:
+ * @year: a calendar year
+ *
+ * Returns: (transfer full): the ETag key of the enrolments of @year ("enrolments/2026")
+ */
+char *
+chq_store_enrolments_collection (int year)
+{
+  return g_strdup_printf ("%s/%d", CHQ_STORE_ENROLMENTS, year);
+}
+
+/**
+ * chq_store_set_last_sync:
+ * @self: a store
+ * @when: the end of the last successful sync
+ * @error: return location for an error
+ *
+ * Returns: whether it was stored
+ */
+gboolean
+chq_store_set_last_sync (ChqStore    *self,
+                         GDateTime   *when,
+                         GError     **error)
+{
+  g_autofree char *text = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (CHQ_IS_STORE (self), FALSE);
+  g_return_val_if_fail (when != NULL, FALSE);
+
+  text = g_date_time_format_iso8601 (when);
+  if (!write_begin (self, error))
+    return FALSE;
+  ok = set_state_value (self->write_db, "last_sync", text, error);
+
+  return write_end (self, ok, error);
+}
+
+/**
+ * chq_store_clear:
+ * @self: a store
+ * @error: return location for an error
+ *
+ * Empties every table (for "Clear cache"): the cursor and ETags go too, so the next sync
+ * is a full one. "changed" follows for every collection.
+ *
+ * Returns: whether the cache was emptied
+ */
+gboolean
+chq_store_clear (ChqStore  *self,
+                 GError   **error)
+{
+  static const char * const collections[] = {
+    CHQ_STORE_ACCOUNT, CHQ_STORE_COURSES, CHQ_STORE_ORDERS, CHQ_STORE_WALLET,
+    CHQ_STORE_WORKERS, CHQ_STORE_ENROLMENTS,
+  };
+  gboolean ok;
+
+  g_return_val_if_fail (CHQ_IS_STORE (self), FALSE);
+
+  if (!write_begin (self, error))
+    return FALSE;
+  /* The generation is kept (and bumped) so no stale search index survives. */
+  ok = exec_sql (self->write_db,
+                 "DELETE FROM courses;"
+                 "DELETE FROM sync_state WHERE key != 'courses_generation';"
+                 "DELETE FROM etags;"
+                 "DELETE FROM account;"
+                 "DELETE FROM orders;"
+                 "DELETE FROM wallet;"
+                 "DELETE FROM batches;"
+                 "DELETE FROM workers;"
+                 "DELETE FROM enrolments;", NULL, error) &&
+       bump_courses_generation (self->write_db, error);
+  if (!write_end (self, ok, error))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (collections); i++)
+    queue_changed (self, collections[i]);
+
+  return TRUE;
+}
+
+/* -------------------------------------------------------------------------------- reads */
+
+/* The first column of the first row as text, or NULL. */
+static char *
+read_text (ChqStore    *self,
+           const char  *sql,
+           const char  *arg,
+           GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  char *value = NULL;
+  sqlite3 *db;
+  int rc;
+
+  if ((db = reader_take (self, error)) == NULL)
+    return NULL;
+
+  if ((stmt = prepare (db, sql, error)) != NULL)
+    {
+      if (arg != NULL)
+        bind_text (stmt, 1, arg);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        value = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+      else if (rc != SQLITE_DONE)
+        set_db_error (error, db);
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  reader_give (self, db);
+
+  return value;
+}
+
+/**
+ * chq_store_get_etag:
+ * @self: a store
+ * @collection: a collection name
+ *
+ * Returns: (transfer full) (nullable): the stored ETag of @collection
+ */
+char *
+chq_store_get_etag (ChqStore   *self,
+                    const char *collection)
+{
+  g_return_val_if_fail (CHQ_IS_STORE (self), NULL);
+  return read_text (self, "SELECT etag FROM etags WHERE collection = ?1", collection, NULL);
+}
+
+/**
+ * chq_store_get_cursor:
+ * @self: a store
+ *
+ * Returns: (transfer full) (nullable): the course feed cursor; %NULL means full sync
+ */
+char *
+chq_store_get_cursor (ChqStore *self)
+{
+  g_return_val_if_fail (CHQ_IS_STORE (self), NULL);
+  return read_text (self, "SELECT value FROM sync_state WHERE key = ?1", "cursor", NULL);
+}
+
+/**
+ * chq_store_get_last_sync:
+ * @self: a store
+ *
+ * Returns: (transfer full) (nullable): the end of the last successful sync
+ */
+GDateTime *
+chq_store_get_last_sync (ChqStore *self)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (CHQ_IS_STORE (self), NULL);
+
+  text = read_text (self, "SELECT value FROM sync_state WHERE key = ?1", "last_sync", NULL);
+  return text ? g_date_time_new_from_iso8601 (text, NULL) : NULL;
+}
+
+typedef gpointer (*FromJsonFunc) (JsonNode  *node,
+                                  GError   **error);
+
+static gpointer
+object_from_text (const char    *text,
+                  FromJsonFunc   from_json,
+                  GError       **error)
+{
+  g_autoptr(JsonNode) node = string_to_node (text, error);
+
+  return node ? from_json (node, error) : NULL;
+}
+
+/* Rows of one JSON column made into model objects. */
+static GPtrArray *
+read_objects (ChqStore      *self,
+              const char    *sql,
+              int            arg,
+              FromJsonFunc   from_json,
+              GError       **error)
+{
+  g_autoptr(GPtrArray) objects = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean ok = TRUE;
+  sqlite3 *db;
+  int rc;
+
+  if ((db = reader_take (self, error)) == NULL)
+    return NULL;
+
+  if ((stmt = prepare (db, sql, error)) == NULL)
+    ok = FALSE;
+  else if (arg != 0)
+    sqlite3_bind_int (stmt, 1, arg);
+
+  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gpointer object = object_from_text ((const char *)sqlite3_column_text (stmt, 0),
+                                          from_json, error);
+
+      if (object == NULL)
+        ok = FALSE;
+      else
+        g_ptr_array_add (objects, object);
+    }
+  if (ok && rc != SQLITE_DONE)
+    ok = set_db_error (error, db);
+
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  reader_give (self, db);
+
+  return ok ? g_steal_pointer (&objects) : NULL;
+}
+
+/**
+ * chq_store_get_account:
+ * @self: a store
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (nullable): the stored account; %NULL without error if none
+ */
+ChqAccount *
+chq_store_get_account (ChqStore  *self,
+                       GError   **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *json = NULL;
+
+  g_return_val_if_fail (CHQ_IS_STORE (self), NULL);
+
+  json = read_text (self, "SELECT json FROM account WHERE singleton = 1", NULL, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  return json ? object_from_text (json, (FromJsonFunc)chq_account_from_json, error) : NULL;
+}
+
+/**
+ * chq_store_dup_course_json:
+ * @self: a store
+ * @id: a course id
+ *
+ * Returns: (transfer full) (nullable): the course's JSON as stored, or %NULL if unknown
+ */
+char *
+chq_store_dup_course_json (ChqStore   *self,
+                           const char *id)
+{
+  g_return_val_if_fail (CHQ_IS_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return read_text (self, "SELECT json FROM courses WHERE id = ?1", id, NULL);
+}
+
+/**
+ * chq_store_get_course:
+ * @self: a store
+ * @id: a course id
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (nullable): the whole course; %NULL without error if unknown
+ */
+ChqCourse *
+chq_store_get_course (ChqStore    *self,
+                      const char  *id,
+                      GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *json = NULL;
+
+  g_return_val_if_fail (CHQ_IS_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  json = read_text (self, "SELECT json FROM courses WHERE id = ?1", id, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  return json ? object_from_text (json, (FromJsonFunc)chq_course_from_json, error) : NULL;
+}
+
+/**
+ * chq_store_count_courses:
+ * @self: a store
+ *
+ * Returns: how many courses the cache holds
+ */
+guint
+chq_store_count_courses (ChqStore *self)
+{
+  g_autofree char *count = NULL;
+
+  g_return_val_if_fail (CHQ_IS_STORE (self), 0);
+
+  count = read_text (self, "SELECT count(*) FROM courses", NULL, NULL);
+  return count ? (guint)g_ascii_strtoull (count, NULL, 10) : 0;
+}
+
+/**
+ * chq_store_list_orders:
+ * @self: a store
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (element-type ChqOrder): the orders, newest first
+ */
+GPtrArray *
+chq_store_list_orders (ChqStore  *self,
+                       GError   **error)
+{
+  g_return_val_if_fail (CHQ_IS_STORE (self), NULL);
+  return read_objects (self, "SELECT json FROM orders ORDER BY created_at DESC, id DESC", 0,
+                       (FromJsonFunc)chq_order_from_json, error);
+}
+
+/**
+ * chq_store_list_batches:
+ * @self: a store
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (element-type ChqVoucherBatch): the batches, soonest expiry first
+ */
+GPtrArray *
+chq_store_list_batches (ChqStore  *self,
+                        GError   **error)
+{
+  g_return_val_if_fail (CHQ_IS_STORE (self), NULL);
+  return read_objects (self, "SELECT json FROM batches ORDER BY expires_on, id", 0,
+                       (FromJsonFunc)chq_voucher_batch_from_json, error);
+}
+
+/**
+ * chq_store_list_workers:
+ * @self: a store
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (element-type ChqWorker): the workers by last then first name
+ */
+GPtrArray *
+chq_store_list_workers (ChqStore  *self,
+                        GError   **error)
+{
+  g_return_val_if_fail (CHQ_IS_STORE (self), NULL);
+  return read_objects (self, "SELECT json FROM workers ORDER BY sort_key, id", 0,
+                       (FromJsonFunc)chq_worker_from_json, error);
+}
+
+/**
+ * chq_store_list_enrolments:
+ * @self: a store
+ * @year: a calendar year
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (element-type ChqEnrolment): the enrolments of @year by start
+ */
+GPtrArray *
+chq_store_list_enrolments (ChqStore  *self,
+                           int        year,
+                           GError   **error)
+{
+  g_return_val_if_fail (CHQ_IS_STORE (self), NULL);
+  g_return_val_if_fail (year > 0, NULL);
+  return read_objects (self,
+                       "SELECT json FROM enrolments WHERE year = ?1 ORDER BY starts_at, id",
+                       year, (FromJsonFunc)chq_enrolment_from_json, error);
+}
+
+/**
+ * chq_store_get_wallet:
+ * @self: a store
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (nullable): the wallet as last sent by the service (batches and
+ *   totals); %NULL without error before the first sync
+ */
+ChqWallet *
+chq_store_get_wallet (ChqStore  *self,
+                      GError   **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *json = NULL;
+
+  g_return_val_if_fail (CHQ_IS_STORE (self), NULL);
+
+  json = read_text (self, "SELECT json FROM wallet WHERE singleton = 1", NULL, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  return json ? object_from_text (json, (FromJsonFunc)chq_wallet_from_json, error) : NULL;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(char **)a, *(char **)b);
+}
+
+/* The distinct words of a space-separated column. */
+static GStrv
+list_words (ChqStore   *self,
+            const char *sql)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GPtrArray *words = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key;
+  sqlite3 *db;
+
+  if ((db = reader_take (self, NULL)) != NULL)
+    {
+      if ((stmt = prepare (db, sql, NULL)) != NULL)
+        while (sqlite3_step (stmt) == SQLITE_ROW)
+          {
+            g_auto(GStrv) split =
+              g_strsplit ((const char *)sqlite3_column_text (stmt, 0) ?: "", " ", -1);
+
+            for (guint i = 0; split[i] != NULL; i++)
+              if (*split[i] != '\0' && !g_hash_table_contains (seen, split[i]))
+                g_hash_table_add (seen, g_strdup (split[i]));
+          }
+      g_clear_pointer (&stmt, sqlite3_finalize);
+      reader_give (self, db);
+    }
+
+  g_hash_table_iter_init (&iter, seen);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      g_ptr_array_add (words, key);
+      g_hash_table_iter_steal (&iter);
+    }
+  g_ptr_array_sort (words, compare_strings);
+  g_ptr_array_add (words, NULL);
+
+  return (GStrv)g_ptr_array_free (words, FALSE);
+}
+
+/**
+ * chq_store_list_course_languages:
+ * @self: a store
+ *
+ * Returns: (transfer full): the languages courses are given in, sorted
+ */
+GStrv
+chq_store_list_course_languages (ChqStore *self)
+{
+  g_return_val_if_fail (CHQ_IS_STORE (self), NULL);
+  return list_words (self, "SELECT DISTINCT languages FROM courses");
+}
+
+/**
+ * chq_store_list_course_provinces:
+ * @self: a store
+ *
+ * Returns: (transfer full): the provinces courses are given in, sorted
+ */
+GStrv
+chq_store_list_course_provinces (ChqStore *self)
+{
+  g_return_val_if_fail (CHQ_IS_STORE (self), NULL);
+  return list_words (self, "SELECT DISTINCT provinces FROM courses");
+}
+
+/**
+ * chq_store_list_course_themes:
+ * @self: a store
+ *
+ * Returns: (transfer full): the theme words of the courses, sorted
+ */
+GStrv
+chq_store_list_course_themes (ChqStore *self)
+{
+  g_return_val_if_fail (CHQ_IS_STORE (self), NULL);
+  return list_words (self, "SELECT DISTINCT themes FROM courses");
+}
+
+/* ------------------------------------------------------------------------- search index */
+
+typedef struct {
+  gint64  rid;
+  guint32 title_rank;
+  guint32 hours;
+  guint32 tags_off;      /* into tags: themes, then languages, then provinces */
+  guint32 starts_off;    /* into starts, ascending */
+  guint16 n_starts;
+  guint8  n_themes;
+  guint8  n_languages;
+  guint8  n_provinces;
+  guint8  voucher_type;
+  guint8  format;
+  guint8  ai;
+} IndexEntry;
+
+struct _CourseIndex
+{
+  gatomicrefcount  ref_count;
+  gint64           generation;
+  GArray          *entries;   /* IndexEntry, by rid */
+  GArray          *tags;      /* guint16 word ids */
+  GArray          *starts;    /* gint64 unix times */
+  GHashTable      *words;     /* "t:word", "l:word", "p:word" -> id + 1 */
+};
+
+static CourseIndex *
+course_index_ref (CourseIndex *index)
+{
+  g_atomic_ref_count_inc (&index->ref_count);
+  return index;
+}
+
+static void
+course_index_unref (CourseIndex *index)
+{
+  if (g_atomic_ref_count_dec (&index->ref_count))
+    {
+      g_array_unref (index->entries);
+      g_array_unref (index->tags);
+      g_array_unref (index->starts);
+      g_hash_table_unref (index->words);
+      g_free (index);
+    }
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CourseIndex, course_index_unref)
+
+/* The id of a word of one kind ('t', 'l', 'p'); -1 when unknown and !add. */
+static int
+word_id (CourseIndex *index,
+         char         kind,
+         const char  *word,
+         gboolean     add)
+{
+  g_autofree char *key = g_strdup_printf ("%c:%s", kind, word);
+  gpointer value = g_hash_table_lookup (index->words, key);
+
+  if (value != NULL)
+    return GPOINTER_TO_INT (value) - 1;
+  if (!add || g_hash_table_size (index->words) >= G_MAXUINT16)
+    return -1;
+
+  g_hash_table_insert (index->words, g_steal_pointer (&key),
+                       GINT_TO_POINTER (g_hash_table_size (index->words) + 1));
+  return (int)g_hash_table_size (index->words) - 1;
+}
+
+static guint8
+add_words (CourseIndex *index,
+           char         kind,
+           const char  *text)
+{
+  g_auto(GStrv) split = g_strsplit (text ? text : "", " ", -1);
+  guint8 n = 0;
+
+  for (guint i = 0; split[i] != NULL && n < G_MAXUINT8; i++)
+    {
+      int id = *split[i] ? word_id (index, kind, split[i], TRUE) : -1;
+      guint16 value = (guint16)id;
+
+      if (id < 0)
+        continue;
+      g_array_append_val (index->tags, value);
+      n++;
+    }
+
+  return n;
+}
+
+static int
+compare_entries (gconstpointer a,
+                 gconstpointer b)
+{
+  gint64 ra = ((const IndexEntry *)a)->rid;
+  gint64 rb = ((const IndexEntry *)b)->rid;
+
+  return ra < rb ? -1 : ra > rb;
+}
+
+static gint64
+read_generation (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 generation = 0;
+
+  if (sqlite3_prepare_v2 (db, "SELECT value FROM sync_state WHERE key = 'courses_generation'",
+                          -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    generation = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return generation;
+}
+
+/* Called inside a read transaction, so the index matches what the FTS query sees. */
+static CourseIndex *
+course_index_build (sqlite3  *db,
+                    gint64    generation,
+                    GError  **error)
+{
+  g_autoptr(CourseIndex) index = g_new0 (CourseIndex, 1);
+  g_autoptr(sqlite3_stmt) courses = NULL;
+  g_autoptr(sqlite3_stmt) sessions = NULL;
+  guint32 rank = 0;
+  guint next = 0;
+  int rc;
+
+  g_atomic_ref_count_init (&index->ref_count);
+  index->generation = generation;
+  index->entries = g_array_new (FALSE, TRUE, sizeof (IndexEntry));
+  index->tags = g_array_new (FALSE, FALSE, sizeof (guint16));
+  index->starts = g_array_new (FALSE, FALSE, sizeof (gint64));
+  index->words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  courses = prepare (db,
+                     "SELECT rid, hours, voucher_type, format, ai, themes, languages, "
+                     "  provinces FROM courses ORDER BY title_key, rid", error);
+  if (courses == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (courses)) == SQLITE_ROW)
+    {
+      IndexEntry entry = { 0, };
+
+      entry.rid = sqlite3_column_int64 (courses, 0);
+      entry.title_rank = rank++;
+      entry.hours = (guint32)CLAMP (sqlite3_column_int64 (courses, 1), 0, G_MAXUINT32);
+      entry.voucher_type = (guint8)sqlite3_column_int (courses, 2);
+      entry.format = (guint8)sqlite3_column_int (courses, 3);
+      entry.ai = sqlite3_column_int (courses, 4) != 0;
+      entry.tags_off = index->tags->len;
+      entry.n_themes = add_words (index, 't', (const char *)sqlite3_column_text (courses, 5));
+      entry.n_languages =
+        add_words (index, 'l', (const char *)sqlite3_column_text (courses, 6));
+      entry.n_provinces =
+        add_words (index, 'p', (const char *)sqlite3_column_text (courses, 7));
+      g_array_append_val (index->entries, entry);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (error, db);
+      return NULL;
+    }
+
+  g_array_sort (index->entries, compare_entries);
+
+  sessions = prepare (db,
+                      "SELECT course_rid, starts_at FROM course_sessions "
+                      "ORDER BY course_rid, starts_at", error);
+  if (sessions == NULL)
+    return NULL;
+
+  /* Both lists are in rid order: merge them. */
+  while ((rc = sqlite3_step (sessions)) == SQLITE_ROW)
+    {
+      gint64 rid = sqlite3_column_int64 (sessions, 0);
+      gint64 start = sqlite3_column_int64 (sessions, 1);
+      IndexEntry *entry;
+
+      while (next < index->entries->len &&
+             g_array_index (index->entries, IndexEntry, next).rid < rid)
+        next++;
+      if (next >= index->entries->len)
+        break;
+      entry = &g_array_index (index->entries, IndexEntry, next);
+      if (entry->rid != rid || entry->n_starts == G_MAXUINT16)
+        continue;
+      if (entry->n_starts == 0)
+        entry->starts_off = index->starts->len;
+      g_array_append_val (index->starts, start);
+      entry->n_starts++;
+    }
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      set_db_error (error, db);
+      return NULL;
+    }
+
+  return g_steal_pointer (&index);
+}
+
+/* The current index, built on this connection when a write made the old one stale. */
+static CourseIndex *
+get_index (ChqStore  *self,
+           sqlite3   *db,
+           GError   **error)
+{
+  gint64 generation = read_generation (db);
+  CourseIndex *index = NULL;
+
+  g_mutex_lock (&self->index_lock);
+  if (self->index != NULL && self->index->generation == generation)
+    index = course_index_ref (self->index);
+  g_mutex_unlock (&self->index_lock);
+
+  if (index != NULL)
+    return index;
+
+  index = course_index_build (db, generation, error);
+  if (index == NULL)
+    return NULL;
+
+  g_mutex_lock (&self->index_lock);
+  if (self->index == NULL || self->index->generation < generation)
+    {
+      g_clear_pointer (&self->index, course_index_unref);
+      self->index = course_index_ref (index);
+    }
+  g_mutex_unlock (&self->index_lock);
+
+  return index;
+}
+
+static const IndexEntry *
+index_lookup (CourseIndex *index,
+              gint64       rid)
+{
+  guint lo = 0;
+  guint hi = index->entries->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      const IndexEntry *entry = &g_array_index (index->entries, IndexEntry, mid);
+
+      if (entry->rid == rid)
+        return entry;
+      if (entry->rid < rid)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return NULL;
+}
+
+/* What a query asks, resolved against one index. */
+typedef struct {
+  gboolean ai_only;
+  int      theme;        /* word id, -1 any, -2 nothing can match */
+  int      language;
+  int      province;
+  int      format;
+  int      voucher_type;
+  guint    max_hours;
+  gint64   now;
+  gint64   within_end;   /* 0 = no window */
+} Plan;
+
+static int
+resolve_word (CourseIndex *index,
+              char         kind,
+              const char  *word)
+{
+  int id;
+
+  if (word == NULL || *word == '\0')
+    return -1;
+  id = word_id (index, kind, word, FALSE);
+  return id < 0 ? -2 : id;
+}
+
+static gboolean
+has_word (CourseIndex *index,
+          guint32      off,
+          guint8       n,
+          int          id)
+{
+  const guint16 *tags = &g_array_index (index->tags, guint16, off);
+
+  for (guint i = 0; i < n; i++)
+    if (tags[i] == id)
+      return TRUE;
+  return FALSE;
+}
+
+/* The first session start at or after plan->now, G_MAXINT64 when none. */
+static gint64
+next_start (CourseIndex      *index,
+            const IndexEntry *entry,
+            gint64            now)
+{
+  const gint64 *starts;
+
+  if (entry->n_starts == 0)
+    return G_MAXINT64;
+  starts = &g_array_index (index->starts, gint64, entry->starts_off);
+  for (guint i = 0; i < entry->n_starts; i++)
+    if (starts[i] >= now)
+      return starts[i];
+
+  return G_MAXINT64;
+}
+
+static gboolean
+entry_matches (CourseIndex      *index,
+               const IndexEntry *entry,
+               const Plan       *plan)
+{
+  if (plan->ai_only && !entry->ai)
+    return FALSE;
+  if (plan->format >= 0 && entry->format != plan->format)
+    return FALSE;
+  if (plan->voucher_type >= 0 && entry->voucher_type != plan->voucher_type)
+    return FALSE;
+  if (plan->max_hours > 0 && entry->hours > plan->max_hours)
+    return FALSE;
+  if (plan->theme != -1 &&
+      (plan->theme < 0 || !has_word (index, entry->tags_off, entry->n_themes, plan->theme)))
+    return FALSE;
+  if (plan->language != -1 &&
+      (plan->language < 0 ||
+       !has_word (index, entry->tags_off + entry->n_themes, entry->n_languages,
+                  plan->language)))
+    return FALSE;
+  if (plan->province != -1 &&
+      (plan->province < 0 ||
+       !has_word (index, entry->tags_off + entry->n_themes + entry->n_languages,
+                  entry->n_provinces, plan->province)))
+    return FALSE;
+  if (plan->within_end != 0 && next_start (index, entry, plan->now) >= plan->within_end)
+    return FALSE;
+
+  return TRUE;
+}
+
+typedef struct {
+  gint64  key;
+  guint32 rank;
+  gint64  rid;
+} SortItem;
+
+static int
+compare_sort_items (gconstpointer a,
+                    gconstpointer b)
+{
+  const SortItem *ia = a;
+  const SortItem *ib = b;
+
+  if (ia->key != ib->key)
+    return ia->key < ib->key ? -1 : 1;
+  if (ia->rank != ib->rank)
+    return ia->rank < ib->rank ? -1 : 1;
+  return ia->rid < ib->rid ? -1 : ia->rid > ib->rid;
+}
+
+static SortItem
+sort_item (CourseIndex      *index,
+           const IndexEntry *entry,
+           ChqCourseSort     sort,
+           gint64            now)
+{
+  SortItem item = { 0, entry->title_rank, entry->rid };
+
+  switch (sort)
+    {
+    case CHQ_COURSE_SORT_HOURS:
+      item.key = entry->hours;
+      break;
+    case CHQ_COURSE_SORT_TITLE:
+      item.key = 0;
+      break;
+    case CHQ_COURSE_SORT_RELEVANCE:
+    case CHQ_COURSE_SORT_NEXT_SESSION:
+    default:
+      item.key = next_start (index, entry, now);
+      break;
+    }
+
+  return item;
+}
+
+/* Runs MATCH; fills rids in rowid order, or in bm25 order when ranked. */
+static gboolean
+run_match (sqlite3     *db,
+           const char  *match,
+           gboolean     ranked,
+           GArray      *rids,
+           GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  /* Column weights: title, summary, provider, cities. */
+  stmt = prepare (db,
+                  ranked ?
+                  "SELECT rowid FROM courses_fts WHERE courses_fts MATCH ?1 "
+                  "ORDER BY bm25 (courses_fts, 10.0, 1.0, 4.0, 2.0)" :
+                  "SELECT rowid FROM courses_fts WHERE courses_fts MATCH ?1",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_text (stmt, 1, match);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 rid = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (rids, rid);
+    }
+  if (rc != SQLITE_DONE)
+    return set_db_error (error, db);
+
+  return TRUE;
+}
+
+static ChqCourseResult *
+run_query (ChqStore             *self,
+           sqlite3              *db,
+           const ChqCourseQuery *query,
+           GCancellable         *cancellable,
+           GError              **error)
+{
+  g_autoptr(CourseIndex) index = NULL;
+  g_autoptr(GArray) matches = NULL;
+  g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (SortItem));
+  g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *match = chq_course_query_build_match (query->text);
+  ChqCourseSort sort = query->sort;
+  gboolean ranked = FALSE;
+  guint n_text_matches = 0;
+  Plan plan;
+
+  if ((index = get_index (self, db, error)) == NULL)
+    return NULL;
+
+  now = query->today ? g_date_time_ref (query->today) : g_date_time_new_now_local ();
+  plan.ai_only = query->ai_only;
+  plan.theme = resolve_word (index, 't', query->theme);
+  plan.language = resolve_word (index, 'l', query->language);
+  plan.province = resolve_word (index, 'p', query->province);
+  plan.format = query->format;
+  plan.voucher_type = query->voucher_type;
+  plan.max_hours = query->max_hours;
+  plan.now = g_date_time_to_unix (now);
+  plan.within_end = query->within_weeks > 0 ?
+                    plan.now + (gint64)query->within_weeks * 7 * 24 * 3600 : 0;
+
+  if (match != NULL)
+    {
+      matches = g_array_new (FALSE, FALSE, sizeof (gint64));
+      if (!run_match (db, match, FALSE, matches, error))
+        return NULL;
+      n_text_matches = matches->len;
+
+      /* Ranking a short prefix's every match is what makes search slow: rank only
+       * small sets, where bm25 costs little; else keep the cheap order. */
+      if (sort == CHQ_COURSE_SORT_RELEVANCE && matches->len <= RANK_LIMIT)
+        {
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            return NULL;
+          g_array_set_size (matches, 0);
+          if (!run_match (db, match, TRUE, matches, error))
+            return NULL;
+          ranked = TRUE;
+        }
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+
+      for (guint i = 0; i < matches->len; i++)
+        {
+          const IndexEntry *entry = index_lookup (index, g_array_index (matches, gint64, i));
+
+          if (entry == NULL || !entry_matches (index, entry, &plan))
+            continue;
+          if (ranked)
+            g_array_append_val (rowids, entry->rid);
+          else
+            {
+              SortItem item = sort_item (index, entry, sort, plan.now);
+
+              g_array_append_val (items, item);
+            }
+        }
+    }
+  else
+    {
+      for (guint i = 0; i < index->entries->len; i++)
+        {
+          const IndexEntry *entry = &g_array_index (index->entries, IndexEntry, i);
+          SortItem item;
+
+          if (!entry_matches (index, entry, &plan))
+            continue;
+          item = sort_item (index, entry, sort, plan.now);
+          g_array_append_val (items, item);
+        }
+    }
+
+  if (!ranked)
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+      g_array_sort (items, compare_sort_items);
+      g_array_set_size (rowids, items->len);
+      for (guint i = 0; i < items->len; i++)
+        g_array_index (rowids, gint64, i) = g_array_index (items, SortItem, i).rid;
+    }
+
+  return chq_course_result_new (rowids, n_text_matches, ranked);
+}
+
+/**
+ * chq_store_query_courses:
+ * @self: a store
+ * @query: what to look for
+ * @cancellable: (nullable): a cancellable
+ * @error: return location for an error
+ *
+ * Runs a catalogue search on a read connection of its own (any thread but, at 50,000
+ * courses, not the main one: use chq_store_query_courses_async() there). Any typed text
+ * is safe (see chq_course_query_build_match()).
+ *
+ * Returns: (transfer full) (nullable): the matching courses in order
+ */
+ChqCourseResult *
+chq_store_query_courses (ChqStore             *self,
+                         const ChqCourseQuery *query,
+                         GCancellable         *cancellable,
+                         GError              **error)
+{
+  ChqCourseResult *result = NULL;
+  sqlite3 *db;
+
+  g_return_val_if_fail (CHQ_IS_STORE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  if ((db = reader_take (self, error)) == NULL)
+    return NULL;
+
+  /* One read transaction: the index and the FTS answer see the same data. */
+  if (exec_sql (db, "BEGIN", NULL, error))
+    result = run_query (self, db, query, cancellable, error);
+  reader_give (self, db);
+
+  return result;
+}
+
+/* -------------------------------------------------------------------------------- async */
+
+typedef enum {
+  READ_QUERY,
+  READ_COURSE,
+  READ_ACCOUNT,
+  READ_WALLET,
+  READ_ORDERS,
+  READ_BATCHES,
+  READ_WORKERS,
+  READ_ENROLMENTS,
+} ReadKind;
+
+typedef struct {
+  ReadKind        kind;
+  ChqCourseQuery *query;  /* owned */
+  char           *id;     /* owned */
+  int             year;
+} ReadData;
+
+static void
+read_data_free (gpointer data)
+{
+  ReadData *read = data;
+
+  g_clear_pointer (&read->query, chq_course_query_free);
+  g_free (read->id);
+  g_free (read);
+}
+
+static void
+read_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  ChqStore *self = source_object;
+  ReadData *read = task_data;
+  GError *error = NULL;
+  gpointer result = NULL;
+  GDestroyNotify free_func = g_object_unref;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  switch (read->kind)
+    {
+    case READ_QUERY:
+      result = chq_store_query_courses (self, read->query, cancellable, &error);
+      free_func = (GDestroyNotify)chq_course_result_unref;
+      break;
+    case READ_COURSE:
+      result = chq_store_get_course (self, read->id, &error);
+      break;
+    case READ_ACCOUNT:
+      result = chq_store_get_account (self, &error);
+      break;
+    case READ_WALLET:
+      result = chq_store_get_wallet (self, &error);
+      free_func = (GDestroyNotify)chq_wallet_free;
+      break;
+    case READ_ORDERS:
+      result = chq_store_list_orders (self, &error);
+      free_func = (GDestroyNotify)g_ptr_array_unref;
+      break;
+    case READ_BATCHES:
+      result = chq_store_list_batches (self, &error);
+      free_func = (GDestroyNotify)g_ptr_array_unref;
+      break;
+    case READ_WORKERS:
+      result = chq_store_list_workers (self, &error);
+      free_func = (GDestroyNotify)g_ptr_array_unref;
+      break;
+    case READ_ENROLMENTS:
+      result = chq_store_list_enrolments (self, read->year, &error);
+      free_func = (GDestroyNotify)g_ptr_array_unref;
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, result, free_func);
+}
+
+static void
+read_async (ChqStore            *self,
+            ReadData            *read,
+            gpointer             source_tag,
+            GCancellable        *cancellable,
+            GAsyncReadyCallback  callback,
+            gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, read, read_data_free);
+  g_task_run_in_thread (task, read_thread);
+}
+
+static ReadData *
+read_data_new (ReadKind kind)
+{
+  ReadData *read = g_new0 (ReadData, 1);
+
+  read->kind = kind;
+  return read;
+}
+
+/**
+ * chq_store_query_courses_async:
+ * @self: a store
+ * @query: what to look for (copied)
+ * @cancellable: (nullable): a cancellable
+ * @callback: called on the calling thread's main context when done
+ * @user_data: data for @callback
+ *
+ * Runs chq_store_query_courses() in a worker thread.
+ */
+void
+chq_store_query_courses_async (ChqStore             *self,
+                               const ChqCourseQuery *query,
+                               GCancellable         *cancellable,
+                               GAsyncReadyCallback   callback,
+                               gpointer              user_data)
+{
+  ReadData *read;
+
+  g_return_if_fail (CHQ_IS_STORE (self));
+  g_return_if_fail (query != NULL);
+
+  read = read_data_new (READ_QUERY);
+  read->query = chq_course_query_copy (query);
+  read_async (self, read, chq_store_query_courses_async, cancellable, callback, user_data);
+}
+
+/**
+ * chq_store_query_courses_finish:
+ * @self: a store
+ * @result: the result given to the callback
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (nullable): the matching courses in order
+ */
+ChqCourseResult *
+chq_store_query_courses_finish (ChqStore      *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * chq_store_get_course_async:
+ * @self: a store
+ * @id: a course id
+ * @cancellable: (nullable): a cancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * Reads one whole course (for the detail view) in a worker thread.
+ */
+void
+chq_store_get_course_async (ChqStore            *self,
+                            const char          *id,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  ReadData *read;
+
+  g_return_if_fail (CHQ_IS_STORE (self));
+  g_return_if_fail (id != NULL);
+
+  read = read_data_new (READ_COURSE);
+  read->id = g_strdup (id);
+  read_async (self, read, chq_store_get_course_async, cancellable, callback, user_data);
+}
+
+/**
+ * chq_store_get_course_finish:
+ * @self: a store
+ * @result: the result given to the callback
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (nullable): the course; %NULL without error if unknown
+ */
+ChqCourse *
+chq_store_get_course_finish (ChqStore      *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * chq_store_get_account_async:
+ * @self: a store
+ * @cancellable: (nullable): a cancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * Reads the stored account in a worker thread.
+ */
+void
+chq_store_get_account_async (ChqStore            *self,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_return_if_fail (CHQ_IS_STORE (self));
+  read_async (self, read_data_new (READ_ACCOUNT), chq_store_get_account_async,
+              cancellable, callback, user_data);
+}
+
+/**
+ * chq_store_get_account_finish:
+ * @self: a store
+ * @result: the result given to the callback
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (nullable): the account; %NULL without error if none
+ */
+ChqAccount *
+chq_store_get_account_finish (ChqStore      *self,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * chq_store_get_wallet_async:
+ * @self: a store
+ * @cancellable: (nullable): a cancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * Reads the stored wallet in a worker thread.
+ */
+void
+chq_store_get_wallet_async (ChqStore            *self,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_return_if_fail (CHQ_IS_STORE (self));
+  read_async (self, read_data_new (READ_WALLET), chq_store_get_wallet_async,
+              cancellable, callback, user_data);
+}
+
+/**
+ * chq_store_get_wallet_finish:
+ * @self: a store
+ * @result: the result given to the callback
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (nullable): the wallet; %NULL without error if none yet
+ */
+ChqWallet *
+chq_store_get_wallet_finish (ChqStore      *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * chq_store_list_orders_async:
+ * @self: a store
+ * @cancellable: (nullable): a cancellable
+ * @callback: called when done; get the list with chq_store_list_finish()
+ * @user_data: data for @callback
+ */
+void
+chq_store_list_orders_async (ChqStore            *self,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_return_if_fail (CHQ_IS_STORE (self));
+  read_async (self, read_data_new (READ_ORDERS), chq_store_list_finish,
+              cancellable, callback, user_data);
+}
+
+/**
+ * chq_store_list_batches_async:
+ * @self: a store
+ * @cancellable: (nullable): a cancellable
+ * @callback: called when done; get the list with chq_store_list_finish()
+ * @user_data: data for @callback
+ */
+void
+chq_store_list_batches_async (ChqStore            *self,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_return_if_fail (CHQ_IS_STORE (self));
+  read_async (self, read_data_new (READ_BATCHES), chq_store_list_finish,
+              cancellable, callback, user_data);
+}
+
+/**
+ * chq_store_list_workers_async:
+ * @self: a store
+ * @cancellable: (nullable): a cancellable
+ * @callback: called when done; get the list with chq_store_list_finish()
+ * @user_data: data for @callback
+ */
+void
+chq_store_list_workers_async (ChqStore            *self,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_return_if_fail (CHQ_IS_STORE (self));
+  read_async (self, read_data_new (READ_WORKERS), chq_store_list_finish,
+              cancellable, callback, user_data);
+}
+
+/**
+ * chq_store_list_enrolments_async:
+ * @self: a store
+ * @year: a calendar year
+ * @cancellable: (nullable): a cancellable
+ * @callback: called when done; get the list with chq_store_list_finish()
+ * @user_data: data for @callback
+ */
+void
+chq_store_list_enrolments_async (ChqStore            *self,
+                                 int                  year,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  ReadData *read;
+
+  g_return_if_fail (CHQ_IS_STORE (self));
+
+  read = read_data_new (READ_ENROLMENTS);
+  read->year = year;
+  read_async (self, read, chq_store_list_finish, cancellable, callback, user_data);
+}
+
+/**
+ * chq_store_list_finish:
+ * @self: a store
+ * @result: the result given to a chq_store_list_*_async() callback
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (element-type GObject): the model objects
+ */
+GPtrArray *
+chq_store_list_finish (ChqStore      *self,
+                       GAsyncResult  *result,
+                       GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == chq_store_list_finish,
+                        NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* ---------------------------------------------------------------------- main-thread rows */
+
+static gboolean
+ensure_main_db (ChqStore *self)
+{
+  g_autoptr(GError) error = NULL;
+  int rc;
+
+  if (self->main_db != NULL)
+    return TRUE;
+
+  self->main_db = open_connection (self->path, FALSE, &rc, &error);
+  if (self->main_db == NULL)
+    {
+      g_warning ("Could not open the cache for rows: %s", error->message);
+      return FALSE;
+    }
+  if (sqlite3_prepare_v3 (self->main_db,
+                          "SELECT id, title, provider_name, hours, voucher_type, "
+                          "  price_cents, format, ai FROM courses WHERE rid = ?1",
+                          -1, SQLITE_PREPARE_PERSISTENT, &self->row_stmt, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v3 (self->main_db,
+                          "SELECT starts_at, city FROM course_sessions "
+                          "WHERE course_rid = ?1 AND starts_at >= ?2 "
+                          "ORDER BY starts_at LIMIT 1",
+                          -1, SQLITE_PREPARE_PERSISTENT, &self->next_stmt, NULL) != SQLITE_OK)
+    {
+      g_warning ("Could not prepare the row lookup: %s", sqlite3_errmsg (self->main_db));
+      g_clear_pointer (&self->row_stmt, sqlite3_finalize);
+      g_clear_pointer (&self->next_stmt, sqlite3_finalize);
+      g_clear_pointer (&self->main_db, sqlite3_close);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * chq_store_get_course_row:
+ * @self: a store
+ * @rowid: a row id from a #ChqCourseResult
+ * @today: (nullable): the moment the next session is counted from, %NULL for now
+ *
+ * Reads what a list row shows by primary key. Main thread only (it has its own
+ * connection and statements), and fast enough for it.
+ *
+ * Returns: (transfer full) (nullable): the row, or %NULL if the course is gone
+ */
+ChqCourseRow *
+chq_store_get_course_row (ChqStore  *self,
+                          gint64     rowid,
+                          GDateTime *today)
+{
+  g_autoptr(GDateTime) next = NULL;
+  g_autofree char *next_city = NULL;
+  ChqCourseRow *row = NULL;
+  gint64 now;
+
+  g_return_val_if_fail (CHQ_IS_STORE (self), NULL);
+
+  if (!ensure_main_db (self))
+    return NULL;
+
+  if (today != NULL)
+    now = g_date_time_to_unix (today);
+  else
+    now = g_get_real_time () / G_USEC_PER_SEC;
+
+  sqlite3_bind_int64 (self->next_stmt, 1, rowid);
+  sqlite3_bind_int64 (self->next_stmt, 2, now);
+  if (sqlite3_step (self->next_stmt) == SQLITE_ROW)
+    {
+      next = g_date_time_new_from_unix_local (sqlite3_column_int64 (self->next_stmt, 0));
+      next_city = g_strdup ((const char *)sqlite3_column_text (self->next_stmt, 1));
+    }
+  sqlite3_reset (self->next_stmt);
+
+  sqlite3_bind_int64 (self->row_stmt, 1, rowid);
+  if (sqlite3_step (self->row_stmt) == SQLITE_ROW)
+    {
+      sqlite3_stmt *s = self->row_stmt;
+
+      row = chq_course_row_new (rowid,
+                                (const char *)sqlite3_column_text (s, 0),
+                                (const char *)sqlite3_column_text (s, 1),
+                                (const char *)sqlite3_column_text (s, 2),
+                                (guint)sqlite3_column_int64 (s, 3),
+                                (ChqVoucherType)sqlite3_column_int (s, 4),
+                                sqlite3_column_int64 (s, 5),
+                                (ChqCourseFormat)sqlite3_column_int (s, 6),
+                                sqlite3_column_int (s, 7) != 0,
+                                next, next_city);
+    }
+  sqlite3_reset (self->row_stmt);
+
+  return row;
+}

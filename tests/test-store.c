@@ -1,0 +1,1197 @@
+/* test-store.c: the local cache, its migrations, the catalogue search and the list model
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-store"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include "chq-course-list-model.h"
+#include "chq-json.h"
+#include "chq-store.h"
+#include "test-store-gen.h"
+
+#define TODAY "2026-11-28T00:00:00+01:00"
+
+/* ---------------------------------------------------------------------------- fixtures */
+
+static const TestCourse course_a = {
+  .id = "crs-a", .title = "Énergie et intelligence artificielle",
+  .summary = "Comprendre les modèles pour mieux consommer.",
+  .provider = "Meuse Numérique Formation", .hours = 14, .price_cents = 42000,
+  .themes = "ai_productivity eco_climate", .ai = TRUE, .format = "in_person",
+  .languages = "fr", .locations = "Namur:namur",
+  .sessions = "2026-12-10T09:00:00+01:00@Namur",
+};
+static const TestCourse course_b = {
+  .id = "crs-b", .title = "Intelligence artificielle pour managers",
+  .summary = "Piloter une équipe avec des assistants.",
+  .provider = "Technifutur", .hours = 7, .price_cents = 21000,
+  .themes = "ai_management", .ai = TRUE, .format = "blended",
+  .languages = "fr nl", .locations = "Liège:liege",
+  .sessions = "2027-03-01T09:00:00+01:00@Liège|2026-11-01T09:00:00+01:00@Liège",
+};
+static const TestCourse course_c = {
+  .id = "crs-c", .title = "Néerlandais des affaires",
+  .summary = "Réunions et courriels en néerlandais.",
+  .provider = "Formanam", .voucher_type = "cfl", .hours = 30, .price_cents = 90000,
+  .themes = "languages", .ai = FALSE, .format = "in_person",
+  .languages = "nl", .locations = "Charleroi:hainaut",
+  .sessions = "2026-12-01T09:00:00+01:00@Charleroi",
+};
+static const TestCourse course_d = {
+  .id = "crs-d", .title = "Aspects juridiques de l'IA",
+  .summary = "RGPD, droit d'auteur et energie des centres de données.",
+  .provider = "Cepegra", .hours = 4, .price_cents = 12000,
+  .themes = "ai_legal", .ai = TRUE, .format = "distance",
+  .languages = "fr", .locations = "",
+  .sessions = "2027-01-20T09:00:00+01:00@",
+};
+static const TestCourse course_e = {
+  .id = "crs-e", .title = "Sécurité sur chantier",
+  .summary = "Prévention des accidents.",
+  .provider = "Technifutur", .voucher_type = "eco", .hours = 8, .price_cents = 24000,
+  .themes = "safety", .ai = FALSE, .format = "in_person",
+  .languages = "fr", .locations = "Arlon:luxembourg",
+  .sessions = "",
+};
+
+static char *
+test_path (const char *name)
+{
+  return g_build_filename (g_get_user_cache_dir (), "chequier", name, NULL);
+}
+
+static gboolean
+apply_courses (ChqStore            *store,
+               const TestCourse    *courses,
+               guint                n,
+               const char * const  *deleted,
+               const char          *cursor,
+               GError             **error)
+{
+  g_autoptr(JsonArray) items = json_array_new ();
+
+  for (guint i = 0; i < n; i++)
+    json_array_add_element (items, test_course_json (&courses[i]));
+
+  return chq_store_apply_courses_page_json (store, items, deleted, cursor, error);
+}
+
+static ChqStore *
+open_sample_store (const char *name)
+{
+  const TestCourse courses[] = { course_a, course_b, course_c, course_d, course_e };
+  g_autofree char *path = test_path (name);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChqStore) store = chq_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  apply_courses (store, courses, G_N_ELEMENTS (courses), NULL, "cursor-1", &error);
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&store);
+}
+
+static ChqCourseQuery *
+query_new (const char *text,
+           gboolean    ai_only)
+{
+  ChqCourseQuery *query = chq_course_query_new ();
+  g_autoptr(GDateTime) today = g_date_time_new_from_iso8601 (TODAY, NULL);
+
+  chq_course_query_set_text (query, text);
+  chq_course_query_set_today (query, today);
+  query->ai_only = ai_only;
+  query->sort = CHQ_COURSE_SORT_NEXT_SESSION;
+
+  return query;
+}
+
+/* The ids of a result, in order, space separated. */
+static char *
+result_ids (ChqStore        *store,
+            ChqCourseResult *result)
+{
+  g_autoptr(GString) ids = g_string_new (NULL);
+
+  for (guint i = 0; i < chq_course_result_get_n_items (result); i++)
+    {
+      g_autoptr(ChqCourseRow) row =
+        chq_store_get_course_row (store, chq_course_result_get_rowid (result, i), NULL);
+
+      g_assert_nonnull (row);
+      if (ids->len > 0)
+        g_string_append_c (ids, ' ');
+      g_string_append (ids, chq_course_row_get_id (row));
+    }
+
+  return g_string_free (g_steal_pointer (&ids), FALSE);
+}
+
+static char *
+run_ids (ChqStore       *store,
+         ChqCourseQuery *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChqCourseResult) result = chq_store_query_courses (store, query, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (result);
+
+  return result_ids (store, result);
+}
+
+static int
+user_version (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int version = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return version;
+}
+
+static void
+iterate_pending (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* ------------------------------------------------------------------------ files, schema */
+
+static void
+test_path_for (void)
+{
+  g_autofree char *a = chq_store_path_for ("https://api.example.be", "0123456749");
+  g_autofree char *again = chq_store_path_for ("https://api.example.be", "0123456749");
+  g_autofree char *other_account = chq_store_path_for ("https://api.example.be", "0987654394");
+  g_autofree char *other_service = chq_store_path_for ("http://127.0.0.1:8765", "0123456749");
+  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "chequier", NULL);
+  g_autofree char *base = g_path_get_basename (a);
+  g_autofree char *a_dir = g_path_get_dirname (a);
+
+  g_assert_cmpstr (a, ==, again);
+  g_assert_cmpstr (a, !=, other_account);
+  g_assert_cmpstr (a, !=, other_service);
+  g_assert_cmpstr (a_dir, ==, dir);
+  g_assert_cmpuint (strlen (base), ==, 16 + 3);
+  g_assert_true (g_str_has_suffix (base, ".db"));
+  for (guint i = 0; i < 16; i++)
+    g_assert_true (g_ascii_isxdigit (base[i]) && !g_ascii_isupper (base[i]));
+}
+
+static void
+test_open_permissions (void)
+{
+  g_autofree char *path = chq_store_path_for ("https://api.example.be", "0123456749");
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChqStore) store = NULL;
+  GStatBuf st;
+
+  store = chq_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_assert_false (chq_store_was_rebuilt (store));
+  g_assert_cmpstr (chq_store_get_path (store), ==, path);
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (g_stat (dir, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+  g_assert_cmpint (user_version (path), ==, chq_store_get_schema_version ());
+}
+
+static void
+test_migrate_from_zero (void)
+{
+  g_autofree char *path = test_path ("zero.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChqStore) store = NULL;
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  /* An empty file is a database at version 0. */
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, "", 0, NULL));
+  g_assert_cmpint (user_version (path), ==, 0);
+
+  store = chq_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_false (chq_store_was_rebuilt (store));
+  g_assert_cmpint (user_version (path), ==, chq_store_get_schema_version ());
+  g_assert_cmpuint (chq_store_count_courses (store), ==, 0);
+  g_assert_null (chq_store_get_cursor (store));
+  g_clear_object (&store);
+
+  /* Opening again migrates nothing and keeps the data. */
+  store = open_sample_store ("zero.db");
+  g_clear_object (&store);
+  store = chq_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (chq_store_count_courses (store), ==, 5);
+}
+
+static void
+test_newer_schema (void)
+{
+  g_autofree char *path = test_path ("newer.db");
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChqStore) store = NULL;
+  g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d",
+                                          chq_store_get_schema_version () + 1);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE future (x); INSERT INTO future VALUES (1)",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = chq_store_open (path, &error);
+  g_assert_error (error, CHQ_STORE_ERROR, CHQ_STORE_ERROR_NEWER_SCHEMA);
+  g_assert_null (store);
+  g_assert_nonnull (strstr (error->message, "newer version"));
+  /* Refused, not touched. */
+  g_assert_cmpint (user_version (path), ==, chq_store_get_schema_version () + 1);
+}
+
+static void
+test_corrupt_rebuilt (void)
+{
+  g_autofree char *path = test_path ("corrupt.db");
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GString) garbage = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChqStore) store = NULL;
+  g_autoptr(GDir) listing = NULL;
+  const char *name;
+  guint n_aside = 0;
+
+  for (guint i = 0; i < 500; i++)
+    g_string_append (garbage, "this is not a database, it is a shopping list. ");
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, garbage->str, garbage->len, NULL));
+
+  g_test_expect_message ("chq-store", G_LOG_LEVEL_WARNING, "*damaged*moved it to*");
+  store = chq_store_open (path, &error);
+  g_test_assert_expected_messages ();
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_assert_true (chq_store_was_rebuilt (store));
+  g_assert_cmpint (user_version (path), ==, chq_store_get_schema_version ());
+  g_assert_cmpuint (chq_store_count_courses (store), ==, 0);
+
+  listing = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    if (g_str_has_prefix (name, "corrupt.db.corrupt-"))
+      {
+        g_autofree char *aside = g_build_filename (dir, name, NULL);
+        g_autofree char *contents = NULL;
+
+        g_assert_true (g_file_get_contents (aside, &contents, NULL, NULL));
+        g_assert_cmpstr (contents, ==, garbage->str);
+        n_aside++;
+      }
+  g_assert_cmpuint (n_aside, ==, 1);
+
+  /* The rebuilt cache works. */
+  g_clear_object (&store);
+  store = open_sample_store ("corrupt.db");
+  g_assert_cmpuint (chq_store_count_courses (store), ==, 5);
+}
+
+/* --------------------------------------------------------------------- pages and queries */
+
+static void
+test_apply_pages (void)
+{
+  g_autoptr(ChqStore) store = open_sample_store ("pages.db");
+  g_autoptr(ChqCourseQuery) query = query_new (NULL, FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *cursor = NULL;
+  g_autofree char *ids = NULL;
+  TestCourse edited = course_a;
+  const char * const deleted[] = { "crs-b", "crs-unknown", NULL };
+
+  g_assert_cmpuint (chq_store_count_courses (store), ==, 5);
+  cursor = chq_store_get_cursor (store);
+  g_assert_cmpstr (cursor, ==, "cursor-1");
+  json = chq_store_dup_course_json (store, "crs-c");
+  g_assert_nonnull (strstr (json, "Néerlandais des affaires"));
+  g_clear_pointer (&json, g_free);
+  g_assert_null (chq_store_dup_course_json (store, "crs-none"));
+
+  /* Edit: same id, new title, no sessions; the old words are no longer found. */
+  edited.title = "Robotique collaborative";
+  edited.sessions = "";
+  g_assert_true (apply_courses (store, &edited, 1, NULL, "cursor-2", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (chq_store_count_courses (store), ==, 5);
+  chq_course_query_set_text (query, "robotique");
+  ids = run_ids (store, query);
+  g_assert_cmpstr (ids, ==, "crs-a");
+  g_clear_pointer (&ids, g_free);
+  chq_course_query_set_text (query, "energie");
+  ids = run_ids (store, query);
+  g_assert_cmpstr (ids, ==, "crs-d");
+  g_clear_pointer (&ids, g_free);
+
+  /* Delete (an unknown id is no error). */
+  g_assert_true (apply_courses (store, NULL, 0, deleted, "cursor-3", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (chq_store_count_courses (store), ==, 4);
+  g_assert_null (chq_store_dup_course_json (store, "crs-b"));
+  chq_course_query_set_text (query, "technifutur");
+  ids = run_ids (store, query);
+  g_assert_cmpstr (ids, ==, "crs-e");
+  g_clear_pointer (&ids, g_free);
+  g_clear_pointer (&cursor, g_free);
+  cursor = chq_store_get_cursor (store);
+  g_assert_cmpstr (cursor, ==, "cursor-3");
+
+  /* A course the store cannot file fails the whole page. */
+  {
+    g_autoptr(JsonArray) items = json_array_new ();
+    g_autoptr(JsonNode) bad = json_from_string ("{\"title\": \"no id\"}", NULL);
+    TestCourse fine = course_b;
+
+    json_array_add_element (items, test_course_json (&fine));
+    json_array_add_element (items, json_node_ref (bad));
+    g_assert_false (chq_store_apply_courses_page_json (store, items, NULL, "cursor-4", &error));
+    g_assert_error (error, CHQ_STORE_ERROR, CHQ_STORE_ERROR_INVALID_DATA);
+    g_clear_error (&error);
+    g_assert_cmpuint (chq_store_count_courses (store), ==, 4);
+    cursor = (g_free (cursor), chq_store_get_cursor (store));
+    g_assert_cmpstr (cursor, ==, "cursor-3");
+  }
+}
+
+typedef struct {
+  const char *name;
+  gboolean    ai_only;
+  const char *theme;
+  int         format;
+  const char *language;
+  const char *province;
+  int         voucher_type;
+  guint       max_hours;
+  guint       within_weeks;
+  ChqCourseSort sort;
+  const char *expected;
+} FilterCase;
+
+static void
+test_filters_and_sorts (void)
+{
+  static const FilterCase cases[] = {
+    { "ai by next session", TRUE, NULL, -1, NULL, NULL, -1, 0, 0,
+      CHQ_COURSE_SORT_NEXT_SESSION, "crs-a crs-d crs-b" },
+    { "all by next session, none last", FALSE, NULL, -1, NULL, NULL, -1, 0, 0,
+      CHQ_COURSE_SORT_NEXT_SESSION, "crs-c crs-a crs-d crs-b crs-e" },
+    { "relevance without text", FALSE, NULL, -1, NULL, NULL, -1, 0, 0,
+      CHQ_COURSE_SORT_RELEVANCE, "crs-c crs-a crs-d crs-b crs-e" },
+    { "theme", TRUE, "ai_legal", -1, NULL, NULL, -1, 0, 0,
+      CHQ_COURSE_SORT_NEXT_SESSION, "crs-d" },
+    { "second theme", FALSE, "eco_climate", -1, NULL, NULL, -1, 0, 0,
+      CHQ_COURSE_SORT_NEXT_SESSION, "crs-a" },
+    { "unknown theme", FALSE, "basket_weaving", -1, NULL, NULL, -1, 0, 0,
+      CHQ_COURSE_SORT_NEXT_SESSION, "" },
+    { "distance", TRUE, NULL, CHQ_COURSE_FORMAT_DISTANCE, NULL, NULL, -1, 0, 0,
+      CHQ_COURSE_SORT_NEXT_SESSION, "crs-d" },
+    { "blended", TRUE, NULL, CHQ_COURSE_FORMAT_BLENDED, NULL, NULL, -1, 0, 0,
+      CHQ_COURSE_SORT_NEXT_SESSION, "crs-b" },
+    { "language", FALSE, NULL, -1, "nl", NULL, -1, 0, 0,
+      CHQ_COURSE_SORT_NEXT_SESSION, "crs-c crs-b" },
+    { "province", FALSE, NULL, -1, NULL, "hainaut", -1, 0, 0,
+      CHQ_COURSE_SORT_NEXT_SESSION, "crs-c" },
+    { "province of a location only", FALSE, NULL, -1, NULL, "luxembourg", -1, 0, 0,
+      CHQ_COURSE_SORT_NEXT_SESSION, "crs-e" },
+    { "voucher type", FALSE, NULL, -1, NULL, NULL, CHQ_VOUCHER_TYPE_CFL, 0, 0,
+      CHQ_COURSE_SORT_NEXT_SESSION, "crs-c" },
+    { "voucher type, ai only", TRUE, NULL, -1, NULL, NULL, CHQ_VOUCHER_TYPE_ECO, 0, 0,
+      CHQ_COURSE_SORT_NEXT_SESSION, "" },
+    { "max hours, edge included", TRUE, NULL, -1, NULL, NULL, -1, 7, 0,
+      CHQ_COURSE_SORT_NEXT_SESSION, "crs-d crs-b" },
+    { "within 4 weeks", TRUE, NULL, -1, NULL, NULL, -1, 0, 4,
+      CHQ_COURSE_SORT_NEXT_SESSION, "crs-a" },
+    { "within 4 weeks, all", FALSE, NULL, -1, NULL, NULL, -1, 0, 4,
+      CHQ_COURSE_SORT_NEXT_SESSION, "crs-c crs-a" },
+    { "within 8 weeks (a past session does not count)", TRUE, NULL, -1, NULL, NULL, -1,
+      0, 8, CHQ_COURSE_SORT_NEXT_SESSION, "crs-a crs-d" },
+    { "hours", FALSE, NULL, -1, NULL, NULL, -1, 0, 0,
+      CHQ_COURSE_SORT_HOURS, "crs-d crs-b crs-e crs-a crs-c" },
+    { "title, accents ignored", FALSE, NULL, -1, NULL, NULL, -1, 0, 0,
+      CHQ_COURSE_SORT_TITLE, "crs-d crs-a crs-b crs-c crs-e" },
+    { "combined", FALSE, "languages", CHQ_COURSE_FORMAT_IN_PERSON, "nl", "hainaut",
+      CHQ_VOUCHER_TYPE_CFL, 30, 1, CHQ_COURSE_SORT_TITLE, "crs-c" },
+    { "combined, one too strict", FALSE, "languages", CHQ_COURSE_FORMAT_IN_PERSON, "nl",
+      "hainaut", CHQ_VOUCHER_TYPE_CFL, 29, 1, CHQ_COURSE_SORT_TITLE, "" },
+  };
+  g_autoptr(ChqStore) store = open_sample_store ("filters.db");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(ChqCourseQuery) query = query_new (NULL, cases[i].ai_only);
+      g_autofree char *ids = NULL;
+
+      chq_course_query_set_theme (query, cases[i].theme);
+      query->format = cases[i].format;
+      chq_course_query_set_language (query, cases[i].language);
+      chq_course_query_set_province (query, cases[i].province);
+      query->voucher_type = cases[i].voucher_type;
+      query->max_hours = cases[i].max_hours;
+      query->within_weeks = cases[i].within_weeks;
+      query->sort = cases[i].sort;
+
+      ids = run_ids (store, query);
+      g_test_message ("%s: %s", cases[i].name, ids);
+      g_assert_cmpstr (ids, ==, cases[i].expected);
+    }
+
+  {
+    g_auto(GStrv) languages = chq_store_list_course_languages (store);
+    g_auto(GStrv) provinces = chq_store_list_course_provinces (store);
+    g_auto(GStrv) themes = chq_store_list_course_themes (store);
+    g_autofree char *l = g_strjoinv (" ", languages);
+    g_autofree char *p = g_strjoinv (" ", provinces);
+    g_autofree char *t = g_strjoinv (" ", themes);
+
+    g_assert_cmpstr (l, ==, "fr nl");
+    g_assert_cmpstr (p, ==, "hainaut liege luxembourg namur");
+    g_assert_cmpstr (t, ==, "ai_legal ai_management ai_productivity eco_climate languages "
+                            "safety");
+  }
+}
+
+static void
+test_search (void)
+{
+  static const struct {
+    const char *text;
+    gboolean    ai_only;
+    const char *expected;   /* in order when ranked, else by next session */
+  } cases[] = {
+    { "energie", TRUE, "crs-a crs-d" },          /* title outranks summary */
+    { "Énergie", TRUE, "crs-a crs-d" },
+    { "ÉNERGIE", TRUE, "crs-a crs-d" },
+    { "énergié", TRUE, "crs-a crs-d" },
+    { "intel", TRUE, NULL },                     /* A and B, either order */
+    { "intelligence artificielle", TRUE, NULL },
+    { "intelligence namur", TRUE, "crs-a" },
+    { "artificielle managers", TRUE, "crs-b" },
+    { "liege", TRUE, "crs-b" },
+    { "Liège", TRUE, "crs-b" },
+    { "techni", FALSE, NULL },                   /* provider of B and E */
+    { "neerl", FALSE, "crs-c" },
+    { "n", FALSE, NULL },
+    { "zzz", FALSE, "" },
+    { "intel zzz", TRUE, "" },
+    { "l'IA", TRUE, "crs-d" },
+  };
+  g_autoptr(ChqStore) store = open_sample_store ("search.db");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(ChqCourseQuery) query = query_new (cases[i].text, cases[i].ai_only);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ChqCourseResult) result = NULL;
+      g_autofree char *ids = NULL;
+
+      query->sort = CHQ_COURSE_SORT_RELEVANCE;
+      result = chq_store_query_courses (store, query, NULL, &error);
+      g_assert_no_error (error);
+      ids = result_ids (store, result);
+      g_test_message ("%s: %s", cases[i].text, ids);
+      if (cases[i].expected != NULL)
+        g_assert_cmpstr (ids, ==, cases[i].expected);
+      /* Small match sets are ranked by relevance. */
+      g_assert_true (chq_course_result_get_ranked (result));
+    }
+
+  {
+    g_autoptr(ChqCourseQuery) query = query_new ("intel", TRUE);
+    g_autofree char *ids = run_ids (store, query);
+
+    g_assert_true (g_str_equal (ids, "crs-a crs-b") || g_str_equal (ids, "crs-b crs-a"));
+  }
+  {
+    g_autoptr(ChqCourseQuery) query = query_new ("techni", FALSE);
+    g_autofree char *ids = run_ids (store, query);
+
+    /* sorted by next session, as asked */
+    g_assert_cmpstr (ids, ==, "crs-b crs-e");
+  }
+  {
+    g_autoptr(ChqCourseQuery) query = query_new ("n", FALSE);
+    g_autoptr(ChqCourseResult) result = chq_store_query_courses (store, query, NULL, NULL);
+
+    /* every course has a word starting with n ("Néerlandais", "Namur", "des"...)? at
+     * least the ones naming it in the title */
+    g_assert_cmpuint (chq_course_result_get_n_items (result), >=, 2);
+    g_assert_cmpuint (chq_course_result_get_n_text_matches (result), >=,
+                      chq_course_result_get_n_items (result));
+  }
+}
+
+static void
+test_search_hostile (void)
+{
+  static const struct {
+    const char *text;
+    int         expected_n;    /* -1: any, just no error */
+  } cases[] = {
+    { "\"", 3 },
+    { "*", 3 },
+    { "OR", -1 },
+    { "AND", -1 },
+    { "NOT", -1 },
+    { "NEAR(", 0 },
+    { "NEAR(intel artificielle, 2)", 0 },
+    { "'; DROP TABLE courses; --", 0 },
+    { "\"; DELETE FROM courses_fts; --", 0 },
+    { "-", 3 },
+    { "-intel", 2 },
+    { "intel*", 2 },
+    { "\"intel", 2 },
+    { "intel\"", 2 },
+    { "(intel)", 2 },
+    { "((((", 3 },
+    { "title:intel", 0 },
+    { "{title summary}: intel", 0 },
+    { "^intel", 2 },
+    { "intel OR zzz", 0 },
+    { "intel + artificielle", 2 },
+    { "", 3 },
+    { "   ", 3 },
+    { "\t\n", 3 },
+    { "\xff\xfe intel", 2 },
+    { "%_\\", 3 },
+    { "intel\xc3", 2 },
+  };
+  g_autoptr(ChqStore) store = open_sample_store ("hostile.db");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(ChqCourseQuery) query = query_new (cases[i].text, TRUE);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ChqCourseResult) result = NULL;
+
+      {
+        g_autofree char *shown = g_strescape (cases[i].text, NULL);
+
+        g_test_message ("input: %s", shown);
+      }
+      result = chq_store_query_courses (store, query, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (result);
+      if (cases[i].expected_n >= 0)
+        g_assert_cmpuint (chq_course_result_get_n_items (result), ==, cases[i].expected_n);
+    }
+
+  g_assert_cmpuint (chq_store_count_courses (store), ==, 5);
+}
+
+static void
+test_build_match (void)
+{
+  static const struct {
+    const char *text;
+    const char *expected;
+  } cases[] = {
+    { NULL, NULL },
+    { "", NULL },
+    { "   ", NULL },
+    { "\"*()-:^{}+", NULL },
+    { "intel", "\"intel\"*" },
+    { "intelligence artificielle", "\"intelligence\"* \"artificielle\"*" },
+    { "  Énergie  ", "\"Énergie\"*" },
+    { "l'IA", "\"l\"* \"IA\"*" },
+    { "OR", "\"OR\"*" },
+    { "a OR b", "\"a\"* \"OR\"* \"b\"*" },
+    { "NEAR(a b)", "\"NEAR\"* \"a\"* \"b\"*" },
+    { "\"quoted\"", "\"quoted\"*" },
+    { "x\"y", "\"x\"* \"y\"*" },
+    { "col:val", "\"col\"* \"val\"*" },
+    { "\xff" "abc", "\"abc\"*" },
+    { "e\xcc\x81nergie", "\"\xc3\xa9nergie\"*" },   /* decomposed é composed */
+    { "2026", "\"2026\"*" },
+    { "a b c d e f g h i j k l m n o p q r s", 
+      "\"a\"* \"b\"* \"c\"* \"d\"* \"e\"* \"f\"* \"g\"* \"h\"* \"i\"* \"j\"* \"k\"* \"l\"* "
+      "\"m\"* \"n\"* \"o\"* \"p\"*" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *match = chq_course_query_build_match (cases[i].text);
+
+      g_assert_cmpstr (match, ==, cases[i].expected);
+    }
+}
+
+static void
+test_query_boxed (void)
+{
+  g_autoptr(ChqCourseQuery) a = query_new ("intel", TRUE);
+  g_autoptr(ChqCourseQuery) b = chq_course_query_copy (a);
+  g_autoptr(ChqCourseQuery) fresh = chq_course_query_new ();
+
+  g_assert_true (fresh->ai_only);
+  g_assert_cmpint (fresh->format, ==, CHQ_COURSE_QUERY_ANY);
+  g_assert_cmpint (fresh->voucher_type, ==, CHQ_COURSE_QUERY_ANY);
+  g_assert_cmpint (fresh->sort, ==, CHQ_COURSE_SORT_RELEVANCE);
+  g_assert_null (fresh->text);
+
+  g_assert_true (chq_course_query_equal (a, b));
+  chq_course_query_set_text (b, "intelligence");
+  g_assert_false (chq_course_query_equal (a, b));
+  chq_course_query_set_text (b, "intel");
+  chq_course_query_set_today (b, NULL);
+  g_assert_false (chq_course_query_equal (a, b));
+  chq_course_query_set_text (fresh, "");
+  g_assert_null (fresh->text);
+}
+
+/* -------------------------------------------------------------------- other collections */
+
+static JsonNode *
+load_fixture (const char *name)
+{
+  g_autofree char *path = g_build_filename (TEST_SRCDIR, "fixtures", "api", name, NULL);
+  g_autofree char *contents = NULL;
+  gsize len;
+  g_autoptr(GError) error = NULL;
+  JsonNode *node;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, &error));
+  node = chq_json_parse (contents, len, 0, &error);
+  g_assert_no_error (error);
+
+  return node;
+}
+
+static void
+assert_same_json (JsonNode *a,
+                  JsonNode *b)
+{
+  g_autofree char *ta = json_to_string (a, TRUE);
+  g_autofree char *tb = json_to_string (b, TRUE);
+
+  if (!json_node_equal (a, b))
+    g_assert_cmpstr (ta, ==, tb);
+}
+
+static void
+test_collections (void)
+{
+  g_autoptr(ChqStore) store = open_sample_store ("collections.db");
+  g_autoptr(JsonNode) orders_node = load_fixture ("orders.json");
+  g_autoptr(JsonNode) workers_node = load_fixture ("workers.json");
+  g_autoptr(JsonNode) enrolments_node = load_fixture ("enrolments.json");
+  g_autoptr(JsonNode) wallet_node = load_fixture ("wallet.json");
+  g_autoptr(JsonNode) account_node = load_fixture ("account.json");
+  g_autoptr(JsonNode) course_node = load_fixture ("course.json");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) orders = chq_list_from_json (orders_node, CHQ_TYPE_ORDER, &error);
+  g_autoptr(GPtrArray) workers = chq_list_from_json (workers_node, CHQ_TYPE_WORKER, &error);
+  g_autoptr(GPtrArray) enrolments =
+    chq_list_from_json (enrolments_node, CHQ_TYPE_ENROLMENT, &error);
+  g_autoptr(ChqWallet) wallet = chq_wallet_from_json (wallet_node, &error);
+  g_autoptr(ChqAccount) account = chq_account_from_json (account_node, &error);
+  g_autoptr(ChqCourse) course = chq_course_from_json (course_node, &error);
+  g_autoptr(GPtrArray) back = NULL;
+  g_autoptr(GPtrArray) page = g_ptr_array_new ();
+  g_autoptr(ChqWallet) wallet_back = NULL;
+  g_autoptr(ChqAccount) account_back = NULL;
+  g_autoptr(ChqCourse) course_back = NULL;
+  g_autoptr(GDateTime) when = g_date_time_new_from_iso8601 (TODAY, NULL);
+  g_autoptr(GDateTime) when_back = NULL;
+  g_autofree char *etag = NULL;
+  g_autofree char *collection = chq_store_enrolments_collection (2026);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (orders->len, >, 0);
+  g_assert_cmpuint (workers->len, >, 0);
+  g_assert_cmpuint (enrolments->len, >, 0);
+
+  /* Nothing yet: NULL without error. */
+  g_assert_null (chq_store_get_account (store, &error));
+  g_assert_no_error (error);
+  g_assert_null (chq_store_get_wallet (store, &error));
+  g_assert_no_error (error);
+  g_assert_null (chq_store_get_last_sync (store));
+
+  /* Orders: stored and rebuilt exactly, newest first. */
+  g_assert_true (chq_store_replace_orders (store, orders, &error));
+  g_assert_no_error (error);
+  back = chq_store_list_orders (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (back->len, ==, orders->len);
+  for (guint i = 0; i < back->len; i++)
+    {
+      g_autoptr(JsonNode) node = chq_order_to_json (g_ptr_array_index (back, i));
+      gboolean found = FALSE;
+
+      for (guint j = 0; j < orders->len && !found; j++)
+        {
+          g_autoptr(JsonNode) original = chq_order_to_json (g_ptr_array_index (orders, j));
+
+          found = json_node_equal (node, original);
+        }
+      g_assert_true (found);
+      if (i > 0)
+        {
+          GDateTime *newer = chq_order_get_created_at (g_ptr_array_index (back, i - 1));
+          GDateTime *older = chq_order_get_created_at (g_ptr_array_index (back, i));
+
+          g_assert_cmpint (g_date_time_compare (newer, older), >=, 0);
+        }
+    }
+  g_clear_pointer (&back, g_ptr_array_unref);
+
+  /* Replacing with fewer drops the rest. */
+  g_ptr_array_set_size (orders, 1);
+  g_assert_true (chq_store_replace_orders (store, orders, &error));
+  back = chq_store_list_orders (store, &error);
+  g_assert_cmpuint (back->len, ==, 1);
+  g_clear_pointer (&back, g_ptr_array_unref);
+
+  /* Workers. */
+  g_assert_true (chq_store_replace_workers (store, workers, &error));
+  g_assert_no_error (error);
+  back = chq_store_list_workers (store, &error);
+  g_assert_cmpuint (back->len, ==, workers->len);
+  for (guint i = 1; i < back->len; i++)
+    g_assert_cmpint (g_utf8_collate (chq_worker_get_last_name (g_ptr_array_index (back, i - 1)),
+                                     chq_worker_get_last_name (g_ptr_array_index (back, i))),
+                     <=, 0);
+  g_clear_pointer (&back, g_ptr_array_unref);
+
+  /* Enrolments are per year: replacing 2027 keeps 2026. */
+  g_assert_true (chq_store_replace_enrolments (store, 2026, enrolments, &error));
+  g_assert_no_error (error);
+  g_assert_true (chq_store_replace_enrolments (store, 2027, NULL, &error));
+  back = chq_store_list_enrolments (store, 2026, &error);
+  g_assert_cmpuint (back->len, ==, enrolments->len);
+  g_clear_pointer (&back, g_ptr_array_unref);
+  back = chq_store_list_enrolments (store, 2027, &error);
+  g_assert_cmpuint (back->len, ==, 0);
+  g_clear_pointer (&back, g_ptr_array_unref);
+
+  /* Wallet, account and a whole course round-trip exactly. */
+  g_assert_true (chq_store_replace_wallet (store, wallet, &error));
+  g_assert_no_error (error);
+  wallet_back = chq_store_get_wallet (store, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(JsonNode) a = chq_wallet_to_json (wallet);
+    g_autoptr(JsonNode) b = chq_wallet_to_json (wallet_back);
+
+    assert_same_json (a, b);
+  }
+  back = chq_store_list_batches (store, &error);
+  g_assert_cmpuint (back->len, ==, wallet->batches->len);
+  g_clear_pointer (&back, g_ptr_array_unref);
+
+  g_assert_true (chq_store_set_account (store, account, &error));
+  account_back = chq_store_get_account (store, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(JsonNode) b = chq_account_to_json (account_back);
+
+    assert_same_json (account_node, b);
+  }
+
+  g_ptr_array_add (page, course);
+  g_assert_true (chq_store_apply_courses_page (store, page, NULL, NULL, &error));
+  g_assert_no_error (error);
+  course_back = chq_store_get_course (store, "crs-ai-0007", &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(JsonNode) b = chq_course_to_json (course_back);
+
+    assert_same_json (course_node, b);
+  }
+  g_assert_null (chq_store_get_course (store, "crs-none", &error));
+  g_assert_no_error (error);
+
+  /* Sync state. */
+  g_assert_null (chq_store_get_etag (store, CHQ_STORE_ORDERS));
+  g_assert_true (chq_store_set_etag (store, CHQ_STORE_ORDERS, "\"v1\"", &error));
+  g_assert_true (chq_store_set_etag (store, collection, "\"e26\"", &error));
+  g_assert_true (chq_store_set_etag (store, CHQ_STORE_ORDERS, "\"v2\"", &error));
+  g_assert_no_error (error);
+  etag = chq_store_get_etag (store, CHQ_STORE_ORDERS);
+  g_assert_cmpstr (etag, ==, "\"v2\"");
+  g_clear_pointer (&etag, g_free);
+  etag = chq_store_get_etag (store, "enrolments/2026");
+  g_assert_cmpstr (etag, ==, "\"e26\"");
+  g_clear_pointer (&etag, g_free);
+  g_assert_true (chq_store_set_etag (store, CHQ_STORE_ORDERS, NULL, &error));
+  g_assert_null (chq_store_get_etag (store, CHQ_STORE_ORDERS));
+  g_assert_true (chq_store_set_last_sync (store, when, &error));
+  when_back = chq_store_get_last_sync (store);
+  g_assert_true (g_date_time_equal (when, when_back));
+
+  /* Clear cache: everything goes, the next sync is full. */
+  g_assert_true (chq_store_clear (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (chq_store_count_courses (store), ==, 0);
+  g_assert_null (chq_store_get_cursor (store));
+  g_assert_null (chq_store_get_etag (store, "enrolments/2026"));
+  g_assert_null (chq_store_get_account (store, &error));
+  g_assert_null (chq_store_get_wallet (store, &error));
+  g_assert_null (chq_store_get_last_sync (store));
+  back = chq_store_list_workers (store, &error);
+  g_assert_cmpuint (back->len, ==, 0);
+  g_clear_pointer (&back, g_ptr_array_unref);
+  {
+    g_autoptr(ChqCourseQuery) query = query_new (NULL, FALSE);
+    g_autofree char *ids = run_ids (store, query);
+
+    g_assert_cmpstr (ids, ==, "");
+  }
+  iterate_pending ();
+}
+
+typedef struct {
+  GMainLoop *loop;
+  GPtrArray *list;
+  ChqWallet *wallet;
+  ChqCourse *course;
+  ChqCourseResult *result;
+  GError    *error;
+} AsyncData;
+
+static void
+on_list_cb (GObject      *object,
+            GAsyncResult *res,
+            gpointer      user_data)
+{
+  AsyncData *data = user_data;
+
+  data->list = chq_store_list_finish (CHQ_STORE (object), res, &data->error);
+  g_main_loop_quit (data->loop);
+}
+
+static void
+on_wallet_cb (GObject      *object,
+              GAsyncResult *res,
+              gpointer      user_data)
+{
+  AsyncData *data = user_data;
+
+  data->wallet = chq_store_get_wallet_finish (CHQ_STORE (object), res, &data->error);
+  g_main_loop_quit (data->loop);
+}
+
+static void
+on_course_cb (GObject      *object,
+              GAsyncResult *res,
+              gpointer      user_data)
+{
+  AsyncData *data = user_data;
+
+  data->course = chq_store_get_course_finish (CHQ_STORE (object), res, &data->error);
+  g_main_loop_quit (data->loop);
+}
+
+static void
+on_query_cb (GObject      *object,
+             GAsyncResult *res,
+             gpointer      user_data)
+{
+  AsyncData *data = user_data;
+
+  data->result = chq_store_query_courses_finish (CHQ_STORE (object), res, &data->error);
+  g_main_loop_quit (data->loop);
+}
+
+static void
+test_async_reads (void)
+{
+  g_autoptr(ChqStore) store = open_sample_store ("async.db");
+  g_autoptr(JsonNode) workers_node = load_fixture ("workers.json");
+  g_autoptr(JsonNode) wallet_node = load_fixture ("wallet.json");
+  g_autoptr(GPtrArray) workers = chq_list_from_json (workers_node, CHQ_TYPE_WORKER, NULL);
+  g_autoptr(ChqWallet) wallet = chq_wallet_from_json (wallet_node, NULL);
+  g_autoptr(ChqCourseQuery) query = query_new ("intel", TRUE);
+  g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+  AsyncData data = { 0, };
+
+  data.loop = g_main_loop_new (NULL, FALSE);
+  g_assert_true (chq_store_replace_workers (store, workers, NULL));
+  g_assert_true (chq_store_replace_wallet (store, wallet, NULL));
+
+  chq_store_list_workers_async (store, NULL, on_list_cb, &data);
+  g_main_loop_run (data.loop);
+  g_assert_no_error (data.error);
+  g_assert_cmpuint (data.list->len, ==, workers->len);
+  g_assert_true (CHQ_IS_WORKER (g_ptr_array_index (data.list, 0)));
+  g_clear_pointer (&data.list, g_ptr_array_unref);
+
+  chq_store_list_orders_async (store, NULL, on_list_cb, &data);
+  g_main_loop_run (data.loop);
+  g_assert_no_error (data.error);
+  g_assert_cmpuint (data.list->len, ==, 0);
+  g_clear_pointer (&data.list, g_ptr_array_unref);
+
+  chq_store_list_enrolments_async (store, 2026, NULL, on_list_cb, &data);
+  g_main_loop_run (data.loop);
+  g_assert_no_error (data.error);
+  g_clear_pointer (&data.list, g_ptr_array_unref);
+
+  chq_store_list_batches_async (store, NULL, on_list_cb, &data);
+  g_main_loop_run (data.loop);
+  g_assert_no_error (data.error);
+  g_assert_cmpuint (data.list->len, ==, wallet->batches->len);
+  g_assert_true (CHQ_IS_VOUCHER_BATCH (g_ptr_array_index (data.list, 0)));
+  g_clear_pointer (&data.list, g_ptr_array_unref);
+
+  chq_store_get_wallet_async (store, NULL, on_wallet_cb, &data);
+  g_main_loop_run (data.loop);
+  g_assert_no_error (data.error);
+  g_assert_nonnull (data.wallet);
+  g_clear_pointer (&data.wallet, chq_wallet_free);
+
+  chq_store_get_course_async (store, "crs-b", NULL, on_course_cb, &data);
+  g_main_loop_run (data.loop);
+  g_assert_no_error (data.error);
+  g_assert_cmpstr (chq_course_get_title (data.course), ==, course_b.title);
+  g_clear_object (&data.course);
+
+  chq_store_query_courses_async (store, query, NULL, on_query_cb, &data);
+  g_main_loop_run (data.loop);
+  g_assert_no_error (data.error);
+  g_assert_cmpuint (chq_course_result_get_n_items (data.result), ==, 2);
+  g_clear_pointer (&data.result, chq_course_result_unref);
+
+  g_cancellable_cancel (cancelled);
+  chq_store_query_courses_async (store, query, cancelled, on_query_cb, &data);
+  g_main_loop_run (data.loop);
+  g_assert_error (data.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (data.result);
+  g_clear_error (&data.error);
+
+  g_main_loop_unref (data.loop);
+}
+
+/* ---------------------------------------------------------------------------- list model */
+
+typedef struct {
+  guint n_changes;
+  guint position;
+  guint removed;
+  guint added;
+} ChangeLog;
+
+static void
+on_items_changed_cb (GListModel *model,
+                     guint       position,
+                     guint       removed,
+                     guint       added,
+                     ChangeLog  *log)
+{
+  log->n_changes++;
+  log->position = position;
+  log->removed = removed;
+  log->added = added;
+}
+
+static void
+wait_for_model (ChqCourseListModel *model)
+{
+  iterate_pending ();
+  while (chq_course_list_model_get_loading (model))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+on_changed_count_cb (ChqStore   *store,
+                     const char *collection,
+                     guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_list_model (void)
+{
+  g_autoptr(ChqStore) store = open_sample_store ("model.db");
+  g_autoptr(ChqCourseListModel) model = chq_course_list_model_new (store);
+  g_autoptr(ChqCourseQuery) query = query_new (NULL, TRUE);
+  g_autoptr(ChqCourseRow) first = NULL;
+  g_autoptr(ChqCourseRow) again = NULL;
+  g_autoptr(GDateTime) expected_start = NULL;
+  ChangeLog log = { 0, };
+  guint created;
+  guint n_courses_changed = 0;
+
+  /* Let the store's own "changed" from filling it pass first. */
+  iterate_pending ();
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed_cb), &log);
+  g_signal_connect (store, "changed::courses", G_CALLBACK (on_changed_count_cb),
+                    &n_courses_changed);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (model)) == CHQ_TYPE_COURSE_ROW);
+
+  created = chq_course_row_get_n_created ();
+  chq_course_list_model_set_query (model, query);
+  g_assert_true (chq_course_list_model_get_loading (model));
+  /* The old (empty) content stays until the answer comes. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
+  wait_for_model (model);
+  g_assert_cmpuint (log.n_changes, ==, 1);
+  g_assert_cmpuint (log.position, ==, 0);
+  g_assert_cmpuint (log.removed, ==, 0);
+  g_assert_cmpuint (log.added, ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 3);
+  /* No item made before a row asks. */
+  g_assert_cmpuint (chq_course_row_get_n_created (), ==, created);
+
+  first = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  again = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  g_assert_true (first == again);
+  g_assert_cmpuint (chq_course_row_get_n_created (), ==, created + 1);
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (model), 3));
+  g_assert_cmpstr (chq_course_row_get_id (first), ==, "crs-a");
+  g_assert_cmpstr (chq_course_row_get_title (first), ==, course_a.title);
+  g_assert_cmpstr (chq_course_row_get_provider_name (first), ==, course_a.provider);
+  g_assert_cmpuint (chq_course_row_get_hours (first), ==, 14);
+  g_assert_cmpuint (chq_course_row_get_vouchers (first), ==, 14);
+  g_assert_cmpint (chq_course_row_get_format (first), ==, CHQ_COURSE_FORMAT_IN_PERSON);
+  g_assert_cmpint (chq_course_row_get_voucher_type (first), ==, CHQ_VOUCHER_TYPE_CF);
+  g_assert_true (chq_course_row_get_ai (first));
+  g_assert_cmpstr (chq_course_row_get_next_city (first), ==, "Namur");
+  expected_start = g_date_time_new_from_iso8601 ("2026-12-10T09:00:00+01:00", NULL);
+  g_assert_true (g_date_time_equal (chq_course_row_get_next_session_start (first),
+                                    expected_start));
+  g_clear_object (&first);
+  g_clear_object (&again);
+
+  /* The next session of B is the upcoming one, not the past one. */
+  first = g_list_model_get_item (G_LIST_MODEL (model), 2);
+  g_assert_cmpstr (chq_course_row_get_id (first), ==, "crs-b");
+  g_clear_pointer (&expected_start, g_date_time_unref);
+  expected_start = g_date_time_new_from_iso8601 ("2027-03-01T09:00:00+01:00", NULL);
+  g_assert_true (g_date_time_equal (chq_course_row_get_next_session_start (first),
+                                    expected_start));
+  g_clear_object (&first);
+
+  /* Two queries in a row: the first is superseded, one items-changed for the second. */
+  log.n_changes = 0;
+  chq_course_query_set_text (query, "zzz");
+  chq_course_list_model_set_query (model, query);
+  chq_course_query_set_text (query, "intel");
+  chq_course_list_model_set_query (model, query);
+  wait_for_model (model);
+  g_assert_cmpuint (log.n_changes, ==, 1);
+  g_assert_cmpuint (log.removed, ==, 3);
+  g_assert_cmpuint (log.added, ==, 2);
+  g_assert_cmpstr (chq_course_list_model_get_query (model)->text, ==, "intel");
+
+  /* A sync adds a matching course: the model follows with one items-changed. */
+  {
+    TestCourse added = course_b;
+
+    added.id = "crs-f";
+    added.title = "Intelligence artificielle et RH";
+    log.n_changes = 0;
+    g_assert_true (apply_courses (store, &added, 1, NULL, NULL, NULL));
+    wait_for_model (model);
+    g_assert_cmpuint (n_courses_changed, ==, 1);
+    g_assert_cmpuint (log.n_changes, ==, 1);
+    g_assert_cmpuint (log.removed, ==, 2);
+    g_assert_cmpuint (log.added, ==, 3);
+  }
+
+  /* Other collections do not disturb it. */
+  log.n_changes = 0;
+  g_assert_true (chq_store_replace_workers (store, NULL, NULL));
+  iterate_pending ();
+  g_assert_false (chq_course_list_model_get_loading (model));
+  g_assert_cmpuint (log.n_changes, ==, 0);
+}
+
+static void
+test_list_model_lazy (void)
+{
+  g_autoptr(ChqStore) store = open_sample_store ("lazy.db");
+  g_autoptr(JsonArray) generated = test_generate_courses (3000, 7, 0);
+  g_autoptr(ChqCourseListModel) model = NULL;
+  g_autoptr(ChqCourseQuery) query = query_new (NULL, FALSE);
+  g_autoptr(GError) error = NULL;
+  guint created;
+  guint n;
+
+  g_assert_true (chq_store_apply_courses_page_json (store, generated, NULL, "c", &error));
+  g_assert_no_error (error);
+  iterate_pending ();
+
+  model = chq_course_list_model_new (store);
+  created = chq_course_row_get_n_created ();
+  chq_course_list_model_set_query (model, query);
+  wait_for_model (model);
+  n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  g_assert_cmpuint (n, ==, 3005);
+  g_assert_cmpuint (chq_course_row_get_n_created (), ==, created);
+
+  /* A screenful, scrolled: only what is asked is made, and at most 256 are kept. */
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (model), i * 10);
+
+      g_assert_nonnull (item);
+    }
+  g_assert_cmpuint (chq_course_row_get_n_created (), ==, created + 300);
+  {
+    g_autoptr(GObject) recent = g_list_model_get_item (G_LIST_MODEL (model), 2990);
+    g_autoptr(GObject) evicted = NULL;
+
+    g_assert_cmpuint (chq_course_row_get_n_created (), ==, created + 300);
+    evicted = g_list_model_get_item (G_LIST_MODEL (model), 0);
+    g_assert_cmpuint (chq_course_row_get_n_created (), ==, created + 301);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/store/path-for", test_path_for);
+  g_test_add_func ("/store/open-permissions", test_open_permissions);
+  g_test_add_func ("/store/migrate-from-zero", test_migrate_from_zero);
+  g_test_add_func ("/store/newer-schema", test_newer_schema);
+  g_test_add_func ("/store/corrupt-rebuilt", test_corrupt_rebuilt);
+  g_test_add_func ("/store/apply-pages", test_apply_pages);
+  g_test_add_func ("/store/filters-and-sorts", test_filters_and_sorts);
+  g_test_add_func ("/store/search", test_search);
+  g_test_add_func ("/store/search-hostile", test_search_hostile);
+  g_test_add_func ("/store/build-match", test_build_match);
+  g_test_add_func ("/store/query-boxed", test_query_boxed);
+  g_test_add_func ("/store/collections", test_collections);
+  g_test_add_func ("/store/async-reads", test_async_reads);
+  g_test_add_func ("/store/list-model", test_list_model);
+  g_test_add_func ("/store/list-model-lazy", test_list_model_lazy);
+
+  return g_test_run ();
+}
