@@ -6,8 +6,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-
 #include "chq-catalog-page.h"
 #include "chq-hours-page.h"
 #include "chq-vouchers-page.h"
