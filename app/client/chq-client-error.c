@@ -295,6 +295,29 @@ chq_client_error_new_refused (guint       status,
 }
 
 /**
+ * chq_client_error_new_invalid_response:
+ * @message: the translated message (the codec's, which names the member at fault)
+ * @field: (nullable): the path of the member at fault (`items[3].sessions[0].city`)
+ *
+ * Makes a %CHQ_CLIENT_ERROR_INVALID_RESPONSE error that carries the member at fault for
+ * chq_client_error_get_field().
+ *
+ * Returns: (transfer full): a new #GError
+ */
+GError *
+chq_client_error_new_invalid_response (const char *message,
+                                       const char *field)
+{
+  GError *error = g_error_new_literal (CHQ_CLIENT_ERROR, CHQ_CLIENT_ERROR_INVALID_RESPONSE,
+                                       message);
+  ChqClientErrorPrivate *priv = chq_client_error_get_private (error);
+
+  g_assert (priv != NULL);
+  priv->field = g_strdup (field);
+  return error;
+}
+
+/**
  * chq_client_error_new_for_status:
  * @error_code: the #ChqClientError
  * @status: the HTTP status, or 0

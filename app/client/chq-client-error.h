@@ -42,6 +42,8 @@ GError     *chq_client_error_new_refused     (guint         status,
                                               const char   *field,
                                               const char   *detail,
                                               gint64        left);
+GError     *chq_client_error_new_invalid_response (const char *message,
+                                                   const char *field);
 GError     *chq_client_error_new_for_status  (ChqClientError error_code,
                                               guint         status,
                                               guint         retry_after,
