@@ -173,7 +173,7 @@ chq_account_class_init (ChqAccountClass *klass)
                        CHQ_TYPE_ACCOUNT_KIND,
                        CHQ_ACCOUNT_KIND_EMPLOYER,
                        (G_PARAM_READWRITE |
-                          G_PARAM_STATIC_STRINGS));
+                        G_PARAM_STATIC_STRINGS));
 
   /* Full-time equivalents declared to ONSS */
   properties [PROP_FTE] =
@@ -201,7 +201,7 @@ chq_account_class_init (ChqAccountClass *klass)
     g_param_spec_uint ("year", NULL, NULL,
                        0, G_MAXUINT, 0,
                        (G_PARAM_READWRITE |
-                          G_PARAM_STATIC_STRINGS));
+                        G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -254,9 +254,9 @@ chq_account_get_name (ChqAccount *self)
  * chq_account_get_kind:
  * @self: a #ChqAccount
  *
- * Returns: (transfer none): employer or self-employed.
+ * Returns: employer or self-employed.
  */
-ChqAccountKind 
+ChqAccountKind
 chq_account_get_kind (ChqAccount *self)
 {
   g_return_val_if_fail (CHQ_IS_ACCOUNT (self), 0);
@@ -268,9 +268,9 @@ chq_account_get_kind (ChqAccount *self)
  * chq_account_get_fte:
  * @self: a #ChqAccount
  *
- * Returns: (transfer none): full-time equivalents declared to ONSS.
+ * Returns: full-time equivalents declared to ONSS.
  */
-double 
+double
 chq_account_get_fte (ChqAccount *self)
 {
   g_return_val_if_fail (CHQ_IS_ACCOUNT (self), 0);
@@ -310,9 +310,9 @@ chq_account_get_registration_valid_until (ChqAccount *self)
  * chq_account_get_year:
  * @self: a #ChqAccount
  *
- * Returns: (transfer none): the calendar year the ceilings are for.
+ * Returns: the calendar year the ceilings are for.
  */
-guint 
+guint
 chq_account_get_year (ChqAccount *self)
 {
   g_return_val_if_fail (CHQ_IS_ACCOUNT (self), 0);

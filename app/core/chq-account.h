@@ -24,13 +24,13 @@ const char     *chq_account_get_authorisation_number     (ChqAccount *self);
 const char     *chq_account_get_registration_valid_until (ChqAccount *self);
 guint           chq_account_get_year                     (ChqAccount *self);
 
-guint            chq_account_get_ceiling                 (ChqAccount     *self,
+guint           chq_account_get_ceiling                  (ChqAccount     *self,
                                                           ChqVoucherType  type);
-guint            chq_account_get_ordered_this_year       (ChqAccount     *self,
+guint           chq_account_get_ordered_this_year        (ChqAccount     *self,
                                                           ChqVoucherType  type);
-guint            chq_account_get_ceiling_left            (ChqAccount     *self,
+guint           chq_account_get_ceiling_left             (ChqAccount     *self,
                                                           ChqVoucherType  type);
-void             chq_account_set_ceiling                 (ChqAccount     *self,
+void            chq_account_set_ceiling                  (ChqAccount     *self,
                                                           ChqVoucherType  type,
                                                           guint           ceiling,
                                                           guint           ordered_this_year);

@@ -141,14 +141,14 @@ chq_course_session_class_init (ChqCourseSessionClass *klass)
     g_param_spec_boxed ("starts-at", NULL, NULL,
                         G_TYPE_DATE_TIME,
                         (G_PARAM_READWRITE |
-                          G_PARAM_STATIC_STRINGS));
+                         G_PARAM_STATIC_STRINGS));
 
   /* End of the last day */
   properties [PROP_ENDS_AT] =
     g_param_spec_boxed ("ends-at", NULL, NULL,
                         G_TYPE_DATE_TIME,
                         (G_PARAM_READWRITE |
-                          G_PARAM_STATIC_STRINGS));
+                         G_PARAM_STATIC_STRINGS));
 
   /* City, or %NULL for a distance session */
   properties [PROP_CITY] =
@@ -162,7 +162,7 @@ chq_course_session_class_init (ChqCourseSessionClass *klass)
     g_param_spec_uint ("seats-left", NULL, NULL,
                        0, G_MAXUINT, 0,
                        (G_PARAM_READWRITE |
-                          G_PARAM_STATIC_STRINGS));
+                        G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -229,7 +229,7 @@ chq_course_session_get_ends_at (ChqCourseSession *self)
  * chq_course_session_get_city:
  * @self: a #ChqCourseSession
  *
- * Returns: (transfer none): city, or %NULL for a distance session.
+ * Returns: (transfer none) (nullable): city, or %NULL for a distance session.
  */
 const char *
 chq_course_session_get_city (ChqCourseSession *self)
@@ -243,9 +243,9 @@ chq_course_session_get_city (ChqCourseSession *self)
  * chq_course_session_get_seats_left:
  * @self: a #ChqCourseSession
  *
- * Returns: (transfer none): seats still free.
+ * Returns: seats still free.
  */
-guint 
+guint
 chq_course_session_get_seats_left (ChqCourseSession *self)
 {
   g_return_val_if_fail (CHQ_IS_COURSE_SESSION (self), 0);

@@ -339,35 +339,35 @@ chq_course_class_init (ChqCourseClass *klass)
                        CHQ_TYPE_VOUCHER_TYPE,
                        CHQ_VOUCHER_TYPE_CF,
                        (G_PARAM_READWRITE |
-                          G_PARAM_STATIC_STRINGS));
+                        G_PARAM_STATIC_STRINGS));
 
   /* Length in whole hours */
   properties [PROP_HOURS] =
     g_param_spec_uint ("hours", NULL, NULL,
                        0, G_MAXUINT, 0,
                        (G_PARAM_READWRITE |
-                          G_PARAM_STATIC_STRINGS));
+                        G_PARAM_STATIC_STRINGS));
 
   /* Price of the whole module, in cents */
   properties [PROP_PRICE_CENTS] =
     g_param_spec_int64 ("price-cents", NULL, NULL,
                         0, G_MAXINT64, 0,
                         (G_PARAM_READWRITE |
-                          G_PARAM_STATIC_STRINGS));
+                         G_PARAM_STATIC_STRINGS));
 
   /* Theme words */
   properties [PROP_THEMES] =
     g_param_spec_boxed ("themes", NULL, NULL,
                         G_TYPE_STRV,
                         (G_PARAM_READWRITE |
-                          G_PARAM_STATIC_STRINGS));
+                         G_PARAM_STATIC_STRINGS));
 
   /* Whether this is an AI course */
   properties [PROP_AI] =
     g_param_spec_boolean ("ai", NULL, NULL,
                           FALSE,
                           (G_PARAM_READWRITE |
-                          G_PARAM_STATIC_STRINGS));
+                           G_PARAM_STATIC_STRINGS));
 
   /* In person, distance or blended */
   properties [PROP_FORMAT] =
@@ -375,14 +375,14 @@ chq_course_class_init (ChqCourseClass *klass)
                        CHQ_TYPE_COURSE_FORMAT,
                        CHQ_COURSE_FORMAT_IN_PERSON,
                        (G_PARAM_READWRITE |
-                          G_PARAM_STATIC_STRINGS));
+                        G_PARAM_STATIC_STRINGS));
 
   /* ISO 639-1 language codes */
   properties [PROP_LANGUAGES] =
     g_param_spec_boxed ("languages", NULL, NULL,
                         G_TYPE_STRV,
                         (G_PARAM_READWRITE |
-                          G_PARAM_STATIC_STRINGS));
+                         G_PARAM_STATIC_STRINGS));
 
   /* Where it is given */
   properties [PROP_LOCATIONS] =
@@ -403,7 +403,7 @@ chq_course_class_init (ChqCourseClass *klass)
     g_param_spec_boxed ("updated-at", NULL, NULL,
                         G_TYPE_DATE_TIME,
                         (G_PARAM_READWRITE |
-                          G_PARAM_STATIC_STRINGS));
+                         G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -544,9 +544,9 @@ chq_course_get_module_approval (ChqCourse *self)
  * chq_course_get_voucher_type:
  * @self: a #ChqCourse
  *
- * Returns: (transfer none): the voucher type that pays for it.
+ * Returns: the voucher type that pays for it.
  */
-ChqVoucherType 
+ChqVoucherType
 chq_course_get_voucher_type (ChqCourse *self)
 {
   g_return_val_if_fail (CHQ_IS_COURSE (self), 0);
@@ -558,9 +558,9 @@ chq_course_get_voucher_type (ChqCourse *self)
  * chq_course_get_hours:
  * @self: a #ChqCourse
  *
- * Returns: (transfer none): length in whole hours.
+ * Returns: length in whole hours.
  */
-guint 
+guint
 chq_course_get_hours (ChqCourse *self)
 {
   g_return_val_if_fail (CHQ_IS_COURSE (self), 0);
@@ -572,9 +572,9 @@ chq_course_get_hours (ChqCourse *self)
  * chq_course_get_price_cents:
  * @self: a #ChqCourse
  *
- * Returns: (transfer none): price of the whole module, in cents.
+ * Returns: price of the whole module, in cents.
  */
-gint64 
+gint64
 chq_course_get_price_cents (ChqCourse *self)
 {
   g_return_val_if_fail (CHQ_IS_COURSE (self), 0);
@@ -600,9 +600,9 @@ chq_course_get_themes (ChqCourse *self)
  * chq_course_get_ai:
  * @self: a #ChqCourse
  *
- * Returns: (transfer none): whether this is an AI course.
+ * Returns: whether this is an AI course.
  */
-gboolean 
+gboolean
 chq_course_get_ai (ChqCourse *self)
 {
   g_return_val_if_fail (CHQ_IS_COURSE (self), 0);
@@ -614,9 +614,9 @@ chq_course_get_ai (ChqCourse *self)
  * chq_course_get_format:
  * @self: a #ChqCourse
  *
- * Returns: (transfer none): in person, distance or blended.
+ * Returns: in person, distance or blended.
  */
-ChqCourseFormat 
+ChqCourseFormat
 chq_course_get_format (ChqCourse *self)
 {
   g_return_val_if_fail (CHQ_IS_COURSE (self), 0);

@@ -37,10 +37,10 @@ GListModel         *chq_course_get_locations                (ChqCourse *self);
 GListModel         *chq_course_get_sessions                 (ChqCourse *self);
 GDateTime          *chq_course_get_updated_at               (ChqCourse *self);
 
-GDateTime           *chq_course_get_next_session_start       (ChqCourse *self);
-GDateTime           *chq_course_get_next_session_start_after (ChqCourse *self,
-                                                              GDateTime *after);
-gboolean             chq_course_has_theme                    (ChqCourse  *self,
-                                                              const char *theme);
+GDateTime          *chq_course_get_next_session_start       (ChqCourse  *self);
+GDateTime          *chq_course_get_next_session_start_after (ChqCourse  *self,
+                                                             GDateTime  *after);
+gboolean            chq_course_has_theme                    (ChqCourse  *self,
+                                                             const char *theme);
 
 G_END_DECLS

@@ -299,7 +299,7 @@ chq_enrolment_class_init (ChqEnrolmentClass *klass)
                        CHQ_TYPE_ENROLMENT_STATUS,
                        CHQ_ENROLMENT_STATUS_BOOKED,
                        (G_PARAM_READWRITE |
-                          G_PARAM_STATIC_STRINGS));
+                        G_PARAM_STATIC_STRINGS));
 
   /* The usage code (code d'utilisation) given to the provider */
   properties [PROP_USAGE_CODE] =
@@ -313,21 +313,21 @@ chq_enrolment_class_init (ChqEnrolmentClass *klass)
     g_param_spec_uint ("hours", NULL, NULL,
                        0, G_MAXUINT, 0,
                        (G_PARAM_READWRITE |
-                          G_PARAM_STATIC_STRINGS));
+                        G_PARAM_STATIC_STRINGS));
 
   /* Vouchers still reserved */
   properties [PROP_VOUCHERS_RESERVED] =
     g_param_spec_uint ("vouchers-reserved", NULL, NULL,
                        0, G_MAXUINT, 0,
                        (G_PARAM_READWRITE |
-                          G_PARAM_STATIC_STRINGS));
+                        G_PARAM_STATIC_STRINGS));
 
   /* Vouchers used */
   properties [PROP_VOUCHERS_USED] =
     g_param_spec_uint ("vouchers-used", NULL, NULL,
                        0, G_MAXUINT, 0,
                        (G_PARAM_READWRITE |
-                          G_PARAM_STATIC_STRINGS));
+                        G_PARAM_STATIC_STRINGS));
 
   /* Voucher type */
   properties [PROP_VOUCHER_TYPE] =
@@ -335,7 +335,7 @@ chq_enrolment_class_init (ChqEnrolmentClass *klass)
                        CHQ_TYPE_VOUCHER_TYPE,
                        CHQ_VOUCHER_TYPE_CF,
                        (G_PARAM_READWRITE |
-                          G_PARAM_STATIC_STRINGS));
+                        G_PARAM_STATIC_STRINGS));
 
   /* Title of the course */
   properties [PROP_COURSE_TITLE] =
@@ -356,21 +356,21 @@ chq_enrolment_class_init (ChqEnrolmentClass *klass)
     g_param_spec_boxed ("starts-at", NULL, NULL,
                         G_TYPE_DATE_TIME,
                         (G_PARAM_READWRITE |
-                          G_PARAM_STATIC_STRINGS));
+                         G_PARAM_STATIC_STRINGS));
 
   /* End of the session */
   properties [PROP_ENDS_AT] =
     g_param_spec_boxed ("ends-at", NULL, NULL,
                         G_TYPE_DATE_TIME,
                         (G_PARAM_READWRITE |
-                          G_PARAM_STATIC_STRINGS));
+                         G_PARAM_STATIC_STRINGS));
 
   /* Days attended (a #GArray of #ChqAttendanceDay) */
   properties [PROP_ATTENDANCE] =
     g_param_spec_boxed ("attendance", NULL, NULL,
                         G_TYPE_ARRAY,
                         (G_PARAM_READWRITE |
-                          G_PARAM_STATIC_STRINGS));
+                         G_PARAM_STATIC_STRINGS));
 
   /* Hours attended in all */
   properties [PROP_HOURS_ATTENDED] =
@@ -384,7 +384,7 @@ chq_enrolment_class_init (ChqEnrolmentClass *klass)
     g_param_spec_boxed ("created-at", NULL, NULL,
                         G_TYPE_DATE_TIME,
                         (G_PARAM_READWRITE |
-                          G_PARAM_STATIC_STRINGS));
+                         G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -466,9 +466,9 @@ chq_enrolment_get_session_id (ChqEnrolment *self)
  * chq_enrolment_get_status:
  * @self: a #ChqEnrolment
  *
- * Returns: (transfer none): booked, attended or cancelled.
+ * Returns: booked, attended or cancelled.
  */
-ChqEnrolmentStatus 
+ChqEnrolmentStatus
 chq_enrolment_get_status (ChqEnrolment *self)
 {
   g_return_val_if_fail (CHQ_IS_ENROLMENT (self), 0);
@@ -494,9 +494,9 @@ chq_enrolment_get_usage_code (ChqEnrolment *self)
  * chq_enrolment_get_hours:
  * @self: a #ChqEnrolment
  *
- * Returns: (transfer none): hours of the course.
+ * Returns: hours of the course.
  */
-guint 
+guint
 chq_enrolment_get_hours (ChqEnrolment *self)
 {
   g_return_val_if_fail (CHQ_IS_ENROLMENT (self), 0);
@@ -508,9 +508,9 @@ chq_enrolment_get_hours (ChqEnrolment *self)
  * chq_enrolment_get_vouchers_reserved:
  * @self: a #ChqEnrolment
  *
- * Returns: (transfer none): vouchers still reserved.
+ * Returns: vouchers still reserved.
  */
-guint 
+guint
 chq_enrolment_get_vouchers_reserved (ChqEnrolment *self)
 {
   g_return_val_if_fail (CHQ_IS_ENROLMENT (self), 0);
@@ -522,9 +522,9 @@ chq_enrolment_get_vouchers_reserved (ChqEnrolment *self)
  * chq_enrolment_get_vouchers_used:
  * @self: a #ChqEnrolment
  *
- * Returns: (transfer none): vouchers used.
+ * Returns: vouchers used.
  */
-guint 
+guint
 chq_enrolment_get_vouchers_used (ChqEnrolment *self)
 {
   g_return_val_if_fail (CHQ_IS_ENROLMENT (self), 0);
@@ -536,9 +536,9 @@ chq_enrolment_get_vouchers_used (ChqEnrolment *self)
  * chq_enrolment_get_voucher_type:
  * @self: a #ChqEnrolment
  *
- * Returns: (transfer none): voucher type.
+ * Returns: voucher type.
  */
-ChqVoucherType 
+ChqVoucherType
 chq_enrolment_get_voucher_type (ChqEnrolment *self)
 {
   g_return_val_if_fail (CHQ_IS_ENROLMENT (self), 0);
@@ -620,9 +620,9 @@ chq_enrolment_get_attendance (ChqEnrolment *self)
  * chq_enrolment_get_hours_attended:
  * @self: a #ChqEnrolment
  *
- * Returns: (transfer none): hours attended in all.
+ * Returns: hours attended in all.
  */
-double 
+double
 chq_enrolment_get_hours_attended (ChqEnrolment *self)
 {
   g_return_val_if_fail (CHQ_IS_ENROLMENT (self), 0);

@@ -41,6 +41,6 @@ GArray             *chq_enrolment_get_attendance        (ChqEnrolment *self);
 double              chq_enrolment_get_hours_attended    (ChqEnrolment *self);
 GDateTime          *chq_enrolment_get_created_at        (ChqEnrolment *self);
 
-GArray             *chq_attendance_days_new        (void);
+GArray             *chq_attendance_days_new             (void);
 
 G_END_DECLS

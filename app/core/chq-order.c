@@ -218,21 +218,21 @@ chq_order_class_init (ChqOrderClass *klass)
                        CHQ_TYPE_VOUCHER_TYPE,
                        CHQ_VOUCHER_TYPE_CF,
                        (G_PARAM_READWRITE |
-                          G_PARAM_STATIC_STRINGS));
+                        G_PARAM_STATIC_STRINGS));
 
   /* Number of vouchers */
   properties [PROP_QUANTITY] =
     g_param_spec_uint ("quantity", NULL, NULL,
                        0, G_MAXUINT, 0,
                        (G_PARAM_READWRITE |
-                          G_PARAM_STATIC_STRINGS));
+                        G_PARAM_STATIC_STRINGS));
 
   /* What the company owes, quantity x 1500 cents */
   properties [PROP_AMOUNT_CENTS] =
     g_param_spec_int64 ("amount-cents", NULL, NULL,
                         0, G_MAXINT64, 0,
                         (G_PARAM_READWRITE |
-                          G_PARAM_STATIC_STRINGS));
+                         G_PARAM_STATIC_STRINGS));
 
   /* Awaiting payment, credited or cancelled */
   properties [PROP_STATUS] =
@@ -240,28 +240,28 @@ chq_order_class_init (ChqOrderClass *klass)
                        CHQ_TYPE_ORDER_STATUS,
                        CHQ_ORDER_STATUS_AWAITING_PAYMENT,
                        (G_PARAM_READWRITE |
-                          G_PARAM_STATIC_STRINGS));
+                        G_PARAM_STATIC_STRINGS));
 
   /* When it was placed */
   properties [PROP_CREATED_AT] =
     g_param_spec_boxed ("created-at", NULL, NULL,
                         G_TYPE_DATE_TIME,
                         (G_PARAM_READWRITE |
-                          G_PARAM_STATIC_STRINGS));
+                         G_PARAM_STATIC_STRINGS));
 
   /* When the payment arrived, or %NULL */
   properties [PROP_PAID_AT] =
     g_param_spec_boxed ("paid-at", NULL, NULL,
                         G_TYPE_DATE_TIME,
                         (G_PARAM_READWRITE |
-                          G_PARAM_STATIC_STRINGS));
+                         G_PARAM_STATIC_STRINGS));
 
   /* When it was cancelled, or %NULL */
   properties [PROP_CANCELLED_AT] =
     g_param_spec_boxed ("cancelled-at", NULL, NULL,
                         G_TYPE_DATE_TIME,
                         (G_PARAM_READWRITE |
-                          G_PARAM_STATIC_STRINGS));
+                         G_PARAM_STATIC_STRINGS));
 
   /* IBAN to pay to, electronic form */
   properties [PROP_PAYMENT_IBAN] =
@@ -289,7 +289,7 @@ chq_order_class_init (ChqOrderClass *klass)
     g_param_spec_int64 ("payment-amount-cents", NULL, NULL,
                         0, G_MAXINT64, 0,
                         (G_PARAM_READWRITE |
-                          G_PARAM_STATIC_STRINGS));
+                         G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -328,9 +328,9 @@ chq_order_get_id (ChqOrder *self)
  * chq_order_get_voucher_type:
  * @self: a #ChqOrder
  *
- * Returns: (transfer none): voucher type ordered.
+ * Returns: voucher type ordered.
  */
-ChqVoucherType 
+ChqVoucherType
 chq_order_get_voucher_type (ChqOrder *self)
 {
   g_return_val_if_fail (CHQ_IS_ORDER (self), 0);
@@ -342,9 +342,9 @@ chq_order_get_voucher_type (ChqOrder *self)
  * chq_order_get_quantity:
  * @self: a #ChqOrder
  *
- * Returns: (transfer none): number of vouchers.
+ * Returns: number of vouchers.
  */
-guint 
+guint
 chq_order_get_quantity (ChqOrder *self)
 {
   g_return_val_if_fail (CHQ_IS_ORDER (self), 0);
@@ -356,9 +356,9 @@ chq_order_get_quantity (ChqOrder *self)
  * chq_order_get_amount_cents:
  * @self: a #ChqOrder
  *
- * Returns: (transfer none): what the company owes, quantity x 1500 cents.
+ * Returns: what the company owes, quantity x 1500 cents.
  */
-gint64 
+gint64
 chq_order_get_amount_cents (ChqOrder *self)
 {
   g_return_val_if_fail (CHQ_IS_ORDER (self), 0);
@@ -370,9 +370,9 @@ chq_order_get_amount_cents (ChqOrder *self)
  * chq_order_get_status:
  * @self: a #ChqOrder
  *
- * Returns: (transfer none): awaiting payment, credited or cancelled.
+ * Returns: awaiting payment, credited or cancelled.
  */
-ChqOrderStatus 
+ChqOrderStatus
 chq_order_get_status (ChqOrder *self)
 {
   g_return_val_if_fail (CHQ_IS_ORDER (self), 0);
@@ -398,7 +398,7 @@ chq_order_get_created_at (ChqOrder *self)
  * chq_order_get_paid_at:
  * @self: a #ChqOrder
  *
- * Returns: (transfer none): when the payment arrived, or %NULL.
+ * Returns: (transfer none) (nullable): when the payment arrived, or %NULL.
  */
 GDateTime *
 chq_order_get_paid_at (ChqOrder *self)
@@ -412,7 +412,7 @@ chq_order_get_paid_at (ChqOrder *self)
  * chq_order_get_cancelled_at:
  * @self: a #ChqOrder
  *
- * Returns: (transfer none): when it was cancelled, or %NULL.
+ * Returns: (transfer none) (nullable): when it was cancelled, or %NULL.
  */
 GDateTime *
 chq_order_get_cancelled_at (ChqOrder *self)
@@ -468,9 +468,9 @@ chq_order_get_payment_communication (ChqOrder *self)
  * chq_order_get_payment_amount_cents:
  * @self: a #ChqOrder
  *
- * Returns: (transfer none): amount to transfer, in cents.
+ * Returns: amount to transfer, in cents.
  */
-gint64 
+gint64
 chq_order_get_payment_amount_cents (ChqOrder *self)
 {
   g_return_val_if_fail (CHQ_IS_ORDER (self), 0);

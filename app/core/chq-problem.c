@@ -170,7 +170,7 @@ chq_problem_class_init (ChqProblemClass *klass)
     g_param_spec_uint ("status", NULL, NULL,
                        0, G_MAXUINT, 0,
                        (G_PARAM_READWRITE |
-                          G_PARAM_STATIC_STRINGS));
+                        G_PARAM_STATIC_STRINGS));
 
   /* Explanation for people */
   properties [PROP_DETAIL] =
@@ -198,7 +198,7 @@ chq_problem_class_init (ChqProblemClass *klass)
     g_param_spec_int ("left", NULL, NULL,
                       -1, G_MAXINT, -1,
                       (G_PARAM_READWRITE |
-                          G_PARAM_STATIC_STRINGS));
+                       G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -252,9 +252,9 @@ chq_problem_get_title (ChqProblem *self)
  * chq_problem_get_status:
  * @self: a #ChqProblem
  *
- * Returns: (transfer none): hTTP status code.
+ * Returns: hTTP status code.
  */
-guint 
+guint
 chq_problem_get_status (ChqProblem *self)
 {
   g_return_val_if_fail (CHQ_IS_PROBLEM (self), 0);
@@ -294,7 +294,7 @@ chq_problem_get_code (ChqProblem *self)
  * chq_problem_get_field:
  * @self: a #ChqProblem
  *
- * Returns: (transfer none): the request field at fault, or %NULL.
+ * Returns: (transfer none) (nullable): the request field at fault, or %NULL.
  */
 const char *
 chq_problem_get_field (ChqProblem *self)
@@ -308,9 +308,9 @@ chq_problem_get_field (ChqProblem *self)
  * chq_problem_get_left:
  * @self: a #ChqProblem
  *
- * Returns: (transfer none): vouchers left under the ceiling (ceiling_exceeded), or -1.
+ * Returns: vouchers left under the ceiling (ceiling_exceeded), or -1.
  */
-int 
+int
 chq_problem_get_left (ChqProblem *self)
 {
   g_return_val_if_fail (CHQ_IS_PROBLEM (self), -1);

@@ -189,7 +189,7 @@ chq_voucher_batch_class_init (ChqVoucherBatchClass *klass)
                        CHQ_TYPE_VOUCHER_TYPE,
                        CHQ_VOUCHER_TYPE_CF,
                        (G_PARAM_READWRITE |
-                          G_PARAM_STATIC_STRINGS));
+                        G_PARAM_STATIC_STRINGS));
 
   /* Day it was credited, YYYY-MM-DD */
   properties [PROP_CREDITED_ON] =
@@ -210,28 +210,28 @@ chq_voucher_batch_class_init (ChqVoucherBatchClass *klass)
     g_param_spec_uint ("quantity", NULL, NULL,
                        0, G_MAXUINT, 0,
                        (G_PARAM_READWRITE |
-                          G_PARAM_STATIC_STRINGS));
+                        G_PARAM_STATIC_STRINGS));
 
   /* Vouchers neither reserved nor used */
   properties [PROP_AVAILABLE] =
     g_param_spec_uint ("available", NULL, NULL,
                        0, G_MAXUINT, 0,
                        (G_PARAM_READWRITE |
-                          G_PARAM_STATIC_STRINGS));
+                        G_PARAM_STATIC_STRINGS));
 
   /* Vouchers reserved by bookings */
   properties [PROP_RESERVED] =
     g_param_spec_uint ("reserved", NULL, NULL,
                        0, G_MAXUINT, 0,
                        (G_PARAM_READWRITE |
-                          G_PARAM_STATIC_STRINGS));
+                        G_PARAM_STATIC_STRINGS));
 
   /* Vouchers used */
   properties [PROP_USED] =
     g_param_spec_uint ("used", NULL, NULL,
                        0, G_MAXUINT, 0,
                        (G_PARAM_READWRITE |
-                          G_PARAM_STATIC_STRINGS));
+                        G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -284,9 +284,9 @@ chq_voucher_batch_get_order_id (ChqVoucherBatch *self)
  * chq_voucher_batch_get_voucher_type:
  * @self: a #ChqVoucherBatch
  *
- * Returns: (transfer none): voucher type.
+ * Returns: voucher type.
  */
-ChqVoucherType 
+ChqVoucherType
 chq_voucher_batch_get_voucher_type (ChqVoucherBatch *self)
 {
   g_return_val_if_fail (CHQ_IS_VOUCHER_BATCH (self), 0);
@@ -326,9 +326,9 @@ chq_voucher_batch_get_expires_on (ChqVoucherBatch *self)
  * chq_voucher_batch_get_quantity:
  * @self: a #ChqVoucherBatch
  *
- * Returns: (transfer none): vouchers credited.
+ * Returns: vouchers credited.
  */
-guint 
+guint
 chq_voucher_batch_get_quantity (ChqVoucherBatch *self)
 {
   g_return_val_if_fail (CHQ_IS_VOUCHER_BATCH (self), 0);
@@ -340,9 +340,9 @@ chq_voucher_batch_get_quantity (ChqVoucherBatch *self)
  * chq_voucher_batch_get_available:
  * @self: a #ChqVoucherBatch
  *
- * Returns: (transfer none): vouchers neither reserved nor used.
+ * Returns: vouchers neither reserved nor used.
  */
-guint 
+guint
 chq_voucher_batch_get_available (ChqVoucherBatch *self)
 {
   g_return_val_if_fail (CHQ_IS_VOUCHER_BATCH (self), 0);
@@ -354,9 +354,9 @@ chq_voucher_batch_get_available (ChqVoucherBatch *self)
  * chq_voucher_batch_get_reserved:
  * @self: a #ChqVoucherBatch
  *
- * Returns: (transfer none): vouchers reserved by bookings.
+ * Returns: vouchers reserved by bookings.
  */
-guint 
+guint
 chq_voucher_batch_get_reserved (ChqVoucherBatch *self)
 {
   g_return_val_if_fail (CHQ_IS_VOUCHER_BATCH (self), 0);
@@ -368,9 +368,9 @@ chq_voucher_batch_get_reserved (ChqVoucherBatch *self)
  * chq_voucher_batch_get_used:
  * @self: a #ChqVoucherBatch
  *
- * Returns: (transfer none): vouchers used.
+ * Returns: vouchers used.
  */
-guint 
+guint
 chq_voucher_batch_get_used (ChqVoucherBatch *self)
 {
   g_return_val_if_fail (CHQ_IS_VOUCHER_BATCH (self), 0);

@@ -184,7 +184,7 @@ chq_worker_class_init (ChqWorkerClass *klass)
                        CHQ_TYPE_WORKER_STATUS,
                        CHQ_WORKER_STATUS_EMPLOYEE,
                        (G_PARAM_READWRITE |
-                          G_PARAM_STATIC_STRINGS));
+                        G_PARAM_STATIC_STRINGS));
 
   /* National register number, 11 digits, or %NULL */
   properties [PROP_NISS] =
@@ -205,7 +205,7 @@ chq_worker_class_init (ChqWorkerClass *klass)
     g_param_spec_boolean ("archived", NULL, NULL,
                           FALSE,
                           (G_PARAM_READWRITE |
-                          G_PARAM_STATIC_STRINGS));
+                           G_PARAM_STATIC_STRINGS));
 
   /* Training hours this calendar year (computed by the service) */
   properties [PROP_HOURS_THIS_YEAR] =
@@ -279,9 +279,9 @@ chq_worker_get_last_name (ChqWorker *self)
  * chq_worker_get_status:
  * @self: a #ChqWorker
  *
- * Returns: (transfer none): employment status.
+ * Returns: employment status.
  */
-ChqWorkerStatus 
+ChqWorkerStatus
 chq_worker_get_status (ChqWorker *self)
 {
   g_return_val_if_fail (CHQ_IS_WORKER (self), 0);
@@ -293,7 +293,7 @@ chq_worker_get_status (ChqWorker *self)
  * chq_worker_get_niss:
  * @self: a #ChqWorker
  *
- * Returns: (transfer none): national register number, 11 digits, or %NULL.
+ * Returns: (transfer none) (nullable): national register number, 11 digits, or %NULL.
  */
 const char *
 chq_worker_get_niss (ChqWorker *self)
@@ -307,7 +307,7 @@ chq_worker_get_niss (ChqWorker *self)
  * chq_worker_get_email:
  * @self: a #ChqWorker
  *
- * Returns: (transfer none): e-mail address, or %NULL.
+ * Returns: (transfer none) (nullable): e-mail address, or %NULL.
  */
 const char *
 chq_worker_get_email (ChqWorker *self)
@@ -321,9 +321,9 @@ chq_worker_get_email (ChqWorker *self)
  * chq_worker_get_archived:
  * @self: a #ChqWorker
  *
- * Returns: (transfer none): whether the worker was removed from the active list.
+ * Returns: whether the worker was removed from the active list.
  */
-gboolean 
+gboolean
 chq_worker_get_archived (ChqWorker *self)
 {
   g_return_val_if_fail (CHQ_IS_WORKER (self), 0);
@@ -335,9 +335,9 @@ chq_worker_get_archived (ChqWorker *self)
  * chq_worker_get_hours_this_year:
  * @self: a #ChqWorker
  *
- * Returns: (transfer none): training hours this calendar year (computed by the service).
+ * Returns: training hours this calendar year (computed by the service).
  */
-double 
+double
 chq_worker_get_hours_this_year (ChqWorker *self)
 {
   g_return_val_if_fail (CHQ_IS_WORKER (self), 0);
