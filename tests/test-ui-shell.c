@@ -112,6 +112,40 @@ collect_widgets (GtkWidget  *widget,
     collect_widgets (child, type, out);
 }
 
+/* Activates the shortcut of @widget's controllers bound to @keyval with @modifiers, as
+ * pressing the keys would: the application's accelerators are a shortcut controller of
+ * each of its windows. */
+static gboolean
+activate_shortcut (GtkWidget       *widget,
+                   guint            keyval,
+                   GdkModifierType  modifiers)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger)
+              && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval
+              && gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers)
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                                 GTK_SHORTCUT_ACTION_EXCLUSIVE, widget,
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+
+  return FALSE;
+}
+
 static void
 assert_accels (const char *action,
                const char *accel)
@@ -180,6 +214,43 @@ test_window_accels (void)
   assert_accels ("window.close", "<Control>w");
   assert_accels ("app.preferences", "<Control>comma");
   assert_accels ("win.show-help-overlay", "<Control>question");
+}
+
+static void
+test_window_shortcuts (void)
+{
+  static const struct {
+    guint keyval;
+    const char *page;
+  } pages[] = {
+    { GDK_KEY_4, "workers" },
+    { GDK_KEY_3, "hours" },
+    { GDK_KEY_2, "vouchers" },
+    { GDK_KEY_1, "catalogue" },
+  };
+  ChqWindow *window = get_main_window ();
+  GtkWindow *preferences;
+  GtkWidget *overlay;
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_assert_true (activate_shortcut (GTK_WIDGET (window), pages[i].keyval, GDK_ALT_MASK));
+      g_assert_cmpstr (chq_window_get_visible_page (window), ==, pages[i].page);
+    }
+
+  g_assert_true (activate_shortcut (GTK_WIDGET (window), GDK_KEY_comma, GDK_CONTROL_MASK));
+  preferences = find_toplevel (CHQ_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (preferences);
+  gtk_window_destroy (preferences);
+
+  overlay = GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  g_assert_false (gtk_widget_get_visible (overlay));
+  g_assert_true (activate_shortcut (GTK_WIDGET (window), GDK_KEY_question, GDK_CONTROL_MASK));
+  g_assert_true (gtk_widget_get_visible (overlay));
+  gtk_widget_set_visible (overlay, FALSE);
+
+  g_assert_false (activate_shortcut (GTK_WIDGET (window), GDK_KEY_5, GDK_ALT_MASK));
+  flush_main_context ();
 }
 
 static void
@@ -477,6 +548,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/shell/pages", test_window_pages);
   g_test_add_func ("/ui/shell/accels", test_window_accels);
+  g_test_add_func ("/ui/shell/shortcuts-activate", test_window_shortcuts);
   g_test_add_func ("/ui/shell/unknown-page", test_window_unknown_page);
   g_test_add_func ("/ui/shell/accessible-controls", test_window_accessible_controls);
   g_test_add_func ("/ui/shell/banner", test_window_banner);
