@@ -1,0 +1,603 @@
+/* test-sync.c: the sync engine against the real sandbox server on loopback
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-sync"
+
+#include "config.h"
+
+#include "chq-test-sync-utils.h"
+
+/* Requests of a run with an empty outbox and a course feed of one page: account, courses,
+ * orders, wallet, workers, enrolments of this year and the last. */
+#define REQUESTS_PER_QUIET_RUN 7
+
+typedef struct {
+  char       *db_path;
+  ChqSandbox *sandbox;
+  char       *uri;
+  ChqClient  *client;
+  char       *store_path;
+  ChqStore   *store;
+  ChqOutbox  *outbox;
+  char       *account_key;
+  ChqSync    *sync;
+  guint       n_changed;
+} Fixture;
+
+static void
+on_store_changed_cb (ChqStore   *store,
+                     const char *collection,
+                     Fixture    *fx)
+{
+  fx->n_changed++;
+}
+
+static ChqSandbox *
+start_sandbox (const char *db_path,
+               guint16     port,
+               guint       n_courses)
+{
+  ChqSandboxOptions options = {
+    .db_path = db_path,
+    .port = port,
+    .today = TEST_TODAY,
+    .n_courses = n_courses,
+    .seed = 42,
+  };
+  g_autoptr(ChqSandbox) sandbox = chq_sandbox_new (&options);
+  g_autoptr(GError) error = NULL;
+
+  chq_sandbox_start (sandbox, &error);
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&sandbox);
+}
+
+static ChqSync *
+new_sync (Fixture   *fx,
+          ChqClient *client,
+          ChqStore  *store)
+{
+  ChqSync *sync = chq_sync_new (client, store, fx->outbox, fx->account_key);
+
+  chq_sync_set_current_year (sync, TEST_YEAR);
+  return sync;
+}
+
+static void
+fixture_set_up (Fixture       *fx,
+                gconstpointer  data)
+{
+  guint n_courses = GPOINTER_TO_UINT (data);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *outbox_path = chq_outbox_default_path ();
+
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
+  fx->db_path = g_build_filename (g_get_user_data_dir (), "sandbox.db", NULL);
+  fx->sandbox = start_sandbox (fx->db_path, 0, n_courses);
+  fx->uri = chq_sandbox_dup_uri (fx->sandbox);
+  fx->client = test_client_new_signed_in (fx->uri);
+
+  fx->store_path = chq_store_path_for (fx->uri, TEST_ENTERPRISE);
+  fx->store = chq_store_open (fx->store_path, &error);
+  g_assert_no_error (error);
+  g_signal_connect (fx->store, "changed", G_CALLBACK (on_store_changed_cb), fx);
+
+  fx->outbox = chq_outbox_open (outbox_path, &error);
+  g_assert_no_error (error);
+  fx->account_key = chq_outbox_account_key (fx->uri, TEST_ENTERPRISE);
+  fx->sync = new_sync (fx, fx->client, fx->store);
+}
+
+static void
+fixture_tear_down (Fixture       *fx,
+                   gconstpointer  data)
+{
+  g_clear_object (&fx->sync);
+  g_clear_object (&fx->client);
+  g_clear_object (&fx->outbox);
+  test_iterate_pending ();
+  g_clear_object (&fx->store);
+  if (fx->sandbox != NULL)
+    chq_sandbox_stop (fx->sandbox);
+  g_clear_object (&fx->sandbox);
+  g_clear_pointer (&fx->uri, g_free);
+  g_clear_pointer (&fx->db_path, g_free);
+  g_clear_pointer (&fx->store_path, g_free);
+  g_clear_pointer (&fx->account_key, g_free);
+}
+
+static gint64
+add_order (Fixture    *fx,
+           const char *type,
+           guint       quantity)
+{
+  g_autofree char *text = g_strdup_printf ("{\"voucher_type\":\"%s\",\"quantity\":%u}",
+                                           type, quantity);
+  g_autoptr(JsonNode) payload = json_from_string (text, NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  id = chq_outbox_add (fx->outbox, fx->account_key, CHQ_OUTBOX_KIND_CREATE_ORDER, NULL,
+                       payload, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+static ChqOutboxState
+entry_state (Fixture *fx,
+             gint64   id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChqOutboxEntry) entry = chq_outbox_get_entry (fx->outbox, id, &error);
+
+  g_assert_no_error (error);
+  return chq_outbox_entry_get_state (entry);
+}
+
+/* Full sync of the demo data and 5,000 generated courses, a delta after the server
+ * changed courses, then a sync with nothing new: one request per collection, all 304. */
+static void
+test_sync_full_delta_not_modified (Fixture       *fx,
+                                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) orders = NULL;
+  g_autoptr(GPtrArray) workers = NULL;
+  g_autoptr(ChqAccount) account = NULL;
+  g_autoptr(ChqCourse) edited = NULL;
+  g_autoptr(ChqCourse) deleted = NULL;
+  g_autoptr(ChqCourse) added = NULL;
+  g_autofree char *added_id = NULL;
+  g_autofree char *first_id = NULL;
+  g_autofree char *second_id = NULL;
+  guint server_count, requests, served;
+
+  g_assert_null (chq_sync_get_last_success (fx->sync));
+  g_assert_null (chq_store_get_cursor (fx->store));
+
+  g_assert_true (test_sync_run (fx->sync, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (chq_sync_get_state (fx->sync), ==, CHQ_SYNC_STATE_IDLE);
+  g_assert_cmpfloat (chq_sync_get_fraction (fx->sync), ==, 1.0);
+  g_assert_cmpstr (chq_sync_get_activity (fx->sync), ==, "");
+  g_assert_null (chq_sync_get_error_message (fx->sync));
+  g_assert_nonnull (chq_sync_get_last_success (fx->sync));
+
+  server_count = test_count_server_courses (fx->uri);
+  g_assert_cmpuint (server_count, >, 5000);
+  g_assert_cmpuint (chq_store_count_courses (fx->store), ==, server_count);
+  account = chq_store_get_account (fx->store, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (account);
+  orders = chq_store_list_orders (fx->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (orders->len, ==, test_count_server_orders (fx->uri));
+  workers = chq_store_list_workers (fx->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (workers->len, >, 0);
+  g_assert_nonnull (chq_store_get_etag (fx->store, CHQ_STORE_COURSES));
+
+  /* The server adds, edits and deletes; a delta sync brings exactly that. */
+  first_id = test_dup_server_course_id (fx->uri, 0);
+  second_id = test_dup_server_course_id (fx->uri, 1);
+  {
+    g_autoptr(ChqCourse) present = chq_store_get_course (fx->store, second_id, NULL);
+
+    g_assert_nonnull (present);
+  }
+  added_id = chq_sandbox_add_course (fx->sandbox, "Atelier IA générative pour PME");
+  g_assert_nonnull (added_id);
+  g_assert_true (chq_sandbox_update_course (fx->sandbox, first_id, "Titre modifié par le test"));
+  g_assert_true (chq_sandbox_delete_course (fx->sandbox, second_id));
+
+  g_assert_true (test_sync_run (fx->sync, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (chq_store_count_courses (fx->store), ==, server_count);
+  g_assert_cmpuint (chq_store_count_courses (fx->store), ==,
+                    test_count_server_courses (fx->uri));
+  added = chq_store_get_course (fx->store, added_id, NULL);
+  g_assert_nonnull (added);
+  g_assert_cmpstr (chq_course_get_title (added), ==, "Atelier IA générative pour PME");
+  edited = chq_store_get_course (fx->store, first_id, NULL);
+  g_assert_nonnull (edited);
+  g_assert_cmpstr (chq_course_get_title (edited), ==, "Titre modifié par le test");
+  deleted = chq_store_get_course (fx->store, second_id, NULL);
+  g_assert_null (deleted);
+
+  /* Nothing new: one request per collection, each answered 304, nothing written. */
+  requests = chq_client_get_request_count (fx->client);
+  served = chq_sandbox_get_request_count (fx->sandbox);
+  fx->n_changed = 0;
+  g_assert_true (test_sync_run (fx->sync, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (chq_client_get_request_count (fx->client) - requests, ==,
+                    REQUESTS_PER_QUIET_RUN);
+  g_assert_cmpuint (chq_sandbox_get_request_count (fx->sandbox) - served, ==,
+                    REQUESTS_PER_QUIET_RUN);
+  g_assert_cmpuint (fx->n_changed, ==, 0);
+  g_assert_cmpint (chq_sync_get_state (fx->sync), ==, CHQ_SYNC_STATE_IDLE);
+}
+
+/* The server goes away: the state says offline, the store still answers, new intents
+ * wait; the server comes back on the same database: everything is sent exactly once. */
+static void
+test_sync_offline (Fixture       *fx,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) orders = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GUri) parsed = NULL;
+  g_autofree char *new_uri = NULL;
+  guint courses, orders_before;
+  gint64 ids[3];
+
+  g_assert_true (test_sync_run (fx->sync, &error));
+  g_assert_no_error (error);
+  courses = chq_store_count_courses (fx->store);
+  g_assert_cmpuint (courses, >, 0);
+  orders_before = test_count_server_orders (fx->uri);
+  parsed = g_uri_parse (fx->uri, G_URI_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+
+  chq_sandbox_stop (fx->sandbox);
+  g_clear_object (&fx->sandbox);
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    ids[i] = add_order (fx, "cf", i + 1);
+
+  g_assert_false (test_sync_run (fx->sync, &error));
+  g_assert_error (error, CHQ_CLIENT_ERROR, CHQ_CLIENT_ERROR_CANNOT_REACH);
+  g_clear_error (&error);
+  g_assert_cmpint (chq_sync_get_state (fx->sync), ==, CHQ_SYNC_STATE_OFFLINE);
+  g_assert_nonnull (chq_sync_get_error_message (fx->sync));
+  g_assert_nonnull (chq_sync_get_last_success (fx->sync));
+
+  /* Reads are local. */
+  g_assert_cmpuint (chq_store_count_courses (fx->store), ==, courses);
+  orders = chq_store_list_orders (fx->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (orders->len, ==, orders_before);
+
+  /* The intents wait, in order, none lost. */
+  g_assert_cmpuint (chq_outbox_count_pending (fx->outbox, fx->account_key), ==, 3);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    g_assert_cmpint (entry_state (fx, ids[i]), ==, CHQ_OUTBOX_STATE_PENDING);
+
+  /* Back, on the same port and database (the session survives). */
+  fx->sandbox = start_sandbox (fx->db_path, (guint16) g_uri_get_port (parsed), 0);
+  new_uri = chq_sandbox_dup_uri (fx->sandbox);
+  g_assert_cmpstr (new_uri, ==, fx->uri);
+
+  g_assert_true (test_sync_run (fx->sync, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (chq_sync_get_state (fx->sync), ==, CHQ_SYNC_STATE_IDLE);
+  g_assert_null (chq_sync_get_error_message (fx->sync));
+  g_assert_cmpuint (chq_outbox_count_pending (fx->outbox, fx->account_key), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    g_assert_cmpint (entry_state (fx, ids[i]), ==, CHQ_OUTBOX_STATE_SENT);
+  g_assert_cmpuint (test_count_server_orders (fx->uri), ==, orders_before + 3);
+
+  /* A second run sends nothing again. */
+  g_assert_true (test_sync_run (fx->sync, &error));
+  g_assert_cmpuint (test_count_server_orders (fx->uri), ==, orders_before + 3);
+  g_clear_pointer (&orders, g_ptr_array_unref);
+  orders = chq_store_list_orders (fx->store, &error);
+  g_assert_cmpuint (orders->len, ==, orders_before + 3);
+
+  entries = chq_outbox_list (fx->outbox, fx->account_key, CHQ_OUTBOX_STATES_SENT);
+  g_assert_cmpuint (entries->len, ==, 3);
+}
+
+/* With 30 % of answers 503, 10 % of connections dropped and 50 ms latency, the store ends
+ * exactly as a clean sync of the same server leaves it. */
+static void
+test_sync_faults (Fixture       *fx,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChqClient) client = test_client_new_signed_in (fx->uri);
+  g_autofree char *path = g_build_filename (g_get_user_cache_dir (), "faulty.db", NULL);
+  g_autoptr(ChqStore) store = chq_store_open (path, &error);
+  g_autoptr(ChqSync) sync = NULL;
+
+  g_assert_no_error (error);
+
+  /* Few retries per request, so that whole runs fail too and the next run has to pick up
+   * where the last one stopped (mid-feed). */
+  chq_client_set_retry_policy (client, 3, 20, 200);
+  sync = new_sync (fx, client, store);
+
+  /* A full sync, then deltas after the server changed courses. */
+  for (guint round = 0; round < 3; round++)
+    {
+      g_autofree char *clean = NULL;
+      g_autofree char *faulty = NULL;
+      g_autofree char *added = NULL;
+      g_autofree char *title = g_strdup_printf ("Nouveau module IA %u", round);
+      guint runs = 0;
+
+      if (round > 0)
+        {
+          g_autofree char *victim = test_dup_server_course_id (fx->uri, round);
+          g_autofree char *edited = test_dup_server_course_id (fx->uri, 10 + round);
+
+          added = chq_sandbox_add_course (fx->sandbox, title);
+          g_assert_true (chq_sandbox_update_course (fx->sandbox, edited, title));
+          g_assert_true (chq_sandbox_delete_course (fx->sandbox, victim));
+        }
+
+      g_assert_true (test_sync_run (fx->sync, &error));
+      g_assert_no_error (error);
+      clean = test_dump_store (fx->store_path);
+
+      chq_sandbox_set_faults (fx->sandbox, 0.3, 0.1, 50);
+      while (!test_sync_run (sync, &error))
+        {
+          g_test_message ("Faulty run %u stopped: %s", runs, error->message);
+          g_assert_cmpint (chq_sync_get_state (sync), !=, CHQ_SYNC_STATE_UNAUTHORIZED);
+          g_clear_error (&error);
+          g_assert_cmpuint (++runs, <, 40);
+        }
+      chq_sandbox_set_faults (fx->sandbox, 0, 0, 0);
+      g_test_message ("Round %u: %u faulty runs before one went through", round, runs);
+      g_assert_cmpint (chq_sync_get_state (sync), ==, CHQ_SYNC_STATE_IDLE);
+
+      faulty = test_dump_store (path);
+      g_assert_cmpuint (strlen (faulty), >, 100000);
+      g_assert_cmpstr (faulty, ==, clean);
+    }
+}
+
+/* A refused write is failed with the server's words, the next is still sent, and the
+ * refused one can be discarded. */
+static void
+test_sync_refused (Fixture       *fx,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChqOutboxEntry) refused = NULL;
+  g_autoptr(ChqOutboxEntry) sent = NULL;
+  g_autoptr(JsonNode) answer = NULL;
+  JsonObject *order;
+  guint before = test_count_server_orders (fx->uri);
+  gint64 too_many, fine;
+
+  too_many = add_order (fx, "cf", 100000);
+  fine = add_order (fx, "eco", 2);
+
+  g_assert_true (test_sync_run (fx->sync, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (chq_sync_get_state (fx->sync), ==, CHQ_SYNC_STATE_IDLE);
+
+  refused = chq_outbox_get_entry (fx->outbox, too_many, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (chq_outbox_entry_get_state (refused), ==, CHQ_OUTBOX_STATE_FAILED);
+  g_assert_nonnull (chq_outbox_entry_get_error_message (refused));
+  g_assert_cmpstr (chq_outbox_entry_get_error_message (refused), !=, "");
+  g_assert_nonnull (chq_outbox_entry_get_error_code (refused));
+  g_test_message ("Refused: %s (%s, field %s)",
+                  chq_outbox_entry_get_error_message (refused),
+                  chq_outbox_entry_get_error_code (refused),
+                  chq_outbox_entry_get_error_field (refused));
+
+  sent = chq_outbox_get_entry (fx->outbox, fine, &error);
+  g_assert_cmpint (chq_outbox_entry_get_state (sent), ==, CHQ_OUTBOX_STATE_SENT);
+  answer = chq_outbox_entry_dup_result (sent);
+  g_assert_nonnull (answer);
+  order = json_node_get_object (answer);
+  g_assert_cmpstr (json_object_get_string_member (order, "status"), ==, "awaiting_payment");
+  g_assert_cmpint (json_object_get_int_member (order, "quantity"), ==, 2);
+  g_assert_cmpuint (test_count_server_orders (fx->uri), ==, before + 1);
+
+  /* Never retried: another run leaves it failed and sends nothing. */
+  g_assert_true (test_sync_run (fx->sync, &error));
+  g_assert_cmpint (entry_state (fx, too_many), ==, CHQ_OUTBOX_STATE_FAILED);
+  g_assert_cmpuint (test_count_server_orders (fx->uri), ==, before + 1);
+
+  g_assert_true (chq_outbox_discard (fx->outbox, too_many, &error));
+  g_assert_no_error (error);
+  g_clear_object (&refused);
+  refused = chq_outbox_get_entry (fx->outbox, too_many, &error);
+  g_assert_error (error, CHQ_OUTBOX_ERROR, CHQ_OUTBOX_ERROR_NOT_FOUND);
+  g_assert_null (refused);
+}
+
+/* An expired session: UNAUTHORIZED, and nothing is lost. */
+static void
+test_sync_unauthorized (Fixture       *fx,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChqOutboxEntry) entry = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gint64 id;
+
+  g_assert_true (test_sync_run (fx->sync, &error));
+  before = test_dump_store (fx->store_path);
+
+  id = add_order (fx, "cf", 1);
+  chq_client_set_token (fx->client, "not-a-valid-token");
+  g_assert_false (test_sync_run (fx->sync, &error));
+  g_assert_error (error, CHQ_CLIENT_ERROR, CHQ_CLIENT_ERROR_UNAUTHORIZED);
+  g_clear_error (&error);
+  g_assert_cmpint (chq_sync_get_state (fx->sync), ==, CHQ_SYNC_STATE_UNAUTHORIZED);
+  g_assert_nonnull (chq_sync_get_error_message (fx->sync));
+
+  entry = chq_outbox_get_entry (fx->outbox, id, &error);
+  g_assert_cmpint (chq_outbox_entry_get_state (entry), ==, CHQ_OUTBOX_STATE_PENDING);
+  after = test_dump_store (fx->store_path);
+  g_assert_cmpstr (after, ==, before);
+
+  /* Signed in again, the same entry goes with the same key. */
+  {
+    g_autoptr(ChqClient) client = test_client_new_signed_in (fx->uri);
+    g_autoptr(ChqSync) sync = new_sync (fx, client, fx->store);
+
+    g_assert_true (test_sync_run (sync, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (entry_state (fx, id), ==, CHQ_OUTBOX_STATE_SENT);
+  }
+}
+
+typedef struct {
+  guint n_done;
+  guint n_ok;
+} Counter;
+
+static void
+on_run_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Counter *counter = user_data;
+
+  counter->n_done++;
+  if (chq_sync_run_finish (CHQ_SYNC (object), result, NULL))
+    counter->n_ok++;
+}
+
+static void
+on_state_notify_cb (ChqSync    *sync,
+                    GParamSpec *pspec,
+                    guint      *n_syncing)
+{
+  if (chq_sync_get_state (sync) == CHQ_SYNC_STATE_SYNCING)
+    (*n_syncing)++;
+}
+
+/* Asking while a run goes makes one more run, never an overlapping one. */
+static void
+test_sync_coalesce (Fixture       *fx,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  Counter counter = { 0, 0 };
+  guint n_syncing = 0;
+  guint requests;
+
+  g_assert_true (test_sync_run (fx->sync, &error));
+  g_assert_no_error (error);
+
+  requests = chq_client_get_request_count (fx->client);
+  g_signal_connect (fx->sync, "notify::state", G_CALLBACK (on_state_notify_cb), &n_syncing);
+  chq_sync_run_async (fx->sync, NULL, on_run_done_cb, &counter);
+  g_assert_true (chq_sync_is_running (fx->sync));
+  chq_sync_run_async (fx->sync, NULL, on_run_done_cb, &counter);
+  chq_sync_request (fx->sync);
+  chq_sync_run_async (fx->sync, NULL, on_run_done_cb, &counter);
+
+  while (counter.n_done < 3)
+    g_main_context_iteration (NULL, TRUE);
+  test_iterate_pending ();
+
+  g_assert_cmpuint (counter.n_ok, ==, 3);
+  g_assert_false (chq_sync_is_running (fx->sync));
+  g_assert_cmpuint (chq_client_get_request_count (fx->client) - requests, ==,
+                    2 * REQUESTS_PER_QUIET_RUN);
+  g_assert_cmpuint (n_syncing, ==, 2);
+}
+
+/* Cancelling stops the run, keeps what was downloaded and the entry with its key. */
+static void
+test_sync_cancel (Fixture       *fx,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  Counter counter = { 0, 0 };
+  gint64 id = add_order (fx, "cf", 1);
+
+  chq_sandbox_set_faults (fx->sandbox, 0, 0, 200);
+  chq_sync_run_async (fx->sync, NULL, on_run_done_cb, &counter);
+  chq_sync_run_async (fx->sync, NULL, on_run_done_cb, &counter);
+  chq_sync_cancel (fx->sync);
+  while (counter.n_done < 2)
+    g_main_context_iteration (NULL, TRUE);
+  chq_sandbox_set_faults (fx->sandbox, 0, 0, 0);
+
+  g_assert_cmpuint (counter.n_ok, ==, 0);
+  g_assert_cmpint (chq_sync_get_state (fx->sync), ==, CHQ_SYNC_STATE_IDLE);
+  g_assert_cmpint (entry_state (fx, id), ==, CHQ_OUTBOX_STATE_PENDING);
+
+  g_assert_true (test_sync_run (fx->sync, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (entry_state (fx, id), ==, CHQ_OUTBOX_STATE_SENT);
+}
+
+/* Only the signed-in account's entries are sent. */
+static void
+test_sync_other_account (Fixture       *fx,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) payload = json_from_string ("{\"voucher_type\":\"cf\",\"quantity\":1}",
+                                                  NULL);
+  g_autofree char *other = chq_outbox_account_key (fx->uri, "0987654394");
+  guint before = test_count_server_orders (fx->uri);
+  gint64 id;
+
+  id = chq_outbox_add (fx->outbox, other, CHQ_OUTBOX_KIND_CREATE_ORDER, NULL, payload, &error);
+  g_assert_no_error (error);
+  g_assert_true (test_sync_run (fx->sync, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (entry_state (fx, id), ==, CHQ_OUTBOX_STATE_PENDING);
+  g_assert_cmpuint (test_count_server_orders (fx->uri), ==, before);
+}
+
+static void
+test_sync_state_for_error (void)
+{
+  struct {
+    GQuark domain;
+    int    code;
+    ChqSyncState state;
+  } cases[] = {
+    { CHQ_CLIENT_ERROR, CHQ_CLIENT_ERROR_CANNOT_REACH, CHQ_SYNC_STATE_OFFLINE },
+    { CHQ_CLIENT_ERROR, CHQ_CLIENT_ERROR_TIMED_OUT, CHQ_SYNC_STATE_OFFLINE },
+    { CHQ_CLIENT_ERROR, CHQ_CLIENT_ERROR_UNAUTHORIZED, CHQ_SYNC_STATE_UNAUTHORIZED },
+    { CHQ_CLIENT_ERROR, CHQ_CLIENT_ERROR_SERVER, CHQ_SYNC_STATE_ERROR },
+    { CHQ_CLIENT_ERROR, CHQ_CLIENT_ERROR_RATE_LIMITED, CHQ_SYNC_STATE_ERROR },
+    { CHQ_CLIENT_ERROR, CHQ_CLIENT_ERROR_TLS, CHQ_SYNC_STATE_ERROR },
+    { CHQ_CLIENT_ERROR, CHQ_CLIENT_ERROR_INVALID_RESPONSE, CHQ_SYNC_STATE_ERROR },
+    { CHQ_STORE_ERROR, CHQ_STORE_ERROR_FAILED, CHQ_SYNC_STATE_ERROR },
+    { CHQ_OUTBOX_ERROR, CHQ_OUTBOX_ERROR_DATABASE, CHQ_SYNC_STATE_ERROR },
+  };
+
+  g_assert_cmpint (chq_sync_state_for_error (NULL), ==, CHQ_SYNC_STATE_IDLE);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = g_error_new_literal (cases[i].domain, cases[i].code, "x");
+
+      g_assert_cmpint (chq_sync_state_for_error (error), ==, cases[i].state);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/sync/state-for-error", test_sync_state_for_error);
+  g_test_add ("/sync/full-delta-not-modified", Fixture, GUINT_TO_POINTER (5000),
+              fixture_set_up, test_sync_full_delta_not_modified, fixture_tear_down);
+  g_test_add ("/sync/offline", Fixture, GUINT_TO_POINTER (0),
+              fixture_set_up, test_sync_offline, fixture_tear_down);
+  g_test_add ("/sync/faults", Fixture, GUINT_TO_POINTER (5000),
+              fixture_set_up, test_sync_faults, fixture_tear_down);
+  g_test_add ("/sync/refused", Fixture, GUINT_TO_POINTER (0),
+              fixture_set_up, test_sync_refused, fixture_tear_down);
+  g_test_add ("/sync/unauthorized", Fixture, GUINT_TO_POINTER (0),
+              fixture_set_up, test_sync_unauthorized, fixture_tear_down);
+  g_test_add ("/sync/coalesce", Fixture, GUINT_TO_POINTER (0),
+              fixture_set_up, test_sync_coalesce, fixture_tear_down);
+  g_test_add ("/sync/cancel", Fixture, GUINT_TO_POINTER (0),
+              fixture_set_up, test_sync_cancel, fixture_tear_down);
+  g_test_add ("/sync/other-account", Fixture, GUINT_TO_POINTER (0),
+              fixture_set_up, test_sync_other_account, fixture_tear_down);
+
+  return g_test_run ();
+}
