@@ -233,6 +233,10 @@ message_for_refusal (guint       status,
   if (g_strcmp0 (code, "not_cancellable") == 0)
     return g_strdup (_("This can no longer be cancelled because its status has changed. "
                        "Refresh to see its current status."));
+  if (g_strcmp0 (code, "not_eligible") == 0)
+    return g_strdup (_("This account may not order training vouchers: the scheme is for "
+                       "small and medium-sized companies and the self-employed. Contact the "
+                       "voucher service if this is wrong."));
   if (g_strcmp0 (code, "not_found") == 0)
     return g_strdup (_("The service does not know this item. It may have been removed: "
                        "refresh and try again."));

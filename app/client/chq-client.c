@@ -388,6 +388,20 @@ error_from_problem (Request    *request,
                          _("Your session has expired. Sign in again."));
     }
 
+  if (status == 429 && request->kind == REQUEST_SIGN_IN)
+    {
+      guint minutes = MAX ((retry_after + 59) / 60, 1);
+
+      message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "Too many attempts to sign in. Wait %u minute, "
+                                              "then try again.",
+                                              "Too many attempts to sign in. Wait %u minutes, "
+                                              "then try again.",
+                                              minutes),
+                                 minutes);
+      return make_error (CHQ_CLIENT_ERROR_RATE_LIMITED, status, retry_after, message);
+    }
+
   if (status == 429)
     {
       if (retry_after > 0)
