@@ -79,19 +79,27 @@ fail (GError        **error,
   switch (code)
     {
     case CHQ_CODEC_ERROR_MISSING_FIELD:
+      /* Translators: %s is the path of a JSON member, like sessions[1].starts_at */
       what = g_strdup_printf (_("The service sent an incomplete answer: “%s” is missing."),
                               shown);
       break;
 
     case CHQ_CODEC_ERROR_WRONG_TYPE:
+      /* Translators: %s is the path of a JSON member, like sessions[1].starts_at */
       what = g_strdup_printf (_("The service sent an invalid answer: “%s” has the wrong type."),
                               shown);
       break;
 
     case CHQ_CODEC_ERROR_TOO_LONG:
-      what = g_strdup_printf (_("The service sent an invalid answer: “%s” is longer than %"
-                                G_GINT64_FORMAT " characters."),
-                              shown, limit);
+      if (field == NULL)
+        /* Translators: %u is a number of bytes */
+        what = g_strdup_printf (_("The service sent an answer larger than %u bytes."),
+                                (guint) limit);
+      else
+        /* Translators: %s is the path of a JSON member; %u a number of characters */
+        what = g_strdup_printf (_("The service sent an invalid answer: “%s” is longer than %u "
+                                  "characters."),
+                                shown, (guint) limit);
       break;
 
     case CHQ_CODEC_ERROR_NOT_JSON:
@@ -100,6 +108,7 @@ fail (GError        **error,
 
     case CHQ_CODEC_ERROR_INVALID_VALUE:
     default:
+      /* Translators: %s is the path of a JSON member, like sessions[1].starts_at */
       what = g_strdup_printf (_("The service sent an invalid answer: “%s” has a value "
                                 "Chéquier does not accept."),
                               shown);
