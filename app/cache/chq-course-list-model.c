@@ -28,6 +28,7 @@ struct _ChqCourseListModel
   ChqCourseResult *result;        /* owned, nullable before the first answer */
   GCancellable    *cancellable;   /* owned, of the query in flight */
   gboolean         loading;
+  gboolean         has_query;     /* set_query was called: until then the model is empty */
   gulong           changed_id;
 
   GHashTable      *cache;         /* rowid (gint64 *) -> GList link of lru */
@@ -219,7 +220,8 @@ on_store_changed_cb (ChqStore           *store,
                      const char         *collection,
                      ChqCourseListModel *self)
 {
-  run_query (self);
+  if (self->has_query)
+    run_query (self);
 }
 
 static void
@@ -392,6 +394,7 @@ chq_course_list_model_set_query (ChqCourseListModel   *self,
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUERY]);
 
+  self->has_query = TRUE;
   run_query (self);
 }
 

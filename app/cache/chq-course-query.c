@@ -395,7 +395,7 @@ chq_course_result_get_n_text_matches (ChqCourseResult *self)
  * chq_course_result_get_ranked:
  * @self: a result
  *
- * Returns: whether the order is bm25 relevance rather than the cheap fallback
+ * Returns: whether the order is relevance rather than the cheap fallback
  */
 gboolean
 chq_course_result_get_ranked (ChqCourseResult *self)

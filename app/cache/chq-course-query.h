@@ -11,7 +11,7 @@
 G_BEGIN_DECLS
 
 typedef enum {
-  CHQ_COURSE_SORT_RELEVANCE,     /* bm25 when it pays, else next session */
+  CHQ_COURSE_SORT_RELEVANCE,     /* relevance when it pays, else next session */
   CHQ_COURSE_SORT_NEXT_SESSION,  /* soonest upcoming session first; none last */
   CHQ_COURSE_SORT_HOURS,         /* fewest hours first */
   CHQ_COURSE_SORT_TITLE,         /* alphabetical, accents and case ignored */
@@ -78,7 +78,7 @@ gint64           chq_course_result_get_rowid   (ChqCourseResult *self,
                                                 guint            position);
 /* How many courses matched the text before the filters (0 without text). */
 guint            chq_course_result_get_n_text_matches (ChqCourseResult *self);
-/* Whether the order is bm25 relevance (else the cheap fallback order). */
+/* Whether the order is relevance (else the cheap fallback order: next session). */
 gboolean         chq_course_result_get_ranked  (ChqCourseResult *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ChqCourseQuery, chq_course_query_free)

@@ -8,9 +8,10 @@
  * SQLITE_OPEN_NOMUTEX and used by one thread at a time.
  *
  * Catalogue search: FTS5 gives the row ids matching the text (cheap, rowid order); the
- * filters and the sort keys come from an in-memory index of the few columns they need
- * (about 50 bytes a course), rebuilt when a write bumped the courses generation. bm25 ranks
- * only small match sets, where it costs little.
+ * filters and the sort orders come from an in-memory index of the few columns they need
+ * (about 60 bytes a course), rebuilt when a write bumped the courses generation. Only
+ * small match sets are ranked by relevance, with a cheap per-row score (not bm25, whose
+ * IDF reads every row holding a common word).
  */
 #define G_LOG_DOMAIN "chq-store"
 
@@ -28,7 +29,7 @@
 #include "chq-store.h"
 #include "chq-store-schema.h"
 
-/* Rank by bm25 when the text matches at most this many courses. */
+/* Rank by relevance when the text matches at most this many courses. */
 #define RANK_LIMIT 2000
 /* Idle read connections kept open. */
 #define READER_POOL_MAX 4
@@ -186,6 +187,69 @@ bind_text (sqlite3_stmt *stmt,
     sqlite3_bind_text (stmt, column, text, -1, SQLITE_TRANSIENT);
 }
 
+/* chq_relevance(courses_fts): a cheap relevance for small match sets. bm25 is costly even
+ * on a few rows, because its IDF walks every row holding each searched word (all 20,000
+ * "intelligence" courses); this counts the hits of this row only, weighted by column. */
+static void
+relevance_func (const Fts5ExtensionApi  *api,
+                Fts5Context             *fts,
+                sqlite3_context         *ctx,
+                int                      n_args,
+                sqlite3_value          **args)
+{
+  /* title, summary, provider_name, cities */
+  static const double weights[] = { 10.0, 1.0, 4.0, 2.0 };
+  guint64 phrases_in_title = 0;
+  double score = 0.0;
+  int n_inst = 0;
+  int rc;
+
+  rc = api->xInstCount (fts, &n_inst);
+  for (int i = 0; rc == SQLITE_OK && i < n_inst; i++)
+    {
+      int phrase, column, offset;
+
+      rc = api->xInst (fts, i, &phrase, &column, &offset);
+      if (rc != SQLITE_OK || column < 0 || column >= (int)G_N_ELEMENTS (weights))
+        continue;
+      score += weights[column];
+      /* Every word found in the title first: the title says what the course is. */
+      if (column == 0 && phrase < 64)
+        phrases_in_title |= G_GUINT64_CONSTANT (1) << phrase;
+    }
+  if (rc != SQLITE_OK)
+    {
+      sqlite3_result_error_code (ctx, rc);
+      return;
+    }
+  if (phrases_in_title != 0 &&
+      __builtin_popcountll (phrases_in_title) == api->xPhraseCount (fts))
+    score += 1000.0;
+
+  sqlite3_result_double (ctx, score);
+}
+
+static gboolean
+register_relevance (sqlite3  *db,
+                    GError  **error)
+{
+  fts5_api *api = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT fts5(?1)", -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_pointer (stmt, 1, (void *)&api, "fts5_api_ptr", NULL);
+      sqlite3_step (stmt);
+    }
+  sqlite3_finalize (stmt);
+
+  if (api == NULL || api->iVersion < 2 ||
+      api->xCreateFunction (api, "chq_relevance", NULL, relevance_func, NULL) != SQLITE_OK)
+    return set_db_error (error, db);
+
+  return TRUE;
+}
+
 static sqlite3 *
 reader_take (ChqStore  *self,
              GError   **error)
@@ -203,6 +267,8 @@ reader_take (ChqStore  *self,
 
   db = open_connection (self->path, FALSE, &rc, error);
   if (db != NULL && !exec_sql (db, "PRAGMA query_only = ON", NULL, error))
+    g_clear_pointer (&db, sqlite3_close);
+  if (db != NULL && !register_relevance (db, error))
     g_clear_pointer (&db, sqlite3_close);
 
   return db;
@@ -1850,8 +1916,10 @@ typedef struct {
   gint64  rid;
   guint32 title_rank;
   guint32 hours;
-  guint32 tags_off;      /* into tags: themes, then languages, then provinces */
-  guint32 starts_off;    /* into starts, ascending */
+  guint32 themes_off;     /* into tags; courses with the same list share it */
+  guint32 languages_off;
+  guint32 provinces_off;
+  guint32 starts_off;     /* into starts, ascending */
   guint16 n_starts;
   guint8  n_themes;
   guint8  n_languages;
@@ -1865,10 +1933,20 @@ struct _CourseIndex
 {
   gatomicrefcount  ref_count;
   gint64           generation;
-  GArray          *entries;   /* IndexEntry, by rid */
-  GArray          *tags;      /* guint16 word ids */
-  GArray          *starts;    /* gint64 unix times */
-  GHashTable      *words;     /* "t:word", "l:word", "p:word" -> id + 1 */
+  GArray          *entries;         /* IndexEntry, by rid */
+  gint32          *by_rid;          /* owned, nullable: rid -> entry position, -1 */
+  gint64           max_rid;
+  GArray          *tags;            /* guint16 word ids */
+  GArray          *starts;          /* gint64 unix times */
+  GHashTable      *words;           /* "t:word", "l:word", "p:word" -> id + 1 */
+
+  /* Entry positions in each sort order, made on first use (the next-session order for
+   * one day). Under orders_lock; handed out as references. */
+  GMutex           orders_lock;
+  GArray          *title_order;     /* guint32 */
+  GArray          *hours_order;
+  GArray          *next_order;
+  gint64           next_order_day;
 };
 
 static CourseIndex *
@@ -1884,9 +1962,14 @@ course_index_unref (CourseIndex *index)
   if (g_atomic_ref_count_dec (&index->ref_count))
     {
       g_array_unref (index->entries);
+      g_free (index->by_rid);
       g_array_unref (index->tags);
       g_array_unref (index->starts);
       g_hash_table_unref (index->words);
+      g_clear_pointer (&index->title_order, g_array_unref);
+      g_clear_pointer (&index->hours_order, g_array_unref);
+      g_clear_pointer (&index->next_order, g_array_unref);
+      g_mutex_clear (&index->orders_lock);
       g_free (index);
     }
 }
@@ -1913,14 +1996,30 @@ word_id (CourseIndex *index,
   return (int)g_hash_table_size (index->words) - 1;
 }
 
+/* Files a word list ("fr nl") once; courses with the same list share it (lists repeat a
+ * lot, so this keeps the build fast). combos: "<kind><list>" -> offset + 1, count. */
 static guint8
 add_words (CourseIndex *index,
+           GHashTable  *combos,
            char         kind,
-           const char  *text)
+           const char  *text,
+           guint32     *out_off)
 {
-  g_auto(GStrv) split = g_strsplit (text ? text : "", " ", -1);
+  g_autofree char *combo = g_strdup_printf ("%c%s", kind, text ? text : "");
+  g_auto(GStrv) split = NULL;
+  gpointer known;
   guint8 n = 0;
 
+  if ((known = g_hash_table_lookup (combos, combo)) != NULL)
+    {
+      guint64 packed = GPOINTER_TO_SIZE (known);
+
+      *out_off = (guint32)(packed >> 8) - 1;
+      return (guint8)(packed & 0xff);
+    }
+
+  *out_off = index->tags->len;
+  split = g_strsplit (text ? text : "", " ", -1);
   for (guint i = 0; split[i] != NULL && n < G_MAXUINT8; i++)
     {
       int id = *split[i] ? word_id (index, kind, split[i], TRUE) : -1;
@@ -1932,17 +2031,9 @@ add_words (CourseIndex *index,
       n++;
     }
 
+  g_hash_table_insert (combos, g_steal_pointer (&combo),
+                       GSIZE_TO_POINTER (((gsize)(*out_off + 1) << 8) | n));
   return n;
-}
-
-static int
-compare_entries (gconstpointer a,
-                 gconstpointer b)
-{
-  gint64 ra = ((const IndexEntry *)a)->rid;
-  gint64 rb = ((const IndexEntry *)b)->rid;
-
-  return ra < rb ? -1 : ra > rb;
 }
 
 static gint64
@@ -1960,6 +2051,43 @@ read_generation (sqlite3 *db)
   return generation;
 }
 
+static const IndexEntry *
+index_lookup (CourseIndex *index,
+              gint64       rid,
+              guint       *out_position)
+{
+  guint lo = 0;
+  guint hi = index->entries->len;
+
+  if (index->by_rid != NULL)
+    {
+      gint32 position = rid >= 0 && rid <= index->max_rid ? index->by_rid[rid] : -1;
+
+      if (position < 0)
+        return NULL;
+      *out_position = (guint)position;
+      return &g_array_index (index->entries, IndexEntry, position);
+    }
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      const IndexEntry *entry = &g_array_index (index->entries, IndexEntry, mid);
+
+      if (entry->rid == rid)
+        {
+          *out_position = mid;
+          return entry;
+        }
+      if (entry->rid < rid)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return NULL;
+}
+
 /* Called inside a read transaction, so the index matches what the FTS query sees. */
 static CourseIndex *
 course_index_build (sqlite3  *db,
@@ -1967,13 +2095,17 @@ course_index_build (sqlite3  *db,
                     GError  **error)
 {
   g_autoptr(CourseIndex) index = g_new0 (CourseIndex, 1);
+  g_autoptr(GHashTable) combos = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                        g_free, NULL);
   g_autoptr(sqlite3_stmt) courses = NULL;
+  g_autoptr(sqlite3_stmt) titles = NULL;
   g_autoptr(sqlite3_stmt) sessions = NULL;
   guint32 rank = 0;
   guint next = 0;
   int rc;
 
   g_atomic_ref_count_init (&index->ref_count);
+  g_mutex_init (&index->orders_lock);
   index->generation = generation;
   index->entries = g_array_new (FALSE, TRUE, sizeof (IndexEntry));
   index->tags = g_array_new (FALSE, FALSE, sizeof (guint16));
@@ -1982,7 +2114,7 @@ course_index_build (sqlite3  *db,
 
   courses = prepare (db,
                      "SELECT rid, hours, voucher_type, format, ai, themes, languages, "
-                     "  provinces FROM courses ORDER BY title_key, rid", error);
+                     "  provinces FROM courses ORDER BY rid", error);
   if (courses == NULL)
     return NULL;
 
@@ -1991,18 +2123,21 @@ course_index_build (sqlite3  *db,
       IndexEntry entry = { 0, };
 
       entry.rid = sqlite3_column_int64 (courses, 0);
-      entry.title_rank = rank++;
       entry.hours = (guint32)CLAMP (sqlite3_column_int64 (courses, 1), 0, G_MAXUINT32);
       entry.voucher_type = (guint8)sqlite3_column_int (courses, 2);
       entry.format = (guint8)sqlite3_column_int (courses, 3);
       entry.ai = sqlite3_column_int (courses, 4) != 0;
-      entry.tags_off = index->tags->len;
-      entry.n_themes = add_words (index, 't', (const char *)sqlite3_column_text (courses, 5));
-      entry.n_languages =
-        add_words (index, 'l', (const char *)sqlite3_column_text (courses, 6));
-      entry.n_provinces =
-        add_words (index, 'p', (const char *)sqlite3_column_text (courses, 7));
+      entry.n_themes = add_words (index, combos, 't',
+                                  (const char *)sqlite3_column_text (courses, 5),
+                                  &entry.themes_off);
+      entry.n_languages = add_words (index, combos, 'l',
+                                     (const char *)sqlite3_column_text (courses, 6),
+                                     &entry.languages_off);
+      entry.n_provinces = add_words (index, combos, 'p',
+                                     (const char *)sqlite3_column_text (courses, 7),
+                                     &entry.provinces_off);
       g_array_append_val (index->entries, entry);
+      index->max_rid = MAX (index->max_rid, entry.rid);
     }
   if (rc != SQLITE_DONE)
     {
@@ -2010,7 +2145,32 @@ course_index_build (sqlite3  *db,
       return NULL;
     }
 
-  g_array_sort (index->entries, compare_entries);
+  /* A direct map unless the row ids are very sparse (then binary search). */
+  if (index->max_rid < G_MAXINT32 &&
+      index->max_rid <= 8 * (gint64)index->entries->len + 65536)
+    {
+      index->by_rid = g_new (gint32, index->max_rid + 1);
+      memset (index->by_rid, 0xff, sizeof (gint32) * (index->max_rid + 1));
+      for (guint i = 0; i < index->entries->len; i++)
+        index->by_rid[g_array_index (index->entries, IndexEntry, i).rid] = (gint32)i;
+    }
+
+  /* The title order comes from the (covering) index on title_key. */
+  titles = prepare (db, "SELECT rid FROM courses ORDER BY title_key, rid", error);
+  if (titles == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (titles)) == SQLITE_ROW)
+    {
+      guint position;
+
+      if (index_lookup (index, sqlite3_column_int64 (titles, 0), &position) != NULL)
+        g_array_index (index->entries, IndexEntry, position).title_rank = rank++;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (error, db);
+      return NULL;
+    }
 
   sessions = prepare (db,
                       "SELECT course_rid, starts_at FROM course_sessions "
@@ -2079,29 +2239,6 @@ get_index (ChqStore  *self,
   return index;
 }
 
-static const IndexEntry *
-index_lookup (CourseIndex *index,
-              gint64       rid)
-{
-  guint lo = 0;
-  guint hi = index->entries->len;
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-      const IndexEntry *entry = &g_array_index (index->entries, IndexEntry, mid);
-
-      if (entry->rid == rid)
-        return entry;
-      if (entry->rid < rid)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-
-  return NULL;
-}
-
 /* What a query asks, resolved against one index. */
 typedef struct {
   gboolean ai_only;
@@ -2111,7 +2248,7 @@ typedef struct {
   int      format;
   int      voucher_type;
   guint    max_hours;
-  gint64   now;
+  gint64   day;          /* unix time of the start of "today": sessions from then count */
   gint64   within_end;   /* 0 = no window */
 } Plan;
 
@@ -2142,11 +2279,11 @@ has_word (CourseIndex *index,
   return FALSE;
 }
 
-/* The first session start at or after plan->now, G_MAXINT64 when none. */
+/* The first session start at or after day, G_MAXINT64 when none. */
 static gint64
 next_start (CourseIndex      *index,
             const IndexEntry *entry,
-            gint64            now)
+            gint64            day)
 {
   const gint64 *starts;
 
@@ -2154,7 +2291,7 @@ next_start (CourseIndex      *index,
     return G_MAXINT64;
   starts = &g_array_index (index->starts, gint64, entry->starts_off);
   for (guint i = 0; i < entry->n_starts; i++)
-    if (starts[i] >= now)
+    if (starts[i] >= day)
       return starts[i];
 
   return G_MAXINT64;
@@ -2174,19 +2311,17 @@ entry_matches (CourseIndex      *index,
   if (plan->max_hours > 0 && entry->hours > plan->max_hours)
     return FALSE;
   if (plan->theme != -1 &&
-      (plan->theme < 0 || !has_word (index, entry->tags_off, entry->n_themes, plan->theme)))
+      (plan->theme < 0 || !has_word (index, entry->themes_off, entry->n_themes, plan->theme)))
     return FALSE;
   if (plan->language != -1 &&
       (plan->language < 0 ||
-       !has_word (index, entry->tags_off + entry->n_themes, entry->n_languages,
-                  plan->language)))
+       !has_word (index, entry->languages_off, entry->n_languages, plan->language)))
     return FALSE;
   if (plan->province != -1 &&
       (plan->province < 0 ||
-       !has_word (index, entry->tags_off + entry->n_themes + entry->n_languages,
-                  entry->n_provinces, plan->province)))
+       !has_word (index, entry->provinces_off, entry->n_provinces, plan->province)))
     return FALSE;
-  if (plan->within_end != 0 && next_start (index, entry, plan->now) >= plan->within_end)
+  if (plan->within_end != 0 && next_start (index, entry, plan->day) >= plan->within_end)
     return FALSE;
 
   return TRUE;
@@ -2194,8 +2329,9 @@ entry_matches (CourseIndex      *index,
 
 typedef struct {
   gint64  key;
-  guint32 rank;
-  gint64  rid;
+  gint64  next;       /* a second key (next session when ranking), else 0 */
+  guint32 rank;       /* the title order breaks ties */
+  guint32 position;
 } SortItem;
 
 static int
@@ -2207,53 +2343,85 @@ compare_sort_items (gconstpointer a,
 
   if (ia->key != ib->key)
     return ia->key < ib->key ? -1 : 1;
-  if (ia->rank != ib->rank)
-    return ia->rank < ib->rank ? -1 : 1;
-  return ia->rid < ib->rid ? -1 : ia->rid > ib->rid;
+  if (ia->next != ib->next)
+    return ia->next < ib->next ? -1 : 1;
+  return ia->rank < ib->rank ? -1 : ia->rank > ib->rank;
 }
 
-static SortItem
-sort_item (CourseIndex      *index,
-           const IndexEntry *entry,
-           ChqCourseSort     sort,
-           gint64            now)
+/* Entry positions in the order of sort (ties by title), for the day given. Sorting every
+ * course once per index (and day) spares each keystroke a sort. */
+static GArray *
+index_get_order (CourseIndex   *index,
+                 ChqCourseSort  sort,
+                 gint64         day)
 {
-  SortItem item = { 0, entry->title_rank, entry->rid };
+  g_autoptr(GArray) items = NULL;
+  GArray **slot;
+  GArray *order;
+
+  g_mutex_lock (&index->orders_lock);
 
   switch (sort)
     {
     case CHQ_COURSE_SORT_HOURS:
-      item.key = entry->hours;
+      slot = &index->hours_order;
       break;
     case CHQ_COURSE_SORT_TITLE:
-      item.key = 0;
+      slot = &index->title_order;
       break;
     case CHQ_COURSE_SORT_RELEVANCE:
     case CHQ_COURSE_SORT_NEXT_SESSION:
     default:
-      item.key = next_start (index, entry, now);
+      slot = &index->next_order;
+      if (index->next_order != NULL && index->next_order_day != day)
+        g_clear_pointer (&index->next_order, g_array_unref);
+      index->next_order_day = day;
       break;
     }
 
-  return item;
+  if (*slot == NULL)
+    {
+      items = g_array_sized_new (FALSE, FALSE, sizeof (SortItem), index->entries->len);
+      for (guint i = 0; i < index->entries->len; i++)
+        {
+          const IndexEntry *entry = &g_array_index (index->entries, IndexEntry, i);
+          SortItem item = { 0, 0, entry->title_rank, i };
+
+          if (sort == CHQ_COURSE_SORT_HOURS)
+            item.key = entry->hours;
+          else if (sort != CHQ_COURSE_SORT_TITLE)
+            item.key = next_start (index, entry, day);
+          g_array_append_val (items, item);
+        }
+      g_array_sort (items, compare_sort_items);
+
+      *slot = g_array_sized_new (FALSE, FALSE, sizeof (guint32), items->len);
+      for (guint i = 0; i < items->len; i++)
+        g_array_append_val (*slot, g_array_index (items, SortItem, i).position);
+    }
+
+  order = g_array_ref (*slot);
+  g_mutex_unlock (&index->orders_lock);
+
+  return order;
 }
 
-/* Runs MATCH; fills rids in rowid order, or in bm25 order when ranked. */
+/* Runs MATCH; fills rids in rowid order and, when scores is given, the relevance of each
+ * (higher is better). */
 static gboolean
 run_match (sqlite3     *db,
            const char  *match,
-           gboolean     ranked,
            GArray      *rids,
+           GArray      *scores,
            GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
-  /* Column weights: title, summary, provider, cities. */
   stmt = prepare (db,
-                  ranked ?
-                  "SELECT rowid FROM courses_fts WHERE courses_fts MATCH ?1 "
-                  "ORDER BY bm25 (courses_fts, 10.0, 1.0, 4.0, 2.0)" :
+                  scores != NULL ?
+                  "SELECT rowid, chq_relevance (courses_fts) FROM courses_fts "
+                  "WHERE courses_fts MATCH ?1" :
                   "SELECT rowid FROM courses_fts WHERE courses_fts MATCH ?1",
                   error);
   if (stmt == NULL)
@@ -2265,11 +2433,30 @@ run_match (sqlite3     *db,
       gint64 rid = sqlite3_column_int64 (stmt, 0);
 
       g_array_append_val (rids, rid);
+      if (scores != NULL)
+        {
+          double score = sqlite3_column_double (stmt, 1);
+
+          g_array_append_val (scores, score);
+        }
     }
   if (rc != SQLITE_DONE)
     return set_db_error (error, db);
 
   return TRUE;
+}
+
+/* The start of the calendar day of when, in its own time zone. */
+static gint64
+start_of_day (GDateTime *when)
+{
+  g_autoptr(GDateTime) day = g_date_time_new (g_date_time_get_timezone (when),
+                                              g_date_time_get_year (when),
+                                              g_date_time_get_month (when),
+                                              g_date_time_get_day_of_month (when),
+                                              0, 0, 0);
+
+  return g_date_time_to_unix (day);
 }
 
 static ChqCourseResult *
@@ -2281,11 +2468,11 @@ run_query (ChqStore             *self,
 {
   g_autoptr(CourseIndex) index = NULL;
   g_autoptr(GArray) matches = NULL;
-  g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (SortItem));
+  g_autoptr(GArray) order = NULL;
   g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GDateTime) now = NULL;
+  g_autofree guint8 *marks = NULL;
   g_autofree char *match = chq_course_query_build_match (query->text);
-  ChqCourseSort sort = query->sort;
   gboolean ranked = FALSE;
   guint n_text_matches = 0;
   Plan plan;
@@ -2301,70 +2488,85 @@ run_query (ChqStore             *self,
   plan.format = query->format;
   plan.voucher_type = query->voucher_type;
   plan.max_hours = query->max_hours;
-  plan.now = g_date_time_to_unix (now);
+  plan.day = start_of_day (now);
   plan.within_end = query->within_weeks > 0 ?
-                    plan.now + (gint64)query->within_weeks * 7 * 24 * 3600 : 0;
+                    plan.day + (gint64)query->within_weeks * 7 * 24 * 3600 : 0;
 
   if (match != NULL)
     {
       matches = g_array_new (FALSE, FALSE, sizeof (gint64));
-      if (!run_match (db, match, FALSE, matches, error))
+      if (!run_match (db, match, matches, NULL, error))
         return NULL;
       n_text_matches = matches->len;
 
-      /* Ranking a short prefix's every match is what makes search slow: rank only
-       * small sets, where bm25 costs little; else keep the cheap order. */
-      if (sort == CHQ_COURSE_SORT_RELEVANCE && matches->len <= RANK_LIMIT)
+      /* Ranking every match of a short prefix is what makes search slow: rank small
+       * sets only, in a second pass that costs about the first; else the cheap order. */
+      if (query->sort == CHQ_COURSE_SORT_RELEVANCE && matches->len <= RANK_LIMIT)
         {
+          g_autoptr(GArray) scores = g_array_new (FALSE, FALSE, sizeof (double));
+          g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (SortItem));
+
           if (g_cancellable_set_error_if_cancelled (cancellable, error))
             return NULL;
           g_array_set_size (matches, 0);
-          if (!run_match (db, match, TRUE, matches, error))
+          if (!run_match (db, match, matches, scores, error))
             return NULL;
-          ranked = TRUE;
-        }
 
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return NULL;
-
-      for (guint i = 0; i < matches->len; i++)
-        {
-          const IndexEntry *entry = index_lookup (index, g_array_index (matches, gint64, i));
-
-          if (entry == NULL || !entry_matches (index, entry, &plan))
-            continue;
-          if (ranked)
-            g_array_append_val (rowids, entry->rid);
-          else
+          for (guint i = 0; i < matches->len; i++)
             {
-              SortItem item = sort_item (index, entry, sort, plan.now);
+              guint position;
+              const IndexEntry *entry =
+                index_lookup (index, g_array_index (matches, gint64, i), &position);
+              SortItem item;
 
+              if (entry == NULL || !entry_matches (index, entry, &plan))
+                continue;
+              /* Best first; ties by next session, then title. */
+              item.key = -(gint64)(g_array_index (scores, double, i) * 1000.0);
+              item.rank = entry->title_rank;
+              item.position = position;
+              item.next = next_start (index, entry, plan.day);
               g_array_append_val (items, item);
             }
+          g_array_sort (items, compare_sort_items);
+          for (guint i = 0; i < items->len; i++)
+            {
+              const IndexEntry *entry =
+                &g_array_index (index->entries, IndexEntry,
+                                g_array_index (items, SortItem, i).position);
+
+              g_array_append_val (rowids, entry->rid);
+            }
+
+          return chq_course_result_new (rowids, n_text_matches, TRUE);
         }
-    }
-  else
-    {
-      for (guint i = 0; i < index->entries->len; i++)
+
+      marks = g_new0 (guint8, MAX (index->entries->len, 1));
+      for (guint i = 0; i < matches->len; i++)
         {
-          const IndexEntry *entry = &g_array_index (index->entries, IndexEntry, i);
-          SortItem item;
+          guint position;
 
-          if (!entry_matches (index, entry, &plan))
-            continue;
-          item = sort_item (index, entry, sort, plan.now);
-          g_array_append_val (items, item);
+          if (index_lookup (index, g_array_index (matches, gint64, i), &position) != NULL)
+            marks[position] = 1;
         }
     }
 
-  if (!ranked)
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  /* Walk every course in the sort order, keeping the marked ones that pass the filters:
+   * linear, no sort per keystroke. */
+  order = index_get_order (index, query->sort, plan.day);
+  for (guint i = 0; i < order->len; i++)
     {
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return NULL;
-      g_array_sort (items, compare_sort_items);
-      g_array_set_size (rowids, items->len);
-      for (guint i = 0; i < items->len; i++)
-        g_array_index (rowids, gint64, i) = g_array_index (items, SortItem, i).rid;
+      guint32 position = g_array_index (order, guint32, i);
+      const IndexEntry *entry;
+
+      if (marks != NULL && !marks[position])
+        continue;
+      entry = &g_array_index (index->entries, IndexEntry, position);
+      if (entry_matches (index, entry, &plan))
+        g_array_append_val (rowids, entry->rid);
     }
 
   return chq_course_result_new (rowids, n_text_matches, ranked);
@@ -2820,7 +3022,8 @@ ensure_main_db (ChqStore *self)
  * @today: (nullable): the moment the next session is counted from, %NULL for now
  *
  * Reads what a list row shows by primary key. Main thread only (it has its own
- * connection and statements), and fast enough for it.
+ * connection and statements), and fast enough for it. The next session is the first
+ * starting on the day of @today or later, as in the search.
  *
  * Returns: (transfer full) (nullable): the row, or %NULL if the course is gone
  */
@@ -2840,9 +3043,13 @@ chq_store_get_course_row (ChqStore  *self,
     return NULL;
 
   if (today != NULL)
-    now = g_date_time_to_unix (today);
+    now = start_of_day (today);
   else
-    now = g_get_real_time () / G_USEC_PER_SEC;
+    {
+      g_autoptr(GDateTime) local_now = g_date_time_new_now_local ();
+
+      now = start_of_day (local_now);
+    }
 
   sqlite3_bind_int64 (self->next_stmt, 1, rowid);
   sqlite3_bind_int64 (self->next_stmt, 2, now);
