@@ -754,6 +754,89 @@ test_faults (Fixture       *fixture,
   g_assert_cmpstr (chq_order_get_id (first), ==, chq_order_get_id (second));
 }
 
+static GLogWriterOutput
+capture_writer (GLogLevelFlags   log_level,
+                const GLogField *fields,
+                gsize            n_fields,
+                gpointer         user_data)
+{
+  GString **text = user_data;
+
+  /* The sandbox logs from its own thread. */
+  G_LOCK_DEFINE_STATIC (capture);
+
+  G_LOCK (capture);
+  if (*text == NULL)
+    {
+      G_UNLOCK (capture);
+      return g_log_writer_default (log_level, fields, n_fields, NULL);
+    }
+  for (gsize i = 0; i < n_fields; i++)
+    {
+      if (fields[i].length < 0)
+        g_string_append (*text, fields[i].value);
+      else
+        g_string_append_len (*text, fields[i].value, fields[i].length);
+      g_string_append_c (*text, '\n');
+    }
+  G_UNLOCK (capture);
+  return G_LOG_WRITER_HANDLED;
+}
+
+static void
+test_token_not_logged (void)
+{
+  ChqSandboxOptions options = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChqSandbox) sandbox = NULL;
+  g_autoptr(ChqClient) client = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(ChqAccount) account = NULL;
+  g_autoptr(ChqAccount) again = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *log = NULL;
+  static GString *text;
+
+  if (!g_test_subprocess ())
+    {
+      /* A log writer can be set once per process: in a child, with G_MESSAGES_DEBUG=all. */
+      g_setenv ("G_MESSAGES_DEBUG", "all", TRUE);
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+      g_unsetenv ("G_MESSAGES_DEBUG");
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  text = g_string_new (NULL);
+  g_log_set_writer_func (capture_writer, &text, NULL);
+
+  options.today = "2026-11-28";
+  sandbox = chq_sandbox_new (&options);
+  g_assert_true (chq_sandbox_start (sandbox, &error));
+  uri = chq_sandbox_dup_uri (sandbox);
+  client = chq_client_new (uri, &error);
+  g_assert_no_error (error);
+
+  chq_client_sign_in_async (client, SME_NUMBER, DEMO_PASSWORD, NULL, on_result_cb, &result);
+  account = chq_client_sign_in_finish (client, wait_result (&result), &token, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (token);
+  again = get_account (client, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  chq_sandbox_stop (sandbox);
+
+  /* Client and server both logged (so the check means something), never the token nor
+   * the password's request body. */
+  /* Stopped: the server thread is gone, and from here on messages print as usual. */
+  log = g_string_free (g_steal_pointer (&text), FALSE);
+  g_assert_nonnull (strstr (log, "/v1/sessions"));
+  g_assert_null (strstr (log, token));
+  g_assert_null (strstr (log, "Bearer"));
+  g_assert_null (strstr (log, "\"password\""));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -771,6 +854,7 @@ main (int   argc,
   ADD ("isolation", test_isolation);
   ADD ("faults", test_faults);
 #undef ADD
+  g_test_add_func ("/client/sandbox/token-not-logged", test_token_not_logged);
 
   return g_test_run ();
 }

@@ -152,6 +152,7 @@ ChqClient *
 chq_client_new (const char  *base_uri,
                 GError     **error)
 {
+  g_autoptr(GUri) uri = NULL;
   ChqClient *self;
   gsize len;
 
@@ -167,12 +168,9 @@ chq_client_new (const char  *base_uri,
 
   /* A loopback address (the embedded sandbox) never goes through a proxy: a system proxy
    * without "localhost" in its ignore list would otherwise make it unreachable. */
-  {
-    g_autoptr(GUri) uri = g_uri_parse (self->base_uri, G_URI_FLAGS_NONE, NULL);
-
-    if (uri != NULL && chq_http_host_is_loopback (g_uri_get_host (uri)))
-      soup_session_set_proxy_resolver (self->session, NULL);
-  }
+  uri = g_uri_parse (self->base_uri, G_URI_FLAGS_NONE, NULL);
+  if (uri != NULL && chq_http_host_is_loopback (g_uri_get_host (uri)))
+    soup_session_set_proxy_resolver (self->session, NULL);
 
   return self;
 }
@@ -529,6 +527,8 @@ finish_with_answer (GTask *task)
   const char *content_type = soup_message_headers_get_one (headers, "Content-Type");
   g_autoptr(GBytes) body = g_byte_array_free_to_bytes (g_steal_pointer (&request->buffer));
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GError) parse_error = NULL;
+  JsonNode *node;
   gint64 retry_after_ms;
   GError *error;
   gsize len;
@@ -586,20 +586,12 @@ finish_with_answer (GTask *task)
       return;
     }
 
-  {
-    g_autoptr(GError) parse_error = NULL;
-    JsonNode *node = chq_json_parse (data, len, request->max_response_size, &parse_error);
-
-    if (node == NULL)
-      {
-        g_task_return_error (task, invalid_from_codec (parse_error));
-        g_object_unref (task);
-        return;
-      }
-
+  node = chq_json_parse (data, len, request->max_response_size, &parse_error);
+  if (node == NULL)
+    g_task_return_error (task, invalid_from_codec (parse_error));
+  else
     g_task_return_pointer (task, node, (GDestroyNotify) json_node_unref);
-    g_object_unref (task);
-  }
+  g_object_unref (task);
 }
 
 static void
