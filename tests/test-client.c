@@ -246,6 +246,11 @@ server_cb (SoupServer        *server,
            "{\"type\":\"about:blank\",\"title\":\"Odd\",\"status\":409,"
            "\"detail\":\"Something new went wrong.\",\"code\":\"brand_new_code\","
            "\"field\":null}", -1);
+  else if (g_str_equal (path, "/v1/silent"))
+    {
+      /* Never answers: the message stays paused until the server goes away. */
+      soup_server_message_pause (msg);
+    }
   else if (g_str_equal (path, "/v1/drop-once"))
     {
       if (n == 1)
@@ -852,6 +857,26 @@ test_dropped_connection (Fixture       *fixture,
 }
 
 static void
+test_timed_out (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  gint64 start = g_get_monotonic_time ();
+  gint64 elapsed;
+
+  chq_client_set_timeout (fixture->client, 1);
+  chq_client_set_retry_policy (fixture->client, 2, 5, 10);
+  node = send_sync (fixture->client, "GET", "/v1/silent", NULL, NULL, NULL, NULL, &error);
+  elapsed = g_get_monotonic_time () - start;
+  g_assert_error (error, CHQ_CLIENT_ERROR, CHQ_CLIENT_ERROR_TIMED_OUT);
+  g_assert_true (chq_client_error_is_transient (error));
+  g_assert_cmpuint (get_hits (fixture, "/v1/silent"), ==, 2);
+  g_assert_cmpint (elapsed, >=, 2 * G_USEC_PER_SEC);
+  g_assert_cmpint (elapsed, <, 10 * G_USEC_PER_SEC);
+}
+
+static void
 test_cannot_reach (void)
 {
   g_autoptr(GError) error = NULL;
@@ -1367,6 +1392,7 @@ main (int   argc,
   ADD ("invalid-answers", test_invalid_answers);
   ADD ("error-statuses", test_error_statuses);
   ADD ("dropped-connection", test_dropped_connection);
+  ADD ("timed-out", test_timed_out);
   ADD ("tls-failure", test_tls_failure);
   ADD ("typed-calls", test_typed_calls);
   ADD ("token-not-logged", test_token_not_logged);

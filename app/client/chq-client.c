@@ -263,6 +263,23 @@ chq_client_set_max_response_size (ChqClient *self,
 }
 
 /**
+ * chq_client_set_timeout:
+ * @self: a #ChqClient
+ * @seconds: how long one read or write may wait (at least 1)
+ *
+ * An attempt that waits longer fails with %CHQ_CLIENT_ERROR_TIMED_OUT (and is retried like
+ * a lost connection). The default is 30 seconds.
+ */
+void
+chq_client_set_timeout (ChqClient *self,
+                        guint      seconds)
+{
+  g_return_if_fail (CHQ_IS_CLIENT (self));
+
+  soup_session_set_timeout (self->session, MAX (seconds, 1));
+}
+
+/**
  * chq_client_get_request_count:
  * @self: a #ChqClient
  *

@@ -42,6 +42,9 @@ void        chq_client_set_retry_policy      (ChqClient    *self,
 /* Default CHQ_HTTP_MAX_RESPONSE_SIZE (32 MiB); a bigger body is INVALID_RESPONSE. */
 void        chq_client_set_max_response_size (ChqClient    *self,
                                               gsize         max_bytes);
+/* Seconds a read or write may wait before the attempt fails with TIMED_OUT (default 30). */
+void        chq_client_set_timeout           (ChqClient    *self,
+                                              guint         seconds);
 /* HTTP requests sent (every attempt counts), for tests and benchmarks. */
 guint       chq_client_get_request_count     (ChqClient    *self);
 
