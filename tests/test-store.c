@@ -215,6 +215,15 @@ test_open_permissions (void)
   g_assert_cmpint (g_stat (dir, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0700);
   g_assert_cmpint (user_version (path), ==, chq_store_get_schema_version ());
+
+  /* SQLite gives its side files the database's mode. */
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+
+    g_assert_true (chq_store_set_etag (store, CHQ_STORE_COURSES, "\"x\"", &error));
+    g_assert_cmpint (g_stat (wal, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  }
 }
 
 static void
@@ -1171,6 +1180,96 @@ test_list_model_lazy (void)
   }
 }
 
+typedef struct {
+  ChqStore *store;
+  guint     n_pages;
+  GThread  *thread;   /* the writer, to check where "changed" is emitted */
+} WriterData;
+
+static gpointer
+writer_thread (gpointer user_data)
+{
+  WriterData *data = user_data;
+
+  for (guint i = 0; i < data->n_pages; i++)
+    {
+      g_autoptr(JsonArray) items = test_generate_courses (200, i, i * 200);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *cursor = g_strdup_printf ("page-%u", i);
+
+      chq_store_apply_courses_page_json (data->store, items, NULL, cursor, &error);
+      g_assert_no_error (error);
+    }
+
+  return NULL;
+}
+
+static void
+on_changed_thread_cb (ChqStore   *store,
+                      const char *collection,
+                      gpointer    user_data)
+{
+  guint *count = user_data;
+
+  /* Always on the thread that opened the store, never the writer's. */
+  g_assert_true (g_main_context_is_owner (g_main_context_default ()));
+  (*count)++;
+}
+
+static void
+test_concurrent_reads_and_writes (void)
+{
+  g_autoptr(ChqStore) store = open_sample_store ("concurrent.db");
+  g_autoptr(ChqCourseListModel) model = chq_course_list_model_new (store);
+  g_autoptr(ChqCourseQuery) query = query_new ("intel", FALSE);
+  WriterData data = { store, 20, NULL };
+  guint n_changed = 0;
+  guint n_queries = 0;
+  g_autofree char *cursor = NULL;
+
+  iterate_pending ();
+  g_signal_connect (store, "changed::courses", G_CALLBACK (on_changed_thread_cb), &n_changed);
+
+  /* The sync engine writes from a worker thread while the UI searches. */
+  data.thread = g_thread_new ("writer", writer_thread, &data);
+  while (n_queries < 20 || n_changed < data.n_pages)
+    {
+      g_autoptr(ChqCourseResult) result = NULL;
+      g_autoptr(GError) error = NULL;
+
+      chq_course_list_model_set_query (model, query);
+      wait_for_model (model);
+      result = chq_store_query_courses (store, query, NULL, &error);
+      g_assert_no_error (error);
+      /* Every id of a result is readable, whatever was written meanwhile. */
+      for (guint i = 0; i < MIN (chq_course_result_get_n_items (result), 50); i++)
+        {
+          g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+          g_assert_true (item == NULL || CHQ_IS_COURSE_ROW (item));
+        }
+      n_queries++;
+      if (n_queries > 10000)
+        g_assert_not_reached ();
+    }
+  g_thread_join (data.thread);
+  iterate_pending ();
+  wait_for_model (model);
+
+  g_assert_cmpuint (n_changed, ==, data.n_pages);
+  g_assert_cmpuint (chq_store_count_courses (store), ==, 5 + 20 * 200);
+  cursor = chq_store_get_cursor (store);
+  g_assert_cmpstr (cursor, ==, "page-19");
+
+  /* The model ends showing the final state. */
+  {
+    g_autoptr(ChqCourseResult) result = chq_store_query_courses (store, query, NULL, NULL);
+
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==,
+                      chq_course_result_get_n_items (result));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1192,6 +1291,7 @@ main (int   argc,
   g_test_add_func ("/store/async-reads", test_async_reads);
   g_test_add_func ("/store/list-model", test_list_model);
   g_test_add_func ("/store/list-model-lazy", test_list_model_lazy);
+  g_test_add_func ("/store/concurrent", test_concurrent_reads_and_writes);
 
   return g_test_run ();
 }
