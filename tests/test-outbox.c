@@ -370,6 +370,42 @@ test_outbox_thread (void)
 }
 
 static void
+on_added_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  gint64 *id = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *id = chq_outbox_add_finish (CHQ_OUTBOX (object), result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_outbox_add_async (void)
+{
+  g_autofree char *path = test_path ("async.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChqOutbox) outbox = chq_outbox_open (path, &error);
+  g_autoptr(JsonNode) payload = order_payload ("cfl", 7);
+  g_autoptr(ChqOutboxEntry) entry = NULL;
+  guint changed = 0;
+  gint64 id = 0;
+
+  g_assert_no_error (error);
+  g_signal_connect (outbox, "changed", G_CALLBACK (on_changed_cb), &changed);
+  chq_outbox_add_async (outbox, ACCOUNT, CHQ_OUTBOX_KIND_CREATE_ORDER, NULL, payload, NULL,
+                        on_added_cb, &id);
+  while (id == 0 || changed == 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  entry = chq_outbox_get_entry (outbox, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (chq_outbox_entry_get_summary (entry), ==, "Order 7 vouchers (Languages)");
+  g_assert_cmpuint (changed, ==, 1);
+}
+
+static void
 test_outbox_describe (void)
 {
   g_autoptr(JsonNode) one = order_payload ("eco", 1);
@@ -539,6 +575,7 @@ main (int   argc,
   g_test_add_func ("/outbox/edit-discard", test_outbox_edit_discard);
   g_test_add_func ("/outbox/model", test_outbox_model);
   g_test_add_func ("/outbox/thread", test_outbox_thread);
+  g_test_add_func ("/outbox/add-async", test_outbox_add_async);
   g_test_add_func ("/outbox/describe", test_outbox_describe);
   g_test_add_func ("/outbox/request", test_outbox_request);
   g_test_add_func ("/outbox/newer-schema", test_outbox_newer_schema);

@@ -33,6 +33,36 @@ on_store_changed_cb (ChqStore   *store,
   fx->n_changed++;
 }
 
+typedef struct {
+  double     last_fraction;
+  gboolean   went_back;
+  gboolean   saw_courses;
+  guint      n_notifies;
+} Progress;
+
+static void
+on_fraction_notify_cb (ChqSync    *sync,
+                       GParamSpec *pspec,
+                       Progress   *progress)
+{
+  double fraction = chq_sync_get_fraction (sync);
+
+  /* A run starts at 0; within it the fraction only grows. */
+  if (fraction < progress->last_fraction && fraction != 0.0)
+    progress->went_back = TRUE;
+  progress->last_fraction = fraction;
+  progress->n_notifies++;
+}
+
+static void
+on_activity_notify_cb (ChqSync    *sync,
+                       GParamSpec *pspec,
+                       Progress   *progress)
+{
+  if (g_str_has_prefix (chq_sync_get_activity (sync), "Downloading courses ("))
+    progress->saw_courses = TRUE;
+}
+
 static ChqSandbox *
 start_sandbox (const char *db_path,
                guint16     port,
@@ -154,16 +184,33 @@ test_sync_full_delta_not_modified (Fixture       *fx,
   g_autofree char *second_id = NULL;
   guint server_count, requests, served;
 
+  g_autoptr(ChqSync) again = NULL;
+  Progress progress = { 0, };
+
   g_assert_null (chq_sync_get_last_success (fx->sync));
   g_assert_null (chq_store_get_cursor (fx->store));
 
+  g_signal_connect (fx->sync, "notify::fraction", G_CALLBACK (on_fraction_notify_cb),
+                    &progress);
+  g_signal_connect (fx->sync, "notify::activity", G_CALLBACK (on_activity_notify_cb),
+                    &progress);
   g_assert_true (test_sync_run (fx->sync, &error));
   g_assert_no_error (error);
+  g_assert_false (progress.went_back);
+  g_assert_true (progress.saw_courses);
+  g_assert_cmpuint (progress.n_notifies, >, 8);
+  g_signal_handlers_disconnect_by_data (fx->sync, &progress);
   g_assert_cmpint (chq_sync_get_state (fx->sync), ==, CHQ_SYNC_STATE_IDLE);
   g_assert_cmpfloat (chq_sync_get_fraction (fx->sync), ==, 1.0);
   g_assert_cmpstr (chq_sync_get_activity (fx->sync), ==, "");
   g_assert_null (chq_sync_get_error_message (fx->sync));
   g_assert_nonnull (chq_sync_get_last_success (fx->sync));
+
+  /* The time of the last success is kept in the store: known at once next time. */
+  again = new_sync (fx, fx->client, fx->store);
+  g_assert_nonnull (chq_sync_get_last_success (again));
+  g_assert_true (g_date_time_equal (chq_sync_get_last_success (again),
+                                    chq_sync_get_last_success (fx->sync)));
 
   server_count = test_count_server_courses (fx->uri);
   g_assert_cmpuint (server_count, >, 5000);
@@ -527,6 +574,58 @@ test_sync_cancel (Fixture       *fx,
   g_assert_cmpint (entry_state (fx, id), ==, CHQ_OUTBOX_STATE_SENT);
 }
 
+static void
+on_state_changed_cb (ChqSync    *sync,
+                     GParamSpec *pspec,
+                     gpointer    user_data)
+{
+  g_main_context_wakeup (NULL);
+}
+
+/* Offline, then the network monitor says the network is back: a run starts by itself
+ * and sends what waited. Without the periodic mode, the hint is ignored. */
+static void
+test_sync_network_hint (Fixture       *fx,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GUri) parsed = g_uri_parse (fx->uri, G_URI_FLAGS_NONE, NULL);
+  GNetworkMonitor *monitor = g_network_monitor_get_default ();
+  gint64 id;
+
+  g_assert_true (test_sync_run (fx->sync, &error));
+  chq_sandbox_stop (fx->sandbox);
+  g_clear_object (&fx->sandbox);
+  id = add_order (fx, "cf", 1);
+  g_assert_false (test_sync_run (fx->sync, &error));
+  g_clear_error (&error);
+  g_assert_cmpint (chq_sync_get_state (fx->sync), ==, CHQ_SYNC_STATE_OFFLINE);
+
+  fx->sandbox = start_sandbox (fx->db_path, (guint16) g_uri_get_port (parsed), 0);
+
+  g_signal_emit_by_name (monitor, "network-changed", TRUE);
+  g_assert_false (chq_sync_is_running (fx->sync));
+
+  chq_sync_start_periodic (fx->sync, 60);
+  g_assert_false (chq_sync_is_running (fx->sync));
+  g_signal_connect (fx->sync, "notify::state", G_CALLBACK (on_state_changed_cb), NULL);
+  g_signal_emit_by_name (monitor, "network-changed", TRUE);
+  g_assert_true (chq_sync_is_running (fx->sync));
+  while (chq_sync_is_running (fx->sync))
+    g_main_context_iteration (NULL, TRUE);
+  test_iterate_pending ();
+
+  g_assert_cmpint (chq_sync_get_state (fx->sync), ==, CHQ_SYNC_STATE_IDLE);
+  g_assert_cmpint (entry_state (fx, id), ==, CHQ_OUTBOX_STATE_SENT);
+
+  /* Online and idle, a hint that changes nothing starts nothing. */
+  g_signal_emit_by_name (monitor, "network-changed", TRUE);
+  g_assert_false (chq_sync_is_running (fx->sync));
+
+  chq_sync_stop_periodic (fx->sync);
+  g_signal_handlers_disconnect_by_func (fx->sync, on_state_changed_cb, NULL);
+}
+
 /* Only the signed-in account's entries are sent. */
 static void
 test_sync_other_account (Fixture       *fx,
@@ -596,6 +695,8 @@ main (int   argc,
               fixture_set_up, test_sync_coalesce, fixture_tear_down);
   g_test_add ("/sync/cancel", Fixture, GUINT_TO_POINTER (0),
               fixture_set_up, test_sync_cancel, fixture_tear_down);
+  g_test_add ("/sync/network-hint", Fixture, GUINT_TO_POINTER (0),
+              fixture_set_up, test_sync_network_hint, fixture_tear_down);
   g_test_add ("/sync/other-account", Fixture, GUINT_TO_POINTER (0),
               fixture_set_up, test_sync_other_account, fixture_tear_down);
 

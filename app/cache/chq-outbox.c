@@ -592,6 +592,106 @@ chq_outbox_add (ChqOutbox      *self,
   return id;
 }
 
+typedef struct {
+  char          *account_key;  /* owned */
+  ChqOutboxKind  kind;
+  char          *target_id;    /* owned, nullable */
+  JsonNode      *payload;      /* owned, nullable */
+} AddData;
+
+static void
+add_data_free (AddData *data)
+{
+  g_free (data->account_key);
+  g_free (data->target_id);
+  g_clear_pointer (&data->payload, json_node_unref);
+  g_free (data);
+}
+
+static void
+add_thread (GTask        *task,
+            gpointer      source_object,
+            gpointer      task_data,
+            GCancellable *cancellable)
+{
+  AddData *data = task_data;
+  GError *error = NULL;
+  gint64 *id = g_new (gint64, 1);
+
+  *id = chq_outbox_add (source_object, data->account_key, data->kind, data->target_id,
+                        data->payload, &error);
+  if (*id != 0)
+    g_task_return_pointer (task, id, g_free);
+  else
+    {
+      g_free (id);
+      g_task_return_error (task, error);
+    }
+}
+
+/**
+ * chq_outbox_add_async:
+ * @self: a #ChqOutbox
+ * @account_key: whose write it is
+ * @kind: what to ask the service
+ * @target_id: (nullable): the order, worker or enrolment acted on
+ * @payload: (nullable): the request body
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called once the entry is on disk
+ * @user_data: data for @callback
+ *
+ * chq_outbox_add() on a worker thread: the commit waits for the disk, which the main
+ * loop should not. Cancelling does not undo an entry already committed.
+ */
+void
+chq_outbox_add_async (ChqOutbox           *self,
+                      const char          *account_key,
+                      ChqOutboxKind        kind,
+                      const char          *target_id,
+                      JsonNode            *payload,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  AddData *data;
+
+  g_return_if_fail (CHQ_IS_OUTBOX (self));
+  g_return_if_fail (account_key != NULL);
+
+  data = g_new0 (AddData, 1);
+  data->account_key = g_strdup (account_key);
+  data->kind = kind;
+  data->target_id = g_strdup (target_id);
+  data->payload = payload != NULL ? json_node_copy (payload) : NULL;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, chq_outbox_add_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) add_data_free);
+  g_task_run_in_thread (task, add_thread);
+}
+
+/**
+ * chq_outbox_add_finish:
+ * @self: a #ChqOutbox
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Returns: the new entry's id, or 0 with @error set
+ */
+gint64
+chq_outbox_add_finish (ChqOutbox     *self,
+                       GAsyncResult  *result,
+                       GError       **error)
+{
+  g_autofree gint64 *id = NULL;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), 0);
+
+  id = g_task_propagate_pointer (G_TASK (result), error);
+  return id != NULL ? *id : 0;
+}
+
 static ChqOutboxEntry *
 get_entry_locked (ChqOutbox  *self,
                   gint64      id,

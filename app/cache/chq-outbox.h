@@ -47,6 +47,17 @@ gint64          chq_outbox_add             (ChqOutbox        *self,
                                             const char       *target_id,
                                             JsonNode         *payload,
                                             GError          **error);
+void            chq_outbox_add_async       (ChqOutbox        *self,
+                                            const char       *account_key,
+                                            ChqOutboxKind     kind,
+                                            const char       *target_id,
+                                            JsonNode         *payload,
+                                            GCancellable     *cancellable,
+                                            GAsyncReadyCallback callback,
+                                            gpointer          user_data);
+gint64          chq_outbox_add_finish      (ChqOutbox        *self,
+                                            GAsyncResult     *result,
+                                            GError          **error);
 ChqOutboxEntry *chq_outbox_get_entry       (ChqOutbox        *self,
                                             gint64            id,
                                             GError          **error);

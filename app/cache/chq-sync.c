@@ -706,7 +706,153 @@ run_step (Run *run)
     }
 }
 
-/* The outbox: one entry at a time, oldest first. */
+/* The outbox: one entry at a time, oldest first. Its writes commit with a full fsync
+ * (chq_outbox_open()), so they run on a GTask thread too. */
+
+typedef enum {
+  OUTBOX_TAKE_NEXT,   /* find the next entry and mark it sending */
+  OUTBOX_SENT,
+  OUTBOX_FAILED,
+  OUTBOX_RETRY,
+} OutboxOpKind;
+
+typedef struct {
+  OutboxOpKind    kind;
+  gint64          id;
+  JsonNode       *answer;      /* owned, nullable: for SENT */
+  char           *message;     /* owned, nullable */
+  char           *code;        /* owned, nullable */
+  char           *field;       /* owned, nullable */
+  GError         *stop_error;  /* owned, nullable: for RETRY, what ends the run after */
+  ChqOutboxEntry *entry;       /* owned, nullable: what TAKE_NEXT found */
+  guint           n_waiting;   /* TAKE_NEXT: entries still to go, this one included */
+} OutboxOp;
+
+static void
+outbox_op_free (OutboxOp *op)
+{
+  g_clear_pointer (&op->answer, json_node_unref);
+  g_free (op->message);
+  g_free (op->code);
+  g_free (op->field);
+  g_clear_error (&op->stop_error);
+  g_clear_object (&op->entry);
+  g_free (op);
+}
+
+/* The oldest entry still to go, marked sending; entries that cannot be sent at all (no
+ * target id) are failed on the way. NULL when none is left. */
+static ChqOutboxEntry *
+take_next_entry (ChqSync  *self,
+                 GError  **error)
+{
+  for (;;)
+    {
+      g_autoptr(ChqOutboxEntry) entry = NULL;
+      g_autofree char *path = NULL;
+      const char *method;
+      gboolean has_body;
+      gint64 id;
+
+      entry = chq_outbox_next_to_send (self->outbox, self->account_key, error);
+      if (entry == NULL)
+        return NULL;
+
+      id = chq_outbox_entry_get_id (entry);
+      if (chq_outbox_kind_get_request (chq_outbox_entry_get_kind (entry),
+                                       chq_outbox_entry_get_target_id (entry),
+                                       &method, &path, &has_body))
+        {
+          if (!chq_outbox_mark_sending (self->outbox, id, error))
+            return NULL;
+          return g_steal_pointer (&entry);
+        }
+
+      if (!chq_outbox_mark_failed (self->outbox, id,
+                                   _("This change is incomplete and cannot be sent. "
+                                     "Discard it and make it again."),
+                                   NULL, NULL, error))
+        return NULL;
+    }
+}
+
+static void
+outbox_op_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  ChqSync *self = source_object;
+  OutboxOp *op = task_data;
+  GError *error = NULL;
+  gboolean ok = FALSE;
+
+  switch (op->kind)
+    {
+    case OUTBOX_TAKE_NEXT:
+      op->entry = take_next_entry (self, &error);
+      op->n_waiting = chq_outbox_count_pending (self->outbox, self->account_key);
+      ok = error == NULL;
+      if (ok && op->entry == NULL)
+        chq_outbox_purge_sent (self->outbox, CHQ_OUTBOX_KEEP_SENT_DAYS * G_TIME_SPAN_DAY,
+                               NULL);
+      break;
+    case OUTBOX_SENT:
+      ok = chq_outbox_mark_sent (self->outbox, op->id, op->answer, &error);
+      break;
+    case OUTBOX_FAILED:
+      ok = chq_outbox_mark_failed (self->outbox, op->id, op->message, op->code, op->field,
+                                   &error);
+      break;
+    case OUTBOX_RETRY:
+      ok = chq_outbox_mark_retry (self->outbox, op->id, op->message, &error);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+outbox_op_async (Run                 *run,
+                 OutboxOp            *op,
+                 GAsyncReadyCallback  callback)
+{
+  g_autoptr(GTask) task = g_task_new (run->self, NULL, callback, run);
+
+  g_task_set_source_tag (task, outbox_op_async);
+  g_task_set_task_data (task, op, (GDestroyNotify) outbox_op_free);
+  g_task_run_in_thread (task, outbox_op_thread);
+}
+
+static void
+on_entry_marked_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  Run *run = user_data;
+  OutboxOp *op = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (op->stop_error == NULL)
+        {
+          run_finish (run, error);
+          return;
+        }
+      g_warning ("Could not record a failed attempt: %s", error->message);
+    }
+
+  if (op->stop_error != NULL)
+    run_finish (run, op->stop_error);
+  else
+    send_next_entry (run);
+}
 
 static void
 on_entry_sent_cb (GObject      *object,
@@ -714,109 +860,73 @@ on_entry_sent_cb (GObject      *object,
                   gpointer      user_data)
 {
   Run *run = user_data;
-  ChqSync *self = run->self;
   g_autoptr(ChqOutboxEntry) entry = g_steal_pointer (&run->entry);
-  gint64 id = chq_outbox_entry_get_id (entry);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GError) outbox_error = NULL;
-  g_autoptr(JsonNode) answer = NULL;
+  OutboxOp *op = g_new0 (OutboxOp, 1);
 
-  answer = chq_client_send_finish (CHQ_CLIENT (object), result, NULL, &error);
+  op->id = chq_outbox_entry_get_id (entry);
+  op->answer = chq_client_send_finish (CHQ_CLIENT (object), result, NULL, &error);
 
   if (error == NULL)
     {
       run->n_sent++;
-      if (!chq_outbox_mark_sent (self->outbox, id, answer, &outbox_error))
-        {
-          run_finish (run, outbox_error);
-          return;
-        }
-      send_next_entry (run);
+      op->kind = OUTBOX_SENT;
     }
   else if (chq_client_error_is_permanent (error))
     {
       /* Refused for good: the user sees why, and the other writes still go. */
-      if (!chq_outbox_mark_failed (self->outbox, id, error->message,
-                                   chq_client_error_get_code (error),
-                                   chq_client_error_get_field (error), &outbox_error))
-        {
-          run_finish (run, outbox_error);
-          return;
-        }
-      send_next_entry (run);
+      op->kind = OUTBOX_FAILED;
+      op->message = g_strdup (error->message);
+      op->code = g_strdup (chq_client_error_get_code (error));
+      op->field = g_strdup (chq_client_error_get_field (error));
     }
   else
     {
       /* Not through (offline, timed out, busy, expired session, cancelled): it stays
        * first in line with its key, and later writes wait behind it, in order. */
-      if (!chq_outbox_mark_retry (self->outbox, id,
-                                  g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
-                                    ? NULL : error->message,
-                                  &outbox_error))
-        g_warning ("Could not record a failed attempt: %s", outbox_error->message);
-      run_finish (run, error);
+      op->kind = OUTBOX_RETRY;
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        op->message = g_strdup (error->message);
+      op->stop_error = g_steal_pointer (&error);
     }
+
+  outbox_op_async (run, op, on_entry_marked_cb);
 }
 
 static void
-send_next_entry (Run *run)
+on_next_entry_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
 {
+  Run *run = user_data;
   ChqSync *self = run->self;
+  OutboxOp *op = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) payload = NULL;
   g_autofree char *path = NULL;
   g_autofree char *activity = NULL;
   const char *method = NULL;
   gboolean has_body = FALSE;
-  gint64 id;
 
-  if (g_cancellable_set_error_if_cancelled (run->cancellable, &error))
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       run_finish (run, error);
       return;
     }
 
-  run->entry = chq_outbox_next_to_send (self->outbox, self->account_key, &error);
-  if (error != NULL)
+  if (op->entry == NULL)
     {
-      run_finish (run, error);
-      return;
-    }
-
-  if (run->entry == NULL)
-    {
-      chq_outbox_purge_sent (self->outbox, CHQ_OUTBOX_KEEP_SENT_DAYS * G_TIME_SPAN_DAY, NULL);
       run->step = STEP_ACCOUNT;
       run_step (run);
       return;
     }
 
-  id = chq_outbox_entry_get_id (run->entry);
+  run->entry = g_steal_pointer (&op->entry);
+  chq_outbox_kind_get_request (chq_outbox_entry_get_kind (run->entry),
+                               chq_outbox_entry_get_target_id (run->entry),
+                               &method, &path, &has_body);
 
-  if (!chq_outbox_kind_get_request (chq_outbox_entry_get_kind (run->entry),
-                                    chq_outbox_entry_get_target_id (run->entry),
-                                    &method, &path, &has_body))
-    {
-      g_clear_object (&run->entry);
-      if (!chq_outbox_mark_failed (self->outbox, id,
-                                   _("This change is incomplete and cannot be sent. "
-                                     "Discard it and make it again."),
-                                   NULL, NULL, &error))
-        {
-          run_finish (run, error);
-          return;
-        }
-      send_next_entry (run);
-      return;
-    }
-
-  if (!chq_outbox_mark_sending (self->outbox, id, &error))
-    {
-      run_finish (run, error);
-      return;
-    }
-
-  run->n_to_send = MAX (run->n_to_send, run->n_sent + 1);
+  run->n_to_send = MAX (run->n_to_send, run->n_sent + MAX (op->n_waiting, 1));
   /* Translators: "Sending your changes (2 of 5)…" */
   activity = g_strdup_printf (_("Sending your changes (%u of %u)…"),
                               run->n_sent + 1, run->n_to_send);
@@ -832,6 +942,23 @@ send_next_entry (Run *run)
 }
 
 static void
+send_next_entry (Run *run)
+{
+  g_autoptr(GError) error = NULL;
+  OutboxOp *op;
+
+  if (g_cancellable_set_error_if_cancelled (run->cancellable, &error))
+    {
+      run_finish (run, error);
+      return;
+    }
+
+  op = g_new0 (OutboxOp, 1);
+  op->kind = OUTBOX_TAKE_NEXT;
+  outbox_op_async (run, op, on_next_entry_cb);
+}
+
+static void
 start_run (ChqSync   *self,
            GPtrArray *tasks)
 {
@@ -843,14 +970,12 @@ start_run (ChqSync   *self,
   run->tasks = g_ptr_array_ref (tasks);
   run->cancellable = g_cancellable_new ();
   run->state_before = self->state;
-  run->n_to_send = chq_outbox_count_pending (self->outbox, self->account_key);
   self->run = run;
 
   g_object_freeze_notify (G_OBJECT (self));
   set_state (self, CHQ_SYNC_STATE_SYNCING);
   set_fraction (self, 0.0);
-  set_activity (self, run->n_to_send > 0 ? _("Sending your changes…")
-                                         : _("Checking for changes…"));
+  set_activity (self, _("Syncing…"));
   g_object_thaw_notify (G_OBJECT (self));
 
   send_next_entry (run);
