@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 #include <sys/stat.h>
 
+#include "chq-collection-model.h"
 #include "chq-course-list-model.h"
 #include "chq-json.h"
 #include "chq-store.h"
@@ -1180,6 +1181,105 @@ test_list_model_lazy (void)
   }
 }
 
+static void
+wait_for_collection (ChqCollectionModel *model)
+{
+  iterate_pending ();
+  while (chq_collection_model_get_loading (model))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+test_collection_models (void)
+{
+  g_autoptr(ChqStore) store = open_sample_store ("collection-models.db");
+  g_autoptr(JsonNode) orders_node = load_fixture ("orders.json");
+  g_autoptr(JsonNode) workers_node = load_fixture ("workers.json");
+  g_autoptr(JsonNode) enrolments_node = load_fixture ("enrolments.json");
+  g_autoptr(JsonNode) wallet_node = load_fixture ("wallet.json");
+  g_autoptr(GPtrArray) orders = chq_list_from_json (orders_node, CHQ_TYPE_ORDER, NULL);
+  g_autoptr(GPtrArray) workers = chq_list_from_json (workers_node, CHQ_TYPE_WORKER, NULL);
+  g_autoptr(GPtrArray) enrolments =
+    chq_list_from_json (enrolments_node, CHQ_TYPE_ENROLMENT, NULL);
+  g_autoptr(ChqWallet) wallet = chq_wallet_from_json (wallet_node, NULL);
+  g_autoptr(ChqCollectionModel) orders_model = NULL;
+  g_autoptr(ChqCollectionModel) workers_model = NULL;
+  g_autoptr(ChqCollectionModel) enrolments_model = NULL;
+  g_autoptr(ChqCollectionModel) batches_model = NULL;
+  g_autoptr(GObject) item = NULL;
+  ChangeLog log = { 0, };
+  guint n_orders;
+
+  g_assert_true (chq_store_replace_orders (store, orders, NULL));
+  g_assert_true (chq_store_replace_workers (store, workers, NULL));
+  g_assert_true (chq_store_replace_enrolments (store, 2026, enrolments, NULL));
+  g_assert_true (chq_store_replace_wallet (store, wallet, NULL));
+  iterate_pending ();
+
+  orders_model = chq_collection_model_new (store, CHQ_COLLECTION_ORDERS);
+  workers_model = chq_collection_model_new (store, CHQ_COLLECTION_WORKERS);
+  enrolments_model = chq_collection_model_new (store, CHQ_COLLECTION_ENROLMENTS);
+  batches_model = chq_collection_model_new (store, CHQ_COLLECTION_BATCHES);
+  chq_collection_model_set_year (enrolments_model, 2026);
+  wait_for_collection (orders_model);
+  wait_for_collection (workers_model);
+  wait_for_collection (enrolments_model);
+  wait_for_collection (batches_model);
+
+  n_orders = g_list_model_get_n_items (G_LIST_MODEL (orders_model));
+  g_assert_cmpuint (n_orders, ==, orders->len);
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (orders_model)) == CHQ_TYPE_ORDER);
+  item = g_list_model_get_item (G_LIST_MODEL (orders_model), 0);
+  g_assert_true (CHQ_IS_ORDER (item));
+  g_clear_object (&item);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (workers_model)), ==, workers->len);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (enrolments_model)), ==,
+                    enrolments->len);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (batches_model)), ==,
+                    wallet->batches->len);
+  item = g_list_model_get_item (G_LIST_MODEL (batches_model), 0);
+  g_assert_true (CHQ_IS_VOUCHER_BATCH (item));
+  g_clear_object (&item);
+
+  /* A sync that drops the oldest order: one items-changed, at the end of the list. */
+  g_signal_connect (orders_model, "items-changed", G_CALLBACK (on_items_changed_cb), &log);
+  {
+    g_autoptr(GPtrArray) fewer = chq_store_list_orders (store, NULL);
+
+    g_ptr_array_remove_index (fewer, fewer->len - 1);
+    g_assert_true (chq_store_replace_orders (store, fewer, NULL));
+  }
+  wait_for_collection (orders_model);
+  g_assert_cmpuint (log.n_changes, ==, 1);
+  g_assert_cmpuint (log.position, ==, n_orders - 1);
+  g_assert_cmpuint (log.removed, ==, 1);
+  g_assert_cmpuint (log.added, ==, 0);
+
+  /* The same content again: nothing to announce. */
+  {
+    g_autoptr(GPtrArray) same = chq_store_list_orders (store, NULL);
+
+    g_assert_true (chq_store_replace_orders (store, same, NULL));
+  }
+  wait_for_collection (orders_model);
+  g_assert_cmpuint (log.n_changes, ==, 1);
+
+  /* Another year. */
+  chq_collection_model_set_year (enrolments_model, 2027);
+  g_assert_cmpint (chq_collection_model_get_year (enrolments_model), ==, 2027);
+  wait_for_collection (enrolments_model);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (enrolments_model)), ==, 0);
+
+  /* Clear cache empties them all. */
+  g_assert_true (chq_store_clear (store, NULL));
+  wait_for_collection (orders_model);
+  wait_for_collection (workers_model);
+  wait_for_collection (batches_model);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (orders_model)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (workers_model)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (batches_model)), ==, 0);
+}
+
 typedef struct {
   ChqStore *store;
   guint     n_pages;
@@ -1291,6 +1391,7 @@ main (int   argc,
   g_test_add_func ("/store/async-reads", test_async_reads);
   g_test_add_func ("/store/list-model", test_list_model);
   g_test_add_func ("/store/list-model-lazy", test_list_model_lazy);
+  g_test_add_func ("/store/collection-models", test_collection_models);
   g_test_add_func ("/store/concurrent", test_concurrent_reads_and_writes);
 
   return g_test_run ();
