@@ -433,7 +433,8 @@ prepare_file (const char  *path,
   g_autofree char *dir = g_path_get_dirname (path);
   int fd;
 
-  if (g_mkdir_with_parents (dir, 0700) != 0 || g_chmod (dir, 0700) != 0)
+  /* A folder we make is 0700; one that exists is left as its owner set it. */
+  if (g_mkdir_with_parents (dir, 0700) != 0)
     {
       int saved_errno = errno;
 
