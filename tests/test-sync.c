@@ -626,6 +626,36 @@ test_sync_network_hint (Fixture       *fx,
   g_signal_handlers_disconnect_by_func (fx->sync, on_state_changed_cb, NULL);
 }
 
+/* A cursor the service does not know: the store is emptied and filled again by a full
+ * sync, in the same run. */
+static void
+test_sync_unknown_cursor (Fixture       *fx,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) none = g_ptr_array_new ();
+  const char * const no_ids[] = { NULL };
+  g_autofree char *cursor = NULL;
+  guint count;
+
+  g_assert_true (test_sync_run (fx->sync, &error));
+  g_assert_no_error (error);
+  count = chq_store_count_courses (fx->store);
+
+  g_assert_true (chq_store_apply_courses_page (fx->store, none, no_ids, "not-a-cursor", &error));
+  g_assert_no_error (error);
+  g_assert_true (chq_store_set_etag (fx->store, CHQ_STORE_COURSES, NULL, &error));
+
+  g_test_expect_message ("chq-sync", G_LOG_LEVEL_WARNING, "*not-a-cursor*");
+  g_assert_true (test_sync_run (fx->sync, &error));
+  g_test_assert_expected_messages ();
+  g_assert_no_error (error);
+  g_assert_cmpuint (chq_store_count_courses (fx->store), ==, count);
+  g_assert_cmpuint (count, ==, test_count_server_courses (fx->uri));
+  cursor = chq_store_get_cursor (fx->store);
+  g_assert_cmpstr (cursor, !=, "not-a-cursor");
+}
+
 /* Only the signed-in account's entries are sent. */
 static void
 test_sync_other_account (Fixture       *fx,
@@ -697,6 +727,8 @@ main (int   argc,
               fixture_set_up, test_sync_cancel, fixture_tear_down);
   g_test_add ("/sync/network-hint", Fixture, GUINT_TO_POINTER (0),
               fixture_set_up, test_sync_network_hint, fixture_tear_down);
+  g_test_add ("/sync/unknown-cursor", Fixture, GUINT_TO_POINTER (0),
+              fixture_set_up, test_sync_unknown_cursor, fixture_tear_down);
   g_test_add ("/sync/other-account", Fixture, GUINT_TO_POINTER (0),
               fixture_set_up, test_sync_other_account, fixture_tear_down);
 

@@ -72,6 +72,7 @@ struct _Run
   guint           n_courses;
   guint           n_to_send;
   guint           n_sent;
+  gboolean        restarted;        /* the store was emptied for a full sync in this run */
   ChqOutboxEntry *entry;            /* owned, nullable: the entry on its way */
 };
 
@@ -214,6 +215,7 @@ typedef struct {
   ChqCoursesPage *page;        /* owned */
   char           *cursor;      /* owned, nullable: the cursor to keep after the page */
   GDateTime      *last_sync;   /* owned: set when the run succeeded */
+  gboolean        clear;       /* empty the store (the feed no longer knows our cursor) */
 } StoreWrite;
 
 static void
@@ -241,6 +243,8 @@ store_write_apply (ChqStore    *store,
 
   if (write->last_sync != NULL)
     return chq_store_set_last_sync (store, write->last_sync, error);
+  if (write->clear)
+    return chq_store_clear (store, error);
 
   switch (write->step)
     {
@@ -503,6 +507,50 @@ on_account_cb (GObject      *object,
  * made for another `since` and fetch an empty page instead of a 304. What this costs: the
  * courses of that last page (fewer than a page) are fetched again when anything changed. */
 static void
+on_store_cleared_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  Run *run = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      run_finish (run, error);
+      return;
+    }
+
+  run->step = STEP_ACCOUNT;
+  run->n_pages = 0;
+  run->n_courses = 0;
+  run_step (run);
+}
+
+/* The service refuses our cursor (its feed was reset, or the cursor is from elsewhere):
+ * the only safe way on is a full sync into an empty store, once per run. */
+static gboolean
+restart_if_cursor_unknown (Run          *run,
+                           const GError *error)
+{
+  StoreWrite *write;
+
+  if (run->since == NULL || run->restarted ||
+      !g_error_matches (error, CHQ_CLIENT_ERROR, CHQ_CLIENT_ERROR_REFUSED) ||
+      g_strcmp0 (chq_client_error_get_field (error), "since") != 0)
+    return FALSE;
+
+  g_warning ("The service does not know the course feed cursor “%s” any more: "
+             "starting a full sync", run->since);
+  run->restarted = TRUE;
+  g_clear_pointer (&run->since, g_free);
+  write = g_new0 (StoreWrite, 1);
+  write->clear = TRUE;
+  store_write_async (run, write, on_store_cleared_cb);
+
+  return TRUE;
+}
+
+static void
 on_courses_cb (GObject      *object,
                GAsyncResult *result,
                gpointer      user_data)
@@ -516,6 +564,8 @@ on_courses_cb (GObject      *object,
   StoreWrite *write;
 
   page = chq_client_list_courses_finish (CHQ_CLIENT (object), result, &etag, &error);
+  if (error != NULL && restart_if_cursor_unknown (run, error))
+    return;
   if (handle_fetch_error (run, error))
     return;
 
