@@ -1132,6 +1132,21 @@ test_list_model (void)
     g_assert_cmpuint (log.added, ==, 3);
   }
 
+  /* A burst of pages (a sync) makes one refresh, not one per page. */
+  log.n_changes = 0;
+  n_courses_changed = 0;
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autoptr(JsonArray) items = test_generate_courses (20, i, 1000 + i * 20);
+
+      g_assert_true (chq_store_apply_courses_page_json (store, items, NULL, NULL, NULL));
+    }
+  wait_for_model (model);
+  g_assert_cmpuint (n_courses_changed, ==, 5);
+  g_assert_cmpuint (log.n_changes, ==, 1);
+  g_assert_cmpuint (log.removed, ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), >, 3);
+
   /* Other collections do not disturb it. */
   log.n_changes = 0;
   g_assert_true (chq_store_replace_workers (store, NULL, NULL));

@@ -13,6 +13,9 @@
 #include "chq-course-list-model.h"
 
 #define CACHE_SIZE 256
+/* A sync writes page after page: their "changed" signals within this delay make one
+ * refresh, not one search each. */
+#define REFRESH_DELAY_MS 50
 
 typedef struct {
   gint64        rowid;
@@ -30,6 +33,7 @@ struct _ChqCourseListModel
   gboolean         loading;
   gboolean         has_query;     /* set_query was called: until then the model is empty */
   gulong           changed_id;
+  guint            refresh_id;    /* the coalescing timeout after "changed" */
 
   GHashTable      *cache;         /* rowid (gint64 *) -> GList link of lru */
   GQueue           lru;           /* CacheEntry, most recent first */
@@ -183,7 +187,7 @@ on_query_done_cb (GObject      *object,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
       g_warning ("Catalogue search failed: %s", error->message);
-      set_loading (self, FALSE);
+      set_loading (self, self->refresh_id != 0);
       return;
     }
 
@@ -199,7 +203,7 @@ on_query_done_cb (GObject      *object,
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, new_n);
   if (old_n != new_n)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
-  set_loading (self, FALSE);
+  set_loading (self, self->refresh_id != 0);
 }
 
 static void
@@ -215,13 +219,28 @@ run_query (ChqCourseListModel *self)
                                  on_query_done_cb, g_object_ref (self));
 }
 
+static gboolean
+refresh_cb (gpointer user_data)
+{
+  ChqCourseListModel *self = user_data;
+
+  self->refresh_id = 0;
+  run_query (self);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_store_changed_cb (ChqStore           *store,
                      const char         *collection,
                      ChqCourseListModel *self)
 {
-  if (self->has_query)
-    run_query (self);
+  if (!self->has_query || self->refresh_id != 0)
+    return;
+
+  /* The items stay; "loading" says fresher ones are coming. */
+  set_loading (self, TRUE);
+  self->refresh_id = g_timeout_add (REFRESH_DELAY_MS, refresh_cb, self);
 }
 
 static void
@@ -246,6 +265,7 @@ chq_course_list_model_dispose (GObject *object)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_signal_handler (&self->changed_id, self->store);
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
   cache_clear (self);
 
   G_OBJECT_CLASS (chq_course_list_model_parent_class)->dispose (object);
@@ -395,6 +415,7 @@ chq_course_list_model_set_query (ChqCourseListModel   *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUERY]);
 
   self->has_query = TRUE;
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
   run_query (self);
 }
 

@@ -19,7 +19,8 @@ G_DECLARE_FINAL_TYPE (ChqCourseListModel, chq_course_list_model, CHQ, COURSE_LIS
  * set_query runs the query off the main thread, keeps the old result until the new one is
  * ready, then swaps with one items-changed; a superseded query is cancelled. Items are made
  * on demand and a bounded number kept. The model re-runs its query after the store's
- * "changed" for "courses". */
+ * "changed" for "courses" (bursts within 50 ms make one refresh; "loading" is TRUE from
+ * the first). */
 ChqCourseListModel    *chq_course_list_model_new        (ChqStore           *store);
 void                   chq_course_list_model_set_query  (ChqCourseListModel *self,
                                                          const ChqCourseQuery *query);
