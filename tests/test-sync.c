@@ -548,6 +548,48 @@ test_sync_coalesce (Fixture       *fx,
   g_assert_cmpuint (n_syncing, ==, 2);
 }
 
+static void
+on_rerun_done_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  Counter *counter = user_data;
+
+  counter->n_done++;
+  if (chq_sync_run_finish (CHQ_SYNC (object), result, NULL))
+    counter->n_ok++;
+
+  /* The first caller asks again from its callback, while the run it queued is going. */
+  if (counter->n_done == 1)
+    {
+      g_assert_true (chq_sync_is_running (CHQ_SYNC (object)));
+      chq_sync_run_async (CHQ_SYNC (object), NULL, on_rerun_done_cb, counter);
+    }
+}
+
+static void
+test_sync_rerun_from_callback (Fixture       *fx,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  Counter counter = { 0, 0 };
+  guint requests;
+
+  g_assert_true (test_sync_run (fx->sync, &error));
+  requests = chq_client_get_request_count (fx->client);
+
+  chq_sync_run_async (fx->sync, NULL, on_rerun_done_cb, &counter);
+  chq_sync_run_async (fx->sync, NULL, on_rerun_done_cb, &counter);
+  while (counter.n_done < 3)
+    g_main_context_iteration (NULL, TRUE);
+  test_iterate_pending ();
+
+  g_assert_cmpuint (counter.n_ok, ==, 3);
+  g_assert_false (chq_sync_is_running (fx->sync));
+  g_assert_cmpuint (chq_client_get_request_count (fx->client) - requests, ==,
+                    3 * REQUESTS_PER_QUIET_RUN);
+}
+
 /* Cancelling stops the run, keeps what was downloaded and the entry with its key. */
 static void
 test_sync_cancel (Fixture       *fx,
@@ -723,6 +765,8 @@ main (int   argc,
               fixture_set_up, test_sync_unauthorized, fixture_tear_down);
   g_test_add ("/sync/coalesce", Fixture, GUINT_TO_POINTER (0),
               fixture_set_up, test_sync_coalesce, fixture_tear_down);
+  g_test_add ("/sync/rerun-from-callback", Fixture, GUINT_TO_POINTER (0),
+              fixture_set_up, test_sync_rerun_from_callback, fixture_tear_down);
   g_test_add ("/sync/cancel", Fixture, GUINT_TO_POINTER (0),
               fixture_set_up, test_sync_cancel, fixture_tear_down);
   g_test_add ("/sync/network-hint", Fixture, GUINT_TO_POINTER (0),

@@ -336,14 +336,32 @@ run_free (Run *run)
 static void start_run (ChqSync   *self,
                        GPtrArray *tasks);
 
-/* Ends the run: sets the state, answers every caller, and starts the run asked for
- * meanwhile, if any. */
+static void
+return_all (GPtrArray    *tasks,
+            const GError *error)
+{
+  for (guint i = 0; i < tasks->len; i++)
+    {
+      GTask *task = g_ptr_array_index (tasks, i);
+
+      if (error != NULL)
+        g_task_return_error (task, g_error_copy (error));
+      else
+        g_task_return_boolean (task, TRUE);
+    }
+}
+
+/* Ends the run: sets the state, starts the run asked for meanwhile, if any, and only then
+ * answers the callers, so that one asking for a run from its callback finds a consistent
+ * engine. */
 static void
 run_finish (Run          *run,
             const GError *error)
 {
   ChqSync *self = run->self;
   g_autoptr(ChqSync) keep = g_object_ref (self);
+  g_autoptr(GPtrArray) done = g_steal_pointer (&run->tasks);
+  g_autoptr(GPtrArray) dropped = NULL;
   gboolean cancelled = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 
   g_assert (self->run == run);
@@ -369,24 +387,13 @@ run_finish (Run          *run,
   set_activity (self, NULL);
   g_object_thaw_notify (G_OBJECT (self));
 
-  for (guint i = 0; i < run->tasks->len; i++)
-    {
-      GTask *task = g_ptr_array_index (run->tasks, i);
-
-      if (error != NULL)
-        g_task_return_error (task, g_error_copy (error));
-      else
-        g_task_return_boolean (task, TRUE);
-    }
-
   run_free (run);
 
   if (cancelled)
     {
       /* chq_sync_cancel() also drops the run asked for after this one. */
-      for (guint i = 0; i < self->queued->len; i++)
-        g_task_return_error (g_ptr_array_index (self->queued, i), g_error_copy (error));
-      g_ptr_array_set_size (self->queued, 0);
+      dropped = g_steal_pointer (&self->queued);
+      self->queued = g_ptr_array_new_with_free_func (g_object_unref);
       self->again = FALSE;
     }
   else if (self->again)
@@ -397,6 +404,10 @@ run_finish (Run          *run,
       self->again = FALSE;
       start_run (self, tasks);
     }
+
+  return_all (done, error);
+  if (dropped != NULL)
+    return_all (dropped, error);
 }
 
 static void
@@ -406,6 +417,7 @@ on_last_sync_written_cb (GObject      *object,
 {
   Run *run = user_data;
   g_autoptr(GError) error = NULL;
+  StoreWrite *write;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
@@ -413,7 +425,8 @@ on_last_sync_written_cb (GObject      *object,
       return;
     }
 
-  set_last_success (run->self, ((StoreWrite *) g_task_get_task_data (G_TASK (result)))->last_sync);
+  write = g_task_get_task_data (G_TASK (result));
+  set_last_success (run->self, write->last_sync);
   run_finish (run, NULL);
 }
 
