@@ -377,6 +377,33 @@ test_apply_pages (void)
   cursor = chq_store_get_cursor (store);
   g_assert_cmpstr (cursor, ==, "cursor-3");
 
+  /* Odd members (wrong JSON types) are ignored, not trusted. */
+  {
+    g_autoptr(JsonArray) items = json_array_new ();
+    g_autoptr(JsonNode) odd =
+      json_from_string ("{\"id\": \"crs-odd\", \"title\": \"Cours étrange\", "
+                        "\"voucher_type\": \"cf\", \"format\": \"distance\", "
+                        "\"hours\": \"seven\", \"ai\": 1, \"provider\": [1], "
+                        "\"themes\": [3, null, \"it\"], \"locations\": [1, \"x\", null], "
+                        "\"sessions\": [{\"starts_at\": \"not a date\"}, 5]}", NULL);
+    g_autoptr(ChqCourseQuery) odd_query = query_new ("etrange", FALSE);
+    g_autofree char *odd_ids = NULL;
+
+    g_assert_nonnull (odd);
+    json_array_add_element (items, json_node_ref (odd));
+    g_assert_true (chq_store_apply_courses_page_json (store, items, NULL, NULL, &error));
+    g_assert_no_error (error);
+    odd_ids = run_ids (store, odd_query);
+    g_assert_cmpstr (odd_ids, ==, "crs-odd");
+    chq_course_query_set_theme (odd_query, "it");
+    g_clear_pointer (&odd_ids, g_free);
+    odd_ids = run_ids (store, odd_query);
+    g_assert_cmpstr (odd_ids, ==, "crs-odd");
+    g_assert_true (apply_courses (store, NULL, 0, (const char * const[]) { "crs-odd", NULL },
+                                  NULL, &error));
+    g_assert_no_error (error);
+  }
+
   /* A course the store cannot file fails the whole page. */
   {
     g_autoptr(JsonArray) items = json_array_new ();

@@ -881,16 +881,26 @@ course_statements_init (CourseStatements  *stmts,
   return stmts->delete_course != NULL;
 }
 
+/* Adds a word to a list of distinct words (borrowed strings). */
 static void
-add_city (GPtrArray  *cities,
-          const char *city)
+add_distinct (GPtrArray  *words,
+              const char *word)
 {
-  if (city == NULL || *city == '\0')
+  if (word == NULL || *word == '\0')
     return;
-  for (guint i = 0; i < cities->len; i++)
-    if (g_str_equal (g_ptr_array_index (cities, i), city))
+  for (guint i = 0; i < words->len; i++)
+    if (g_str_equal (g_ptr_array_index (words, i), word))
       return;
-  g_ptr_array_add (cities, (gpointer)city);
+  g_ptr_array_add (words, (gpointer)word);
+}
+
+static JsonObject *
+element_object (JsonArray *array,
+                guint      i)
+{
+  JsonNode *node = json_array_get_element (array, i);
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
 }
 
 static gboolean
@@ -906,10 +916,11 @@ upsert_course (CourseStatements  *stmts,
   JsonArray *locations = member_array (course, "locations");
   JsonArray *sessions = member_array (course, "sessions");
   g_autoptr(GPtrArray) cities = g_ptr_array_new ();
-  g_autoptr(GString) provinces = g_string_new (NULL);
+  g_autoptr(GPtrArray) provinces = g_ptr_array_new ();
   g_autofree char *json = NULL;
   g_autofree char *title_key = NULL;
   g_autofree char *cities_text = NULL;
+  g_autofree char *provinces_text = NULL;
   g_autofree char *languages = NULL;
   g_autofree char *themes = NULL;
   ChqVoucherType voucher_type;
@@ -925,31 +936,27 @@ upsert_course (CourseStatements  *stmts,
 
   for (guint i = 0; locations && i < json_array_get_length (locations); i++)
     {
-      JsonObject *location = json_array_get_object_element (locations, i);
-      const char *province = member_string (location, "province");
+      JsonObject *location = element_object (locations, i);
 
-      add_city (cities, member_string (location, "city"));
-      if (province != NULL && strstr (provinces->str, province) == NULL)
-        {
-          if (provinces->len > 0)
-            g_string_append_c (provinces, ' ');
-          g_string_append (provinces, province);
-        }
+      add_distinct (cities, member_string (location, "city"));
+      add_distinct (provinces, member_string (location, "province"));
     }
   for (guint i = 0; sessions && i < json_array_get_length (sessions); i++)
     {
-      JsonObject *session = json_array_get_object_element (sessions, i);
+      JsonObject *session = element_object (sessions, i);
       gint64 start = member_unix (session, "starts_at");
 
-      add_city (cities, member_string (session, "city"));
+      add_distinct (cities, member_string (session, "city"));
       if (start != 0)
         first_start = MIN (first_start, start);
     }
   g_ptr_array_add (cities, NULL);
+  g_ptr_array_add (provinces, NULL);
 
   json = node_to_string (node);
   title_key = fold_for_sort (title);
   cities_text = g_strjoinv (" ", (char **)cities->pdata);
+  provinces_text = g_strjoinv (" ", (char **)provinces->pdata);
   languages = join_words (member_array (course, "languages"));
   themes = join_words (member_array (course, "themes"));
 
@@ -969,7 +976,7 @@ upsert_course (CourseStatements  *stmts,
     sqlite3_bind_int64 (stmts->upsert, 13, first_start);
   else
     sqlite3_bind_null (stmts->upsert, 13);
-  bind_text (stmts->upsert, 14, provinces->str);
+  bind_text (stmts->upsert, 14, provinces_text);
   bind_text (stmts->upsert, 15, languages);
   bind_text (stmts->upsert, 16, themes);
   bind_text (stmts->upsert, 17, member_string (course, "updated_at"));
@@ -989,7 +996,7 @@ upsert_course (CourseStatements  *stmts,
 
   for (guint i = 0; sessions && i < json_array_get_length (sessions); i++)
     {
-      JsonObject *session = json_array_get_object_element (sessions, i);
+      JsonObject *session = element_object (sessions, i);
       gint64 start = member_unix (session, "starts_at");
 
       if (start == 0)
