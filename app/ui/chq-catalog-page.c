@@ -1,4 +1,4 @@
-/* chq-catalog-page.c: the Catalogue page of the main window
+/* chq-catalog-page.c: the Catalogue page: search, filters, list and course detail
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,35 +6,847 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
+#include "chq-catalog-filters.h"
+#include "chq-catalog-logic.h"
 #include "chq-catalog-page.h"
+#include "chq-course-detail.h"
+#include "chq-course-list-model.h"
+#include "chq-course-row.h"
 
 struct _ChqCatalogPage
 {
-  AdwBin parent_instance;
+  AdwBin              parent_instance;
+
+  ChqBackend         *backend;         /* owned, nullable */
+  GCancellable       *cancellable;     /* owned: reads for this backend */
+  GCancellable       *any_cancellable; /* owned: the "is the catalogue empty" check */
+  ChqCourseListModel *model;           /* owned, nullable without backend */
+  GtkSingleSelection *selection;       /* owned */
+  ChqCourseQuery     *query;           /* owned: what the page asks for */
+  GSettings          *settings;        /* owned */
+  gboolean            catalogue_empty; /* the store holds no course at all */
+  const char         *state;
+  gulong              store_changed_id;
+  gulong              sync_state_id;
+  GBinding           *fraction_binding;
+
+  GtkStack           *page_stack;
+  AdwStatusPage      *empty_status;
+  GtkProgressBar     *sync_progress;
+  GtkLabel           *sync_label;
+  GtkRevealer        *offline_revealer;
+  GtkLabel           *offline_label;
+  AdwLeaflet         *leaflet;
+  GtkWidget          *list_pane;
+  GtkWidget          *detail_pane;
+  GtkSearchEntry     *search_entry;
+  GtkMenuButton      *filter_button;
+  ChqCatalogFilters  *filters;
+  GtkDropDown        *sort_dropdown;
+  GtkFlowBox         *chips_box;
+  GtkLabel           *count_label;
+  GtkStack           *list_stack;
+  GtkListView        *list_view;
+  ChqCourseDetail    *detail;
 };
 
 G_DEFINE_FINAL_TYPE (ChqCatalogPage, chq_catalog_page, ADW_TYPE_BIN)
 
+enum {
+  PROP_0,
+  PROP_BACKEND,
+  PROP_QUERY,
+  PROP_N_RESULTS,
+  PROP_STATE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void update_state (ChqCatalogPage *self);
+
+/* The distinct values of the filter choices, read off the main thread. */
+typedef struct {
+  GStrv themes;
+  GStrv languages;
+  GStrv provinces;
+} FilterChoices;
+
+static void
+filter_choices_free (FilterChoices *choices)
+{
+  g_strfreev (choices->themes);
+  g_strfreev (choices->languages);
+  g_strfreev (choices->provinces);
+  g_free (choices);
+}
+
+static void
+read_filter_choices_thread (GTask        *task,
+                            gpointer      source_object,
+                            gpointer      task_data,
+                            GCancellable *cancellable)
+{
+  ChqStore *store = task_data;
+  FilterChoices *choices = g_new0 (FilterChoices, 1);
+
+  choices->themes = chq_store_list_course_themes (store);
+  choices->languages = chq_store_list_course_languages (store);
+  choices->provinces = chq_store_list_course_provinces (store);
+  g_task_return_pointer (task, choices, (GDestroyNotify)filter_choices_free);
+}
+
+static void
+on_filter_choices_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  ChqCatalogPage *self = CHQ_CATALOG_PAGE (object);
+  FilterChoices *choices;
+
+  choices = g_task_propagate_pointer (G_TASK (result), NULL);
+  if (choices == NULL)
+    return;
+
+  chq_catalog_filters_set_choices (self->filters,
+                                   (const char * const *)choices->themes,
+                                   (const char * const *)choices->languages,
+                                   (const char * const *)choices->provinces);
+  filter_choices_free (choices);
+}
+
+static void
+read_filter_choices (ChqCatalogPage *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (self->backend == NULL)
+    return;
+
+  task = g_task_new (self, self->cancellable, on_filter_choices_cb, NULL);
+  g_task_set_source_tag (task, read_filter_choices);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_set_task_data (task, g_object_ref (chq_backend_get_store (self->backend)),
+                        g_object_unref);
+  g_task_run_in_thread (task, read_filter_choices_thread);
+}
+
+static GtkWidget *
+make_chip (const char *text,
+           const char *action_name,
+           GVariant   *target,
+           const char *accessible)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *icon = gtk_image_new_from_icon_name ("window-close-symbolic");
+
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_button_set_child (GTK_BUTTON (button), box);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+  if (target != NULL)
+    gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
+  gtk_widget_add_css_class (button, "pill");
+  gtk_widget_add_css_class (button, "small");
+  gtk_widget_set_tooltip_text (button, accessible);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+  return button;
+}
+
+static void
+add_chip (ChqCatalogPage *self,
+          GtkWidget      *chip)
+{
+  gtk_flow_box_append (self->chips_box, chip);
+  /* The button takes the focus; the flow box child around it need not. */
+  gtk_widget_set_focusable (gtk_widget_get_parent (chip), FALSE);
+}
+
+static void
+update_chips (ChqCatalogPage *self)
+{
+  GtkWidget *child;
+  guint n_active = chq_catalog_count_active_filters (self->query);
+  g_autofree char *button_label = NULL;
+  g_autofree char *accessible_label = NULL;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->chips_box))) != NULL)
+    gtk_flow_box_remove (self->chips_box, child);
+
+  for (guint i = 0; i < CHQ_N_CATALOG_FILTERS; i++)
+    {
+      g_autofree char *text = chq_catalog_filter_describe (self->query, i);
+      g_autofree char *accessible = NULL;
+
+      if (text == NULL)
+        continue;
+
+      /* TRANSLATORS: a button that removes one filter, %s says which ("Theme: …") */
+      accessible = g_strdup_printf (_("Remove the filter %s"), text);
+      add_chip (self, make_chip (text, "catalog.clear-filter",
+                                 g_variant_new_string (chq_catalog_filter_to_string (i)),
+                                 accessible));
+    }
+
+  if (n_active > 1)
+    add_chip (self, make_chip (_("Clear all"), "catalog.clear-filters", NULL,
+                               _("Remove every filter")));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->chips_box), n_active > 0);
+
+  if (n_active > 0)
+    {
+      /* TRANSLATORS: the filter button, with how many filters are on */
+      button_label = g_strdup_printf (_("_Filters (%u)"), n_active);
+      accessible_label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Filters, %u on",
+                                                       "Filters, %u on", n_active),
+                                          n_active);
+    }
+  else
+    {
+      button_label = g_strdup (_("_Filters"));
+      accessible_label = g_strdup (_("Filters"));
+    }
+  gtk_menu_button_set_label (self->filter_button, button_label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->filter_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label,
+                                  -1);
+}
+
+static void
+apply_query (ChqCatalogPage *self,
+             gboolean        save)
+{
+  update_chips (self);
+
+  if (save)
+    g_settings_set_value (self->settings, "catalogue-filters",
+                          chq_catalog_query_to_variant (self->query));
+
+  if (self->model != NULL)
+    chq_course_list_model_set_query (self->model, self->query);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "catalog.clear-filters",
+                                 chq_catalog_count_active_filters (self->query) > 0);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUERY]);
+}
+
+static void
+on_search_changed_cb (ChqCatalogPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  chq_course_query_set_text (self->query, text[0] != '\0' ? text : NULL);
+  apply_query (self, FALSE);
+}
+
+static void
+on_search_activate_cb (ChqCatalogPage *self)
+{
+  /* Enter in the search box goes to the results. */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", 0);
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+static void
+on_filters_changed_cb (ChqCatalogPage *self)
+{
+  chq_catalog_filters_apply (self->filters, self->query);
+  apply_query (self, TRUE);
+}
+
+static void
+on_sort_selected_cb (ChqCatalogPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->sort_dropdown);
+
+  if (selected > CHQ_COURSE_SORT_TITLE)
+    return;
+  if (self->query->sort == (ChqCourseSort)selected)
+    return;
+
+  self->query->sort = selected;
+  apply_query (self, TRUE);
+}
+
+static void
+set_state (ChqCatalogPage *self,
+           const char     *state)
+{
+  if (g_strcmp0 (self->state, state) == 0)
+    return;
+
+  self->state = state;
+  if (g_str_equal (state, "list") || g_str_equal (state, "no-results"))
+    {
+      gtk_stack_set_visible_child_name (self->page_stack, "catalogue");
+      gtk_stack_set_visible_child_name (self->list_stack, state);
+    }
+  else
+    gtk_stack_set_visible_child_name (self->page_stack, state);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+}
+
+static void
+on_any_course_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(ChqCatalogPage) self = user_data;
+  g_autoptr(ChqCourseResult) any = NULL;
+  g_autoptr(GError) error = NULL;
+
+  any = chq_store_query_courses_finish (CHQ_STORE (object), result, &error);
+  if (any == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not read the catalogue: %s", error->message);
+      return;
+    }
+
+  self->catalogue_empty = chq_course_result_get_n_items (any) == 0;
+  update_state (self);
+}
+
+/* When the search finds nothing: is that the filters, or is there no course at all yet? */
+static void
+check_catalogue_empty (ChqCatalogPage *self)
+{
+  g_autoptr(ChqCourseQuery) any = chq_course_query_new ();
+
+  g_cancellable_cancel (self->any_cancellable);
+  g_clear_object (&self->any_cancellable);
+  self->any_cancellable = g_cancellable_new ();
+
+  any->ai_only = FALSE;
+  any->sort = CHQ_COURSE_SORT_TITLE;
+  chq_store_query_courses_async (chq_backend_get_store (self->backend), any,
+                                 self->any_cancellable, on_any_course_cb,
+                                 g_object_ref (self));
+}
+
+static void
+update_count (ChqCatalogPage *self)
+{
+  guint n = self->model != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->model)) : 0;
+  gboolean loading = self->model != NULL && chq_course_list_model_get_loading (self->model);
+  g_autofree char *text = chq_catalog_result_label (n, loading);
+
+  gtk_label_set_label (self->count_label, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->count_label),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                  -1);
+}
+
+static void
+update_state (ChqCatalogPage *self)
+{
+  guint n;
+  gboolean loading;
+
+  update_count (self);
+
+  if (self->backend == NULL || self->model == NULL)
+    {
+      set_state (self, "no-account");
+      return;
+    }
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  loading = chq_course_list_model_get_loading (self->model);
+
+  if (n > 0)
+    {
+      self->catalogue_empty = FALSE;
+      set_state (self, "list");
+    }
+  else if (loading && chq_course_list_model_get_result (self->model) == NULL)
+    set_state (self, "list");
+  else if (self->catalogue_empty)
+    set_state (self, "empty");
+  else
+    set_state (self, "no-results");
+}
+
+static void
+on_items_changed_cb (ChqCatalogPage *self,
+                     guint           position,
+                     guint           removed,
+                     guint           added)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+
+  if (n == 0 && !chq_course_list_model_get_loading (self->model))
+    check_catalogue_empty (self);
+
+  update_state (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_RESULTS]);
+}
+
+static void
+on_loading_changed_cb (ChqCatalogPage *self)
+{
+  update_state (self);
+}
+
+static void
+on_sync_state_changed_cb (ChqCatalogPage *self)
+{
+  ChqSync *sync = chq_backend_get_sync (self->backend);
+  gboolean offline = chq_sync_get_state (sync) == CHQ_SYNC_STATE_OFFLINE;
+
+  if (offline)
+    {
+      GDateTime *last = chq_sync_get_last_success (sync);
+      g_autofree char *text = NULL;
+
+      if (last != NULL)
+        {
+          g_autoptr(GDateTime) local = g_date_time_to_local (last);
+          /* TRANSLATORS: a date and time as g_date_time_format() writes them */
+          g_autofree char *when = g_date_time_format (local, _("%x %H:%M"));
+
+          /* TRANSLATORS: %s is the date and time of the last successful sync */
+          text = g_strdup_printf (_("The voucher service cannot be reached. The catalogue is as it was on %s."), when);
+        }
+      else
+        text = g_strdup (_("The voucher service cannot be reached, and the catalogue was never downloaded. Check the connection; Chéquier tries again on its own."));
+
+      gtk_label_set_label (self->offline_label, text);
+      gtk_label_set_label (self->sync_label, text);
+    }
+  else
+    gtk_label_set_label (self->sync_label, chq_sync_get_activity (sync));
+
+  gtk_revealer_set_reveal_child (self->offline_revealer, offline);
+}
+
+static void
+on_store_changed_cb (ChqStore       *store,
+                     const char     *collection,
+                     ChqCatalogPage *self)
+{
+  if (g_strcmp0 (collection, CHQ_STORE_COURSES) == 0)
+    read_filter_choices (self);
+}
+
+static void
+open_course (ChqCatalogPage *self,
+             const char     *course_id,
+             gboolean        focus_detail)
+{
+  chq_course_detail_set_course_id (self->detail, course_id);
+
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
+  if (focus_detail)
+    gtk_widget_child_focus (GTK_WIDGET (self->detail), GTK_DIR_TAB_FORWARD);
+}
+
+static void
+on_list_activate_cb (ChqCatalogPage *self,
+                     guint           position)
+{
+  g_autoptr(ChqCourseRow) row = NULL;
+
+  row = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+  if (row == NULL)
+    return;
+
+  gtk_single_selection_set_selected (self->selection, position);
+  open_course (self, chq_course_row_get_id (row), TRUE);
+}
+
+static void
+on_selected_changed_cb (ChqCatalogPage *self)
+{
+  ChqCourseRow *row = gtk_single_selection_get_selected_item (self->selection);
+
+  /* Side by side, the detail follows the selection; folded, it waits for activation. */
+  if (row != NULL && !adw_leaflet_get_folded (self->leaflet))
+    chq_course_detail_set_course_id (self->detail, chq_course_row_get_id (row));
+}
+
+static void
+on_folded_changed_cb (ChqCatalogPage *self)
+{
+  /* Folded, one click (or tap) opens the course; side by side it only selects it. */
+  gtk_list_view_set_single_click_activate (self->list_view,
+                                           adw_leaflet_get_folded (self->leaflet));
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *badge = gtk_label_new (_("AI"));
+  GtkWidget *provider = gtk_label_new (NULL);
+  GtkWidget *hours = gtk_label_new (NULL);
+  GtkWidget *next = gtk_label_new (NULL);
+
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (title), 2);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (title, TRUE);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_widget_set_valign (badge, GTK_ALIGN_START);
+  gtk_widget_add_css_class (badge, "accent");
+  gtk_widget_add_css_class (badge, "caption-heading");
+  gtk_widget_set_tooltip_text (badge, _("A course on artificial intelligence"));
+  gtk_box_append (GTK_BOX (top), title);
+  gtk_box_append (GTK_BOX (top), badge);
+
+  {
+    GtkWidget *lines[] = { provider, hours, next };
+
+    for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+      {
+        gtk_label_set_xalign (GTK_LABEL (lines[i]), 0);
+        gtk_label_set_ellipsize (GTK_LABEL (lines[i]), PANGO_ELLIPSIZE_END);
+        gtk_widget_add_css_class (lines[i], "caption");
+      }
+  }
+  gtk_widget_add_css_class (provider, "dim-label");
+
+  gtk_box_append (GTK_BOX (box), top);
+  gtk_box_append (GTK_BOX (box), provider);
+  gtk_box_append (GTK_BOX (box), hours);
+  gtk_box_append (GTK_BOX (box), next);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  user_data)
+{
+  ChqCourseRow *row = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *top = gtk_widget_get_first_child (box);
+  GtkWidget *title = gtk_widget_get_first_child (top);
+  GtkWidget *badge = gtk_widget_get_next_sibling (title);
+  GtkWidget *provider = gtk_widget_get_next_sibling (top);
+  GtkWidget *hours = gtk_widget_get_next_sibling (provider);
+  GtkWidget *next = gtk_widget_get_next_sibling (hours);
+  g_autofree char *hours_text = NULL;
+  g_autofree char *hours_line = NULL;
+  g_autofree char *next_text = NULL;
+  g_autofree char *accessible = NULL;
+  g_autofree char *description = NULL;
+
+  if (row == NULL)
+    return;
+
+  hours_text = chq_catalog_format_hours (chq_course_row_get_hours (row),
+                                         chq_course_row_get_voucher_type (row));
+  /* TRANSLATORS: hours and vouchers, then the format: "14 hours · 14 vouchers · In person" */
+  hours_line = g_strdup_printf (_("%s · %s"), hours_text,
+                                chq_course_format_get_label (chq_course_row_get_format (row)));
+  next_text = chq_catalog_format_next_session (chq_course_row_get_next_session_start (row),
+                                               chq_course_row_get_next_city (row));
+
+  gtk_label_set_label (GTK_LABEL (title), chq_course_row_get_title (row));
+  gtk_widget_set_visible (badge, chq_course_row_get_ai (row));
+  gtk_label_set_label (GTK_LABEL (provider), chq_course_row_get_provider_name (row));
+  gtk_label_set_label (GTK_LABEL (hours), hours_line);
+  gtk_label_set_label (GTK_LABEL (next), next_text);
+
+  if (chq_course_row_get_ai (row))
+    /* TRANSLATORS: how a screen reader names a course of the list */
+    accessible = g_strdup_printf (_("%s, AI course by %s"), chq_course_row_get_title (row),
+                                  chq_course_row_get_provider_name (row));
+  else
+    accessible = g_strdup_printf (_("%s, by %s"), chq_course_row_get_title (row),
+                                  chq_course_row_get_provider_name (row));
+  description = g_strdup_printf ("%s. %s.", hours_line, next_text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ChqCatalogPage *self = CHQ_CATALOG_PAGE (widget);
+
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ChqCatalogPage *self = CHQ_CATALOG_PAGE (widget);
+
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+static void
+clear_filters_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  ChqCatalogPage *self = CHQ_CATALOG_PAGE (widget);
+
+  chq_catalog_clear_all_filters (self->query);
+  chq_catalog_filters_set_query (self->filters, self->query);
+  apply_query (self, TRUE);
+}
+
+static void
+clear_filter_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  ChqCatalogPage *self = CHQ_CATALOG_PAGE (widget);
+  ChqCatalogFilter filter;
+
+  if (!chq_catalog_filter_from_string (g_variant_get_string (parameter, NULL), &filter))
+    return;
+
+  chq_catalog_filter_clear (self->query, filter);
+  chq_catalog_filters_set_query (self->filters, self->query);
+  apply_query (self, TRUE);
+}
+
+static void
+open_course_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  open_course (CHQ_CATALOG_PAGE (widget), g_variant_get_string (parameter, NULL), FALSE);
+}
+
+static void
+disconnect_backend (ChqCatalogPage *self)
+{
+  if (self->backend == NULL)
+    return;
+
+  g_clear_signal_handler (&self->store_changed_id, chq_backend_get_store (self->backend));
+  g_clear_signal_handler (&self->sync_state_id, chq_backend_get_sync (self->backend));
+  g_clear_pointer (&self->fraction_binding, g_binding_unbind);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->any_cancellable);
+  g_clear_object (&self->any_cancellable);
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  g_clear_object (&self->model);
+  g_clear_object (&self->backend);
+}
+
+static void
+chq_catalog_page_dispose (GObject *object)
+{
+  ChqCatalogPage *self = (ChqCatalogPage *)object;
+
+  disconnect_backend (self);
+  if (self->list_view != NULL)
+    gtk_list_view_set_model (self->list_view, NULL);
+
+  G_OBJECT_CLASS (chq_catalog_page_parent_class)->dispose (object);
+}
+
+static void
+chq_catalog_page_finalize (GObject *object)
+{
+  ChqCatalogPage *self = (ChqCatalogPage *)object;
+
+  g_clear_object (&self->selection);
+  g_clear_pointer (&self->query, chq_course_query_free);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (chq_catalog_page_parent_class)->finalize (object);
+}
+
+static void
+chq_catalog_page_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  ChqCatalogPage *self = CHQ_CATALOG_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_BACKEND:
+      g_value_set_object (value, self->backend);
+      break;
+    case PROP_QUERY:
+      g_value_set_boxed (value, self->query);
+      break;
+    case PROP_N_RESULTS:
+      g_value_set_uint (value, chq_catalog_page_get_n_results (self));
+      break;
+    case PROP_STATE:
+      g_value_set_string (value, self->state);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+chq_catalog_page_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  ChqCatalogPage *self = CHQ_CATALOG_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_BACKEND:
+      chq_catalog_page_set_backend (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 chq_catalog_page_class_init (ChqCatalogPageClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = chq_catalog_page_dispose;
+  object_class->finalize = chq_catalog_page_finalize;
+  object_class->get_property = chq_catalog_page_get_property;
+  object_class->set_property = chq_catalog_page_set_property;
+
+  properties[PROP_BACKEND] =
+    g_param_spec_object ("backend", NULL, NULL, CHQ_TYPE_BACKEND,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_QUERY] =
+    g_param_spec_boxed ("query", NULL, NULL, CHQ_TYPE_COURSE_QUERY,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_RESULTS] =
+    g_param_spec_uint ("n-results", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STATE] =
+    g_param_spec_string ("state", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (CHQ_TYPE_CATALOG_FILTERS);
+  g_type_ensure (CHQ_TYPE_COURSE_DETAIL);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/chequier/Chequier/ui/chq-catalog-page.ui");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+  gtk_widget_class_bind_template_child (widget_class, ChqCatalogPage, page_stack);
+  gtk_widget_class_bind_template_child (widget_class, ChqCatalogPage, empty_status);
+  gtk_widget_class_bind_template_child (widget_class, ChqCatalogPage, sync_progress);
+  gtk_widget_class_bind_template_child (widget_class, ChqCatalogPage, sync_label);
+  gtk_widget_class_bind_template_child (widget_class, ChqCatalogPage, offline_revealer);
+  gtk_widget_class_bind_template_child (widget_class, ChqCatalogPage, offline_label);
+  gtk_widget_class_bind_template_child (widget_class, ChqCatalogPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, ChqCatalogPage, list_pane);
+  gtk_widget_class_bind_template_child (widget_class, ChqCatalogPage, detail_pane);
+  gtk_widget_class_bind_template_child (widget_class, ChqCatalogPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, ChqCatalogPage, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, ChqCatalogPage, filters);
+  gtk_widget_class_bind_template_child (widget_class, ChqCatalogPage, sort_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ChqCatalogPage, chips_box);
+  gtk_widget_class_bind_template_child (widget_class, ChqCatalogPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, ChqCatalogPage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, ChqCatalogPage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, ChqCatalogPage, detail);
+
+  gtk_widget_class_install_action (widget_class, "catalog.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "catalog.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "catalog.clear-filters", NULL,
+                                   clear_filters_action);
+  gtk_widget_class_install_action (widget_class, "catalog.clear-filter", "s",
+                                   clear_filter_action);
+  gtk_widget_class_install_action (widget_class, "catalog.open-course", "s",
+                                   open_course_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "catalog.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "catalog.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
+                                       "catalog.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Left, GDK_ALT_MASK,
+                                       "catalog.back", NULL);
 }
 
 static void
 chq_catalog_page_init (ChqCatalogPage *self)
 {
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GVariant) saved = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+  self->query = chq_course_query_new ();
+  saved = g_settings_get_value (self->settings, "catalogue-filters");
+  chq_catalog_query_apply_variant (self->query, saved);
+  chq_catalog_filters_set_query (self->filters, self->query);
+  gtk_drop_down_set_selected (self->sort_dropdown, self->query->sort);
+
+  self->selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_swapped (self->selection, "notify::selected",
+                            G_CALLBACK (on_selected_changed_cb), self);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  gtk_list_view_set_factory (self->list_view, factory);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_swapped (self->list_view, "activate", G_CALLBACK (on_list_activate_cb), self);
+
+  g_signal_connect_swapped (self->search_entry, "search-changed",
+                            G_CALLBACK (on_search_changed_cb), self);
+  g_signal_connect_swapped (self->search_entry, "activate",
+                            G_CALLBACK (on_search_activate_cb), self);
+  g_signal_connect_swapped (self->filters, "changed", G_CALLBACK (on_filters_changed_cb), self);
+  g_signal_connect_swapped (self->sort_dropdown, "notify::selected",
+                            G_CALLBACK (on_sort_selected_cb), self);
+  g_signal_connect_swapped (self->leaflet, "notify::folded",
+                            G_CALLBACK (on_folded_changed_cb), self);
+  on_folded_changed_cb (self);
+
+  update_chips (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "catalog.clear-filters",
+                                 chq_catalog_count_active_filters (self->query) > 0);
+  update_state (self);
 }
 
 /**
  * chq_catalog_page_new:
  *
- * Creates the Catalogue page of the main window.
+ * Creates the Catalogue page of the main window, showing its "no account" state until
+ * chq_catalog_page_set_backend() gives it an account.
  *
  * Returns: (transfer floating): a new #ChqCatalogPage
  */
@@ -42,4 +854,125 @@ GtkWidget *
 chq_catalog_page_new (void)
 {
   return g_object_new (CHQ_TYPE_CATALOG_PAGE, NULL);
+}
+
+/**
+ * chq_catalog_page_get_backend:
+ * @self: a #ChqCatalogPage
+ *
+ * Returns: (transfer none) (nullable): the account shown
+ */
+ChqBackend *
+chq_catalog_page_get_backend (ChqCatalogPage *self)
+{
+  g_return_val_if_fail (CHQ_IS_CATALOG_PAGE (self), NULL);
+  return self->backend;
+}
+
+/**
+ * chq_catalog_page_set_backend:
+ * @self: a #ChqCatalogPage
+ * @backend: (nullable): the signed-in account, or %NULL when none is open
+ *
+ * Shows the catalogue of @backend's store, searching it with the remembered filters, and
+ * follows the store and the sync; %NULL shows the "no account" state.
+ */
+void
+chq_catalog_page_set_backend (ChqCatalogPage *self,
+                              ChqBackend     *backend)
+{
+  g_return_if_fail (CHQ_IS_CATALOG_PAGE (self));
+  g_return_if_fail (backend == NULL || CHQ_IS_BACKEND (backend));
+
+  if (self->backend == backend)
+    return;
+
+  disconnect_backend (self);
+  self->catalogue_empty = FALSE;
+
+  if (backend != NULL)
+    {
+      ChqStore *store = chq_backend_get_store (backend);
+      ChqSync *sync = chq_backend_get_sync (backend);
+
+      self->backend = g_object_ref (backend);
+      self->cancellable = g_cancellable_new ();
+      self->model = chq_course_list_model_new (store);
+      g_signal_connect_swapped (self->model, "items-changed",
+                                G_CALLBACK (on_items_changed_cb), self);
+      g_signal_connect_swapped (self->model, "notify::loading",
+                                G_CALLBACK (on_loading_changed_cb), self);
+      self->store_changed_id = g_signal_connect (store, "changed",
+                                                 G_CALLBACK (on_store_changed_cb), self);
+      self->sync_state_id = g_signal_connect_swapped (sync, "notify",
+                                                      G_CALLBACK (on_sync_state_changed_cb),
+                                                      self);
+      self->fraction_binding = g_object_bind_property (sync, "fraction",
+                                                       self->sync_progress, "fraction",
+                                                       G_BINDING_SYNC_CREATE);
+      on_sync_state_changed_cb (self);
+      read_filter_choices (self);
+    }
+
+  gtk_single_selection_set_model (self->selection,
+                                  self->model != NULL ? G_LIST_MODEL (self->model) : NULL);
+  chq_course_detail_set_backend (self->detail, backend);
+  chq_course_detail_set_course_id (self->detail, NULL);
+  apply_query (self, FALSE);
+  update_state (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BACKEND]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_RESULTS]);
+}
+
+/**
+ * chq_catalog_page_get_query:
+ * @self: a #ChqCatalogPage
+ *
+ * Returns: (transfer none): the search, filters and sort as they stand
+ */
+const ChqCourseQuery *
+chq_catalog_page_get_query (ChqCatalogPage *self)
+{
+  g_return_val_if_fail (CHQ_IS_CATALOG_PAGE (self), NULL);
+  return self->query;
+}
+
+/**
+ * chq_catalog_page_get_n_results:
+ * @self: a #ChqCatalogPage
+ *
+ * Returns: how many courses the list shows
+ */
+guint
+chq_catalog_page_get_n_results (ChqCatalogPage *self)
+{
+  g_return_val_if_fail (CHQ_IS_CATALOG_PAGE (self), 0);
+  return self->model != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->model)) : 0;
+}
+
+/**
+ * chq_catalog_page_get_state:
+ * @self: a #ChqCatalogPage
+ *
+ * Returns: what the page shows: "no-account", "empty", "no-results" or "list"
+ */
+const char *
+chq_catalog_page_get_state (ChqCatalogPage *self)
+{
+  g_return_val_if_fail (CHQ_IS_CATALOG_PAGE (self), NULL);
+  return self->state;
+}
+
+/**
+ * chq_catalog_page_get_model:
+ * @self: a #ChqCatalogPage
+ *
+ * Returns: (transfer none): the list's selection model, of #ChqCourseRow
+ */
+GListModel *
+chq_catalog_page_get_model (ChqCatalogPage *self)
+{
+  g_return_val_if_fail (CHQ_IS_CATALOG_PAGE (self), NULL);
+  return G_LIST_MODEL (self->selection);
 }

@@ -1,0 +1,686 @@
+/* chq-booking-dialog.c: book a worker on a session of a course
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "chq-booking-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "chq-booking-dialog.h"
+#include "chq-catalog-logic.h"
+#include "chq-rules.h"
+
+struct _ChqBookingDialog
+{
+  AdwWindow           parent_instance;
+
+  ChqBackend         *backend;    /* owned */
+  ChqCourse          *course;     /* owned */
+  GCancellable       *cancellable; /* owned, cancelled when the dialog goes */
+  GPtrArray          *sessions;   /* owned, of ChqCourseSession: the upcoming ones */
+  GListStore         *workers;    /* owned, of ChqWorker: the ones not archived */
+  GtkSingleSelection *worker_selection; /* owned */
+  ChqWallet          *wallet;     /* owned, nullable until read */
+  gboolean            workers_read;
+  gboolean            wallet_read;
+  gboolean            enough;     /* enough vouchers for the course */
+
+  GtkLabel           *course_label;
+  GtkDropDown        *session_dropdown;
+  GtkListView        *worker_list;
+  AdwActionRow       *needed_row;
+  AdwActionRow       *available_row;
+  AdwActionRow       *after_row;
+  GtkLabel           *warning_label;
+  GtkLabel           *error_label;
+};
+
+G_DEFINE_FINAL_TYPE (ChqBookingDialog, chq_booking_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_BACKEND,
+  PROP_COURSE,
+  PROP_SESSION_ID,
+  PROP_WORKER_ID,
+  PROP_CAN_BOOK,
+  PROP_READY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static ChqCourseSession *
+get_session (ChqBookingDialog *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->session_dropdown);
+
+  if (selected == GTK_INVALID_LIST_POSITION || selected >= self->sessions->len)
+    return NULL;
+
+  return g_ptr_array_index (self->sessions, selected);
+}
+
+static ChqWorker *
+get_worker (ChqBookingDialog *self)
+{
+  return gtk_single_selection_get_selected_item (self->worker_selection);
+}
+
+static gboolean
+worker_is_eligible (ChqWorker   *worker,
+                    const char **out_reason)
+{
+  return chq_rules_worker_status_is_eligible (chq_worker_get_status (worker), out_reason);
+}
+
+static char *
+date_string (GDateTime *date_time)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (date_time);
+
+  return g_date_time_format (local, "%Y-%m-%d");
+}
+
+static void
+update_check (ChqBookingDialog *self)
+{
+  ChqCourseSession *session = get_session (self);
+  ChqWorker *worker = get_worker (self);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *session_day = NULL;
+  g_autofree char *needed = NULL;
+  g_autofree char *available = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GString) warning = g_string_new (NULL);
+  ChqVoucherType type = chq_course_get_voucher_type (self->course);
+  ChqBookingCheck check;
+  gboolean can_book;
+
+  if (session != NULL)
+    session_day = date_string (chq_course_session_get_starts_at (session));
+
+  chq_booking_check (self->wallet, type, chq_course_get_hours (self->course), today,
+                     session_day, &check);
+
+  /* TRANSLATORS: a number of vouchers and their kind, "14 (Standard)" */
+  needed = g_strdup_printf (_("%u (%s)"), check.needed, chq_voucher_type_get_label (type));
+  available = g_strdup_printf ("%u", check.available);
+  after = g_strdup_printf ("%u", check.available_after);
+  adw_action_row_set_subtitle (self->needed_row, needed);
+  adw_action_row_set_subtitle (self->available_row,
+                               self->wallet_read ? available : _("Not known yet"));
+  adw_action_row_set_subtitle (self->after_row,
+                               self->wallet_read && check.enough ? after : "—");
+
+  self->enough = check.enough;
+  if (self->wallet_read && !check.enough)
+    g_string_append_printf (warning,
+                            g_dngettext (GETTEXT_PACKAGE,
+                                         "The company has %u voucher of this kind available, not enough for this course. Order vouchers on the Vouchers page first.",
+                                         "The company has %u vouchers of this kind available, not enough for this course. Order vouchers on the Vouchers page first.",
+                                         check.available),
+                            check.available);
+  else if (check.expiring_before > 0)
+    {
+      g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+      g_autoptr(GDateTime) expiry = NULL;
+      g_autofree char *iso = g_strdup_printf ("%sT00:00:00", check.first_expiry);
+      g_autofree char *expiry_text = NULL;
+
+      expiry = g_date_time_new_from_iso8601 (iso, tz);
+      expiry_text = expiry != NULL ? g_date_time_format (expiry, _("%x"))
+                                   : g_strdup (check.first_expiry);
+      g_string_append_printf (warning,
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           "%u of the vouchers this booking reserves expires on %s, before the session starts. Use them on an earlier session, or the course will need new vouchers.",
+                                           "%u of the vouchers this booking reserves expire on %s, before the session starts. Use them on an earlier session, or the course will need new vouchers.",
+                                           check.expiring_before),
+                              check.expiring_before, expiry_text);
+    }
+
+  gtk_label_set_label (self->warning_label, warning->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->warning_label), warning->len > 0);
+  chq_booking_check_clear (&check);
+
+  can_book = session != NULL && chq_course_session_get_seats_left (session) > 0 &&
+             worker != NULL && worker_is_eligible (worker, NULL) &&
+             self->wallet_read && self->enough;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "booking.book", can_book);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_BOOK]);
+}
+
+static void
+on_session_selected_cb (ChqBookingDialog *self)
+{
+  update_check (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION_ID]);
+}
+
+static void
+on_worker_selected_cb (ChqBookingDialog *self)
+{
+  ChqWorker *worker = get_worker (self);
+
+  /* An ineligible worker is listed, with the reason, but cannot be chosen. */
+  if (worker != NULL && !worker_is_eligible (worker, NULL))
+    {
+      gtk_single_selection_set_selected (self->worker_selection, GTK_INVALID_LIST_POSITION);
+      return;
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  update_check (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKER_ID]);
+}
+
+static void
+setup_worker_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *detail = gtk_label_new (NULL);
+
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_xalign (GTK_LABEL (detail), 0);
+  gtk_label_set_wrap (GTK_LABEL (detail), TRUE);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (detail, "caption");
+  gtk_widget_add_css_class (detail, "dim-label");
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_box_append (GTK_BOX (box), detail);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_worker_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  ChqWorker *worker = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *name = gtk_widget_get_first_child (box);
+  GtkWidget *detail = gtk_widget_get_next_sibling (name);
+  g_autofree char *display_name = chq_worker_dup_display_name (worker);
+  g_autofree char *accessible = NULL;
+  const char *status = chq_worker_status_get_label (chq_worker_get_status (worker));
+  const char *reason = NULL;
+  gboolean eligible = worker_is_eligible (worker, &reason);
+  g_autofree char *detail_text = NULL;
+
+  if (eligible)
+    detail_text = g_strdup (status);
+  else
+    /* TRANSLATORS: a worker's status, then why they cannot be booked */
+    detail_text = g_strdup_printf (_("%s — %s"), status, reason);
+
+  gtk_label_set_label (GTK_LABEL (name), display_name);
+  gtk_label_set_label (GTK_LABEL (detail), detail_text);
+  gtk_widget_set_sensitive (box, eligible);
+  gtk_list_item_set_selectable (item, eligible);
+  gtk_list_item_set_activatable (item, eligible);
+
+  /* TRANSLATORS: how a screen reader names a worker in the list: "Marie Dupont, Employee" */
+  accessible = g_strdup_printf (_("%s, %s"), display_name, status);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  eligible ? _("May be booked") : reason,
+                                  -1);
+}
+
+static void
+notify_ready (ChqBookingDialog *self)
+{
+  update_check (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READY]);
+}
+
+static void
+on_workers_loaded_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(ChqBookingDialog) self = user_data;
+  g_autoptr(GPtrArray) workers = NULL;
+  g_autoptr(GError) error = NULL;
+
+  workers = chq_store_list_finish (CHQ_STORE (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (error != NULL)
+    {
+      g_warning ("Could not read the workers: %s", error->message);
+      gtk_label_set_label (self->error_label,
+                           _("The workers could not be read from the local cache. Close this window and try again after the next sync."));
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+    }
+
+  for (guint i = 0; workers != NULL && i < workers->len; i++)
+    {
+      ChqWorker *worker = g_ptr_array_index (workers, i);
+
+      if (!chq_worker_get_archived (worker))
+        g_list_store_append (self->workers, worker);
+    }
+
+  self->workers_read = TRUE;
+  notify_ready (self);
+}
+
+static void
+on_wallet_loaded_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(ChqBookingDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&self->wallet, chq_wallet_free);
+  self->wallet = chq_store_get_wallet_finish (CHQ_STORE (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (error != NULL)
+    g_warning ("Could not read the wallet: %s", error->message);
+
+  self->wallet_read = TRUE;
+  notify_ready (self);
+}
+
+static void
+book_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ChqBookingDialog *self = CHQ_BOOKING_DIALOG (widget);
+  ChqCourseSession *session = get_session (self);
+  ChqWorker *worker = get_worker (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *toast = NULL;
+  GtkWindow *parent;
+
+  if (session == NULL || worker == NULL || !worker_is_eligible (worker, NULL))
+    return;
+
+  if (chq_backend_book (self->backend, chq_worker_get_id (worker),
+                        chq_course_get_id (self->course),
+                        chq_course_session_get_id (session), &error) <= 0)
+    {
+      g_autofree char *message = NULL;
+
+      /* TRANSLATORS: %s says what went wrong on this computer */
+      message = g_strdup_printf (_("The booking could not be saved on this computer: %s. Check that the disk is not full, then try again."),
+                                 error != NULL ? error->message : _("unknown error"));
+      gtk_label_set_label (self->error_label, message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      return;
+    }
+
+  name = chq_worker_dup_display_name (worker);
+  /* TRANSLATORS: %s is a worker's name */
+  toast = g_strdup_printf (_("%s booked; the booking is sent to the voucher service"), name);
+  parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  if (parent != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (parent), "win.toast", "s", toast);
+
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+chq_booking_dialog_constructed (GObject *object)
+{
+  ChqBookingDialog *self = (ChqBookingDialog *)object;
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  GListModel *sessions;
+  ChqStore *store;
+
+  G_OBJECT_CLASS (chq_booking_dialog_parent_class)->constructed (object);
+
+  g_return_if_fail (CHQ_IS_BACKEND (self->backend));
+  g_return_if_fail (CHQ_IS_COURSE (self->course));
+
+  gtk_label_set_label (self->course_label, chq_course_get_title (self->course));
+
+  sessions = chq_course_get_sessions (self->course);
+  for (guint i = 0; sessions != NULL && i < g_list_model_get_n_items (sessions); i++)
+    {
+      g_autoptr(ChqCourseSession) session = g_list_model_get_item (sessions, i);
+      g_autofree char *label = NULL;
+
+      if (g_date_time_compare (chq_course_session_get_starts_at (session), now) < 0)
+        continue;
+
+      label = chq_catalog_format_session (chq_course_session_get_starts_at (session),
+                                          chq_course_session_get_ends_at (session),
+                                          chq_course_session_get_city (session),
+                                          chq_course_session_get_seats_left (session));
+      g_ptr_array_add (self->sessions, g_object_ref (session));
+      gtk_string_list_append (labels, label);
+    }
+  gtk_drop_down_set_model (self->session_dropdown, G_LIST_MODEL (labels));
+  /* The first session with a seat left. */
+  for (guint i = 0; i < self->sessions->len; i++)
+    {
+      if (chq_course_session_get_seats_left (g_ptr_array_index (self->sessions, i)) > 0)
+        {
+          gtk_drop_down_set_selected (self->session_dropdown, i);
+          break;
+        }
+    }
+  g_signal_connect_swapped (self->session_dropdown, "notify::selected",
+                            G_CALLBACK (on_session_selected_cb), self);
+
+  store = chq_backend_get_store (self->backend);
+  chq_store_list_workers_async (store, self->cancellable, on_workers_loaded_cb,
+                                g_object_ref (self));
+  chq_store_get_wallet_async (store, self->cancellable, on_wallet_loaded_cb,
+                              g_object_ref (self));
+  update_check (self);
+}
+
+static void
+chq_booking_dialog_dispose (GObject *object)
+{
+  ChqBookingDialog *self = (ChqBookingDialog *)object;
+
+  g_cancellable_cancel (self->cancellable);
+
+  G_OBJECT_CLASS (chq_booking_dialog_parent_class)->dispose (object);
+}
+
+static void
+chq_booking_dialog_finalize (GObject *object)
+{
+  ChqBookingDialog *self = (ChqBookingDialog *)object;
+
+  g_clear_object (&self->backend);
+  g_clear_object (&self->course);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->sessions, g_ptr_array_unref);
+  g_clear_object (&self->workers);
+  g_clear_object (&self->worker_selection);
+  g_clear_pointer (&self->wallet, chq_wallet_free);
+
+  G_OBJECT_CLASS (chq_booking_dialog_parent_class)->finalize (object);
+}
+
+static void
+chq_booking_dialog_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  ChqBookingDialog *self = CHQ_BOOKING_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_BACKEND:
+      g_value_set_object (value, self->backend);
+      break;
+    case PROP_COURSE:
+      g_value_set_object (value, self->course);
+      break;
+    case PROP_SESSION_ID:
+      g_value_set_string (value, chq_booking_dialog_get_session_id (self));
+      break;
+    case PROP_WORKER_ID:
+      g_value_set_string (value, chq_booking_dialog_get_worker_id (self));
+      break;
+    case PROP_CAN_BOOK:
+      g_value_set_boolean (value, chq_booking_dialog_get_can_book (self));
+      break;
+    case PROP_READY:
+      g_value_set_boolean (value, chq_booking_dialog_get_ready (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+chq_booking_dialog_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  ChqBookingDialog *self = CHQ_BOOKING_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_BACKEND:
+      self->backend = g_value_dup_object (value);
+      break;
+    case PROP_COURSE:
+      self->course = g_value_dup_object (value);
+      break;
+    case PROP_SESSION_ID:
+      chq_booking_dialog_set_session_id (self, g_value_get_string (value));
+      break;
+    case PROP_WORKER_ID:
+      chq_booking_dialog_set_worker_id (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+chq_booking_dialog_class_init (ChqBookingDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = chq_booking_dialog_constructed;
+  object_class->dispose = chq_booking_dialog_dispose;
+  object_class->finalize = chq_booking_dialog_finalize;
+  object_class->get_property = chq_booking_dialog_get_property;
+  object_class->set_property = chq_booking_dialog_set_property;
+
+  properties[PROP_BACKEND] =
+    g_param_spec_object ("backend", NULL, NULL, CHQ_TYPE_BACKEND,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_COURSE] =
+    g_param_spec_object ("course", NULL, NULL, CHQ_TYPE_COURSE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SESSION_ID] =
+    g_param_spec_string ("session-id", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_WORKER_ID] =
+    g_param_spec_string ("worker-id", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_BOOK] =
+    g_param_spec_boolean ("can-book", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_READY] =
+    g_param_spec_boolean ("ready", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/chequier/Chequier/ui/chq-booking-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, ChqBookingDialog, course_label);
+  gtk_widget_class_bind_template_child (widget_class, ChqBookingDialog, session_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ChqBookingDialog, worker_list);
+  gtk_widget_class_bind_template_child (widget_class, ChqBookingDialog, needed_row);
+  gtk_widget_class_bind_template_child (widget_class, ChqBookingDialog, available_row);
+  gtk_widget_class_bind_template_child (widget_class, ChqBookingDialog, after_row);
+  gtk_widget_class_bind_template_child (widget_class, ChqBookingDialog, warning_label);
+  gtk_widget_class_bind_template_child (widget_class, ChqBookingDialog, error_label);
+
+  gtk_widget_class_install_action (widget_class, "booking.book", NULL, book_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+chq_booking_dialog_init (ChqBookingDialog *self)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  self->sessions = g_ptr_array_new_with_free_func (g_object_unref);
+  self->workers = g_list_store_new (CHQ_TYPE_WORKER);
+  self->worker_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->workers)));
+  gtk_single_selection_set_autoselect (self->worker_selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->worker_selection, TRUE);
+  gtk_single_selection_set_selected (self->worker_selection, GTK_INVALID_LIST_POSITION);
+  g_signal_connect_swapped (self->worker_selection, "notify::selected",
+                            G_CALLBACK (on_worker_selected_cb), self);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_worker_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_worker_cb), self);
+  gtk_list_view_set_factory (self->worker_list, factory);
+  gtk_list_view_set_model (self->worker_list, GTK_SELECTION_MODEL (self->worker_selection));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "booking.book", FALSE);
+}
+
+/**
+ * chq_booking_dialog_new:
+ * @backend: the signed-in account
+ * @course: the course to book on
+ *
+ * A window to choose one of the upcoming sessions of @course and one of the company's
+ * workers; booking puts the request in the outbox (it works offline) and shows a toast.
+ *
+ * Returns: (transfer full): a new #ChqBookingDialog
+ */
+GtkWidget *
+chq_booking_dialog_new (ChqBackend *backend,
+                        ChqCourse  *course)
+{
+  g_return_val_if_fail (CHQ_IS_BACKEND (backend), NULL);
+  g_return_val_if_fail (CHQ_IS_COURSE (course), NULL);
+
+  return g_object_new (CHQ_TYPE_BOOKING_DIALOG, "backend", backend, "course", course, NULL);
+}
+
+/**
+ * chq_booking_dialog_get_session_id:
+ * @self: a #ChqBookingDialog
+ *
+ * Returns: (nullable): the id of the session chosen
+ */
+const char *
+chq_booking_dialog_get_session_id (ChqBookingDialog *self)
+{
+  ChqCourseSession *session;
+
+  g_return_val_if_fail (CHQ_IS_BOOKING_DIALOG (self), NULL);
+
+  session = get_session (self);
+  return session != NULL ? chq_course_session_get_id (session) : NULL;
+}
+
+/**
+ * chq_booking_dialog_set_session_id:
+ * @self: a #ChqBookingDialog
+ * @session_id: (nullable): an upcoming session of the course
+ *
+ * Chooses that session (nothing when it is not an upcoming session of the course).
+ */
+void
+chq_booking_dialog_set_session_id (ChqBookingDialog *self,
+                                   const char       *session_id)
+{
+  g_return_if_fail (CHQ_IS_BOOKING_DIALOG (self));
+
+  for (guint i = 0; i < self->sessions->len; i++)
+    {
+      if (g_strcmp0 (chq_course_session_get_id (g_ptr_array_index (self->sessions, i)),
+                     session_id) == 0)
+        {
+          gtk_drop_down_set_selected (self->session_dropdown, i);
+          return;
+        }
+    }
+}
+
+/**
+ * chq_booking_dialog_get_worker_id:
+ * @self: a #ChqBookingDialog
+ *
+ * Returns: (nullable): the id of the worker chosen
+ */
+const char *
+chq_booking_dialog_get_worker_id (ChqBookingDialog *self)
+{
+  ChqWorker *worker;
+
+  g_return_val_if_fail (CHQ_IS_BOOKING_DIALOG (self), NULL);
+
+  worker = get_worker (self);
+  return worker != NULL ? chq_worker_get_id (worker) : NULL;
+}
+
+/**
+ * chq_booking_dialog_set_worker_id:
+ * @self: a #ChqBookingDialog
+ * @worker_id: (nullable): a worker of the company
+ *
+ * Chooses that worker, as clicking the row does: an ineligible worker is not chosen.
+ */
+void
+chq_booking_dialog_set_worker_id (ChqBookingDialog *self,
+                                  const char       *worker_id)
+{
+  guint n;
+
+  g_return_if_fail (CHQ_IS_BOOKING_DIALOG (self));
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->workers));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ChqWorker) worker = g_list_model_get_item (G_LIST_MODEL (self->workers), i);
+
+      if (g_strcmp0 (chq_worker_get_id (worker), worker_id) == 0)
+        {
+          gtk_single_selection_set_selected (self->worker_selection, i);
+          return;
+        }
+    }
+
+  gtk_single_selection_set_selected (self->worker_selection, GTK_INVALID_LIST_POSITION);
+}
+
+/**
+ * chq_booking_dialog_get_can_book:
+ * @self: a #ChqBookingDialog
+ *
+ * Returns: whether "Book" may be pressed: a session with seats, an eligible worker and
+ *   enough vouchers of the course's kind
+ */
+gboolean
+chq_booking_dialog_get_can_book (ChqBookingDialog *self)
+{
+  g_return_val_if_fail (CHQ_IS_BOOKING_DIALOG (self), FALSE);
+  return get_session (self) != NULL && get_worker (self) != NULL &&
+         chq_course_session_get_seats_left (get_session (self)) > 0 &&
+         worker_is_eligible (get_worker (self), NULL) &&
+         self->wallet_read && self->enough;
+}
+
+/**
+ * chq_booking_dialog_get_ready:
+ * @self: a #ChqBookingDialog
+ *
+ * Returns: whether the workers and the wallet have been read
+ */
+gboolean
+chq_booking_dialog_get_ready (ChqBookingDialog *self)
+{
+  g_return_val_if_fail (CHQ_IS_BOOKING_DIALOG (self), FALSE);
+  return self->workers_read && self->wallet_read;
+}

@@ -1,0 +1,693 @@
+/* test-ui-catalog.c: the Catalogue page against the real sandbox: search, filters, the
+ * detail's cost split, booking a worker, keyboard actions
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-ui-catalog"
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "chq-backend.h"
+#include "chq-booking-dialog.h"
+#include "chq-catalog-filters.h"
+#include "chq-catalog-page.h"
+#include "chq-course-detail.h"
+#include "chq-course-list-model.h"
+#include "chq-course-row.h"
+#include "chq-money.h"
+#include "chq-sandbox.h"
+
+#define DEMO_SME "0123456749"
+
+typedef struct {
+  ChqSandbox     *sandbox;
+  ChqBackend     *backend;
+  char           *tmpdir;
+  GtkWindow      *window;
+  ChqCatalogPage *page;
+  char           *last_toast;
+} Fixture;
+
+/* Iterates the main context until @cond holds, failing after @timeout_ms. */
+#define wait_until(cond, timeout_ms) \
+  G_STMT_START { \
+    gint64 deadline_ = g_get_monotonic_time () + (timeout_ms) * G_TIME_SPAN_MILLISECOND; \
+    while (!(cond)) \
+      { \
+        if (g_get_monotonic_time () > deadline_) \
+          g_error ("Timed out waiting for %s", #cond); \
+        g_main_context_iteration (NULL, FALSE); \
+        g_usleep (1000); \
+      } \
+  } G_STMT_END
+
+static void
+store_result_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GAsyncResult **slot = user_data;
+
+  *slot = g_object_ref (result);
+}
+
+static void
+run_sync (ChqBackend *backend)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  ChqSync *sync = chq_backend_get_sync (backend);
+
+  while (chq_sync_is_running (sync))
+    g_main_context_iteration (NULL, TRUE);
+  chq_sync_run_async (sync, NULL, store_result_cb, &result);
+  wait_until (result != NULL, 30000);
+  g_assert_true (chq_sync_run_finish (sync, result, &error));
+  g_assert_no_error (error);
+}
+
+static void
+on_toast_cb (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  Fixture *f = user_data;
+
+  g_free (f->last_toast);
+  f->last_toast = g_variant_dup_string (parameter, NULL);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  ChqSandboxOptions options = { .today = "2026-11-28" };
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) toast = g_simple_action_new ("toast", G_VARIANT_TYPE_STRING);
+  g_autofree char *uri = NULL;
+  g_autofree char *outbox_path = NULL;
+  int width = GPOINTER_TO_INT (data);
+
+  f->sandbox = chq_sandbox_new (&options);
+  g_assert_true (chq_sandbox_start (f->sandbox, &error));
+  g_assert_no_error (error);
+  uri = chq_sandbox_dup_uri (f->sandbox);
+  f->tmpdir = g_dir_make_tmp ("chq-ui-catalog-XXXXXX", &error);
+  g_assert_no_error (error);
+  outbox_path = g_build_filename (f->tmpdir, "outbox.db", NULL);
+
+  f->backend = chq_backend_new (uri, "catalogue test", DEMO_SME, outbox_path, &error);
+  g_assert_no_error (error);
+  chq_backend_set_demo (f->backend, TRUE);
+  chq_backend_sign_in_async (f->backend, "demo", NULL, store_result_cb, &result);
+  wait_until (result != NULL, 30000);
+  g_assert_true (chq_backend_sign_in_finish (f->backend, result, &error));
+  g_assert_no_error (error);
+  run_sync (f->backend);
+
+  /* The window stands in for ChqWindow: it offers win.toast and records the last toast. */
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, width > 0 ? width : 1000, 700);
+  g_signal_connect (toast, "activate", G_CALLBACK (on_toast_cb), f);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (toast));
+  gtk_widget_insert_action_group (GTK_WIDGET (f->window), "win", G_ACTION_GROUP (group));
+
+  f->page = CHQ_CATALOG_PAGE (chq_catalog_page_new ());
+  gtk_window_set_child (f->window, GTK_WIDGET (f->page));
+  gtk_window_present (f->window);
+  wait_until (gtk_widget_get_mapped (GTK_WIDGET (f->page)), 5000);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (f->window);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_clear_object (&f->backend);
+  chq_sandbox_stop (f->sandbox);
+  g_clear_object (&f->sandbox);
+  g_free (f->tmpdir);
+  g_free (f->last_toast);
+}
+
+static gpointer
+template_child (gpointer    widget,
+                GType       type,
+                const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+/* The page has its backend and the query it runs is answered. */
+static gboolean
+page_settled (ChqCatalogPage *page)
+{
+  const char *state = chq_catalog_page_get_state (page);
+
+  return g_strcmp0 (state, "list") == 0 || g_strcmp0 (state, "no-results") == 0;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *)a, *(const char * const *)b);
+}
+
+/* The ids of the courses the list shows, sorted, as one string "a,b,c". */
+static char *
+result_ids (ChqCatalogPage *page)
+{
+  GListModel *model = chq_catalog_page_get_model (page);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(ChqCourseRow) row = g_list_model_get_item (model, i);
+
+      g_ptr_array_add (ids, g_strdup (chq_course_row_get_id (row)));
+    }
+  g_ptr_array_sort (ids, compare_strings);
+  g_ptr_array_add (ids, NULL);
+
+  return g_strjoinv (",", (char **)ids->pdata);
+}
+
+static void wait_results (Fixture *f);
+
+/* Sets the text of the search entry as typing does, then waits for the new result. */
+static void
+type_search (Fixture    *f,
+             const char *text)
+{
+  GtkEditable *entry = template_child (f->page, CHQ_TYPE_CATALOG_PAGE, "search_entry");
+
+  gtk_editable_set_text (entry, text);
+  wait_until (g_strcmp0 (chq_catalog_page_get_query (f->page)->text,
+                         text[0] != '\0' ? text : NULL) == 0, 5000);
+  wait_results (f);
+}
+
+static ChqCourseListModel *
+list_model (Fixture *f)
+{
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (chq_catalog_page_get_model (f->page));
+
+  return CHQ_COURSE_LIST_MODEL (gtk_single_selection_get_model (selection));
+}
+
+static void
+wait_results (Fixture *f)
+{
+  wait_until (!chq_course_list_model_get_loading (list_model (f)), 5000);
+  wait_until (page_settled (f->page), 5000);
+}
+
+static void
+test_states (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(ChqBackend) backend = g_object_ref (f->backend);
+
+  g_assert_cmpstr (chq_catalog_page_get_state (f->page), ==, "no-account");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (f->page), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Catalogue");
+
+  g_object_set (f->page, "backend", backend, NULL);
+  wait_results (f);
+  g_assert_cmpstr (chq_catalog_page_get_state (f->page), ==, "list");
+  /* AI only is on by default: the demo holds about twenty AI modules. */
+  g_assert_cmpuint (chq_catalog_page_get_n_results (f->page), >=, 15);
+  g_assert_cmpuint (chq_catalog_page_get_n_results (f->page), <=, 30);
+
+  chq_catalog_page_set_backend (f->page, NULL);
+  g_assert_cmpstr (chq_catalog_page_get_state (f->page), ==, "no-account");
+  g_assert_cmpuint (chq_catalog_page_get_n_results (f->page), ==, 0);
+}
+
+static void
+test_search (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *ids = NULL;
+  GtkLabel *count_label = template_child (f->page, CHQ_TYPE_CATALOG_PAGE, "count_label");
+  GtkWidget *entry = template_child (f->page, CHQ_TYPE_CATALOG_PAGE, "search_entry");
+
+  chq_catalog_page_set_backend (f->page, f->backend);
+  wait_results (f);
+
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Search the catalogue");
+
+  /* Accents and case do not matter; every word narrows. */
+  type_search (f, "ASPECTS juridique");
+  ids = result_ids (f->page);
+  g_assert_cmpstr (ids, ==, "crs-ai-0008,crs-ai-0012");
+  g_assert_cmpstr (gtk_label_get_label (count_label), ==, "2 courses");
+  g_clear_pointer (&ids, g_free);
+
+  /* A city narrows too. */
+  type_search (f, "juridiques namur");
+  ids = result_ids (f->page);
+  g_assert_cmpstr (ids, ==, "crs-ai-0008");
+  g_clear_pointer (&ids, g_free);
+
+  /* Nothing found: the state says so and offers to clear the filters. */
+  type_search (f, "zzzzqqq");
+  g_assert_cmpstr (chq_catalog_page_get_state (f->page), ==, "no-results");
+  g_assert_cmpuint (chq_catalog_page_get_n_results (f->page), ==, 0);
+
+  type_search (f, "");
+  g_assert_cmpstr (chq_catalog_page_get_state (f->page), ==, "list");
+  g_assert_cmpuint (chq_catalog_page_get_n_results (f->page), >=, 15);
+}
+
+/* Chooses the item of a drop-down whose label is @label. */
+static void
+choose (GtkDropDown *dropdown,
+        const char  *label)
+{
+  GListModel *model = gtk_drop_down_get_model (dropdown);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i), label) == 0)
+        {
+          gtk_drop_down_set_selected (dropdown, i);
+          return;
+        }
+    }
+
+  g_error ("No item “%s” in the drop-down", label);
+}
+
+typedef gboolean (*CourseCheck) (ChqCourse *course);
+
+static gboolean
+is_ai_legal (ChqCourse *course)
+{
+  return chq_course_get_ai (course) && chq_course_has_theme (course, "ai_legal");
+}
+
+static gboolean
+is_in_namur (ChqCourse *course)
+{
+  GListModel *locations = chq_course_get_locations (course);
+
+  for (guint i = 0; i < g_list_model_get_n_items (locations); i++)
+    {
+      g_autoptr(ChqLocation) location = g_list_model_get_item (locations, i);
+
+      if (g_strcmp0 (chq_location_get_province (location), "namur") == 0)
+        return is_ai_legal (course);
+    }
+  return FALSE;
+}
+
+static gboolean
+is_distance (ChqCourse *course)
+{
+  return chq_course_get_format (course) == CHQ_COURSE_FORMAT_DISTANCE;
+}
+
+static gboolean
+is_languages_voucher (ChqCourse *course)
+{
+  return chq_course_get_voucher_type (course) == CHQ_VOUCHER_TYPE_CFL;
+}
+
+static gboolean
+is_short (ChqCourse *course)
+{
+  return chq_course_get_hours (course) <= 7;
+}
+
+static gboolean
+is_dutch (ChqCourse *course)
+{
+  return g_strv_contains (chq_course_get_languages (course), "nl");
+}
+
+/* Every course listed passes @check, and there is at least one. */
+static guint
+assert_results (Fixture     *f,
+                CourseCheck  check)
+{
+  GListModel *model = chq_catalog_page_get_model (f->page);
+  ChqStore *store = chq_backend_get_store (f->backend);
+  guint n = g_list_model_get_n_items (model);
+
+  g_assert_cmpuint (n, >, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ChqCourseRow) row = g_list_model_get_item (model, i);
+      g_autoptr(ChqCourse) course = chq_store_get_course (store, chq_course_row_get_id (row), NULL);
+
+      g_assert_nonnull (course);
+      if (!check (course))
+        g_error ("Course %s should not be listed", chq_course_get_id (course));
+    }
+
+  return n;
+}
+
+static guint
+count_chips (Fixture *f)
+{
+  GtkWidget *chips = template_child (f->page, CHQ_TYPE_CATALOG_PAGE, "chips_box");
+  guint n = 0;
+
+  if (!gtk_widget_get_visible (chips))
+    return 0;
+  for (GtkWidget *child = gtk_widget_get_first_child (chips); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n++;
+  return n;
+}
+
+static void
+test_filters (Fixture       *f,
+              gconstpointer  data)
+{
+  ChqCatalogFilters *filters = template_child (f->page, CHQ_TYPE_CATALOG_PAGE, "filters");
+  GtkSwitch *ai_only = template_child (filters, CHQ_TYPE_CATALOG_FILTERS, "ai_only_switch");
+  GtkDropDown *theme = template_child (filters, CHQ_TYPE_CATALOG_FILTERS, "theme_dropdown");
+  GtkDropDown *province = template_child (filters, CHQ_TYPE_CATALOG_FILTERS, "province_dropdown");
+  GtkDropDown *format = template_child (filters, CHQ_TYPE_CATALOG_FILTERS, "format_dropdown");
+  GtkDropDown *language = template_child (filters, CHQ_TYPE_CATALOG_FILTERS, "language_dropdown");
+  GtkDropDown *voucher_type = template_child (filters, CHQ_TYPE_CATALOG_FILTERS,
+                                              "voucher_type_dropdown");
+  GtkSpinButton *max_hours = template_child (filters, CHQ_TYPE_CATALOG_FILTERS, "max_hours_spin");
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GVariant) saved = NULL;
+  guint n_ai, n_legal, n_namur, n_all;
+  const char *word = NULL;
+
+  chq_catalog_page_set_backend (f->page, f->backend);
+  wait_results (f);
+  n_ai = chq_catalog_page_get_n_results (f->page);
+  g_assert_cmpuint (count_chips (f), ==, 1);   /* "AI courses only" */
+
+  /* Theme, then province: each narrows, and shows a chip. */
+  choose (theme, chq_theme_word_get_label ("ai_legal"));
+  wait_results (f);
+  n_legal = assert_results (f, is_ai_legal);
+  g_assert_cmpuint (n_legal, <, n_ai);
+  g_assert_cmpuint (count_chips (f), ==, 3);   /* AI only, theme, "Clear all" */
+
+  wait_until (g_list_model_get_n_items (gtk_drop_down_get_model (province)) > 1, 5000);
+  choose (province, chq_province_get_label ("namur"));
+  wait_results (f);
+  n_namur = assert_results (f, is_in_namur);
+  g_assert_cmpuint (n_namur, <, n_legal);
+  g_assert_cmpuint (count_chips (f), ==, 4);
+
+  /* Remembered between runs. */
+  saved = g_settings_get_value (settings, "catalogue-filters");
+  g_assert_true (g_variant_lookup (saved, "theme", "&s", &word));
+  g_assert_cmpstr (word, ==, "ai_legal");
+  g_clear_pointer (&saved, g_variant_unref);
+
+  /* One chip clears one filter. */
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "catalog.clear-filter", "s", "province");
+  wait_results (f);
+  g_assert_cmpuint (chq_catalog_page_get_n_results (f->page), ==, n_legal);
+  g_assert_cmpuint (gtk_drop_down_get_selected (province), ==, 0);
+
+  /* "Clear all" shows the whole catalogue, AI or not. */
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "catalog.clear-filters", NULL);
+  wait_results (f);
+  n_all = chq_catalog_page_get_n_results (f->page);
+  g_assert_cmpuint (n_all, >, n_ai);
+  g_assert_cmpuint (n_all, ==, chq_store_count_courses (chq_backend_get_store (f->backend)));
+  g_assert_false (gtk_switch_get_active (ai_only));
+  g_assert_cmpuint (count_chips (f), ==, 0);
+  saved = g_settings_get_value (settings, "catalogue-filters");
+  g_assert_false (g_variant_lookup (saved, "theme", "&s", &word));
+
+  /* Each other filter narrows as it says. */
+  choose (format, chq_course_format_get_label (CHQ_COURSE_FORMAT_DISTANCE));
+  wait_results (f);
+  g_assert_cmpuint (assert_results (f, is_distance), <, n_all);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "catalog.clear-filters", NULL);
+
+  choose (voucher_type, chq_voucher_type_get_label (CHQ_VOUCHER_TYPE_CFL));
+  wait_results (f);
+  g_assert_cmpuint (assert_results (f, is_languages_voucher), <, n_all);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "catalog.clear-filters", NULL);
+
+  wait_until (g_list_model_get_n_items (gtk_drop_down_get_model (language)) > 1, 5000);
+  choose (language, "Dutch");
+  wait_results (f);
+  g_assert_cmpuint (assert_results (f, is_dutch), <, n_all);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "catalog.clear-filters", NULL);
+
+  gtk_spin_button_set_value (max_hours, 7);
+  wait_results (f);
+  g_assert_cmpuint (assert_results (f, is_short), <, n_all);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "catalog.clear-filters", NULL);
+  wait_results (f);
+  g_assert_cmpuint (chq_catalog_page_get_n_results (f->page), ==, n_all);
+
+  /* AI only again narrows to the AI modules. */
+  gtk_switch_set_active (ai_only, TRUE);
+  wait_results (f);
+  g_assert_cmpuint (chq_catalog_page_get_n_results (f->page), ==, n_ai);
+}
+
+static void
+open_course (Fixture    *f,
+             const char *id)
+{
+  ChqCourseDetail *detail = template_child (f->page, CHQ_TYPE_CATALOG_PAGE, "detail");
+
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "catalog.open-course", "s", id);
+  wait_until (chq_course_detail_get_course (detail) != NULL &&
+              g_strcmp0 (chq_course_get_id (chq_course_detail_get_course (detail)), id) == 0,
+              5000);
+}
+
+static void
+assert_money_row (ChqCourseDetail *detail,
+                  const char      *row_name,
+                  gint64           cents)
+{
+  AdwActionRow *row = template_child (detail, CHQ_TYPE_COURSE_DETAIL, row_name);
+  g_autofree char *expected = chq_money_format (cents);
+
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (row)));
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, expected);
+}
+
+static void
+test_detail_cost (Fixture       *f,
+                  gconstpointer  data)
+{
+  ChqCourseDetail *detail = template_child (f->page, CHQ_TYPE_CATALOG_PAGE, "detail");
+  GtkWidget *top_up = template_child (detail, CHQ_TYPE_COURSE_DETAIL, "top_up_row");
+  GtkWidget *refund = template_child (detail, CHQ_TYPE_COURSE_DETAIL, "refund_row");
+  GtkLabel *title = template_child (detail, CHQ_TYPE_COURSE_DETAIL, "title_label");
+  GtkListView *list_view = template_child (f->page, CHQ_TYPE_CATALOG_PAGE, "list_view");
+  g_autoptr(ChqCourseRow) first = NULL;
+
+  chq_catalog_page_set_backend (f->page, f->backend);
+  wait_results (f);
+
+  /* Enter on a row opens it. */
+  first = g_list_model_get_item (chq_catalog_page_get_model (f->page), 0);
+  g_signal_emit_by_name (list_view, "activate", 0);
+  wait_until (chq_course_detail_get_course (detail) != NULL, 5000);
+  g_assert_cmpstr (chq_course_detail_get_course_id (detail), ==, chq_course_row_get_id (first));
+  g_assert_cmpstr (gtk_label_get_label (title), ==, chq_course_row_get_title (first));
+
+  /* 7 hours at EUR 259: EUR 210 of vouchers, EUR 49 above them paid to the provider. */
+  open_course (f, "crs-ai-0008");
+  assert_money_row (detail, "price_row", 25900);
+  assert_money_row (detail, "company_vouchers_row", 10500);
+  assert_money_row (detail, "region_row", 10500);
+  assert_money_row (detail, "top_up_row", 4900);
+  g_assert_false (gtk_widget_get_visible (refund));
+  assert_money_row (detail, "total_row", 15400);
+
+  /* 4 hours at EUR 110: EUR 120 of vouchers, EUR 10 refunded. */
+  open_course (f, "crs-ai-0006");
+  assert_money_row (detail, "price_row", 11000);
+  assert_money_row (detail, "company_vouchers_row", 6000);
+  assert_money_row (detail, "refund_row", 1000);
+  g_assert_false (gtk_widget_get_visible (top_up));
+  assert_money_row (detail, "total_row", 5000);
+}
+
+static ChqBookingDialog *
+find_booking_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (CHQ_IS_BOOKING_DIALOG (window))
+        return CHQ_BOOKING_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+bookings_show (ChqCourseDetail *detail,
+               const char      *text)
+{
+  GtkWidget *list = template_child (detail, CHQ_TYPE_COURSE_DETAIL, "bookings_list");
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      if (ADW_IS_ACTION_ROW (row) &&
+          strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), text) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_booking (Fixture       *f,
+              gconstpointer  data)
+{
+  ChqCourseDetail *detail = template_child (f->page, CHQ_TYPE_CATALOG_PAGE, "detail");
+  ChqOutbox *outbox = chq_backend_get_outbox (f->backend);
+  const char *account_key = chq_backend_get_account_key (f->backend);
+  ChqBookingDialog *dialog;
+  GtkSingleSelection *workers;
+  GtkListView *worker_list;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autofree char *needed = NULL;
+  guint n_before;
+
+  chq_catalog_page_set_backend (f->page, f->backend);
+  wait_results (f);
+  open_course (f, "crs-ai-0008");
+  n_before = chq_course_detail_get_n_bookings (detail);
+
+  g_assert_null (find_booking_dialog ());
+  gtk_widget_activate_action (GTK_WIDGET (detail), "detail.book", NULL);
+  dialog = find_booking_dialog ();
+  g_assert_nonnull (dialog);
+  wait_until (chq_booking_dialog_get_ready (dialog), 5000);
+  g_assert_nonnull (chq_booking_dialog_get_session_id (dialog));
+  g_assert_false (chq_booking_dialog_get_can_book (dialog));
+
+  /* The student is listed but cannot be chosen, by the API or by clicking the row. */
+  chq_booking_dialog_set_worker_id (dialog, "wrk-0006");
+  g_assert_null (chq_booking_dialog_get_worker_id (dialog));
+  g_assert_false (chq_booking_dialog_get_can_book (dialog));
+  worker_list = template_child (dialog, CHQ_TYPE_BOOKING_DIALOG, "worker_list");
+  workers = GTK_SINGLE_SELECTION (gtk_list_view_get_model (worker_list));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (workers)), ==, 6);
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autoptr(ChqWorker) worker = g_list_model_get_item (G_LIST_MODEL (workers), i);
+
+      gtk_single_selection_set_selected (workers, i);
+      if (chq_worker_get_status (worker) == CHQ_WORKER_STATUS_STUDENT)
+        g_assert_null (chq_booking_dialog_get_worker_id (dialog));
+      else
+        g_assert_cmpstr (chq_booking_dialog_get_worker_id (dialog), ==, chq_worker_get_id (worker));
+    }
+
+  /* An employee can: 7 standard vouchers of the 150 or so available. */
+  chq_booking_dialog_set_worker_id (dialog, "wrk-0003");
+  g_assert_cmpstr (chq_booking_dialog_get_worker_id (dialog), ==, "wrk-0003");
+  g_assert_true (chq_booking_dialog_get_can_book (dialog));
+  needed = g_strdup_printf ("7 (%s)", chq_voucher_type_get_label (CHQ_VOUCHER_TYPE_CF));
+  g_assert_cmpstr (adw_action_row_get_subtitle (template_child (dialog, CHQ_TYPE_BOOKING_DIALOG,
+                                                                "needed_row")),
+                   ==, needed);
+
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "booking.book", NULL);
+  wait_until (find_booking_dialog () == NULL, 5000);
+  g_assert_nonnull (f->last_toast);
+  g_assert_true (strstr (f->last_toast, "Nadia Benali") != NULL);
+
+  /* One entry in the outbox, shown as waiting (or, if the sync was quick, booked). */
+  entries = chq_outbox_list (outbox, account_key, CHQ_OUTBOX_STATES_ALL);
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_assert_cmpint (chq_outbox_entry_get_kind (g_ptr_array_index (entries, 0)), ==,
+                   CHQ_OUTBOX_KIND_CREATE_ENROLMENT);
+  wait_until (chq_course_detail_get_n_bookings (detail) == n_before + 1, 5000);
+  g_assert_true (bookings_show (detail, "Waiting to be sent") ||
+                 bookings_show (detail, "usage code"));
+
+  /* Once sent, the usage code shows. */
+  run_sync (f->backend);
+  wait_until (bookings_show (detail, "usage code"), 10000);
+  g_assert_false (bookings_show (detail, "Waiting to be sent"));
+}
+
+static void
+test_keyboard (Fixture       *f,
+               gconstpointer  data)
+{
+  AdwLeaflet *leaflet = template_child (f->page, CHQ_TYPE_CATALOG_PAGE, "leaflet");
+  GtkWidget *list_pane = template_child (f->page, CHQ_TYPE_CATALOG_PAGE, "list_pane");
+  GtkWidget *detail_pane = template_child (f->page, CHQ_TYPE_CATALOG_PAGE, "detail_pane");
+  GtkWidget *entry = template_child (f->page, CHQ_TYPE_CATALOG_PAGE, "search_entry");
+  GtkWidget *focus;
+
+  chq_catalog_page_set_backend (f->page, f->backend);
+  wait_results (f);
+
+  /* 360 px wide: list or detail, with a way back. */
+  wait_until (adw_leaflet_get_folded (leaflet), 5000);
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == list_pane);
+
+  open_course (f, "crs-ai-0012");
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == detail_pane);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "catalog.back", NULL);
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == list_pane);
+
+  /* Ctrl+F: the search entry has the focus, from the detail too. */
+  open_course (f, "crs-ai-0012");
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "catalog.search", NULL);
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == list_pane);
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("LANGUAGE", "C", TRUE);
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  /* The test backend records the accessible properties without needing AT-SPI. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
+  g_setenv ("ADW_DISABLE_PORTAL", "1", TRUE);
+  /* Icons are SVG, recognised through the shared MIME database, which the isolated XDG
+   * directories of each test would otherwise hide. */
+  g_content_type_set_mime_dirs (NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  gtk_init ();
+  adw_init ();
+
+  g_test_add ("/catalog/states", Fixture, NULL, fixture_set_up, test_states, fixture_tear_down);
+  g_test_add ("/catalog/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
+  g_test_add ("/catalog/filters", Fixture, NULL, fixture_set_up, test_filters, fixture_tear_down);
+  g_test_add ("/catalog/detail-cost", Fixture, NULL, fixture_set_up, test_detail_cost,
+              fixture_tear_down);
+  g_test_add ("/catalog/booking", Fixture, NULL, fixture_set_up, test_booking,
+              fixture_tear_down);
+  g_test_add ("/catalog/keyboard", Fixture, GINT_TO_POINTER (360), fixture_set_up,
+              test_keyboard, fixture_tear_down);
+
+  return g_test_run ();
+}
