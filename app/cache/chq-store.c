@@ -8,10 +8,10 @@
  * SQLITE_OPEN_NOMUTEX and used by one thread at a time.
  *
  * Catalogue search: FTS5 gives the row ids matching the text (cheap, rowid order); the
- * filters and the sort orders come from an in-memory index of the few columns they need
- * (about 60 bytes a course), rebuilt when a write bumped the courses generation. Only
- * small match sets are ranked by relevance, with a cheap per-row score (not bm25, whose
- * IDF reads every row holding a common word).
+ * filters, the sort orders and a cheap relevance come from an in-memory index of the few
+ * columns they need (about 130 bytes a course), rebuilt when a write bumped the courses
+ * generation. Only small match sets are ranked (not with bm25, whose IDF reads every row
+ * holding a common word).
  */
 #define G_LOG_DOMAIN "chq-store"
 
@@ -187,69 +187,6 @@ bind_text (sqlite3_stmt *stmt,
     sqlite3_bind_text (stmt, column, text, -1, SQLITE_TRANSIENT);
 }
 
-/* chq_relevance(courses_fts): a cheap relevance for small match sets. bm25 is costly even
- * on a few rows, because its IDF walks every row holding each searched word (all 20,000
- * "intelligence" courses); this counts the hits of this row only, weighted by column. */
-static void
-relevance_func (const Fts5ExtensionApi  *api,
-                Fts5Context             *fts,
-                sqlite3_context         *ctx,
-                int                      n_args,
-                sqlite3_value          **args)
-{
-  /* title, summary, provider_name, cities */
-  static const double weights[] = { 10.0, 1.0, 4.0, 2.0 };
-  guint64 phrases_in_title = 0;
-  double score = 0.0;
-  int n_inst = 0;
-  int rc;
-
-  rc = api->xInstCount (fts, &n_inst);
-  for (int i = 0; rc == SQLITE_OK && i < n_inst; i++)
-    {
-      int phrase, column, offset;
-
-      rc = api->xInst (fts, i, &phrase, &column, &offset);
-      if (rc != SQLITE_OK || column < 0 || column >= (int)G_N_ELEMENTS (weights))
-        continue;
-      score += weights[column];
-      /* Every word found in the title first: the title says what the course is. */
-      if (column == 0 && phrase < 64)
-        phrases_in_title |= G_GUINT64_CONSTANT (1) << phrase;
-    }
-  if (rc != SQLITE_OK)
-    {
-      sqlite3_result_error_code (ctx, rc);
-      return;
-    }
-  if (phrases_in_title != 0 &&
-      __builtin_popcountll (phrases_in_title) == api->xPhraseCount (fts))
-    score += 1000.0;
-
-  sqlite3_result_double (ctx, score);
-}
-
-static gboolean
-register_relevance (sqlite3  *db,
-                    GError  **error)
-{
-  fts5_api *api = NULL;
-  sqlite3_stmt *stmt = NULL;
-
-  if (sqlite3_prepare_v2 (db, "SELECT fts5(?1)", -1, &stmt, NULL) == SQLITE_OK)
-    {
-      sqlite3_bind_pointer (stmt, 1, (void *)&api, "fts5_api_ptr", NULL);
-      sqlite3_step (stmt);
-    }
-  sqlite3_finalize (stmt);
-
-  if (api == NULL || api->iVersion < 2 ||
-      api->xCreateFunction (api, "chq_relevance", NULL, relevance_func, NULL) != SQLITE_OK)
-    return set_db_error (error, db);
-
-  return TRUE;
-}
-
 static sqlite3 *
 reader_take (ChqStore  *self,
              GError   **error)
@@ -267,8 +204,6 @@ reader_take (ChqStore  *self,
 
   db = open_connection (self->path, FALSE, &rc, error);
   if (db != NULL && !exec_sql (db, "PRAGMA query_only = ON", NULL, error))
-    g_clear_pointer (&db, sqlite3_close);
-  if (db != NULL && !register_relevance (db, error))
     g_clear_pointer (&db, sqlite3_close);
 
   return db;
@@ -1928,6 +1863,9 @@ typedef struct {
   guint32 languages_off;
   guint32 provinces_off;
   guint32 starts_off;     /* into starts, ascending */
+  guint32 title_off;      /* into text: folded title, provider and cities, for ranking */
+  guint32 provider_off;
+  guint32 cities_off;
   guint16 n_starts;
   guint8  n_themes;
   guint8  n_languages;
@@ -1947,6 +1885,7 @@ struct _CourseIndex
   GArray          *tags;            /* guint16 word ids */
   GArray          *starts;          /* gint64 unix times */
   GHashTable      *words;           /* "t:word", "l:word", "p:word" -> id + 1 */
+  GByteArray      *text;            /* NUL-terminated folded texts */
 
   /* Entry positions in each sort order, made on first use (the next-session order for
    * one day). Under orders_lock; handed out as references. */
@@ -1974,6 +1913,7 @@ course_index_unref (CourseIndex *index)
       g_array_unref (index->tags);
       g_array_unref (index->starts);
       g_hash_table_unref (index->words);
+      g_byte_array_unref (index->text);
       g_clear_pointer (&index->title_order, g_array_unref);
       g_clear_pointer (&index->hours_order, g_array_unref);
       g_clear_pointer (&index->next_order, g_array_unref);
@@ -2044,6 +1984,34 @@ add_words (CourseIndex *index,
   return n;
 }
 
+/* Files a text in the pool; fold: casefold and strip accents first. Texts that repeat
+ * (providers, cities) are filed once: shared maps the raw text to its offset + 1. */
+static guint32
+add_text (CourseIndex *index,
+          GHashTable  *shared,
+          const char  *text,
+          gboolean     fold)
+{
+  g_autofree char *folded = NULL;
+  gpointer known;
+  guint32 off;
+
+  if (text == NULL)
+    text = "";
+  if (shared != NULL && (known = g_hash_table_lookup (shared, text)) != NULL)
+    return GPOINTER_TO_UINT (known) - 1;
+
+  if (fold)
+    text = folded = fold_for_sort (text);
+  off = index->text->len;
+  g_byte_array_append (index->text, (const guint8 *)text, strlen (text) + 1);
+
+  if (shared != NULL)
+    g_hash_table_insert (shared, g_strdup (text), GUINT_TO_POINTER (off + 1));
+
+  return off;
+}
+
 static gint64
 read_generation (sqlite3 *db)
 {
@@ -2105,6 +2073,8 @@ course_index_build (sqlite3  *db,
   g_autoptr(CourseIndex) index = g_new0 (CourseIndex, 1);
   g_autoptr(GHashTable) combos = g_hash_table_new_full (g_str_hash, g_str_equal,
                                                         g_free, NULL);
+  g_autoptr(GHashTable) texts = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                       g_free, NULL);
   g_autoptr(sqlite3_stmt) courses = NULL;
   g_autoptr(sqlite3_stmt) titles = NULL;
   g_autoptr(sqlite3_stmt) sessions = NULL;
@@ -2119,10 +2089,12 @@ course_index_build (sqlite3  *db,
   index->tags = g_array_new (FALSE, FALSE, sizeof (guint16));
   index->starts = g_array_new (FALSE, FALSE, sizeof (gint64));
   index->words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  index->text = g_byte_array_new ();
 
   courses = prepare (db,
                      "SELECT rid, hours, voucher_type, format, ai, themes, languages, "
-                     "  provinces FROM courses ORDER BY rid", error);
+                     "  provinces, title_key, provider_name, cities "
+                     "FROM courses ORDER BY rid", error);
   if (courses == NULL)
     return NULL;
 
@@ -2144,6 +2116,13 @@ course_index_build (sqlite3  *db,
       entry.n_provinces = add_words (index, combos, 'p',
                                      (const char *)sqlite3_column_text (courses, 7),
                                      &entry.provinces_off);
+      /* title_key is folded already */
+      entry.title_off = add_text (index, NULL,
+                                  (const char *)sqlite3_column_text (courses, 8), FALSE);
+      entry.provider_off = add_text (index, texts,
+                                     (const char *)sqlite3_column_text (courses, 9), TRUE);
+      entry.cities_off = add_text (index, texts,
+                                   (const char *)sqlite3_column_text (courses, 10), TRUE);
       g_array_append_val (index->entries, entry);
       index->max_rid = MAX (index->max_rid, entry.rid);
     }
@@ -2414,24 +2393,17 @@ index_get_order (CourseIndex   *index,
   return order;
 }
 
-/* Runs MATCH; fills rids in rowid order and, when scores is given, the relevance of each
- * (higher is better). */
+/* Runs MATCH; fills rids in rowid order. */
 static gboolean
 run_match (sqlite3     *db,
            const char  *match,
            GArray      *rids,
-           GArray      *scores,
            GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
-  stmt = prepare (db,
-                  scores != NULL ?
-                  "SELECT rowid, chq_relevance (courses_fts) FROM courses_fts "
-                  "WHERE courses_fts MATCH ?1" :
-                  "SELECT rowid FROM courses_fts WHERE courses_fts MATCH ?1",
-                  error);
+  stmt = prepare (db, "SELECT rowid FROM courses_fts WHERE courses_fts MATCH ?1", error);
   if (stmt == NULL)
     return FALSE;
 
@@ -2441,17 +2413,77 @@ run_match (sqlite3     *db,
       gint64 rid = sqlite3_column_int64 (stmt, 0);
 
       g_array_append_val (rids, rid);
-      if (scores != NULL)
-        {
-          double score = sqlite3_column_double (stmt, 1);
-
-          g_array_append_val (scores, score);
-        }
     }
   if (rc != SQLITE_DONE)
     return set_db_error (error, db);
 
   return TRUE;
+}
+
+/* The folded words of a MATCH expression (its quoted tokens). */
+static GStrv
+match_tokens (const char *match)
+{
+  g_auto(GStrv) pieces = g_strsplit (match, "\"", -1);
+  GPtrArray *tokens = g_ptr_array_new ();
+
+  /* "a"* "b"* splits into "", a, * , b, *: the tokens are the odd pieces. */
+  for (guint i = 1; pieces[i] != NULL; i += 2)
+    if (*pieces[i] != '\0')
+      g_ptr_array_add (tokens, fold_for_sort (pieces[i]));
+  g_ptr_array_add (tokens, NULL);
+
+  return (GStrv)g_ptr_array_free (tokens, FALSE);
+}
+
+/* Whether a word of the folded text starts with the folded token. */
+static gboolean
+has_word_prefix (const char *text,
+                 const char *token,
+                 gsize       len)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      guchar before = p == text ? ' ' : (guchar)p[-1];
+
+      if (before < 0x80 && !g_ascii_isalnum (before) && strncmp (p, token, len) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* A cheap relevance: where the typed words are found, weighted like a human would (the
+ * title says what a course is). bm25 would cost more than the search itself: its IDF
+ * reads every row holding each word (all 20,000 "intelligence" courses). */
+static gint64
+relevance (CourseIndex      *index,
+           const IndexEntry *entry,
+           const char * const *tokens)
+{
+  const char *text = (const char *)index->text->data;
+  guint in_title = 0;
+  gint64 score = 0;
+  guint n = 0;
+
+  for (; tokens[n] != NULL; n++)
+    {
+      gsize len = strlen (tokens[n]);
+
+      if (has_word_prefix (text + entry->title_off, tokens[n], len))
+        {
+          score += 10;
+          in_title++;
+        }
+      if (has_word_prefix (text + entry->provider_off, tokens[n], len))
+        score += 4;
+      if (has_word_prefix (text + entry->cities_off, tokens[n], len))
+        score += 2;
+    }
+  if (n > 0 && in_title == n)
+    score += 1000;
+
+  return score;
 }
 
 /* The start of the calendar day of when, in its own time zone. */
@@ -2503,22 +2535,16 @@ run_query (ChqStore             *self,
   if (match != NULL)
     {
       matches = g_array_new (FALSE, FALSE, sizeof (gint64));
-      if (!run_match (db, match, matches, NULL, error))
+      if (!run_match (db, match, matches, error))
         return NULL;
       n_text_matches = matches->len;
 
-      /* Ranking every match of a short prefix is what makes search slow: rank small
-       * sets only, in a second pass that costs about the first; else the cheap order. */
+      /* Ranking every match of a short prefix says little and costs: rank small sets
+       * only; else the cheap order. */
       if (query->sort == CHQ_COURSE_SORT_RELEVANCE && matches->len <= RANK_LIMIT)
         {
-          g_autoptr(GArray) scores = g_array_new (FALSE, FALSE, sizeof (double));
+          g_auto(GStrv) tokens = match_tokens (match);
           g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (SortItem));
-
-          if (g_cancellable_set_error_if_cancelled (cancellable, error))
-            return NULL;
-          g_array_set_size (matches, 0);
-          if (!run_match (db, match, matches, scores, error))
-            return NULL;
 
           for (guint i = 0; i < matches->len; i++)
             {
@@ -2530,10 +2556,10 @@ run_query (ChqStore             *self,
               if (entry == NULL || !entry_matches (index, entry, &plan))
                 continue;
               /* Best first; ties by next session, then title. */
-              item.key = -(gint64)(g_array_index (scores, double, i) * 1000.0);
+              item.key = -relevance (index, entry, (const char * const *)tokens);
+              item.next = next_start (index, entry, plan.day);
               item.rank = entry->title_rank;
               item.position = position;
-              item.next = next_start (index, entry, plan.day);
               g_array_append_val (items, item);
             }
           g_array_sort (items, compare_sort_items);
