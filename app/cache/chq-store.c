@@ -87,14 +87,11 @@ set_db_error (GError     **error,
 }
 
 static gboolean
-set_invalid_error (GError     **error,
-                   const char  *what)
+set_invalid_error (GError **error)
 {
-  g_set_error (error, CHQ_STORE_ERROR, CHQ_STORE_ERROR_INVALID_DATA,
-               /* Translators: %s names the kind of object, e.g. "course" */
-               _("The service sent a %s the local cache cannot keep. Try syncing again "
-                 "later; if it persists, report it to the service."),
-               what);
+  g_set_error_literal (error, CHQ_STORE_ERROR, CHQ_STORE_ERROR_INVALID_DATA,
+                       _("The service sent data that the local cache cannot keep. Sync "
+                         "again later; if this goes on, contact the service’s support."));
   return FALSE;
 }
 
@@ -682,7 +679,7 @@ string_to_node (const char  *text,
   JsonNode *node = json_from_string (text, NULL);
 
   if (node == NULL)
-    set_invalid_error (error, "JSON");
+    set_invalid_error (error);
 
   return node;
 }
@@ -867,7 +864,7 @@ upsert_course (CourseStatements  *stmts,
   if (id == NULL || *id == '\0' || title == NULL ||
       !chq_voucher_type_from_string (member_string (course, "voucher_type"), &voucher_type) ||
       !chq_course_format_from_string (member_string (course, "format"), &format))
-    return set_invalid_error (error, _("course"));
+    return set_invalid_error (error);
 
   for (guint i = 0; locations && i < json_array_get_length (locations); i++)
     {
@@ -1040,8 +1037,6 @@ chq_store_apply_courses_page (ChqStore            *self,
   return apply_courses (self, nodes, deleted_ids, next_cursor, error);
 }
 
-typedef JsonNode *(*ToJsonFunc) (gpointer object);
-
 /* bind() fills the insert statement's columns after ?1 = id and ?2 = json. */
 typedef void (*BindFunc) (sqlite3_stmt *stmt,
                           JsonObject   *object);
@@ -1053,9 +1048,7 @@ fill_collection (sqlite3     *db,
                  int          year,
                  const char  *insert_sql,
                  GPtrArray   *objects,
-                 ToJsonFunc   to_json,
                  BindFunc     bind,
-                 const char  *what,
                  GError     **error)
 {
   g_autoptr(sqlite3_stmt) clear = NULL;
@@ -1071,14 +1064,14 @@ fill_collection (sqlite3     *db,
 
   for (guint i = 0; objects != NULL && i < objects->len; i++)
     {
-      g_autoptr(JsonNode) node = to_json (g_ptr_array_index (objects, i));
+      g_autoptr(JsonNode) node = chq_model_to_json (g_ptr_array_index (objects, i));
       JsonObject *object = node && JSON_NODE_HOLDS_OBJECT (node) ?
                            json_node_get_object (node) : NULL;
       const char *id = member_string (object, "id");
       g_autofree char *json = NULL;
 
       if (id == NULL || *id == '\0')
-        return set_invalid_error (error, what);
+        return set_invalid_error (error);
       json = node_to_string (node);
       bind_text (insert, 1, id);
       bind_text (insert, 2, json);
@@ -1100,17 +1093,14 @@ replace_collection (ChqStore    *self,
                     int          year,
                     const char  *insert_sql,
                     GPtrArray   *objects,
-                    ToJsonFunc   to_json,
-                    BindFunc     bind,
-                    const char  *what,
+                       BindFunc     bind,
                     GError     **error)
 {
   gboolean ok;
 
   if (!write_begin (self, error))
     return FALSE;
-  ok = fill_collection (self->write_db, delete_sql, year, insert_sql, objects, to_json,
-                        bind, what, error);
+  ok = fill_collection (self->write_db, delete_sql, year, insert_sql, objects, bind, error);
   if (!write_end (self, ok, error))
     return FALSE;
 
@@ -1160,8 +1150,7 @@ chq_store_replace_orders (ChqStore   *self,
 
   return replace_collection (self, CHQ_STORE_ORDERS, "DELETE FROM orders", 0,
                              "INSERT INTO orders (id, json, created_at) VALUES (?1, ?2, ?3)",
-                             orders, (ToJsonFunc)chq_order_to_json, bind_order,
-                             _("order"), error);
+                             orders, bind_order, error);
 }
 
 static void
@@ -1208,8 +1197,8 @@ chq_store_replace_wallet (ChqStore   *self,
                         "INSERT INTO batches (id, json, voucher_type, expires_on, "
                         "  available, reserved, used) "
                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                        wallet->batches, (ToJsonFunc)chq_voucher_batch_to_json, bind_batch,
-                        _("voucher batch"), error) &&
+                        wallet->batches, bind_batch,
+                        error) &&
        set_singleton (self->write_db,
                       "INSERT INTO wallet (singleton, json) VALUES (1, ?1) "
                       "ON CONFLICT (singleton) DO UPDATE SET json = excluded.json",
@@ -1251,8 +1240,7 @@ chq_store_replace_workers (ChqStore   *self,
 
   return replace_collection (self, CHQ_STORE_WORKERS, "DELETE FROM workers", 0,
                              "INSERT INTO workers (id, json, sort_key) VALUES (?1, ?2, ?3)",
-                             workers, (ToJsonFunc)chq_worker_to_json, bind_worker,
-                             _("worker"), error);
+                             workers, bind_worker, error);
 }
 
 static void
@@ -1288,8 +1276,7 @@ chq_store_replace_enrolments (ChqStore   *self,
                              "VALUES (?1, ?2, ?3, ?4) "
                              "ON CONFLICT (id) DO UPDATE SET json = excluded.json, "
                              "  year = excluded.year, starts_at = excluded.starts_at",
-                             enrolments, (ToJsonFunc)chq_enrolment_to_json, bind_enrolment,
-                             _("enrolment"), error);
+                             enrolments, bind_enrolment, error);
 }
 
 /**
@@ -1529,17 +1516,14 @@ chq_store_get_last_sync (ChqStore *self)
   return text ? g_date_time_new_from_iso8601 (text, NULL) : NULL;
 }
 
-typedef gpointer (*FromJsonFunc) (JsonNode  *node,
-                                  GError   **error);
-
-static gpointer
-object_from_text (const char    *text,
-                  FromJsonFunc   from_json,
-                  GError       **error)
+static GObject *
+object_from_text (const char  *text,
+                  GType        type,
+                  GError     **error)
 {
   g_autoptr(JsonNode) node = string_to_node (text, error);
 
-  return node ? from_json (node, error) : NULL;
+  return node ? chq_model_from_json (type, node, error) : NULL;
 }
 
 /* Rows of one JSON column made into model objects. */
@@ -1547,7 +1531,7 @@ static GPtrArray *
 read_objects (ChqStore      *self,
               const char    *sql,
               int            arg,
-              FromJsonFunc   from_json,
+              GType          type,
               GError       **error)
 {
   g_autoptr(GPtrArray) objects = g_ptr_array_new_with_free_func (g_object_unref);
@@ -1566,8 +1550,8 @@ read_objects (ChqStore      *self,
 
   while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gpointer object = object_from_text ((const char *)sqlite3_column_text (stmt, 0),
-                                          from_json, error);
+      GObject *object = object_from_text ((const char *)sqlite3_column_text (stmt, 0),
+                                          type, error);
 
       if (object == NULL)
         ok = FALSE;
@@ -1606,7 +1590,7 @@ chq_store_get_account (ChqStore  *self,
       return NULL;
     }
 
-  return json ? object_from_text (json, (FromJsonFunc)chq_account_from_json, error) : NULL;
+  return json ? (ChqAccount *)object_from_text (json, CHQ_TYPE_ACCOUNT, error) : NULL;
 }
 
 /**
@@ -1652,7 +1636,7 @@ chq_store_get_course (ChqStore    *self,
       return NULL;
     }
 
-  return json ? object_from_text (json, (FromJsonFunc)chq_course_from_json, error) : NULL;
+  return json ? (ChqCourse *)object_from_text (json, CHQ_TYPE_COURSE, error) : NULL;
 }
 
 /**
@@ -1685,7 +1669,7 @@ chq_store_list_orders (ChqStore  *self,
 {
   g_return_val_if_fail (CHQ_IS_STORE (self), NULL);
   return read_objects (self, "SELECT json FROM orders ORDER BY created_at DESC, id DESC", 0,
-                       (FromJsonFunc)chq_order_from_json, error);
+                       CHQ_TYPE_ORDER, error);
 }
 
 /**
@@ -1701,7 +1685,7 @@ chq_store_list_batches (ChqStore  *self,
 {
   g_return_val_if_fail (CHQ_IS_STORE (self), NULL);
   return read_objects (self, "SELECT json FROM batches ORDER BY expires_on, id", 0,
-                       (FromJsonFunc)chq_voucher_batch_from_json, error);
+                       CHQ_TYPE_VOUCHER_BATCH, error);
 }
 
 /**
@@ -1717,7 +1701,7 @@ chq_store_list_workers (ChqStore  *self,
 {
   g_return_val_if_fail (CHQ_IS_STORE (self), NULL);
   return read_objects (self, "SELECT json FROM workers ORDER BY sort_key, id", 0,
-                       (FromJsonFunc)chq_worker_from_json, error);
+                       CHQ_TYPE_WORKER, error);
 }
 
 /**
@@ -1737,7 +1721,7 @@ chq_store_list_enrolments (ChqStore  *self,
   g_return_val_if_fail (year > 0, NULL);
   return read_objects (self,
                        "SELECT json FROM enrolments WHERE year = ?1 ORDER BY starts_at, id",
-                       year, (FromJsonFunc)chq_enrolment_from_json, error);
+                       year, CHQ_TYPE_ENROLMENT, error);
 }
 
 /**
@@ -1753,6 +1737,7 @@ chq_store_get_wallet (ChqStore  *self,
                       GError   **error)
 {
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(JsonNode) node = NULL;
   g_autofree char *json = NULL;
 
   g_return_val_if_fail (CHQ_IS_STORE (self), NULL);
@@ -1764,7 +1749,11 @@ chq_store_get_wallet (ChqStore  *self,
       return NULL;
     }
 
-  return json ? object_from_text (json, (FromJsonFunc)chq_wallet_from_json, error) : NULL;
+  if (json == NULL)
+    return NULL;
+  node = string_to_node (json, error);
+
+  return node ? chq_wallet_from_json (node, error) : NULL;
 }
 
 static int

@@ -192,8 +192,8 @@ GPtrArray   *chq_store_list_finish             (ChqStore           *self,
                                                 GError            **error);
 
 /* Main thread only: the fields of one list row by store row id (a primary-key lookup,
- * well under a millisecond). The next session is the first starting on or after today
- * (NULL = now). NULL if the row is gone. */
+ * well under a millisecond). The next session is the first starting on the day of today
+ * (NULL = now) or later, as in the search. NULL if the row is gone. */
 ChqCourseRow *chq_store_get_course_row         (ChqStore           *self,
                                                 gint64              rowid,
                                                 GDateTime          *today);
