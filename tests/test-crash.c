@@ -174,7 +174,7 @@ test_crash_kill_restart (void)
       int child_status = -1;
 
       g_child_watch_add (pid, on_child_exit_cb, &child_status);
-      g_timeout_add (g_rand_int_range (rand, 30, 600), on_timeout_cb, &fired);
+      g_timeout_add (g_rand_int_range (rand, 40, 350), on_timeout_cb, &fired);
       while (!fired && child_status == -1)
         g_main_context_iteration (NULL, TRUE);
 
