@@ -1763,85 +1763,6 @@ compare_strings (gconstpointer a,
   return g_strcmp0 (*(char **)a, *(char **)b);
 }
 
-/* The distinct words of a space-separated column. */
-static GStrv
-list_words (ChqStore   *self,
-            const char *sql)
-{
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  GPtrArray *words = g_ptr_array_new ();
-  GHashTableIter iter;
-  gpointer key;
-  sqlite3 *db;
-
-  if ((db = reader_take (self, NULL)) != NULL)
-    {
-      if ((stmt = prepare (db, sql, NULL)) != NULL)
-        while (sqlite3_step (stmt) == SQLITE_ROW)
-          {
-            g_auto(GStrv) split =
-              g_strsplit ((const char *)sqlite3_column_text (stmt, 0) ?: "", " ", -1);
-
-            for (guint i = 0; split[i] != NULL; i++)
-              if (*split[i] != '\0' && !g_hash_table_contains (seen, split[i]))
-                g_hash_table_add (seen, g_strdup (split[i]));
-          }
-      g_clear_pointer (&stmt, sqlite3_finalize);
-      reader_give (self, db);
-    }
-
-  g_hash_table_iter_init (&iter, seen);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    {
-      g_ptr_array_add (words, key);
-      g_hash_table_iter_steal (&iter);
-    }
-  g_ptr_array_sort (words, compare_strings);
-  g_ptr_array_add (words, NULL);
-
-  return (GStrv)g_ptr_array_free (words, FALSE);
-}
-
-/**
- * chq_store_list_course_languages:
- * @self: a store
- *
- * Returns: (transfer full): the languages courses are given in, sorted
- */
-GStrv
-chq_store_list_course_languages (ChqStore *self)
-{
-  g_return_val_if_fail (CHQ_IS_STORE (self), NULL);
-  return list_words (self, "SELECT DISTINCT languages FROM courses");
-}
-
-/**
- * chq_store_list_course_provinces:
- * @self: a store
- *
- * Returns: (transfer full): the provinces courses are given in, sorted
- */
-GStrv
-chq_store_list_course_provinces (ChqStore *self)
-{
-  g_return_val_if_fail (CHQ_IS_STORE (self), NULL);
-  return list_words (self, "SELECT DISTINCT provinces FROM courses");
-}
-
-/**
- * chq_store_list_course_themes:
- * @self: a store
- *
- * Returns: (transfer full): the theme words of the courses, sorted
- */
-GStrv
-chq_store_list_course_themes (ChqStore *self)
-{
-  g_return_val_if_fail (CHQ_IS_STORE (self), NULL);
-  return list_words (self, "SELECT DISTINCT themes FROM courses");
-}
-
 /* ------------------------------------------------------------------------- search index */
 
 typedef struct {
@@ -2629,6 +2550,79 @@ chq_store_query_courses (ChqStore             *self,
   reader_give (self, db);
 
   return result;
+}
+
+/* The distinct words of one kind ('t' themes, 'l' languages, 'p' provinces) of the
+ * current courses, from the search index (built if stale), so the choices are exactly
+ * what the filters can match. */
+static GStrv
+list_words (ChqStore *self,
+            char      kind)
+{
+  g_autoptr(CourseIndex) index = NULL;
+  GPtrArray *words = g_ptr_array_new ();
+  sqlite3 *db;
+
+  if ((db = reader_take (self, NULL)) != NULL)
+    {
+      if (exec_sql (db, "BEGIN", NULL, NULL))
+        index = get_index (self, db, NULL);
+      reader_give (self, db);
+    }
+
+  if (index != NULL)
+    {
+      GHashTableIter iter;
+      const char *key;
+
+      g_hash_table_iter_init (&iter, index->words);
+      while (g_hash_table_iter_next (&iter, (gpointer *)&key, NULL))
+        if (key[0] == kind && key[1] == ':')
+          g_ptr_array_add (words, g_strdup (key + 2));
+    }
+  g_ptr_array_sort (words, compare_strings);
+  g_ptr_array_add (words, NULL);
+
+  return (GStrv)g_ptr_array_free (words, FALSE);
+}
+
+/**
+ * chq_store_list_course_languages:
+ * @self: a store
+ *
+ * Returns: (transfer full): the languages courses are given in, sorted
+ */
+GStrv
+chq_store_list_course_languages (ChqStore *self)
+{
+  g_return_val_if_fail (CHQ_IS_STORE (self), NULL);
+  return list_words (self, 'l');
+}
+
+/**
+ * chq_store_list_course_provinces:
+ * @self: a store
+ *
+ * Returns: (transfer full): the provinces courses are given in, sorted
+ */
+GStrv
+chq_store_list_course_provinces (ChqStore *self)
+{
+  g_return_val_if_fail (CHQ_IS_STORE (self), NULL);
+  return list_words (self, 'p');
+}
+
+/**
+ * chq_store_list_course_themes:
+ * @self: a store
+ *
+ * Returns: (transfer full): the theme words of the courses, sorted
+ */
+GStrv
+chq_store_list_course_themes (ChqStore *self)
+{
+  g_return_val_if_fail (CHQ_IS_STORE (self), NULL);
+  return list_words (self, 't');
 }
 
 /* -------------------------------------------------------------------------------- async */
