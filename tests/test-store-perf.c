@@ -13,6 +13,7 @@
 
 #include <sqlite3.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "chq-course-list-model.h"
 #include "chq-store.h"
@@ -56,6 +57,22 @@ summarize (GArray *samples)
   t.max = g_array_index (samples, gint64, samples->len - 1);
 
   return t;
+}
+
+/* Resident memory of this process, in KiB. */
+static glong
+rss_kib (void)
+{
+  g_autofree char *statm = NULL;
+  g_auto(GStrv) fields = NULL;
+
+  if (!g_file_get_contents ("/proc/self/statm", &statm, NULL, NULL))
+    return 0;
+  fields = g_strsplit (statm, " ", -1);
+  if (fields[0] == NULL || fields[1] == NULL)
+    return 0;
+
+  return (glong)(g_ascii_strtoll (fields[1], NULL, 10) * (sysconf (_SC_PAGESIZE) / 1024));
 }
 
 static ChqStore *
@@ -123,19 +140,23 @@ test_keystrokes (void)
   g_autoptr(GError) error = NULL;
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
+  glong rss_before;
   gint64 start;
 
   chq_course_query_set_today (query, today);
 
   /* The first query after a write rebuilds the in-memory filter index. */
+  rss_before = rss_kib ();
   start = g_get_monotonic_time ();
   {
     g_autoptr(ChqCourseResult) result = chq_store_query_courses (store, query, NULL, &error);
 
     g_assert_no_error (error);
-    g_test_message ("first query (index build) %.1f ms, %u AI courses",
+    g_test_message ("first query (index build) %.1f ms, %u AI courses, resident memory "
+                    "+%.1f MiB",
                     (g_get_monotonic_time () - start) / 1e3,
-                    chq_course_result_get_n_items (result));
+                    chq_course_result_get_n_items (result),
+                    (rss_kib () - rss_before) / 1024.0);
   }
   while (g_main_context_pending (NULL))
     g_main_context_iteration (NULL, FALSE);

@@ -228,6 +228,25 @@ test_open_permissions (void)
 }
 
 static void
+test_open_unwritable (void)
+{
+  g_autofree char *blocker = test_path ("not-a-folder");
+  g_autofree char *dir = g_path_get_dirname (blocker);
+  g_autofree char *path = g_build_filename (blocker, "cache.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChqStore) store = NULL;
+
+  /* The cache folder's place is taken by a file: a clear error, nothing moved. */
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (blocker, "x", 1, NULL));
+  store = chq_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "cache"));
+  g_assert_true (g_file_test (blocker, G_FILE_TEST_IS_REGULAR));
+}
+
+static void
 test_migrate_from_zero (void)
 {
   g_autofree char *path = test_path ("zero.db");
@@ -1420,6 +1439,7 @@ main (int   argc,
 
   g_test_add_func ("/store/path-for", test_path_for);
   g_test_add_func ("/store/open-permissions", test_open_permissions);
+  g_test_add_func ("/store/open-unwritable", test_open_unwritable);
   g_test_add_func ("/store/migrate-from-zero", test_migrate_from_zero);
   g_test_add_func ("/store/newer-schema", test_newer_schema);
   g_test_add_func ("/store/corrupt-rebuilt", test_corrupt_rebuilt);
