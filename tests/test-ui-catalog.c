@@ -79,10 +79,21 @@ on_toast_cb (GSimpleAction *action,
   f->last_toast = g_variant_dup_string (parameter, NULL);
 }
 
+/* What a test needs: the window's width (0: 1000 px) and whether to sync first. */
+typedef struct {
+  int      width;
+  gboolean no_sync;
+} Setup;
+
+static const Setup wide = { 0, FALSE };
+static const Setup narrow = { 360, FALSE };
+static const Setup unsynced = { 0, TRUE };
+
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
+  const Setup *setup = data;
   ChqSandboxOptions options = { .today = "2026-11-28" };
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
@@ -90,7 +101,7 @@ fixture_set_up (Fixture       *f,
   g_autoptr(GSimpleAction) toast = g_simple_action_new ("toast", G_VARIANT_TYPE_STRING);
   g_autofree char *uri = NULL;
   g_autofree char *outbox_path = NULL;
-  int width = GPOINTER_TO_INT (data);
+  int width = setup->width;
 
   f->sandbox = chq_sandbox_new (&options);
   g_assert_true (chq_sandbox_start (f->sandbox, &error));
@@ -107,7 +118,8 @@ fixture_set_up (Fixture       *f,
   wait_until (result != NULL, 30000);
   g_assert_true (chq_backend_sign_in_finish (f->backend, result, &error));
   g_assert_no_error (error);
-  run_sync (f->backend);
+  if (!setup->no_sync)
+    run_sync (f->backend);
 
   /* The window stands in for ChqWindow: it offers win.toast and records the last toast. */
   f->window = GTK_WINDOW (gtk_window_new ());
@@ -130,7 +142,8 @@ fixture_tear_down (Fixture       *f,
   while (g_main_context_iteration (NULL, FALSE))
     ;
   g_clear_object (&f->backend);
-  chq_sandbox_stop (f->sandbox);
+  if (f->sandbox != NULL)
+    chq_sandbox_stop (f->sandbox);
   g_clear_object (&f->sandbox);
   g_free (f->tmpdir);
   g_free (f->last_toast);
@@ -232,6 +245,38 @@ test_states (Fixture       *f,
   chq_catalog_page_set_backend (f->page, NULL);
   g_assert_cmpstr (chq_catalog_page_get_state (f->page), ==, "no-account");
   g_assert_cmpuint (chq_catalog_page_get_n_results (f->page), ==, 0);
+}
+
+/* Before the first sync the page says the catalogue is coming; offline it says since when
+ * the catalogue dates, and keeps showing it. */
+static void
+test_empty_and_offline (Fixture       *f,
+                        gconstpointer  data)
+{
+  GtkRevealer *offline = template_child (f->page, CHQ_TYPE_CATALOG_PAGE, "offline_revealer");
+  GtkLabel *offline_label = template_child (f->page, CHQ_TYPE_CATALOG_PAGE, "offline_label");
+  g_autoptr(GAsyncResult) result = NULL;
+  ChqSync *sync = chq_backend_get_sync (f->backend);
+
+  chq_catalog_page_set_backend (f->page, f->backend);
+  wait_until (g_strcmp0 (chq_catalog_page_get_state (f->page), "empty") == 0, 5000);
+  g_assert_false (gtk_revealer_get_reveal_child (offline));
+
+  run_sync (f->backend);
+  wait_until (g_strcmp0 (chq_catalog_page_get_state (f->page), "list") == 0, 5000);
+  g_assert_cmpuint (chq_catalog_page_get_n_results (f->page), >, 0);
+
+  chq_sandbox_stop (f->sandbox);
+  g_clear_object (&f->sandbox);
+  chq_sync_run_async (sync, NULL, store_result_cb, &result);
+  wait_until (result != NULL, 60000);
+  g_assert_false (chq_sync_run_finish (sync, result, NULL));
+  g_assert_cmpint (chq_sync_get_state (sync), ==, CHQ_SYNC_STATE_OFFLINE);
+
+  wait_until (gtk_revealer_get_reveal_child (offline), 5000);
+  g_assert_nonnull (strstr (gtk_label_get_label (offline_label), "cannot be reached"));
+  g_assert_cmpstr (chq_catalog_page_get_state (f->page), ==, "list");
+  g_assert_cmpuint (chq_catalog_page_get_n_results (f->page), >, 0);
 }
 
 static void
@@ -679,15 +724,19 @@ main (int   argc,
   gtk_init ();
   adw_init ();
 
-  g_test_add ("/catalog/states", Fixture, NULL, fixture_set_up, test_states, fixture_tear_down);
-  g_test_add ("/catalog/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
-  g_test_add ("/catalog/filters", Fixture, NULL, fixture_set_up, test_filters, fixture_tear_down);
-  g_test_add ("/catalog/detail-cost", Fixture, NULL, fixture_set_up, test_detail_cost,
+  g_test_add ("/catalog/states", Fixture, &wide, fixture_set_up, test_states,
               fixture_tear_down);
-  g_test_add ("/catalog/booking", Fixture, NULL, fixture_set_up, test_booking,
+  g_test_add ("/catalog/empty-and-offline", Fixture, &unsynced, fixture_set_up,
+              test_empty_and_offline, fixture_tear_down);
+  g_test_add ("/catalog/search", Fixture, &wide, fixture_set_up, test_search, fixture_tear_down);
+  g_test_add ("/catalog/filters", Fixture, &wide, fixture_set_up, test_filters,
               fixture_tear_down);
-  g_test_add ("/catalog/keyboard", Fixture, GINT_TO_POINTER (360), fixture_set_up,
-              test_keyboard, fixture_tear_down);
+  g_test_add ("/catalog/detail-cost", Fixture, &wide, fixture_set_up, test_detail_cost,
+              fixture_tear_down);
+  g_test_add ("/catalog/booking", Fixture, &wide, fixture_set_up, test_booking,
+              fixture_tear_down);
+  g_test_add ("/catalog/keyboard", Fixture, &narrow, fixture_set_up, test_keyboard,
+              fixture_tear_down);
 
   return g_test_run ();
 }

@@ -377,17 +377,24 @@ update_state (ChqCatalogPage *self)
     set_state (self, "no-results");
 }
 
+/* A search ended with nothing: is that the filters, or is there no course at all yet? The
+ * model emits no items-changed for an empty result after an empty one, so this runs when
+ * loading ends too. */
+static void
+check_empty_result (ChqCatalogPage *self)
+{
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->model)) == 0 &&
+      !chq_course_list_model_get_loading (self->model))
+    check_catalogue_empty (self);
+}
+
 static void
 on_items_changed_cb (ChqCatalogPage *self,
                      guint           position,
                      guint           removed,
                      guint           added)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
-
-  if (n == 0 && !chq_course_list_model_get_loading (self->model))
-    check_catalogue_empty (self);
-
+  check_empty_result (self);
   update_state (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_RESULTS]);
 }
@@ -395,6 +402,7 @@ on_items_changed_cb (ChqCatalogPage *self,
 static void
 on_loading_changed_cb (ChqCatalogPage *self)
 {
+  check_empty_result (self);
   update_state (self);
 }
 

@@ -187,11 +187,19 @@ show_course (ChqCourseDetail *self)
   /* TRANSLATORS: %s is the name of a training provider */
   provider = g_strdup_printf (_("By %s"), chq_course_get_provider_name (course));
   gtk_label_set_label (self->provider_label, provider);
-  gtk_label_set_label (self->summary_label, chq_course_get_summary (course));
-  gtk_label_set_label (self->description_label, chq_course_get_description (course));
-  gtk_widget_set_visible (GTK_WIDGET (self->description_label),
-                          chq_course_get_description (course) != NULL &&
-                          chq_course_get_description (course)[0] != '\0');
+  {
+    const char *summary = chq_course_get_summary (course);
+    const char *description = chq_course_get_description (course);
+    gboolean has_description = description != NULL && description[0] != '\0';
+
+    /* Descriptions often open with the summary: then it is not shown twice. */
+    gtk_label_set_label (self->summary_label, summary);
+    gtk_widget_set_visible (GTK_WIDGET (self->summary_label),
+                            summary != NULL && summary[0] != '\0' &&
+                            !(has_description && g_str_has_prefix (description, summary)));
+    gtk_label_set_label (self->description_label, description);
+    gtk_widget_set_visible (GTK_WIDGET (self->description_label), has_description);
+  }
 
   chq_rules_course_cost (chq_course_get_hours (course), chq_course_get_price_cents (course),
                          &cost);
