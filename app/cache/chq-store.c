@@ -59,6 +59,7 @@ struct _ChqStore
 
   GMutex         index_lock;
   CourseIndex   *index;           /* owned, under index_lock */
+  GMutex         build_lock;      /* held while an index is built */
 };
 
 G_DEFINE_FINAL_TYPE (ChqStore, chq_store, G_TYPE_OBJECT)
@@ -249,6 +250,7 @@ chq_store_finalize (GObject *object)
   g_mutex_clear (&self->write_lock);
   g_mutex_clear (&self->pool_lock);
   g_mutex_clear (&self->index_lock);
+  g_mutex_clear (&self->build_lock);
 
   G_OBJECT_CLASS (chq_store_parent_class)->finalize (object);
 }
@@ -283,6 +285,7 @@ chq_store_init (ChqStore *self)
   g_mutex_init (&self->write_lock);
   g_mutex_init (&self->pool_lock);
   g_mutex_init (&self->index_lock);
+  g_mutex_init (&self->build_lock);
   self->readers = g_ptr_array_new_with_free_func (close_db);
   self->main_context = g_main_context_ref_thread_default ();
 }
@@ -2121,17 +2124,26 @@ get_index (ChqStore  *self,
   if (index != NULL)
     return index;
 
-  index = course_index_build (db, generation, error);
-  if (index == NULL)
-    return NULL;
+  /* One build at a time: a second reader of the same generation waits and shares it. */
+  g_mutex_lock (&self->build_lock);
 
   g_mutex_lock (&self->index_lock);
-  if (self->index == NULL || self->index->generation < generation)
-    {
-      g_clear_pointer (&self->index, course_index_unref);
-      self->index = course_index_ref (index);
-    }
+  if (self->index != NULL && self->index->generation == generation)
+    index = course_index_ref (self->index);
   g_mutex_unlock (&self->index_lock);
+
+  if (index == NULL && (index = course_index_build (db, generation, error)) != NULL)
+    {
+      g_mutex_lock (&self->index_lock);
+      if (self->index == NULL || self->index->generation < generation)
+        {
+          g_clear_pointer (&self->index, course_index_unref);
+          self->index = course_index_ref (index);
+        }
+      g_mutex_unlock (&self->index_lock);
+    }
+
+  g_mutex_unlock (&self->build_lock);
 
   return index;
 }
