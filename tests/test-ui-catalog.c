@@ -279,6 +279,25 @@ test_empty_and_offline (Fixture       *f,
   g_assert_cmpuint (chq_catalog_page_get_n_results (f->page), >, 0);
 }
 
+/* The widgets the list view made for its visible rows (the child of each list item). */
+static void
+collect_row_boxes (GtkWidget *widget,
+                   GPtrArray *out)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (g_str_equal (G_OBJECT_TYPE_NAME (child), "GtkListItemWidget"))
+        {
+          if (gtk_widget_get_first_child (child) != NULL &&
+              gtk_widget_get_visible (child))
+            g_ptr_array_add (out, gtk_widget_get_first_child (child));
+        }
+      else
+        collect_row_boxes (child, out);
+    }
+}
+
 static void
 test_search (Fixture       *f,
              gconstpointer  data)
@@ -299,6 +318,28 @@ test_search (Fixture       *f,
   g_assert_cmpstr (ids, ==, "crs-ai-0008,crs-ai-0012");
   g_assert_cmpstr (gtk_label_get_label (count_label), ==, "2 courses");
   g_clear_pointer (&ids, g_free);
+
+  /* Each visible row says what it is to a screen reader. */
+  {
+    GtkWidget *list_view = template_child (f->page, CHQ_TYPE_CATALOG_PAGE, "list_view");
+    g_autoptr(GPtrArray) boxes = g_ptr_array_new ();
+
+    wait_until ((g_ptr_array_set_size (boxes, 0), collect_row_boxes (list_view, boxes),
+                 boxes->len == 2), 5000);
+    for (guint i = 0; i < boxes->len; i++)
+      {
+        GtkWidget *box = g_ptr_array_index (boxes, i);
+
+        g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (box),
+                                                         GTK_ACCESSIBLE_PROPERTY_LABEL));
+        g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (box),
+                                                         GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
+      }
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (g_ptr_array_index (boxes, 0)),
+                                         GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                         "Aspects juridiques de l'IA pour les PME : AI Act et RGPD, "
+                                         "AI course by Juris Wallonie Académie");
+  }
 
   /* A city narrows too. */
   type_search (f, "juridiques namur");
@@ -675,6 +716,24 @@ test_booking (Fixture       *f,
   run_sync (f->backend);
   wait_until (bookings_show (detail, "usage code"), 10000);
   g_assert_false (bookings_show (detail, "Waiting to be sent"));
+
+  /* A session in January: the oldest vouchers, reserved first, expire on December 31. */
+  open_course (f, "crs-ai-0012");
+  gtk_widget_activate_action (GTK_WIDGET (detail), "detail.book", NULL);
+  dialog = find_booking_dialog ();
+  g_assert_nonnull (dialog);
+  wait_until (chq_booking_dialog_get_ready (dialog), 5000);
+  chq_booking_dialog_set_worker_id (dialog, "wrk-0004");
+  {
+    GtkLabel *warning = template_child (dialog, CHQ_TYPE_BOOKING_DIALOG, "warning_label");
+
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (warning)));
+    g_assert_nonnull (strstr (gtk_label_get_label (warning), "before the session starts"));
+  }
+  /* Booking anyway is allowed: the session may be moved, or new vouchers ordered. */
+  g_assert_true (chq_booking_dialog_get_can_book (dialog));
+  gtk_window_close (GTK_WINDOW (dialog));
+  wait_until (find_booking_dialog () == NULL, 5000);
 }
 
 static void
