@@ -246,6 +246,35 @@ test_keystrokes (void)
 
   sqlite3_finalize (stmt);
   sqlite3_close (db);
+
+  /* What a scrolling list pays per new row, on the main thread. */
+  {
+    g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (gint64));
+    Timing t;
+    guint n;
+
+    chq_course_query_set_text (query, NULL);
+    chq_course_list_model_set_query (model, query);
+    wait_for_model (model);
+    n = g_list_model_get_n_items (G_LIST_MODEL (model));
+    g_assert_cmpuint (n, >, 0);
+    for (guint i = 0; i < 1000; i++)
+      {
+        g_autoptr(GObject) row = NULL;
+        gint64 elapsed;
+
+        start = g_get_monotonic_time ();
+        row = g_list_model_get_item (G_LIST_MODEL (model), (i * 7919) % n);
+        elapsed = g_get_monotonic_time () - start;
+        g_assert_nonnull (row);
+        g_array_append_val (samples, elapsed);
+      }
+    t = summarize (samples);
+    g_test_message ("row fetch on the main thread: median %.3f p95 %.3f max %.3f ms",
+                    t.median / 1e3, t.p95 / 1e3, t.max / 1e3);
+    if (g_test_perf ())
+      g_assert_cmpint (t.p95, <, 1000);
+  }
 }
 
 int
