@@ -75,12 +75,20 @@ apply_courses (ChqStore            *store,
                const char          *cursor,
                GError             **error)
 {
-  g_autoptr(JsonArray) items = json_array_new ();
+  g_autoptr(GPtrArray) page = g_ptr_array_new_with_free_func (g_object_unref);
 
+  /* Through the codec, as the sync engine does: the test courses are valid API objects. */
   for (guint i = 0; i < n; i++)
-    json_array_add_element (items, test_course_json (&courses[i]));
+    {
+      g_autoptr(JsonNode) node = test_course_json (&courses[i]);
+      g_autoptr(GError) codec_error = NULL;
+      ChqCourse *course = chq_course_from_json (node, &codec_error);
 
-  return chq_store_apply_courses_page_json (store, items, deleted, cursor, error);
+      g_assert_no_error (codec_error);
+      g_ptr_array_add (page, course);
+    }
+
+  return chq_store_apply_courses_page (store, page, deleted, cursor, error);
 }
 
 static ChqStore *
