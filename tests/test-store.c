@@ -1248,6 +1248,21 @@ test_list_model_lazy (void)
     evicted = g_list_model_get_item (G_LIST_MODEL (model), 0);
     g_assert_cmpuint (chq_course_row_get_n_created (), ==, created + 301);
   }
+
+  /* A row still held (bound on screen) keeps its object, even out of the cache. */
+  {
+    g_autoptr(GObject) held = g_list_model_get_item (G_LIST_MODEL (model), 5);
+    g_autoptr(GObject) again = NULL;
+
+    for (guint i = 0; i < 300; i++)
+      {
+        g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (model), 100 + i);
+      }
+    created = chq_course_row_get_n_created ();
+    again = g_list_model_get_item (G_LIST_MODEL (model), 5);
+    g_assert_true (again == held);
+    g_assert_cmpuint (chq_course_row_get_n_created (), ==, created);
+  }
 }
 
 static void

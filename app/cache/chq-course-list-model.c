@@ -4,7 +4,9 @@
  *
  * The model holds only the ordered row ids of the current result. A row asks for an item
  * and gets a ChqCourseRow read by primary key; the most recent CACHE_SIZE rows are kept, so
- * memory follows what is on screen, not the size of the catalogue.
+ * memory follows what is on screen, not the size of the catalogue. A row still held
+ * elsewhere (a bound list item) is found again through a weak reference, so a position
+ * keeps its object for as long as anyone uses it.
  */
 #define G_LOG_DOMAIN "chq-course-list-model"
 
@@ -37,6 +39,7 @@ struct _ChqCourseListModel
 
   GHashTable      *cache;         /* rowid (gint64 *) -> GList link of lru */
   GQueue           lru;           /* CacheEntry, most recent first */
+  GHashTable      *alive;         /* rowid (gint64 *, owned) -> GWeakRef * (owned) */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -71,6 +74,49 @@ cache_clear (ChqCourseListModel *self)
 {
   g_hash_table_remove_all (self->cache);
   g_queue_clear_full (&self->lru, cache_entry_free);
+  g_hash_table_remove_all (self->alive);
+}
+
+static void
+weak_ref_free (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+static gboolean
+weak_ref_is_dead (gpointer key,
+                  gpointer value,
+                  gpointer user_data)
+{
+  g_autoptr(GObject) object = g_weak_ref_get (value);
+
+  return object == NULL;
+}
+
+/* A row made earlier and still held by someone (a list item on screen). */
+static ChqCourseRow *
+alive_lookup (ChqCourseListModel *self,
+              gint64              rowid)
+{
+  GWeakRef *ref = g_hash_table_lookup (self->alive, &rowid);
+
+  return ref ? g_weak_ref_get (ref) : NULL;
+}
+
+static void
+alive_insert (ChqCourseListModel *self,
+              gint64              rowid,
+              ChqCourseRow       *row)
+{
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (ref, row);
+  g_hash_table_replace (self->alive, g_memdup2 (&rowid, sizeof rowid), ref);
+
+  /* Forget the rows nobody holds any more, now and then. */
+  if (g_hash_table_size (self->alive) > 4 * CACHE_SIZE)
+    g_hash_table_foreach_remove (self->alive, weak_ref_is_dead, NULL);
 }
 
 static ChqCourseRow *
@@ -139,6 +185,11 @@ chq_course_list_model_get_item (GListModel *model,
   rowid = chq_course_result_get_rowid (self->result, position);
   if ((row = cache_lookup (self, rowid)) != NULL)
     return g_object_ref (row);
+  if ((row = alive_lookup (self, rowid)) != NULL)
+    {
+      cache_insert (self, rowid, row);
+      return row;
+    }
 
   row = chq_store_get_course_row (self->store, rowid, self->query->today);
   /* Deleted since the result was made: the store's "changed" brings a new result at
@@ -148,6 +199,7 @@ chq_course_list_model_get_item (GListModel *model,
                               CHQ_COURSE_FORMAT_IN_PERSON, FALSE, NULL, NULL);
 
   cache_insert (self, rowid, row);
+  alive_insert (self, rowid, row);
 
   return row;
 }
@@ -279,6 +331,7 @@ chq_course_list_model_finalize (GObject *object)
   g_clear_pointer (&self->result, chq_course_result_unref);
   g_clear_pointer (&self->query, chq_course_query_free);
   g_clear_pointer (&self->cache, g_hash_table_unref);
+  g_clear_pointer (&self->alive, g_hash_table_unref);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (chq_course_list_model_parent_class)->finalize (object);
@@ -373,6 +426,7 @@ chq_course_list_model_init (ChqCourseListModel *self)
 {
   self->query = chq_course_query_new ();
   self->cache = g_hash_table_new (g_int64_hash, g_int64_equal);
+  self->alive = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, weak_ref_free);
   g_queue_init (&self->lru);
 }
 
