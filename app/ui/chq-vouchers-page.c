@@ -1,4 +1,4 @@
-/* chq-vouchers-page.c: the Vouchers page of the main window
+/* chq-vouchers-page.c: the Vouchers page: wallet, ceilings, ordering, history, batches
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,35 +6,912 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
+#include "chq-batch-row.h"
+#include "chq-json.h"
+#include "chq-money.h"
+#include "chq-order-row.h"
+#include "chq-vouchers-logic.h"
 #include "chq-vouchers-page.h"
 
+/* The page shows what the store holds (account, wallet, orders) and what waits in the
+ * outbox, and reads again after every "changed" of either. Writes are intents of the
+ * backend; the sync sends them. */
 struct _ChqVouchersPage
 {
-  AdwBin parent_instance;
+  AdwBin           parent_instance;
+
+  ChqBackend      *backend;           /* owned, nullable */
+  GCancellable    *cancellable;       /* owned: reads for this backend */
+  GSettings       *settings;          /* owned */
+  GListModel      *outbox_model;      /* owned ref: the backend's waiting and refused entries */
+  gulong           store_changed_id;
+  gulong           outbox_changed_id;
+  char            *today;             /* owned, nullable: "YYYY-MM-DD" fixed clock */
+  const char      *state;
+
+  ChqAccount      *account;           /* owned, nullable until read */
+  ChqWallet       *wallet;            /* owned, nullable until read */
+  GPtrArray       *orders;            /* owned, of ChqOrder, nullable until read */
+  GHashTable      *order_statuses;    /* owned: order id -> status at the last read; NULL
+                                       * before the first read (no news on a fresh start) */
+  GHashTable      *cancel_waiting;    /* owned: ids of orders with a cancellation queued */
+  GHashTable      *watched_entries;   /* owned: outbox ids of orders placed here, whose
+                                       * payment instructions open once the service has them */
+  guint            waiting[CHQ_N_VOUCHER_TYPES];
+
+  GListStore      *order_items;       /* owned: ChqOutboxEntry and ChqOrder */
+  GListStore      *batch_items;       /* owned: ChqVoucherBatch */
+  GtkWidget       *cards[CHQ_N_VOUCHER_TYPES];
+
+  GtkStack        *stack;
+  AdwStatusPage   *empty_status;
+  GtkWidget       *order_button;
+  GtkFlowBox      *cards_box;
+  GtkWidget       *orders_empty_label;
+  GtkWidget       *orders_scroller;
+  GtkListView     *orders_view;
+  GtkWidget       *batches_empty_label;
+  GtkWidget       *batches_scroller;
+  GtkListView     *batches_view;
 };
 
 G_DEFINE_FINAL_TYPE (ChqVouchersPage, chq_vouchers_page, ADW_TYPE_BIN)
 
+enum {
+  PROP_0,
+  PROP_BACKEND,
+  PROP_TODAY,
+  PROP_STATE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void read_account (ChqVouchersPage *self);
+static void read_wallet  (ChqVouchersPage *self);
+static void read_orders  (ChqVouchersPage *self);
+
+static void
+show_toast (ChqVouchersPage *self,
+            const char      *text)
+{
+  /* The window installs win.toast; outside a window (tests) there is nobody to tell. */
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", text);
+}
+
+static void
+get_today (ChqVouchersPage *self,
+           GDate           *out)
+{
+  if (self->today != NULL && chq_vouchers_parse_date (self->today, out))
+    return;
+
+  g_date_clear (out, 1);
+  g_date_set_time_t (out, time (NULL));
+}
+
+static guint
+get_warning_days (ChqVouchersPage *self)
+{
+  return g_settings_get_uint (self->settings, "expiry-warning-days");
+}
+
+static void
+set_state (ChqVouchersPage *self,
+           const char      *state)
+{
+  if (g_strcmp0 (self->state, state) == 0)
+    return;
+
+  self->state = state;
+  gtk_stack_set_visible_child_name (self->stack, g_str_equal (state, "ready") ? "content" : "empty");
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+}
+
+static GtkWindow *
+get_parent_window (ChqVouchersPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+/* Showing */
+
+static void
+update_cards (ChqVouchersPage *self)
+{
+  g_autoptr(GPtrArray) empty = g_ptr_array_new ();
+  GPtrArray *batches = self->wallet != NULL ? self->wallet->batches : empty;
+  guint warning_days = get_warning_days (self);
+  GDate today;
+
+  get_today (self, &today);
+
+  for (ChqVoucherType type = 0; type < CHQ_N_VOUCHER_TYPES; type++)
+    {
+      const ChqWalletTotal *total = self->wallet != NULL ? &self->wallet->totals[type] : NULL;
+      ChqWalletFigures figures = { 0 };
+      gboolean shown;
+
+      if (self->account != NULL)
+        {
+          figures.ceiling = chq_account_get_ceiling (self->account, type);
+          figures.ordered = chq_account_get_ordered_this_year (self->account, type);
+        }
+      if (total != NULL)
+        {
+          figures.available = total->available;
+          figures.reserved = total->reserved;
+          figures.used = total->used;
+        }
+      figures.waiting = self->waiting[type];
+      figures.expiring = chq_vouchers_count_expiring (batches, (int) type, &today, warning_days,
+                                                      &figures.earliest_expiry);
+
+      chq_wallet_card_set_figures (CHQ_WALLET_CARD (self->cards[type]), &figures);
+      g_free (figures.earliest_expiry);
+
+      shown = chq_vouchers_type_is_shown (figures.ceiling, total);
+      gtk_widget_set_visible (gtk_widget_get_parent (self->cards[type]), shown);
+    }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "vouchers.order",
+                                 self->backend != NULL && self->account != NULL &&
+                                 (chq_account_get_ceiling (self->account, CHQ_VOUCHER_TYPE_CF) > 0 ||
+                                  chq_account_get_ceiling (self->account, CHQ_VOUCHER_TYPE_CFL) > 0 ||
+                                  chq_account_get_ceiling (self->account, CHQ_VOUCHER_TYPE_ECO) > 0));
+}
+
+/* Vouchers with some left first, soonest expiry first; then the spent ones, newest first. */
+static int
+compare_batches (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  ChqVoucherBatch *batch_a = CHQ_VOUCHER_BATCH ((gpointer) a);
+  ChqVoucherBatch *batch_b = CHQ_VOUCHER_BATCH ((gpointer) b);
+  gboolean left_a = chq_voucher_batch_get_available (batch_a) + chq_voucher_batch_get_reserved (batch_a) > 0;
+  gboolean left_b = chq_voucher_batch_get_available (batch_b) + chq_voucher_batch_get_reserved (batch_b) > 0;
+  int by_expiry = g_strcmp0 (chq_voucher_batch_get_expires_on (batch_a),
+                             chq_voucher_batch_get_expires_on (batch_b));
+
+  if (left_a != left_b)
+    return left_a ? -1 : 1;
+
+  return left_a ? by_expiry : -by_expiry;
+}
+
+static void
+update_batches (ChqVouchersPage *self)
+{
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; self->wallet != NULL && i < self->wallet->batches->len; i++)
+    g_ptr_array_add (sorted, g_object_ref (g_ptr_array_index (self->wallet->batches, i)));
+
+  g_list_store_splice (self->batch_items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->batch_items)),
+                       sorted->pdata, sorted->len);
+  g_list_store_sort (self->batch_items, compare_batches, NULL);
+
+  gtk_widget_set_visible (self->batches_empty_label, sorted->len == 0);
+  gtk_widget_set_visible (self->batches_scroller, sorted->len > 0);
+}
+
+/* The outbox's create_order entries (newest first), then the service's orders. */
+static void
+update_orders (ChqVouchersPage *self)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_entries = self->outbox_model != NULL ? g_list_model_get_n_items (self->outbox_model) : 0;
+
+  for (guint i = n_entries; i > 0; i--)
+    {
+      g_autoptr(ChqOutboxEntry) entry = g_list_model_get_item (self->outbox_model, i - 1);
+
+      if (chq_outbox_entry_get_kind (entry) == CHQ_OUTBOX_KIND_CREATE_ORDER)
+        g_ptr_array_add (items, g_steal_pointer (&entry));
+    }
+
+  for (guint i = 0; self->orders != NULL && i < self->orders->len; i++)
+    g_ptr_array_add (items, g_object_ref (g_ptr_array_index (self->orders, i)));
+
+  g_list_store_splice (self->order_items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->order_items)),
+                       items->pdata, items->len);
+
+  gtk_widget_set_visible (self->orders_empty_label, items->len == 0);
+  gtk_widget_set_visible (self->orders_scroller, items->len > 0);
+}
+
+static void
+update_view (ChqVouchersPage *self)
+{
+  if (self->backend == NULL)
+    set_state (self, "no-account");
+  else if (self->account == NULL && self->wallet == NULL &&
+           (self->orders == NULL || self->orders->len == 0) &&
+           g_list_model_get_n_items (G_LIST_MODEL (self->order_items)) == 0)
+    set_state (self, "empty");
+  else
+    set_state (self, "ready");
+
+  update_cards (self);
+}
+
+/* Notifications */
+
+static void
+send_notification (ChqVouchersPage *self,
+                   const char      *id,
+                   const char      *title,
+                   const char      *body)
+{
+  GApplication *app = g_application_get_default ();
+  g_autoptr(GNotification) notification = NULL;
+
+  if (app == NULL)
+    return;
+
+  notification = g_notification_new (title);
+  g_notification_set_body (notification, body);
+  g_notification_set_default_action_and_target (notification, "app.show-page", "s", "vouchers");
+  g_application_send_notification (app, id, notification);
+}
+
+static void
+notify_expiring (ChqVouchersPage *self)
+{
+  g_auto(GStrv) notified = NULL;
+  g_auto(GStrv) due = NULL;
+  g_auto(GStrv) kept = NULL;
+  GDate today;
+
+  if (self->wallet == NULL || g_application_get_default () == NULL)
+    return;
+
+  get_today (self, &today);
+  notified = g_settings_get_strv (self->settings, "notified-batches");
+  due = g_settings_get_boolean (self->settings, "notifications")
+        ? chq_vouchers_batches_to_notify (self->wallet->batches, &today, get_warning_days (self),
+                                          (const char * const *) notified)
+        : g_new0 (char *, 1);
+
+  for (guint i = 0; due[i] != NULL; i++)
+    for (guint j = 0; j < self->wallet->batches->len; j++)
+      {
+        ChqVoucherBatch *batch = g_ptr_array_index (self->wallet->batches, j);
+        g_autofree char *id = NULL;
+        g_autofree char *date = NULL;
+        g_autofree char *body = NULL;
+        guint available;
+
+        if (g_strcmp0 (chq_voucher_batch_get_id (batch), due[i]) != 0)
+          continue;
+
+        available = chq_voucher_batch_get_available (batch);
+        id = g_strconcat ("expiring-", due[i], NULL);
+        date = chq_vouchers_format_date (chq_voucher_batch_get_expires_on (batch));
+        /* Translators: %u vouchers, %s their type, %s a date */
+        body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "%u %s voucher expires on %s. Book a training before then.",
+                                             "%u %s vouchers expire on %s. Book a training before then.",
+                                             available),
+                                available,
+                                chq_voucher_type_get_label (chq_voucher_batch_get_voucher_type (batch)),
+                                date);
+        send_notification (self, id, _("Vouchers Expire Soon"), body);
+      }
+
+  /* Batches gone from the wallet are forgotten, so that the setting stays small. */
+  kept = chq_vouchers_merge_notified (self->wallet->batches, (const char * const *) notified,
+                                      (const char * const *) due);
+  if (!g_strv_equal ((const char * const *) kept, (const char * const *) notified))
+    g_settings_set_strv (self->settings, "notified-batches", (const char * const *) kept);
+}
+
+static void
+notify_credited (ChqVouchersPage *self)
+{
+  g_autoptr(GPtrArray) credited = NULL;
+
+  credited = chq_vouchers_newly_credited (self->order_statuses, self->orders);
+
+  if (g_settings_get_boolean (self->settings, "notifications"))
+    for (guint i = 0; i < credited->len; i++)
+      {
+        ChqOrder *order = g_ptr_array_index (credited, i);
+        g_autofree char *id = g_strconcat ("credited-", chq_order_get_id (order), NULL);
+        g_autofree char *body = NULL;
+
+        /* Translators: %u vouchers, %s their type */
+        body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "The payment arrived: %u %s voucher is in your wallet, valid for one year from this month.",
+                                             "The payment arrived: %u %s vouchers are in your wallet, valid for one year from this month.",
+                                             chq_order_get_quantity (order)),
+                                chq_order_get_quantity (order),
+                                chq_voucher_type_get_label (chq_order_get_voucher_type (order)));
+        send_notification (self, id, _("Vouchers Credited"), body);
+      }
+
+  g_clear_pointer (&self->order_statuses, g_hash_table_unref);
+  self->order_statuses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < self->orders->len; i++)
+    {
+      ChqOrder *order = g_ptr_array_index (self->orders, i);
+
+      if (chq_order_get_id (order) != NULL)
+        g_hash_table_insert (self->order_statuses, g_strdup (chq_order_get_id (order)),
+                             GINT_TO_POINTER (chq_order_get_status (order)));
+    }
+}
+
+/* Reading */
+
+static void
+on_account_read_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(ChqVouchersPage) self = user_data;
+  g_autoptr(ChqAccount) account = NULL;
+  g_autoptr(GError) error = NULL;
+
+  account = chq_store_get_account_finish (CHQ_STORE (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (error != NULL)
+    g_warning ("Could not read the account from the cache: %s", error->message);
+
+  if (account != NULL)
+    g_set_object (&self->account, account);
+  update_view (self);
+}
+
+static void
+read_account (ChqVouchersPage *self)
+{
+  chq_store_get_account_async (chq_backend_get_store (self->backend), self->cancellable,
+                               on_account_read_cb, g_object_ref (self));
+}
+
+static void
+on_wallet_read_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(ChqVouchersPage) self = user_data;
+  g_autoptr(ChqWallet) wallet = NULL;
+  g_autoptr(GError) error = NULL;
+
+  wallet = chq_store_get_wallet_finish (CHQ_STORE (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (error != NULL)
+    g_warning ("Could not read the wallet from the cache: %s", error->message);
+
+  if (wallet != NULL)
+    {
+      g_clear_pointer (&self->wallet, chq_wallet_free);
+      self->wallet = g_steal_pointer (&wallet);
+      update_batches (self);
+      notify_expiring (self);
+    }
+  update_view (self);
+}
+
+static void
+read_wallet (ChqVouchersPage *self)
+{
+  chq_store_get_wallet_async (chq_backend_get_store (self->backend), self->cancellable,
+                              on_wallet_read_cb, g_object_ref (self));
+}
+
+static void
+on_orders_read_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(ChqVouchersPage) self = user_data;
+  g_autoptr(GPtrArray) orders = NULL;
+  g_autoptr(GError) error = NULL;
+
+  orders = chq_store_list_finish (CHQ_STORE (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (orders == NULL)
+    {
+      g_warning ("Could not read the orders from the cache: %s", error->message);
+      return;
+    }
+
+  g_clear_pointer (&self->orders, g_ptr_array_unref);
+  self->orders = g_steal_pointer (&orders);
+  notify_credited (self);
+  update_orders (self);
+  update_view (self);
+}
+
+static void
+read_orders (ChqVouchersPage *self)
+{
+  chq_store_list_orders_async (chq_backend_get_store (self->backend), self->cancellable,
+                               on_orders_read_cb, g_object_ref (self));
+}
+
+static void
+on_store_changed_cb (ChqStore        *store,
+                     const char      *collection,
+                     ChqVouchersPage *self)
+{
+  if (g_strcmp0 (collection, CHQ_STORE_ACCOUNT) == 0)
+    read_account (self);
+  else if (g_strcmp0 (collection, CHQ_STORE_WALLET) == 0)
+    read_wallet (self);
+  else if (g_strcmp0 (collection, CHQ_STORE_ORDERS) == 0)
+    read_orders (self);
+}
+
+/* An order placed here reached the service: its payment instructions, at once. */
+static void
+open_accepted_orders (ChqVouchersPage *self)
+{
+  g_autoptr(GPtrArray) done = g_ptr_array_new_with_free_func (g_free);
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, self->watched_entries);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      gint64 id = *(gint64 *) key;
+      g_autoptr(ChqOutboxEntry) entry = NULL;
+      g_autoptr(JsonNode) answer = NULL;
+      g_autoptr(ChqOrder) order = NULL;
+
+      entry = chq_outbox_get_entry (chq_backend_get_outbox (self->backend), id, NULL);
+      if (entry == NULL || chq_outbox_entry_get_state (entry) == CHQ_OUTBOX_STATE_FAILED)
+        {
+          /* Gone or refused: the history says why. */
+          g_ptr_array_add (done, g_memdup2 (&id, sizeof id));
+          continue;
+        }
+      if (chq_outbox_entry_get_state (entry) != CHQ_OUTBOX_STATE_SENT)
+        continue;
+
+      g_ptr_array_add (done, g_memdup2 (&id, sizeof id));
+      answer = chq_outbox_entry_dup_result (entry);
+      if (answer != NULL)
+        order = chq_order_from_json (answer, NULL);
+      if (order != NULL)
+        chq_vouchers_page_show_payment (self, order);
+    }
+
+  for (guint i = 0; i < done->len; i++)
+    g_hash_table_remove (self->watched_entries, g_ptr_array_index (done, i));
+}
+
+static void
+on_outbox_changed_cb (ChqOutbox       *outbox,
+                      ChqVouchersPage *self)
+{
+  guint n = g_list_model_get_n_items (self->outbox_model);
+
+  memset (self->waiting, 0, sizeof self->waiting);
+  g_hash_table_remove_all (self->cancel_waiting);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ChqOutboxEntry) entry = g_list_model_get_item (self->outbox_model, i);
+      ChqOutboxState state = chq_outbox_entry_get_state (entry);
+      gboolean waiting = state == CHQ_OUTBOX_STATE_PENDING || state == CHQ_OUTBOX_STATE_SENDING;
+
+      if (!waiting)
+        continue;
+
+      if (chq_outbox_entry_get_kind (entry) == CHQ_OUTBOX_KIND_CREATE_ORDER)
+        {
+          g_autoptr(JsonNode) payload = chq_outbox_entry_dup_payload (entry);
+          ChqVoucherType type;
+          guint quantity;
+
+          if (payload != NULL && chq_order_request_from_json (payload, &type, &quantity, NULL))
+            self->waiting[type] += quantity;
+        }
+      else if (chq_outbox_entry_get_kind (entry) == CHQ_OUTBOX_KIND_CANCEL_ORDER &&
+               chq_outbox_entry_get_target_id (entry) != NULL)
+        g_hash_table_add (self->cancel_waiting, g_strdup (chq_outbox_entry_get_target_id (entry)));
+    }
+
+  open_accepted_orders (self);
+  update_orders (self);
+  update_view (self);
+}
+
+static void
+disconnect_backend (ChqVouchersPage *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+
+  if (self->backend != NULL)
+    {
+      g_clear_signal_handler (&self->store_changed_id, chq_backend_get_store (self->backend));
+      g_clear_signal_handler (&self->outbox_changed_id, chq_backend_get_outbox (self->backend));
+    }
+  g_clear_object (&self->outbox_model);
+  g_clear_object (&self->backend);
+  g_clear_object (&self->account);
+  g_clear_pointer (&self->wallet, chq_wallet_free);
+  g_clear_pointer (&self->orders, g_ptr_array_unref);
+  g_clear_pointer (&self->order_statuses, g_hash_table_unref);
+  g_hash_table_remove_all (self->cancel_waiting);
+  g_hash_table_remove_all (self->watched_entries);
+  memset (self->waiting, 0, sizeof self->waiting);
+}
+
+/* Actions */
+
+static void
+on_ordered_cb (ChqOrderDialog  *dialog,
+               gint64           entry_id,
+               ChqVouchersPage *self)
+{
+  g_hash_table_add (self->watched_entries, g_memdup2 (&entry_id, sizeof entry_id));
+  show_toast (self, _("Order kept: the payment instructions appear once the voucher service accepts it"));
+}
+
+static void
+order_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  chq_vouchers_page_open_order_dialog (CHQ_VOUCHERS_PAGE (widget));
+}
+
+static ChqOrder *
+find_order (ChqVouchersPage *self,
+            const char      *id)
+{
+  for (guint i = 0; self->orders != NULL && i < self->orders->len; i++)
+    if (g_strcmp0 (chq_order_get_id (g_ptr_array_index (self->orders, i)), id) == 0)
+      return g_ptr_array_index (self->orders, i);
+
+  return NULL;
+}
+
+static void
+on_cancel_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       ChqVouchersPage  *self)
+{
+  const char *order_id = g_object_get_data (G_OBJECT (dialog), "order-id");
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "cancel-order") || self->backend == NULL)
+    return;
+
+  if (chq_backend_cancel_order (self->backend, order_id, &error) <= 0)
+    {
+      g_autofree char *text = g_strdup_printf (_("The cancellation could not be kept on this computer: %s"),
+                                               error->message);
+      show_toast (self, text);
+      return;
+    }
+
+  show_toast (self, _("Cancellation kept: it is sent to the voucher service"));
+}
+
+static void
+cancel_order_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  ChqVouchersPage *self = CHQ_VOUCHERS_PAGE (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  ChqOrder *order = find_order (self, id);
+  AdwMessageDialog *dialog;
+  g_autofree char *body = NULL;
+  g_autofree char *amount = NULL;
+
+  if (order == NULL || chq_order_get_status (order) != CHQ_ORDER_STATUS_AWAITING_PAYMENT)
+    return;
+
+  amount = chq_money_format (chq_order_get_amount_cents (order));
+  /* Translators: %u vouchers, %s their type, %s an amount */
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "The order of %u %s voucher (%s) will be cancelled. Do not pay it once it is cancelled.",
+                                       "The order of %u %s vouchers (%s) will be cancelled. Do not pay it once it is cancelled.",
+                                       chq_order_get_quantity (order)),
+                          chq_order_get_quantity (order),
+                          chq_voucher_type_get_label (chq_order_get_voucher_type (order)),
+                          amount);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (get_parent_window (self),
+                                                       _("Cancel This Order?"), body));
+  adw_message_dialog_add_responses (dialog,
+                                    "keep", _("_Keep Order"),
+                                    "cancel-order", _("_Cancel Order"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "cancel-order", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "keep");
+  adw_message_dialog_set_close_response (dialog, "keep");
+  g_object_set_data_full (G_OBJECT (dialog), "order-id", g_strdup (id), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_cancel_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+discard_order_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  ChqVouchersPage *self = CHQ_VOUCHERS_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->backend == NULL)
+    return;
+
+  if (!chq_outbox_discard (chq_backend_get_outbox (self->backend), g_variant_get_int64 (parameter),
+                           &error))
+    {
+      g_autofree char *text = g_strdup_printf (_("The refused order could not be removed: %s"),
+                                               error->message);
+      show_toast (self, text);
+    }
+}
+
+static void
+show_payment_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  ChqVouchersPage *self = CHQ_VOUCHERS_PAGE (widget);
+  ChqOrder *order = find_order (self, g_variant_get_string (parameter, NULL));
+
+  if (order != NULL)
+    chq_vouchers_page_show_payment (self, order);
+}
+
+static void
+on_order_activate_cb (GtkListView     *view,
+                      guint            position,
+                      ChqVouchersPage *self)
+{
+  g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->order_items), position);
+
+  if (CHQ_IS_ORDER (item) && chq_order_get_status (CHQ_ORDER (item)) != CHQ_ORDER_STATUS_CANCELLED)
+    chq_vouchers_page_show_payment (self, CHQ_ORDER (item));
+}
+
+/* List rows */
+
+static void
+setup_order_row_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    ChqVouchersPage          *self)
+{
+  gtk_list_item_set_child (item, chq_order_row_new ());
+}
+
+static void
+bind_order_row_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   ChqVouchersPage          *self)
+{
+  GObject *object = gtk_list_item_get_item (item);
+  gboolean cancel_waiting = CHQ_IS_ORDER (object) &&
+                            g_hash_table_contains (self->cancel_waiting,
+                                                   chq_order_get_id (CHQ_ORDER (object)));
+
+  chq_order_row_set_item (CHQ_ORDER_ROW (gtk_list_item_get_child (item)), object, cancel_waiting);
+  /* Only orders the service has carry payment instructions to open. */
+  gtk_list_item_set_activatable (item, CHQ_IS_ORDER (object));
+}
+
+static void
+setup_batch_row_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    ChqVouchersPage          *self)
+{
+  gtk_list_item_set_child (item, chq_batch_row_new ());
+  gtk_list_item_set_activatable (item, FALSE);
+}
+
+static void
+bind_batch_row_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   ChqVouchersPage          *self)
+{
+  GDate today;
+
+  get_today (self, &today);
+  chq_batch_row_set_batch (CHQ_BATCH_ROW (gtk_list_item_get_child (item)),
+                           CHQ_VOUCHER_BATCH (gtk_list_item_get_item (item)),
+                           &today, get_warning_days (self));
+}
+
+static void
+on_warning_days_changed_cb (ChqVouchersPage *self)
+{
+  /* The batches' rows show the warning too: bind them again. */
+  update_batches (self);
+  update_view (self);
+  notify_expiring (self);
+}
+
+/* GObject */
+
+static void
+chq_vouchers_page_dispose (GObject *object)
+{
+  ChqVouchersPage *self = CHQ_VOUCHERS_PAGE (object);
+
+  disconnect_backend (self);
+
+  G_OBJECT_CLASS (chq_vouchers_page_parent_class)->dispose (object);
+}
+
+static void
+chq_vouchers_page_finalize (GObject *object)
+{
+  ChqVouchersPage *self = CHQ_VOUCHERS_PAGE (object);
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->order_items);
+  g_clear_object (&self->batch_items);
+  g_clear_pointer (&self->cancel_waiting, g_hash_table_unref);
+  g_clear_pointer (&self->watched_entries, g_hash_table_unref);
+  g_free (self->today);
+
+  G_OBJECT_CLASS (chq_vouchers_page_parent_class)->finalize (object);
+}
+
+static void
+chq_vouchers_page_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  ChqVouchersPage *self = CHQ_VOUCHERS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_BACKEND:
+      g_value_set_object (value, self->backend);
+      break;
+
+    case PROP_TODAY:
+      g_value_set_string (value, self->today);
+      break;
+
+    case PROP_STATE:
+      g_value_set_string (value, self->state);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+chq_vouchers_page_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  ChqVouchersPage *self = CHQ_VOUCHERS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_BACKEND:
+      chq_vouchers_page_set_backend (self, g_value_get_object (value));
+      break;
+
+    case PROP_TODAY:
+      chq_vouchers_page_set_today (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 chq_vouchers_page_class_init (ChqVouchersPageClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = chq_vouchers_page_dispose;
+  object_class->finalize = chq_vouchers_page_finalize;
+  object_class->get_property = chq_vouchers_page_get_property;
+  object_class->set_property = chq_vouchers_page_set_property;
+
+  properties[PROP_BACKEND] =
+    g_param_spec_object ("backend", NULL, NULL, CHQ_TYPE_BACKEND,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TODAY] =
+    g_param_spec_string ("today", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STATE] =
+    g_param_spec_string ("state", NULL, NULL, "no-account",
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/chequier/Chequier/ui/chq-vouchers-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ChqVouchersPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, ChqVouchersPage, empty_status);
+  gtk_widget_class_bind_template_child (widget_class, ChqVouchersPage, order_button);
+  gtk_widget_class_bind_template_child (widget_class, ChqVouchersPage, cards_box);
+  gtk_widget_class_bind_template_child (widget_class, ChqVouchersPage, orders_empty_label);
+  gtk_widget_class_bind_template_child (widget_class, ChqVouchersPage, orders_scroller);
+  gtk_widget_class_bind_template_child (widget_class, ChqVouchersPage, orders_view);
+  gtk_widget_class_bind_template_child (widget_class, ChqVouchersPage, batches_empty_label);
+  gtk_widget_class_bind_template_child (widget_class, ChqVouchersPage, batches_scroller);
+  gtk_widget_class_bind_template_child (widget_class, ChqVouchersPage, batches_view);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+
+  gtk_widget_class_install_action (widget_class, "vouchers.order", NULL, order_action);
+  gtk_widget_class_install_action (widget_class, "vouchers.cancel-order", "s", cancel_order_action);
+  gtk_widget_class_install_action (widget_class, "vouchers.discard-order", "x", discard_order_action);
+  gtk_widget_class_install_action (widget_class, "vouchers.show-payment", "s", show_payment_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "vouchers.order", NULL);
 }
 
 static void
 chq_vouchers_page_init (ChqVouchersPage *self)
 {
+  GtkListItemFactory *factory;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+  self->order_items = g_list_store_new (G_TYPE_OBJECT);
+  self->batch_items = g_list_store_new (CHQ_TYPE_VOUCHER_BATCH);
+  self->cancel_waiting = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->watched_entries = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->state = "no-account";
+
+  for (ChqVoucherType type = 0; type < CHQ_N_VOUCHER_TYPES; type++)
+    {
+      self->cards[type] = chq_wallet_card_new (type);
+      gtk_flow_box_append (self->cards_box, self->cards[type]);
+      gtk_widget_set_focusable (gtk_widget_get_parent (self->cards[type]), FALSE);
+    }
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_order_row_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_order_row_cb), self);
+  gtk_list_view_set_factory (self->orders_view, factory);
+  g_object_unref (factory);
+  gtk_list_view_set_model (self->orders_view,
+                           GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->order_items)))));
+  g_signal_connect (self->orders_view, "activate", G_CALLBACK (on_order_activate_cb), self);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_batch_row_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_batch_row_cb), self);
+  gtk_list_view_set_factory (self->batches_view, factory);
+  g_object_unref (factory);
+  gtk_list_view_set_model (self->batches_view,
+                           GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->batch_items)))));
+
+  g_signal_connect_object (self->settings, "changed::expiry-warning-days",
+                           G_CALLBACK (on_warning_days_changed_cb), self, G_CONNECT_SWAPPED);
+
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+  update_orders (self);
+  update_batches (self);
+  update_cards (self);
 }
 
 /**
  * chq_vouchers_page_new:
  *
- * Creates the Vouchers page of the main window.
+ * Creates the Vouchers page of the main window; it shows its empty state until
+ * chq_vouchers_page_set_backend() gives it an account.
  *
  * Returns: (transfer floating): a new #ChqVouchersPage
  */
@@ -42,4 +919,181 @@ GtkWidget *
 chq_vouchers_page_new (void)
 {
   return g_object_new (CHQ_TYPE_VOUCHERS_PAGE, NULL);
+}
+
+ChqBackend *
+chq_vouchers_page_get_backend (ChqVouchersPage *self)
+{
+  g_return_val_if_fail (CHQ_IS_VOUCHERS_PAGE (self), NULL);
+  return self->backend;
+}
+
+/**
+ * chq_vouchers_page_set_backend:
+ * @self: a #ChqVouchersPage
+ * @backend: (nullable): the signed-in account's backend, %NULL when none
+ *
+ * Shows the account's wallet, ceilings, orders and batches from the cache at once, and
+ * follows the cache and the outbox from then on.
+ */
+void
+chq_vouchers_page_set_backend (ChqVouchersPage *self,
+                               ChqBackend      *backend)
+{
+  g_return_if_fail (CHQ_IS_VOUCHERS_PAGE (self));
+  g_return_if_fail (backend == NULL || CHQ_IS_BACKEND (backend));
+
+  if (self->backend == backend)
+    return;
+
+  disconnect_backend (self);
+
+  if (backend != NULL)
+    {
+      self->backend = g_object_ref (backend);
+      self->cancellable = g_cancellable_new ();
+      self->outbox_model = g_object_ref (chq_outbox_get_model (chq_backend_get_outbox (backend),
+                                                               chq_backend_get_account_key (backend)));
+      self->store_changed_id = g_signal_connect (chq_backend_get_store (backend), "changed",
+                                                 G_CALLBACK (on_store_changed_cb), self);
+      self->outbox_changed_id = g_signal_connect (chq_backend_get_outbox (backend), "changed",
+                                                  G_CALLBACK (on_outbox_changed_cb), self);
+      on_outbox_changed_cb (chq_backend_get_outbox (backend), self);
+      read_account (self);
+      read_wallet (self);
+      read_orders (self);
+    }
+
+  update_orders (self);
+  update_batches (self);
+  update_view (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BACKEND]);
+}
+
+const char *
+chq_vouchers_page_get_today (ChqVouchersPage *self)
+{
+  g_return_val_if_fail (CHQ_IS_VOUCHERS_PAGE (self), NULL);
+  return self->today;
+}
+
+/**
+ * chq_vouchers_page_set_today:
+ * @self: a #ChqVouchersPage
+ * @today: (nullable): "YYYY-MM-DD", or %NULL for the local date
+ *
+ * Fixes the day the page counts expiry from: the demo sandbox's clock, or a test's.
+ */
+void
+chq_vouchers_page_set_today (ChqVouchersPage *self,
+                             const char      *today)
+{
+  g_return_if_fail (CHQ_IS_VOUCHERS_PAGE (self));
+
+  if (g_strcmp0 (self->today, today) == 0)
+    return;
+
+  g_free (self->today);
+  self->today = g_strdup (today);
+
+  update_batches (self);
+  update_view (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TODAY]);
+}
+
+const char *
+chq_vouchers_page_get_state (ChqVouchersPage *self)
+{
+  g_return_val_if_fail (CHQ_IS_VOUCHERS_PAGE (self), NULL);
+  return self->state;
+}
+
+const ChqWalletFigures *
+chq_vouchers_page_get_figures (ChqVouchersPage *self,
+                               ChqVoucherType   type)
+{
+  g_return_val_if_fail (CHQ_IS_VOUCHERS_PAGE (self), NULL);
+  g_return_val_if_fail (type < CHQ_N_VOUCHER_TYPES, NULL);
+
+  if (!gtk_widget_get_visible (gtk_widget_get_parent (self->cards[type])))
+    return NULL;
+
+  return chq_wallet_card_get_figures (CHQ_WALLET_CARD (self->cards[type]));
+}
+
+ChqWalletCard *
+chq_vouchers_page_get_card (ChqVouchersPage *self,
+                            ChqVoucherType   type)
+{
+  g_return_val_if_fail (CHQ_IS_VOUCHERS_PAGE (self), NULL);
+  g_return_val_if_fail (type < CHQ_N_VOUCHER_TYPES, NULL);
+
+  return CHQ_WALLET_CARD (self->cards[type]);
+}
+
+GListModel *
+chq_vouchers_page_get_orders (ChqVouchersPage *self)
+{
+  g_return_val_if_fail (CHQ_IS_VOUCHERS_PAGE (self), NULL);
+  return G_LIST_MODEL (self->order_items);
+}
+
+GListModel *
+chq_vouchers_page_get_batches (ChqVouchersPage *self)
+{
+  g_return_val_if_fail (CHQ_IS_VOUCHERS_PAGE (self), NULL);
+  return G_LIST_MODEL (self->batch_items);
+}
+
+/**
+ * chq_vouchers_page_open_order_dialog:
+ * @self: a #ChqVouchersPage
+ *
+ * Opens "Order Vouchers" over the window, for the types the account may order, bounded by
+ * what this year's ceilings leave after the orders made and those waiting to be sent.
+ *
+ * Returns: (transfer none) (nullable): the dialog, or %NULL without an account that may order
+ */
+ChqOrderDialog *
+chq_vouchers_page_open_order_dialog (ChqVouchersPage *self)
+{
+  ChqOrderDialog *dialog;
+
+  g_return_val_if_fail (CHQ_IS_VOUCHERS_PAGE (self), NULL);
+
+  if (self->backend == NULL || self->account == NULL)
+    return NULL;
+
+  dialog = chq_order_dialog_new (self->backend, self->account, self->waiting);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), get_parent_window (self));
+  g_signal_connect_object (dialog, "ordered", G_CALLBACK (on_ordered_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return dialog;
+}
+
+/**
+ * chq_vouchers_page_show_payment:
+ * @self: a #ChqVouchersPage
+ * @order: an order the service has
+ *
+ * Opens the payment instructions of @order over the window.
+ *
+ * Returns: (transfer none): the dialog
+ */
+ChqPaymentDialog *
+chq_vouchers_page_show_payment (ChqVouchersPage *self,
+                                ChqOrder        *order)
+{
+  ChqPaymentDialog *dialog;
+
+  g_return_val_if_fail (CHQ_IS_VOUCHERS_PAGE (self), NULL);
+  g_return_val_if_fail (CHQ_IS_ORDER (order), NULL);
+  g_return_val_if_fail (self->backend != NULL, NULL);
+
+  dialog = chq_payment_dialog_new (self->backend, order);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), get_parent_window (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return dialog;
 }
