@@ -256,6 +256,25 @@ on_search_activate_cb (ChqCatalogPage *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
 }
 
+static gboolean
+on_search_key_pressed_cb (ChqCatalogPage        *self,
+                          guint                  keyval,
+                          guint                  keycode,
+                          GdkModifierType        state,
+                          GtkEventControllerKey *controller)
+{
+  /* Down from the search goes to the results, as in GNOME Software. */
+  if ((keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down) &&
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) == 0 &&
+      g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 on_filters_changed_cb (ChqCatalogPage *self)
 {
@@ -837,6 +856,14 @@ chq_catalog_page_init (ChqCatalogPage *self)
                             G_CALLBACK (on_search_changed_cb), self);
   g_signal_connect_swapped (self->search_entry, "activate",
                             G_CALLBACK (on_search_activate_cb), self);
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (on_search_key_pressed_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
+  }
+  /* Typing anywhere in the list side searches. */
+  gtk_search_entry_set_key_capture_widget (self->search_entry, self->list_pane);
   g_signal_connect_swapped (self->filters, "changed", G_CALLBACK (on_filters_changed_cb), self);
   g_signal_connect_swapped (self->sort_dropdown, "notify::selected",
                             G_CALLBACK (on_sort_selected_cb), self);
