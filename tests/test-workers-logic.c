@@ -403,6 +403,36 @@ test_booking_state (void)
 }
 
 static void
+test_worker_state (void)
+{
+  struct {
+    ChqOutboxKind  kind;
+    ChqOutboxState state;
+    const char    *error;
+    const char    *expected;
+  } cases[] = {
+    { CHQ_OUTBOX_KIND_CREATE_WORKER, CHQ_OUTBOX_STATE_PENDING, NULL, "Waiting to be sent" },
+    { CHQ_OUTBOX_KIND_CREATE_WORKER, CHQ_OUTBOX_STATE_SENDING, NULL, "Waiting to be sent" },
+    { CHQ_OUTBOX_KIND_CREATE_WORKER, CHQ_OUTBOX_STATE_SENT, NULL, NULL },
+    { CHQ_OUTBOX_KIND_CREATE_WORKER, CHQ_OUTBOX_STATE_FAILED, "The email address is not valid.",
+      "Not added: The email address is not valid." },
+    { CHQ_OUTBOX_KIND_UPDATE_WORKER, CHQ_OUTBOX_STATE_PENDING, NULL, "Changes waiting to be sent" },
+    { CHQ_OUTBOX_KIND_UPDATE_WORKER, CHQ_OUTBOX_STATE_FAILED, "", "Changes refused: no reason given" },
+    { CHQ_OUTBOX_KIND_ARCHIVE_WORKER, CHQ_OUTBOX_STATE_PENDING, NULL, "Archiving waiting to be sent" },
+    { CHQ_OUTBOX_KIND_ARCHIVE_WORKER, CHQ_OUTBOX_STATE_FAILED, "Not found.",
+      "Archiving refused: Not found." },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = chq_workers_worker_state_text (cases[i].kind, cases[i].state,
+                                                             cases[i].error);
+
+      g_assert_cmpstr (text, ==, cases[i].expected);
+    }
+}
+
+static void
 test_format_session (void)
 {
   g_autoptr(GDateTime) starts = at ("2026-10-06T09:00:00+02:00");
@@ -437,6 +467,7 @@ main (int   argc,
   g_test_add_func ("/workers-logic/day-hours", test_day_hours);
   g_test_add_func ("/workers-logic/attendance", test_attendance);
   g_test_add_func ("/workers-logic/booking-state", test_booking_state);
+  g_test_add_func ("/workers-logic/worker-state", test_worker_state);
   g_test_add_func ("/workers-logic/format-session", test_format_session);
 
   return g_test_run ();

@@ -563,6 +563,54 @@ chq_workers_booking_state_text (const ChqBookingFacts *facts)
 }
 
 /**
+ * chq_workers_worker_state_text:
+ * @kind: what the outbox entry about the worker asks
+ * @state: its state
+ * @error: (nullable): the service's reason when refused
+ *
+ * Returns: (transfer full) (nullable): the state line of a worker's row, or %NULL when the
+ *   entry was sent (the worker as the service has them is shown)
+ */
+char *
+chq_workers_worker_state_text (ChqOutboxKind   kind,
+                               ChqOutboxState  state,
+                               const char     *error)
+{
+  const char *reason = error != NULL && error[0] != '\0' ? error : _("no reason given");
+
+  if (state == CHQ_OUTBOX_STATE_FAILED)
+    {
+      switch (kind)
+        {
+        case CHQ_OUTBOX_KIND_UPDATE_WORKER:
+          /* Translators: %s is the voucher service's reason */
+          return g_strdup_printf (_("Changes refused: %s"), reason);
+        case CHQ_OUTBOX_KIND_ARCHIVE_WORKER:
+          /* Translators: %s is the voucher service's reason */
+          return g_strdup_printf (_("Archiving refused: %s"), reason);
+        case CHQ_OUTBOX_KIND_CREATE_WORKER:
+        default:
+          /* Translators: %s is the voucher service's reason */
+          return g_strdup_printf (_("Not added: %s"), reason);
+        }
+    }
+
+  if (!chq_workers_entry_is_waiting (state))
+    return NULL;
+
+  switch (kind)
+    {
+    case CHQ_OUTBOX_KIND_UPDATE_WORKER:
+      return g_strdup (_("Changes waiting to be sent"));
+    case CHQ_OUTBOX_KIND_ARCHIVE_WORKER:
+      return g_strdup (_("Archiving waiting to be sent"));
+    case CHQ_OUTBOX_KIND_CREATE_WORKER:
+    default:
+      return g_strdup (_("Waiting to be sent"));
+    }
+}
+
+/**
  * chq_workers_format_session:
  * @starts_at: when the session starts
  * @ends_at: when it ends

@@ -120,6 +120,13 @@ char          *chq_workers_booking_state_text   (const ChqBookingFacts *facts);
 /* Whether the entry still has to reach the service (pending or sending). */
 gboolean       chq_workers_entry_is_waiting     (ChqOutboxState     state);
 
+/* A worker's outbox entry as the list shows it: NULL for a sent one (nothing to say),
+ * "Waiting to be sent", "Changes waiting to be sent", "Archiving waiting to be sent",
+ * "Not added: <reason>", "Changes refused: <reason>", "Archiving refused: <reason>". */
+char          *chq_workers_worker_state_text    (ChqOutboxKind      kind,
+                                                 ChqOutboxState     state,
+                                                 const char        *error);
+
 /* "12 Jan 2027, 09:00–17:00" or "12–14 Jan 2027" style, in the user's locale. */
 char          *chq_workers_format_session       (GDateTime         *starts_at,
                                                  GDateTime         *ends_at);

@@ -1,4 +1,4 @@
-/* chq-workers-page.c: the Workers page of the main window
+/* chq-workers-page.c: the Workers page: the company's workers, their details and bookings
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,35 +6,1133 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
+#include "chq-attendance-dialog.h"
+#include "chq-booking-row.h"
+#include "chq-collection-model.h"
+#include "chq-ident.h"
+#include "chq-json.h"
+#include "chq-rules.h"
+#include "chq-worker-dialog.h"
+#include "chq-worker-row.h"
+#include "chq-workers-logic.h"
 #include "chq-workers-page.h"
+
+/* Bookings are kept per calendar year: last year's, this year's and next year's are shown
+ * (a booking made in December is often for a session in January). */
+#define N_BOOKING_YEARS 3
 
 struct _ChqWorkersPage
 {
-  AdwBin parent_instance;
+  AdwBin              parent_instance;
+
+  ChqBackend         *backend;        /* owned, nullable */
+  GCancellable       *cancellable;    /* owned, replaced when the backend changes */
+  ChqOutbox          *outbox;         /* owned, nullable: the backend's */
+  gulong              outbox_changed_id;
+  GListModel         *entries;        /* owned, nullable: the outbox's entries for the UI */
+
+  ChqCollectionModel *workers;        /* owned, nullable */
+  GtkCustomFilter    *worker_filter;  /* owned: archived or not */
+  GtkFilterListModel *worker_list_model; /* owned */
+  GtkCustomFilter    *pending_worker_filter; /* owned: creations in the outbox */
+  GtkFilterListModel *pending_workers; /* owned */
+  GListStore         *worker_parts;   /* owned, of GListModel */
+  GtkFlattenListModel *worker_items;  /* owned */
+  GtkSingleSelection *worker_selection; /* owned */
+
+  ChqCollectionModel *enrolments[N_BOOKING_YEARS]; /* owned, nullable */
+  GtkCustomFilter    *pending_booking_filter; /* owned */
+  GtkFilterListModel *pending_bookings; /* owned */
+  GListStore         *booking_parts;  /* owned, of GListModel */
+  GtkFlattenListModel *booking_items; /* owned */
+  GtkCustomFilter    *booking_filter; /* owned: the selected worker's */
+  GtkFilterListModel *bookings;       /* owned */
+  GtkNoSelection     *booking_selection; /* owned */
+  GHashTable         *course_titles;  /* owned: course id -> title, for waiting bookings */
+  GHashTable         *titles_asked;   /* owned: course ids read or being read */
+
+  GHashTable         *bound_worker_rows; /* owned: ChqWorkerRow -> GtkListItem, unowned */
+  GHashTable         *bound_booking_rows; /* owned: ChqBookingRow -> GtkListItem, unowned */
+
+  char               *selected_id;    /* owned, nullable: the worker shown in the detail */
+  char               *detail_state;   /* owned, nullable */
+  gboolean            show_archived;
+  gboolean            items_changing; /* the list is being replaced: keep selected_id */
+  const char         *state;
+  GtkWindow          *dialog;         /* weak: the dialog opened last */
+
+  GtkStack           *page_stack;
+  AdwLeaflet         *leaflet;
+  GtkWidget          *list_pane;
+  GtkWidget          *detail_pane;
+  GtkStack           *list_stack;
+  GtkListView        *worker_list;
+  GtkCheckButton     *archived_check;
+  GtkStack           *detail_stack;
+  GtkButton          *back_button;
+  GtkLabel           *name_label;
+  GtkLabel           *status_label;
+  GtkLabel           *eligibility_label;
+  GtkLabel           *niss_label;
+  GtkLabel           *email_label;
+  GtkLabel           *hours_label;
+  GtkLabel           *detail_state_label;
+  GtkButton          *edit_button;
+  GtkButton          *archive_button;
+  GtkButton          *dismiss_button;
+  GtkStack           *bookings_stack;
+  GtkListView        *booking_list;
 };
 
 G_DEFINE_FINAL_TYPE (ChqWorkersPage, chq_workers_page, ADW_TYPE_BIN)
 
+enum {
+  PROP_0,
+  PROP_BACKEND,
+  PROP_STATE,
+  PROP_SHOW_ARCHIVED,
+  PROP_SELECTED_WORKER_ID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void show_detail (ChqWorkersPage *self);
+
+/* ------------------------------------------------------------------------------------------ */
+/* Outbox entries */
+
+static char *
+entry_payload_string (ChqOutboxEntry *entry,
+                      const char     *member)
+{
+  g_autoptr(JsonNode) payload = chq_outbox_entry_dup_payload (entry);
+  JsonObject *object;
+
+  if (payload == NULL || !JSON_NODE_HOLDS_OBJECT (payload))
+    return NULL;
+
+  object = json_node_get_object (payload);
+  if (!json_object_has_member (object, member))
+    return NULL;
+
+  return g_strdup (json_object_get_string_member_with_default (object, member, NULL));
+}
+
+/* The newest entry of one of @kinds about @target_id that waits or was refused. */
+static ChqOutboxEntry *
+find_entry (ChqWorkersPage *self,
+            const char     *target_id,
+            const int      *kinds,
+            guint           n_kinds)
+{
+  ChqOutboxEntry *found = NULL;
+  guint n;
+
+  if (self->entries == NULL || target_id == NULL)
+    return NULL;
+
+  n = g_list_model_get_n_items (self->entries);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ChqOutboxEntry) entry = g_list_model_get_item (self->entries, i);
+
+      if (g_strcmp0 (chq_outbox_entry_get_target_id (entry), target_id) != 0)
+        continue;
+      for (guint k = 0; k < n_kinds; k++)
+        if ((int) chq_outbox_entry_get_kind (entry) == kinds[k])
+          found = entry;
+    }
+
+  return found;
+}
+
+static ChqOutboxEntry *
+find_worker_entry (ChqWorkersPage *self,
+                   const char     *worker_id)
+{
+  static const int kinds[] = { CHQ_OUTBOX_KIND_UPDATE_WORKER, CHQ_OUTBOX_KIND_ARCHIVE_WORKER };
+
+  return find_entry (self, worker_id, kinds, G_N_ELEMENTS (kinds));
+}
+
+static ChqOutboxEntry *
+find_booking_entry (ChqWorkersPage *self,
+                    const char     *enrolment_id)
+{
+  static const int kinds[] = { CHQ_OUTBOX_KIND_CANCEL_ENROLMENT,
+                               CHQ_OUTBOX_KIND_RECORD_ATTENDANCE };
+
+  return find_entry (self, enrolment_id, kinds, G_N_ELEMENTS (kinds));
+}
+
+static gboolean
+pending_worker_filter_func (gpointer item,
+                            gpointer user_data)
+{
+  return chq_outbox_entry_get_kind (item) == CHQ_OUTBOX_KIND_CREATE_WORKER;
+}
+
+static gboolean
+pending_booking_filter_func (gpointer item,
+                             gpointer user_data)
+{
+  return chq_outbox_entry_get_kind (item) == CHQ_OUTBOX_KIND_CREATE_ENROLMENT;
+}
+
+static gboolean
+worker_filter_func (gpointer item,
+                    gpointer user_data)
+{
+  ChqWorkersPage *self = user_data;
+
+  return self->show_archived || !chq_worker_get_archived (item);
+}
+
+static gboolean
+booking_filter_func (gpointer item,
+                     gpointer user_data)
+{
+  ChqWorkersPage *self = user_data;
+  g_autofree char *worker_id = NULL;
+
+  if (self->selected_id == NULL)
+    return FALSE;
+
+  if (CHQ_IS_ENROLMENT (item))
+    return g_strcmp0 (chq_enrolment_get_worker_id (item), self->selected_id) == 0;
+
+  worker_id = entry_payload_string (item, "worker_id");
+  return g_strcmp0 (worker_id, self->selected_id) == 0;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Rows */
+
+static void
+bind_worker_row (ChqWorkersPage *self,
+                 ChqWorkerRow   *row,
+                 gpointer        item)
+{
+  if (CHQ_IS_WORKER (item))
+    chq_worker_row_set_worker (row, item, find_worker_entry (self, chq_worker_get_id (item)));
+  else
+    chq_worker_row_set_worker (row, NULL, item);
+}
+
+static void
+setup_worker_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  gtk_list_item_set_child (item, chq_worker_row_new ());
+}
+
+static void
+bind_worker_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  ChqWorkersPage *self = user_data;
+  GtkWidget *row = gtk_list_item_get_child (item);
+
+  bind_worker_row (self, CHQ_WORKER_ROW (row), gtk_list_item_get_item (item));
+  g_hash_table_insert (self->bound_worker_rows, row, item);
+}
+
+static void
+unbind_worker_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  user_data)
+{
+  ChqWorkersPage *self = user_data;
+
+  g_hash_table_remove (self->bound_worker_rows, gtk_list_item_get_child (item));
+}
+
+static const char *
+course_title_for_entry (ChqWorkersPage *self,
+                        ChqOutboxEntry *entry);
+
+static void
+bind_booking_row (ChqWorkersPage *self,
+                  ChqBookingRow  *row,
+                  gpointer        item)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  if (CHQ_IS_ENROLMENT (item))
+    chq_booking_row_set_booking (row, item,
+                                 find_booking_entry (self, chq_enrolment_get_id (item)),
+                                 NULL, now);
+  else
+    chq_booking_row_set_booking (row, NULL, item, course_title_for_entry (self, item), now);
+}
+
+static void
+setup_booking_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  user_data)
+{
+  gtk_list_item_set_child (item, chq_booking_row_new ());
+  gtk_list_item_set_activatable (item, FALSE);
+}
+
+static void
+bind_booking_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  ChqWorkersPage *self = user_data;
+  GtkWidget *row = gtk_list_item_get_child (item);
+
+  bind_booking_row (self, CHQ_BOOKING_ROW (row), gtk_list_item_get_item (item));
+  g_hash_table_insert (self->bound_booking_rows, row, item);
+}
+
+static void
+unbind_booking_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   gpointer                  user_data)
+{
+  ChqWorkersPage *self = user_data;
+
+  g_hash_table_remove (self->bound_booking_rows, gtk_list_item_get_child (item));
+}
+
+static void
+rebind_rows (ChqWorkersPage *self)
+{
+  GHashTableIter iter;
+  gpointer row, item;
+
+  g_hash_table_iter_init (&iter, self->bound_worker_rows);
+  while (g_hash_table_iter_next (&iter, &row, &item))
+    bind_worker_row (self, row, gtk_list_item_get_item (item));
+
+  g_hash_table_iter_init (&iter, self->bound_booking_rows);
+  while (g_hash_table_iter_next (&iter, &row, &item))
+    bind_booking_row (self, row, gtk_list_item_get_item (item));
+}
+
+static void
+on_course_read_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(ChqWorkersPage) self = user_data;
+  g_autoptr(ChqCourse) course = NULL;
+  g_autoptr(GError) error = NULL;
+
+  course = chq_store_get_course_finish (CHQ_STORE (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (course == NULL)
+    return;
+
+  g_hash_table_insert (self->course_titles, g_strdup (chq_course_get_id (course)),
+                       g_strdup (chq_course_get_title (course)));
+  rebind_rows (self);
+}
+
+/* The title of the course a waiting booking is for, read from the store once. */
+static const char *
+course_title_for_entry (ChqWorkersPage *self,
+                        ChqOutboxEntry *entry)
+{
+  g_autofree char *course_id = entry_payload_string (entry, "course_id");
+  const char *title;
+
+  if (course_id == NULL)
+    return NULL;
+
+  title = g_hash_table_lookup (self->course_titles, course_id);
+  if (title == NULL && self->backend != NULL &&
+      g_hash_table_add (self->titles_asked, g_strdup (course_id)))
+    chq_store_get_course_async (chq_backend_get_store (self->backend), course_id,
+                                self->cancellable, on_course_read_cb, g_object_ref (self));
+
+  return title;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* State and detail */
+
+static void
+set_state (ChqWorkersPage *self,
+           const char     *state)
+{
+  if (g_strcmp0 (self->state, state) == 0)
+    return;
+
+  self->state = state;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+}
+
+static void
+update_state (ChqWorkersPage *self)
+{
+  guint n;
+
+  if (self->backend == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->page_stack, "no-account");
+      set_state (self, "no-account");
+      return;
+    }
+
+  gtk_stack_set_visible_child_name (self->page_stack, "workers");
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->worker_items));
+  gtk_stack_set_visible_child_name (self->list_stack, n > 0 ? "list" : "empty");
+  set_state (self, n > 0 ? "list" : "empty");
+}
+
+static gpointer
+get_selected (ChqWorkersPage *self)
+{
+  return gtk_single_selection_get_selected_item (self->worker_selection);
+}
+
+static ChqWorker *
+get_selected_worker (ChqWorkersPage *self)
+{
+  gpointer item = get_selected (self);
+
+  return CHQ_IS_WORKER (item) ? item : NULL;
+}
+
+static void
+set_selected_id (ChqWorkersPage *self,
+                 const char     *id)
+{
+  if (g_strcmp0 (self->selected_id, id) == 0)
+    return;
+
+  g_free (self->selected_id);
+  self->selected_id = g_strdup (id);
+  gtk_filter_changed (GTK_FILTER (self->booking_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_WORKER_ID]);
+}
+
+static void
+show_detail (ChqWorkersPage *self)
+{
+  gpointer item = get_selected (self);
+  ChqWorker *worker = CHQ_IS_WORKER (item) ? item : NULL;
+  ChqOutboxEntry *entry = CHQ_IS_OUTBOX_ENTRY (item) ? item : NULL;
+  g_autoptr(ChqWorker) requested = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *niss = NULL;
+  g_autofree char *hours = NULL;
+  g_autofree char *hours_text = NULL;
+  ChqWorker *shown;
+  const char *email;
+  gboolean eligible;
+  gboolean waiting;
+
+  if (worker != NULL)
+    entry = find_worker_entry (self, chq_worker_get_id (worker));
+
+  g_clear_pointer (&self->detail_state, g_free);
+  if (entry != NULL)
+    self->detail_state = chq_workers_worker_state_text (chq_outbox_entry_get_kind (entry),
+                                                        chq_outbox_entry_get_state (entry),
+                                                        chq_outbox_entry_get_error_message (entry));
+
+  if (item == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->detail_stack, "none");
+      return;
+    }
+
+  if (CHQ_IS_OUTBOX_ENTRY (item))
+    {
+      g_autoptr(JsonNode) payload = chq_outbox_entry_dup_payload (item);
+
+      if (payload != NULL)
+        requested = chq_worker_request_from_json (payload, NULL);
+    }
+  shown = requested != NULL ? requested : worker;
+  if (shown == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->detail_stack, "none");
+      return;
+    }
+
+  gtk_stack_set_visible_child_name (self->detail_stack, "worker");
+  name = chq_worker_dup_display_name (shown);
+  gtk_label_set_label (self->name_label, name);
+  gtk_label_set_label (self->status_label,
+                       chq_worker_status_get_label (chq_worker_get_status (shown)));
+
+  eligible = chq_rules_worker_status_is_eligible (chq_worker_get_status (shown), NULL);
+  gtk_label_set_label (self->eligibility_label,
+                       chq_workers_eligibility_text (chq_worker_get_status (shown)));
+  if (eligible)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->eligibility_label), "warning");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->eligibility_label), "warning");
+
+  niss = chq_niss_format (chq_worker_get_niss (shown));
+  gtk_label_set_label (self->niss_label, niss != NULL ? niss : _("Not given"));
+  email = chq_worker_get_email (shown);
+  gtk_label_set_label (self->email_label, email != NULL ? email : _("Not given"));
+
+  if (worker != NULL)
+    {
+      hours = chq_workers_format_hours (chq_worker_get_hours_this_year (worker));
+      /* Translators: hours trained this year, "14 h trained this year" */
+      hours_text = g_strdup_printf (_("%s trained this year"), hours);
+    }
+  gtk_label_set_label (self->hours_label, hours_text != NULL ? hours_text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->hours_label), hours_text != NULL);
+
+  gtk_label_set_label (self->detail_state_label,
+                       self->detail_state != NULL ? self->detail_state : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->detail_state_label), self->detail_state != NULL);
+  if (entry != NULL && chq_outbox_entry_get_state (entry) == CHQ_OUTBOX_STATE_FAILED)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->detail_state_label), "error");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (self->dismiss_button), "x",
+                                        chq_outbox_entry_get_id (entry));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->dismiss_button),
+                                      "workers.discard-entry");
+      gtk_widget_set_visible (GTK_WIDGET (self->dismiss_button), TRUE);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->detail_state_label), "error");
+      gtk_widget_set_visible (GTK_WIDGET (self->dismiss_button), FALSE);
+    }
+
+  /* A worker the service does not have yet cannot be edited, archived or booked; one with
+   * a change on its way waits for it. */
+  waiting = entry != NULL && chq_workers_entry_is_waiting (chq_outbox_entry_get_state (entry));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "workers.edit",
+                                 worker != NULL && !waiting && !chq_worker_get_archived (worker));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "workers.archive",
+                                 worker != NULL && !waiting && !chq_worker_get_archived (worker));
+
+  gtk_stack_set_visible_child_name (self->bookings_stack,
+                                    g_list_model_get_n_items (G_LIST_MODEL (self->bookings)) > 0
+                                    ? "list" : "empty");
+}
+
+static void
+on_selection_changed_cb (ChqWorkersPage *self)
+{
+  gpointer item = get_selected (self);
+
+  /* The worker shown is chosen again once the new list is in. */
+  if (self->items_changing)
+    return;
+
+  if (CHQ_IS_WORKER (item))
+    set_selected_id (self, chq_worker_get_id (item));
+  else
+    set_selected_id (self, NULL);
+
+  show_detail (self);
+}
+
+static void
+on_worker_items_changing_cb (ChqWorkersPage *self)
+{
+  self->items_changing = TRUE;
+}
+
+/* The list's objects are replaced when the store is read again: keep the same worker. */
+static void
+on_worker_items_changed_cb (ChqWorkersPage *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->worker_items));
+  ChqWorker *worker = get_selected_worker (self);
+
+  self->items_changing = FALSE;
+
+  if (self->selected_id != NULL &&
+      (worker == NULL || g_strcmp0 (chq_worker_get_id (worker), self->selected_id) != 0))
+    {
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->worker_items), i);
+
+          if (CHQ_IS_WORKER (item) &&
+              g_strcmp0 (chq_worker_get_id (CHQ_WORKER (item)), self->selected_id) == 0)
+            {
+              gtk_single_selection_set_selected (self->worker_selection, i);
+              break;
+            }
+        }
+    }
+
+  /* Gone from the list (archived, or another account's): nothing is shown. */
+  worker = get_selected_worker (self);
+  if (worker == NULL || g_strcmp0 (chq_worker_get_id (worker), self->selected_id) != 0)
+    on_selection_changed_cb (self);
+
+  update_state (self);
+  show_detail (self);
+}
+
+static void
+on_bookings_changed_cb (ChqWorkersPage *self)
+{
+  if (get_selected (self) != NULL)
+    gtk_stack_set_visible_child_name (self->bookings_stack,
+                                      g_list_model_get_n_items (G_LIST_MODEL (self->bookings)) > 0
+                                      ? "list" : "empty");
+}
+
+static void
+on_outbox_changed_cb (ChqWorkersPage *self)
+{
+  /* The outbox's own model refreshes on the same signal: look once it has. */
+  gtk_filter_changed (GTK_FILTER (self->booking_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  rebind_rows (self);
+  show_detail (self);
+}
+
+static void
+on_worker_activated_cb (ChqWorkersPage *self,
+                        guint           position)
+{
+  gtk_single_selection_set_selected (self->worker_selection, position);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+on_folded_cb (ChqWorkersPage *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button), adw_leaflet_get_folded (self->leaflet));
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Actions */
+
+static GtkWindow *
+get_parent_window (ChqWorkersPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static void
+show_toast (ChqWorkersPage *self,
+            const char     *text)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", text);
+}
+
+static void
+present_dialog (ChqWorkersPage *self,
+                GtkWindow      *dialog)
+{
+  GtkWindow *parent = get_parent_window (self);
+
+  if (parent != NULL)
+    gtk_window_set_transient_for (dialog, parent);
+  gtk_window_set_modal (dialog, TRUE);
+  g_set_weak_pointer (&self->dialog, dialog);
+  gtk_window_present (dialog);
+}
+
+static void
+add_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  ChqWorkersPage *self = CHQ_WORKERS_PAGE (widget);
+
+  if (self->backend == NULL)
+    return;
+
+  present_dialog (self, GTK_WINDOW (chq_worker_dialog_new (self->backend, NULL)));
+}
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ChqWorkersPage *self = CHQ_WORKERS_PAGE (widget);
+  ChqWorker *worker = get_selected_worker (self);
+
+  if (self->backend == NULL || worker == NULL)
+    return;
+
+  present_dialog (self, GTK_WINDOW (chq_worker_dialog_new (self->backend, worker)));
+}
+
+static void
+on_archive_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        gpointer          user_data)
+{
+  g_autoptr(ChqWorkersPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  const char *worker_id = g_object_get_data (G_OBJECT (dialog), "worker-id");
+  const char *name = g_object_get_data (G_OBJECT (dialog), "worker-name");
+  g_autofree char *text = NULL;
+
+  if (g_strcmp0 (response, "archive") != 0 || self->backend == NULL)
+    return;
+
+  if (chq_backend_archive_worker (self->backend, worker_id, &error) <= 0)
+    /* Translators: %s says what went wrong on this computer */
+    text = g_strdup_printf (_("The worker could not be archived on this computer: %s. Check that the disk is not full, then try again."),
+                            error != NULL ? error->message : _("unknown error"));
+  else
+    /* Translators: %s is a worker's name */
+    text = g_strdup_printf (_("%s archived; the change is sent to the voucher service"), name);
+
+  show_toast (self, text);
+}
+
+static void
+archive_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  ChqWorkersPage *self = CHQ_WORKERS_PAGE (widget);
+  ChqWorker *worker = get_selected_worker (self);
+  g_autofree char *name = NULL;
+  g_autofree char *heading = NULL;
+  AdwMessageDialog *dialog;
+
+  if (self->backend == NULL || worker == NULL)
+    return;
+
+  name = chq_worker_dup_display_name (worker);
+  /* Translators: %s is a worker's name */
+  heading = g_strdup_printf (_("Archive %s?"), name);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (get_parent_window (self), heading,
+                                                       _("Archived workers leave the list and can no longer be booked. Their training history stays.")));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Keep"),
+                                    "archive", _("_Archive"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "archive", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "worker-id",
+                          g_strdup (chq_worker_get_id (worker)), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "worker-name", g_steal_pointer (&name), g_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_archive_response_cb), g_object_ref (self));
+  present_dialog (self, GTK_WINDOW (dialog));
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ChqWorkersPage *self = CHQ_WORKERS_PAGE (widget);
+
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+select_worker_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  ChqWorkersPage *self = CHQ_WORKERS_PAGE (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->worker_items));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->worker_items), i);
+
+      if (CHQ_IS_WORKER (item) && g_strcmp0 (chq_worker_get_id (CHQ_WORKER (item)), id) == 0)
+        {
+          gtk_single_selection_set_selected (self->worker_selection, i);
+          adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+          return;
+        }
+    }
+}
+
+static ChqEnrolment *
+find_enrolment (ChqWorkersPage *self,
+                const char     *enrolment_id)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->booking_items));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->booking_items), i);
+
+      if (CHQ_IS_ENROLMENT (item) &&
+          g_strcmp0 (chq_enrolment_get_id (CHQ_ENROLMENT (item)), enrolment_id) == 0)
+        return CHQ_ENROLMENT (g_steal_pointer (&item));
+    }
+
+  return NULL;
+}
+
+static void
+on_cancel_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       gpointer          user_data)
+{
+  g_autoptr(ChqWorkersPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  const char *enrolment_id = g_object_get_data (G_OBJECT (dialog), "enrolment-id");
+  g_autofree char *text = NULL;
+
+  if (g_strcmp0 (response, "cancel-booking") != 0 || self->backend == NULL)
+    return;
+
+  if (chq_backend_cancel_booking (self->backend, enrolment_id, &error) <= 0)
+    /* Translators: %s says what went wrong on this computer */
+    text = g_strdup_printf (_("The cancellation could not be saved on this computer: %s. Check that the disk is not full, then try again."),
+                            error != NULL ? error->message : _("unknown error"));
+  else
+    text = g_strdup (_("Booking cancelled; the cancellation is sent to the voucher service"));
+
+  show_toast (self, text);
+}
+
+static void
+cancel_booking_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  ChqWorkersPage *self = CHQ_WORKERS_PAGE (widget);
+  g_autoptr(ChqEnrolment) enrolment = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *session = NULL;
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  if (self->backend == NULL)
+    return;
+
+  enrolment = find_enrolment (self, g_variant_get_string (parameter, NULL));
+  if (enrolment == NULL ||
+      !chq_workers_can_cancel (chq_enrolment_get_status (enrolment),
+                               chq_enrolment_get_starts_at (enrolment), now))
+    return;
+
+  session = chq_workers_format_session (chq_enrolment_get_starts_at (enrolment),
+                                        chq_enrolment_get_ends_at (enrolment));
+  /* Translators: the course's title, its session, then the number of vouchers released */
+  body = g_strdup_printf (ngettext ("“%s”, %s. The %u voucher reserved for it goes back to the wallet.",
+                                    "“%s”, %s. The %u vouchers reserved for it go back to the wallet.",
+                                    chq_enrolment_get_vouchers_reserved (enrolment)),
+                          chq_enrolment_get_course_title (enrolment), session,
+                          chq_enrolment_get_vouchers_reserved (enrolment));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (get_parent_window (self),
+                                                       _("Cancel This Booking?"), body));
+  adw_message_dialog_add_responses (dialog,
+                                    "keep", _("_Keep Booking"),
+                                    "cancel-booking", _("_Cancel Booking"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "cancel-booking",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "keep");
+  adw_message_dialog_set_close_response (dialog, "keep");
+  g_object_set_data_full (G_OBJECT (dialog), "enrolment-id",
+                          g_strdup (chq_enrolment_get_id (enrolment)), g_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_cancel_response_cb), g_object_ref (self));
+  present_dialog (self, GTK_WINDOW (dialog));
+}
+
+static void
+record_attendance_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  ChqWorkersPage *self = CHQ_WORKERS_PAGE (widget);
+  g_autoptr(ChqEnrolment) enrolment = NULL;
+
+  if (self->backend == NULL)
+    return;
+
+  enrolment = find_enrolment (self, g_variant_get_string (parameter, NULL));
+  if (enrolment == NULL || chq_enrolment_get_status (enrolment) != CHQ_ENROLMENT_STATUS_BOOKED)
+    return;
+
+  present_dialog (self, GTK_WINDOW (chq_attendance_dialog_new (self->backend, enrolment)));
+}
+
+static void
+discard_entry_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  ChqWorkersPage *self = CHQ_WORKERS_PAGE (widget);
+  g_autoptr(ChqOutboxEntry) entry = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = g_variant_get_int64 (parameter);
+
+  if (self->outbox == NULL)
+    return;
+
+  /* Only a refused entry may be dismissed: a waiting one may be on its way. */
+  entry = chq_outbox_get_entry (self->outbox, id, NULL);
+  if (entry == NULL || chq_outbox_entry_get_state (entry) != CHQ_OUTBOX_STATE_FAILED)
+    return;
+
+  if (!chq_outbox_discard (self->outbox, id, &error))
+    {
+      g_autofree char *text = NULL;
+
+      /* Translators: %s says what went wrong on this computer */
+      text = g_strdup_printf (_("The refused change could not be removed: %s. Try again."),
+                              error->message);
+      show_toast (self, text);
+    }
+}
+
+static void
+on_archived_toggled_cb (ChqWorkersPage *self)
+{
+  chq_workers_page_set_show_archived (self, gtk_check_button_get_active (self->archived_check));
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* GObject */
+
+static void
+chq_workers_page_dispose (GObject *object)
+{
+  ChqWorkersPage *self = CHQ_WORKERS_PAGE (object);
+
+  chq_workers_page_set_backend (self, NULL);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_weak_pointer (&self->dialog);
+
+  G_OBJECT_CLASS (chq_workers_page_parent_class)->dispose (object);
+}
+
+static void
+chq_workers_page_finalize (GObject *object)
+{
+  ChqWorkersPage *self = CHQ_WORKERS_PAGE (object);
+
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->worker_filter);
+  g_clear_object (&self->worker_list_model);
+  g_clear_object (&self->pending_worker_filter);
+  g_clear_object (&self->pending_workers);
+  g_clear_object (&self->worker_parts);
+  g_clear_object (&self->worker_items);
+  g_clear_object (&self->worker_selection);
+  g_clear_object (&self->pending_booking_filter);
+  g_clear_object (&self->pending_bookings);
+  g_clear_object (&self->booking_parts);
+  g_clear_object (&self->booking_items);
+  g_clear_object (&self->booking_filter);
+  g_clear_object (&self->bookings);
+  g_clear_object (&self->booking_selection);
+  g_clear_pointer (&self->course_titles, g_hash_table_unref);
+  g_clear_pointer (&self->titles_asked, g_hash_table_unref);
+  g_clear_pointer (&self->bound_worker_rows, g_hash_table_unref);
+  g_clear_pointer (&self->bound_booking_rows, g_hash_table_unref);
+  g_clear_pointer (&self->selected_id, g_free);
+  g_clear_pointer (&self->detail_state, g_free);
+
+  G_OBJECT_CLASS (chq_workers_page_parent_class)->finalize (object);
+}
+
+static void
+chq_workers_page_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  ChqWorkersPage *self = CHQ_WORKERS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_BACKEND:
+      g_value_set_object (value, self->backend);
+      break;
+    case PROP_STATE:
+      g_value_set_string (value, self->state);
+      break;
+    case PROP_SHOW_ARCHIVED:
+      g_value_set_boolean (value, self->show_archived);
+      break;
+    case PROP_SELECTED_WORKER_ID:
+      g_value_set_string (value, self->selected_id);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+chq_workers_page_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  ChqWorkersPage *self = CHQ_WORKERS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_BACKEND:
+      chq_workers_page_set_backend (self, g_value_get_object (value));
+      break;
+    case PROP_SHOW_ARCHIVED:
+      chq_workers_page_set_show_archived (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 chq_workers_page_class_init (ChqWorkersPageClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = chq_workers_page_dispose;
+  object_class->finalize = chq_workers_page_finalize;
+  object_class->get_property = chq_workers_page_get_property;
+  object_class->set_property = chq_workers_page_set_property;
+
+  properties[PROP_BACKEND] =
+    g_param_spec_object ("backend", NULL, NULL, CHQ_TYPE_BACKEND,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STATE] =
+    g_param_spec_string ("state", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_ARCHIVED] =
+    g_param_spec_boolean ("show-archived", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTED_WORKER_ID] =
+    g_param_spec_string ("selected-worker-id", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/chequier/Chequier/ui/chq-workers-page.ui");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+  gtk_widget_class_bind_template_child (widget_class, ChqWorkersPage, page_stack);
+  gtk_widget_class_bind_template_child (widget_class, ChqWorkersPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, ChqWorkersPage, list_pane);
+  gtk_widget_class_bind_template_child (widget_class, ChqWorkersPage, detail_pane);
+  gtk_widget_class_bind_template_child (widget_class, ChqWorkersPage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, ChqWorkersPage, worker_list);
+  gtk_widget_class_bind_template_child (widget_class, ChqWorkersPage, archived_check);
+  gtk_widget_class_bind_template_child (widget_class, ChqWorkersPage, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, ChqWorkersPage, back_button);
+  gtk_widget_class_bind_template_child (widget_class, ChqWorkersPage, name_label);
+  gtk_widget_class_bind_template_child (widget_class, ChqWorkersPage, status_label);
+  gtk_widget_class_bind_template_child (widget_class, ChqWorkersPage, eligibility_label);
+  gtk_widget_class_bind_template_child (widget_class, ChqWorkersPage, niss_label);
+  gtk_widget_class_bind_template_child (widget_class, ChqWorkersPage, email_label);
+  gtk_widget_class_bind_template_child (widget_class, ChqWorkersPage, hours_label);
+  gtk_widget_class_bind_template_child (widget_class, ChqWorkersPage, detail_state_label);
+  gtk_widget_class_bind_template_child (widget_class, ChqWorkersPage, edit_button);
+  gtk_widget_class_bind_template_child (widget_class, ChqWorkersPage, archive_button);
+  gtk_widget_class_bind_template_child (widget_class, ChqWorkersPage, dismiss_button);
+  gtk_widget_class_bind_template_child (widget_class, ChqWorkersPage, bookings_stack);
+  gtk_widget_class_bind_template_child (widget_class, ChqWorkersPage, booking_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_worker_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_folded_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_archived_toggled_cb);
+
+  gtk_widget_class_install_action (widget_class, "workers.add", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "workers.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "workers.archive", NULL, archive_action);
+  gtk_widget_class_install_action (widget_class, "workers.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "workers.select-worker", "s",
+                                   select_worker_action);
+  gtk_widget_class_install_action (widget_class, "workers.cancel-booking", "s",
+                                   cancel_booking_action);
+  gtk_widget_class_install_action (widget_class, "workers.record-attendance", "s",
+                                   record_attendance_action);
+  gtk_widget_class_install_action (widget_class, "workers.discard-entry", "x",
+                                   discard_entry_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "workers.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
+                                       "workers.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "workers.add", NULL);
 }
 
 static void
 chq_workers_page_init (ChqWorkersPage *self)
 {
+  g_autoptr(GtkListItemFactory) worker_factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkListItemFactory) booking_factory = gtk_signal_list_item_factory_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  self->course_titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->titles_asked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->bound_worker_rows = g_hash_table_new (NULL, NULL);
+  self->bound_booking_rows = g_hash_table_new (NULL, NULL);
+
+  /* Workers: the service's (archived ones on demand), then those waiting to be added. */
+  self->worker_filter = gtk_custom_filter_new (worker_filter_func, self, NULL);
+  self->worker_list_model = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->worker_filter)));
+  self->pending_worker_filter = gtk_custom_filter_new (pending_worker_filter_func, NULL, NULL);
+  self->pending_workers = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->pending_worker_filter)));
+  self->worker_parts = g_list_store_new (G_TYPE_LIST_MODEL);
+  g_list_store_append (self->worker_parts, self->worker_list_model);
+  g_list_store_append (self->worker_parts, self->pending_workers);
+  self->worker_items = gtk_flatten_list_model_new (g_object_ref (G_LIST_MODEL (self->worker_parts)));
+  /* Before the selection hears of a change, and after it has. */
+  g_signal_connect_swapped (self->worker_items, "items-changed",
+                            G_CALLBACK (on_worker_items_changing_cb), self);
+  self->worker_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->worker_items)));
+  gtk_single_selection_set_autoselect (self->worker_selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->worker_selection, TRUE);
+  gtk_single_selection_set_selected (self->worker_selection, GTK_INVALID_LIST_POSITION);
+  g_signal_connect_swapped (self->worker_selection, "notify::selected-item",
+                            G_CALLBACK (on_selection_changed_cb), self);
+  g_signal_connect_data (self->worker_items, "items-changed",
+                         G_CALLBACK (on_worker_items_changed_cb), self, NULL,
+                         G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+
+  g_signal_connect (worker_factory, "setup", G_CALLBACK (setup_worker_cb), self);
+  g_signal_connect (worker_factory, "bind", G_CALLBACK (bind_worker_cb), self);
+  g_signal_connect (worker_factory, "unbind", G_CALLBACK (unbind_worker_cb), self);
+  gtk_list_view_set_factory (self->worker_list, worker_factory);
+  gtk_list_view_set_model (self->worker_list, GTK_SELECTION_MODEL (self->worker_selection));
+
+  /* Bookings: the years' enrolments and those waiting to be sent, of the selected worker. */
+  self->pending_booking_filter = gtk_custom_filter_new (pending_booking_filter_func, NULL, NULL);
+  self->pending_bookings = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->pending_booking_filter)));
+  self->booking_parts = g_list_store_new (G_TYPE_LIST_MODEL);
+  self->booking_items = gtk_flatten_list_model_new (g_object_ref (G_LIST_MODEL (self->booking_parts)));
+  self->booking_filter = gtk_custom_filter_new (booking_filter_func, self, NULL);
+  self->bookings = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->booking_items)),
+                                              g_object_ref (GTK_FILTER (self->booking_filter)));
+  self->booking_selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->bookings)));
+  g_signal_connect_swapped (self->bookings, "items-changed",
+                            G_CALLBACK (on_bookings_changed_cb), self);
+
+  g_signal_connect (booking_factory, "setup", G_CALLBACK (setup_booking_cb), self);
+  g_signal_connect (booking_factory, "bind", G_CALLBACK (bind_booking_cb), self);
+  g_signal_connect (booking_factory, "unbind", G_CALLBACK (unbind_booking_cb), self);
+  gtk_list_view_set_factory (self->booking_list, booking_factory);
+  gtk_list_view_set_model (self->booking_list, GTK_SELECTION_MODEL (self->booking_selection));
+
+  self->state = "no-account";
+  on_folded_cb (self);
+  update_state (self);
+  show_detail (self);
 }
 
 /**
  * chq_workers_page_new:
  *
- * Creates the Workers page of the main window.
+ * Creates the Workers page of the main window; it shows nothing until
+ * chq_workers_page_set_backend() gives it an account.
  *
  * Returns: (transfer floating): a new #ChqWorkersPage
  */
@@ -42,4 +1140,210 @@ GtkWidget *
 chq_workers_page_new (void)
 {
   return g_object_new (CHQ_TYPE_WORKERS_PAGE, NULL);
+}
+
+/**
+ * chq_workers_page_get_backend:
+ * @self: a #ChqWorkersPage
+ *
+ * Returns: (transfer none) (nullable): the account shown
+ */
+ChqBackend *
+chq_workers_page_get_backend (ChqWorkersPage *self)
+{
+  g_return_val_if_fail (CHQ_IS_WORKERS_PAGE (self), NULL);
+  return self->backend;
+}
+
+/**
+ * chq_workers_page_set_backend:
+ * @self: a #ChqWorkersPage
+ * @backend: (nullable): the signed-in account, or %NULL when none is open
+ *
+ * Shows the workers of @backend's account as the local store holds them, following the
+ * store and the outbox; %NULL shows the empty state. Reads in progress for the previous
+ * account are cancelled.
+ */
+void
+chq_workers_page_set_backend (ChqWorkersPage *self,
+                              ChqBackend     *backend)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  ChqStore *store;
+
+  g_return_if_fail (CHQ_IS_WORKERS_PAGE (self));
+  g_return_if_fail (backend == NULL || CHQ_IS_BACKEND (backend));
+
+  if (self->backend == backend)
+    return;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  if (self->outbox != NULL)
+    g_clear_signal_handler (&self->outbox_changed_id, self->outbox);
+  g_clear_object (&self->outbox);
+  g_clear_object (&self->entries);
+  gtk_filter_list_model_set_model (self->worker_list_model, NULL);
+  gtk_filter_list_model_set_model (self->pending_workers, NULL);
+  gtk_filter_list_model_set_model (self->pending_bookings, NULL);
+  g_list_store_remove_all (self->booking_parts);
+  g_clear_object (&self->workers);
+  for (guint i = 0; i < N_BOOKING_YEARS; i++)
+    g_clear_object (&self->enrolments[i]);
+  g_hash_table_remove_all (self->course_titles);
+  g_hash_table_remove_all (self->titles_asked);
+  gtk_single_selection_set_selected (self->worker_selection, GTK_INVALID_LIST_POSITION);
+  set_selected_id (self, NULL);
+
+  g_set_object (&self->backend, backend);
+
+  if (backend != NULL)
+    {
+      store = chq_backend_get_store (backend);
+      self->outbox = g_object_ref (chq_backend_get_outbox (backend));
+      self->entries = g_object_ref (chq_outbox_get_model (self->outbox,
+                                                          chq_backend_get_account_key (backend)));
+      self->outbox_changed_id = g_signal_connect_object (self->outbox, "changed",
+                                                         G_CALLBACK (on_outbox_changed_cb), self,
+                                                         G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+
+      self->workers = chq_collection_model_new (store, CHQ_COLLECTION_WORKERS);
+      gtk_filter_list_model_set_model (self->worker_list_model, G_LIST_MODEL (self->workers));
+      gtk_filter_list_model_set_model (self->pending_workers, self->entries);
+
+      for (guint i = 0; i < N_BOOKING_YEARS; i++)
+        {
+          self->enrolments[i] = chq_collection_model_new (store, CHQ_COLLECTION_ENROLMENTS);
+          chq_collection_model_set_year (self->enrolments[i],
+                                         g_date_time_get_year (now) - 1 + (int) i);
+          g_list_store_append (self->booking_parts, self->enrolments[i]);
+        }
+      gtk_filter_list_model_set_model (self->pending_bookings, self->entries);
+      g_list_store_append (self->booking_parts, self->pending_bookings);
+    }
+
+  update_state (self);
+  show_detail (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BACKEND]);
+}
+
+/**
+ * chq_workers_page_get_state:
+ * @self: a #ChqWorkersPage
+ *
+ * Returns: (transfer none): "no-account", "empty" or "list"
+ */
+const char *
+chq_workers_page_get_state (ChqWorkersPage *self)
+{
+  g_return_val_if_fail (CHQ_IS_WORKERS_PAGE (self), NULL);
+  return self->state;
+}
+
+/**
+ * chq_workers_page_get_show_archived:
+ * @self: a #ChqWorkersPage
+ *
+ * Returns: whether archived workers are listed
+ */
+gboolean
+chq_workers_page_get_show_archived (ChqWorkersPage *self)
+{
+  g_return_val_if_fail (CHQ_IS_WORKERS_PAGE (self), FALSE);
+  return self->show_archived;
+}
+
+/**
+ * chq_workers_page_set_show_archived:
+ * @self: a #ChqWorkersPage
+ * @show_archived: whether to list archived workers too
+ *
+ * Archived workers are hidden by default; their history stays.
+ */
+void
+chq_workers_page_set_show_archived (ChqWorkersPage *self,
+                                    gboolean        show_archived)
+{
+  g_return_if_fail (CHQ_IS_WORKERS_PAGE (self));
+
+  show_archived = !!show_archived;
+  if (self->show_archived == show_archived)
+    return;
+
+  self->show_archived = show_archived;
+  gtk_check_button_set_active (self->archived_check, show_archived);
+  gtk_filter_changed (GTK_FILTER (self->worker_filter),
+                      show_archived ? GTK_FILTER_CHANGE_LESS_STRICT
+                                    : GTK_FILTER_CHANGE_MORE_STRICT);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_ARCHIVED]);
+}
+
+/**
+ * chq_workers_page_get_selected_worker_id:
+ * @self: a #ChqWorkersPage
+ *
+ * Returns: (transfer none) (nullable): the id of the worker shown in the detail
+ */
+const char *
+chq_workers_page_get_selected_worker_id (ChqWorkersPage *self)
+{
+  g_return_val_if_fail (CHQ_IS_WORKERS_PAGE (self), NULL);
+  return self->selected_id;
+}
+
+/**
+ * chq_workers_page_get_worker_model:
+ * @self: a #ChqWorkersPage
+ *
+ * Returns: (transfer none): the list's items: #ChqWorker, then #ChqOutboxEntry for the
+ *   workers waiting to be added or refused
+ */
+GListModel *
+chq_workers_page_get_worker_model (ChqWorkersPage *self)
+{
+  g_return_val_if_fail (CHQ_IS_WORKERS_PAGE (self), NULL);
+  return G_LIST_MODEL (self->worker_items);
+}
+
+/**
+ * chq_workers_page_get_booking_model:
+ * @self: a #ChqWorkersPage
+ *
+ * Returns: (transfer none): the selected worker's bookings: #ChqEnrolment, then
+ *   #ChqOutboxEntry for the bookings waiting to be sent or refused
+ */
+GListModel *
+chq_workers_page_get_booking_model (ChqWorkersPage *self)
+{
+  g_return_val_if_fail (CHQ_IS_WORKERS_PAGE (self), NULL);
+  return G_LIST_MODEL (self->bookings);
+}
+
+/**
+ * chq_workers_page_get_detail_state:
+ * @self: a #ChqWorkersPage
+ *
+ * Returns: (transfer none): the state line of the worker shown ("Changes waiting to be
+ *   sent", "Not added: ..."), or ""
+ */
+const char *
+chq_workers_page_get_detail_state (ChqWorkersPage *self)
+{
+  g_return_val_if_fail (CHQ_IS_WORKERS_PAGE (self), NULL);
+  return self->detail_state != NULL ? self->detail_state : "";
+}
+
+/**
+ * chq_workers_page_get_open_dialog:
+ * @self: a #ChqWorkersPage
+ *
+ * Returns: (transfer none) (nullable): the dialog the page opened last, while it is open
+ */
+GtkWindow *
+chq_workers_page_get_open_dialog (ChqWorkersPage *self)
+{
+  g_return_val_if_fail (CHQ_IS_WORKERS_PAGE (self), NULL);
+  return self->dialog;
 }
