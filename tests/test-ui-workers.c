@@ -105,13 +105,16 @@ on_toast_cb (GSimpleAction *action,
 }
 
 typedef struct {
-  int      width;
-  gboolean no_backend;
+  int         width;
+  gboolean    no_backend;
+  const char *enterprise_number; /* NULL: the SME */
 } Setup;
 
-static const Setup wide = { 1000, FALSE };
-static const Setup narrow = { 360, FALSE };
-static const Setup no_account = { 1000, TRUE };
+static const Setup wide = { 1000, FALSE, NULL };
+static const Setup narrow = { 360, FALSE, NULL };
+static const Setup no_account = { 1000, TRUE, NULL };
+/* The demo's main-activity self-employed, Julie Lambert. */
+static const Setup self_employed = { 1000, FALSE, "0987654394" };
 
 static void
 fixture_set_up (Fixture       *f,
@@ -134,7 +137,10 @@ fixture_set_up (Fixture       *f,
   g_assert_no_error (error);
   outbox_path = g_build_filename (f->tmpdir, "outbox.db", NULL);
 
-  f->backend = chq_backend_new (uri, "workers test", DEMO_SME, outbox_path, &error);
+  f->backend = chq_backend_new (uri, "workers test",
+                                setup->enterprise_number != NULL ? setup->enterprise_number
+                                                                 : DEMO_SME,
+                                outbox_path, &error);
   g_assert_no_error (error);
   chq_backend_set_demo (f->backend, TRUE);
   chq_backend_sign_in_async (f->backend, "demo", NULL, store_result_cb, &result);
@@ -771,6 +777,29 @@ test_attendance (Fixture       *f,
 }
 
 static void
+test_self_employed (Fixture       *f,
+                    gconstpointer  data)
+{
+  GListModel *model = chq_workers_page_get_worker_model (f->page);
+  GtkWidget *holder = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->page),
+                                                                 CHQ_TYPE_WORKERS_PAGE,
+                                                                 "holder_label"));
+  g_autoptr(GObject) item = NULL;
+
+  /* One worker, the holder: no other may be added, the holder not archived, but edited. */
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  wait_until (gtk_widget_get_visible (holder), 5000);
+  item = g_list_model_get_item (model, 0);
+  select_worker (f, chq_worker_get_id (CHQ_WORKER (item)));
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->page), CHQ_TYPE_WORKERS_PAGE, "archive_button"))));
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->page), CHQ_TYPE_WORKERS_PAGE, "edit_button"))));
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "workers.add", NULL);
+  g_assert_null (chq_workers_page_get_open_dialog (f->page));
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "workers.archive", NULL);
+  g_assert_null (chq_workers_page_get_open_dialog (f->page));
+}
+
+static void
 test_narrow (Fixture       *f,
              gconstpointer  data)
 {
@@ -820,6 +849,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/workers/attendance", Fixture, &wide, fixture_set_up, test_attendance,
               fixture_tear_down);
+  g_test_add ("/workers/self-employed", Fixture, &self_employed, fixture_set_up,
+              test_self_employed, fixture_tear_down);
   g_test_add ("/workers/narrow", Fixture, &narrow, fixture_set_up, test_narrow,
               fixture_tear_down);
 

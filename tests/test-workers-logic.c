@@ -169,6 +169,10 @@ test_eligibility (void)
     }
   g_assert_nonnull (strstr (chq_workers_eligibility_text (CHQ_WORKER_STATUS_STUDENT),
                             "Students"));
+
+  g_assert_false (chq_workers_account_has_one_worker (CHQ_ACCOUNT_KIND_EMPLOYER));
+  g_assert_true (chq_workers_account_has_one_worker (CHQ_ACCOUNT_KIND_SELF_EMPLOYED_MAIN));
+  g_assert_true (chq_workers_account_has_one_worker (CHQ_ACCOUNT_KIND_SELF_EMPLOYED_SECONDARY));
 }
 
 static void

@@ -199,6 +199,19 @@ chq_workers_normalize_text (const char *text)
 }
 
 /**
+ * chq_workers_account_has_one_worker:
+ * @kind: the account's kind
+ *
+ * Returns: whether the account is a self-employed one, whose only worker is its holder
+ */
+gboolean
+chq_workers_account_has_one_worker (ChqAccountKind kind)
+{
+  return kind == CHQ_ACCOUNT_KIND_SELF_EMPLOYED_MAIN ||
+         kind == CHQ_ACCOUNT_KIND_SELF_EMPLOYED_SECONDARY;
+}
+
+/**
  * chq_workers_eligibility_text:
  * @status: a worker's status
  *

@@ -47,6 +47,10 @@ ChqWorkerField chq_workers_check_form           (const char        *first_name,
 char          *chq_workers_normalize_niss       (const char        *niss);
 char          *chq_workers_normalize_text       (const char        *text);
 
+/* A self-employed account has one worker, its holder, made for it by the service: no
+ * other may be added and the holder may not be archived. */
+gboolean       chq_workers_account_has_one_worker (ChqAccountKind   kind);
+
 /* "Eligible for training vouchers", or the reason the status is not. */
 const char    *chq_workers_eligibility_text     (ChqWorkerStatus    status);
 /* Hours in the user's locale, without a useless ".0": "7 h", "6.5 h". */

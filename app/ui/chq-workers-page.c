@@ -59,6 +59,8 @@ struct _ChqWorkersPage
   char               *selected_id;    /* owned, nullable: the worker shown in the detail */
   char               *detail_state;   /* owned, nullable */
   gboolean            show_archived;
+  gboolean            one_worker;     /* a self-employed account: its holder only */
+  gulong              account_changed_id;
   gboolean            items_changing; /* the list is being replaced: keep selected_id */
   const char         *state;
   GtkWindow          *dialog;         /* weak: the dialog opened last */
@@ -69,6 +71,7 @@ struct _ChqWorkersPage
   GtkWidget          *detail_pane;
   GtkStack           *list_stack;
   GtkListView        *worker_list;
+  GtkLabel           *holder_label;
   GtkCheckButton     *archived_check;
   GtkStack           *detail_stack;
   GtkButton          *back_button;
@@ -513,7 +516,8 @@ show_detail (ChqWorkersPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "workers.edit",
                                  worker != NULL && !waiting && !chq_worker_get_archived (worker));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "workers.archive",
-                                 worker != NULL && !waiting && !chq_worker_get_archived (worker));
+                                 worker != NULL && !waiting && !chq_worker_get_archived (worker) &&
+                                 !self->one_worker);
 
   gtk_stack_set_visible_child_name (self->bookings_stack,
                                     g_list_model_get_n_items (G_LIST_MODEL (self->bookings)) > 0
@@ -609,6 +613,43 @@ on_folded_cb (ChqWorkersPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->back_button), adw_leaflet_get_folded (self->leaflet));
 }
 
+static void
+update_account_actions (ChqWorkersPage *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "workers.add",
+                                 self->backend != NULL && !self->one_worker);
+  gtk_widget_set_visible (GTK_WIDGET (self->holder_label), self->one_worker);
+}
+
+static void
+on_account_read_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(ChqWorkersPage) self = user_data;
+  g_autoptr(ChqAccount) account = NULL;
+  g_autoptr(GError) error = NULL;
+
+  account = chq_store_get_account_finish (CHQ_STORE (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (error != NULL)
+    g_warning ("Could not read the account: %s", error->message);
+
+  self->one_worker = account != NULL &&
+                     chq_workers_account_has_one_worker (chq_account_get_kind (account));
+  update_account_actions (self);
+  show_detail (self);
+}
+
+static void
+on_account_changed_cb (ChqWorkersPage *self)
+{
+  if (self->backend != NULL)
+    chq_store_get_account_async (chq_backend_get_store (self->backend), self->cancellable,
+                                 on_account_read_cb, g_object_ref (self));
+}
+
 /* ------------------------------------------------------------------------------------------ */
 /* Actions */
 
@@ -647,7 +688,7 @@ add_action (GtkWidget  *widget,
 {
   ChqWorkersPage *self = CHQ_WORKERS_PAGE (widget);
 
-  if (self->backend == NULL)
+  if (self->backend == NULL || self->one_worker)
     return;
 
   present_dialog (self, GTK_WINDOW (chq_worker_dialog_new (self->backend, NULL)));
@@ -703,7 +744,7 @@ archive_action (GtkWidget  *widget,
   g_autofree char *heading = NULL;
   AdwMessageDialog *dialog;
 
-  if (self->backend == NULL || worker == NULL)
+  if (self->backend == NULL || worker == NULL || self->one_worker)
     return;
 
   name = chq_worker_dup_display_name (worker);
@@ -1024,6 +1065,7 @@ chq_workers_page_class_init (ChqWorkersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChqWorkersPage, detail_pane);
   gtk_widget_class_bind_template_child (widget_class, ChqWorkersPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, ChqWorkersPage, worker_list);
+  gtk_widget_class_bind_template_child (widget_class, ChqWorkersPage, holder_label);
   gtk_widget_class_bind_template_child (widget_class, ChqWorkersPage, archived_check);
   gtk_widget_class_bind_template_child (widget_class, ChqWorkersPage, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, ChqWorkersPage, back_button);
@@ -1123,6 +1165,7 @@ chq_workers_page_init (ChqWorkersPage *self)
   gtk_list_view_set_model (self->booking_list, GTK_SELECTION_MODEL (self->booking_selection));
 
   self->state = "no-account";
+  update_account_actions (self);
   on_folded_cb (self);
   update_state (self);
   show_detail (self);
@@ -1183,6 +1226,9 @@ chq_workers_page_set_backend (ChqWorkersPage *self,
 
   if (self->outbox != NULL)
     g_clear_signal_handler (&self->outbox_changed_id, self->outbox);
+  if (self->backend != NULL)
+    g_clear_signal_handler (&self->account_changed_id, chq_backend_get_store (self->backend));
+  self->one_worker = FALSE;
   g_clear_object (&self->outbox);
   g_clear_object (&self->entries);
   gtk_filter_list_model_set_model (self->worker_list_model, NULL);
@@ -1209,6 +1255,11 @@ chq_workers_page_set_backend (ChqWorkersPage *self,
                                                          G_CALLBACK (on_outbox_changed_cb), self,
                                                          G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 
+      self->account_changed_id = g_signal_connect_object (store, "changed::" CHQ_STORE_ACCOUNT,
+                                                          G_CALLBACK (on_account_changed_cb),
+                                                          self, G_CONNECT_SWAPPED);
+      on_account_changed_cb (self);
+
       self->workers = chq_collection_model_new (store, CHQ_COLLECTION_WORKERS);
       gtk_filter_list_model_set_model (self->worker_list_model, G_LIST_MODEL (self->workers));
       gtk_filter_list_model_set_model (self->pending_workers, self->entries);
@@ -1224,6 +1275,7 @@ chq_workers_page_set_backend (ChqWorkersPage *self,
       g_list_store_append (self->booking_parts, self->pending_bookings);
     }
 
+  update_account_actions (self);
   update_state (self);
   show_detail (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BACKEND]);
