@@ -116,13 +116,32 @@ update_actions (ChqCourseDetail *self)
                                  : NULL);
 }
 
+/* The amount shows at the end of the row, and is the row's description for screen readers. */
 static void
 set_money_row (AdwActionRow *row,
                gint64        cents)
 {
+  GtkLabel *value = g_object_get_data (G_OBJECT (row), "chq-value");
   g_autofree char *text = chq_money_format (cents);
 
-  adw_action_row_set_subtitle (row, text);
+  gtk_label_set_label (value, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
+                                  -1);
+}
+
+static void
+add_value_label (AdwActionRow *row,
+                 gboolean      strong)
+{
+  GtkWidget *value = gtk_label_new (NULL);
+
+  gtk_label_set_selectable (GTK_LABEL (value), TRUE);
+  gtk_widget_add_css_class (value, "numeric");
+  if (strong)
+    gtk_widget_add_css_class (value, "heading");
+  adw_action_row_add_suffix (row, value);
+  g_object_set_data (G_OBJECT (row), "chq-value", value);
 }
 
 static char *
@@ -222,10 +241,6 @@ show_course (ChqCourseDetail *self)
   set_money_row (self->total_row, cost.company_total_cents);
   gtk_widget_set_visible (GTK_WIDGET (self->top_up_row), cost.top_up_cents > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->refund_row), cost.refund_cents > 0);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->top_up_row),
-                               _("The course costs more than €30 an hour: the company pays the difference to the provider."));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->refund_row),
-                               _("The course costs less than €30 an hour: the difference is refunded to the company."));
 
   {
     g_autofree char *approval = NULL;
@@ -750,6 +765,17 @@ chq_course_detail_init (ChqCourseDetail *self)
   GtkWidget *placeholder;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  add_value_label (self->price_row, FALSE);
+  add_value_label (self->company_vouchers_row, FALSE);
+  add_value_label (self->region_row, FALSE);
+  add_value_label (self->top_up_row, FALSE);
+  add_value_label (self->refund_row, FALSE);
+  add_value_label (self->total_row, TRUE);
+  adw_action_row_set_subtitle (self->top_up_row,
+                               _("The course costs more than €30 an hour: the company pays the difference to the provider."));
+  adw_action_row_set_subtitle (self->refund_row,
+                               _("The course costs less than €30 an hour: the difference is refunded to the company."));
 
   self->enrolments = g_ptr_array_new_with_free_func (g_object_unref);
 
