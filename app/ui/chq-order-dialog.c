@@ -159,7 +159,19 @@ confirm_action (GtkWidget  *widget,
     }
 
   g_signal_emit (self, signals[ORDERED], 0, entry_id);
-  gtk_window_destroy (GTK_WINDOW (self));
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static gboolean
+chq_order_dialog_close_request (GtkWindow *window)
+{
+  /* GTK 4.8 warns when a window goes with its spin button's text still focused. */
+  gtk_window_set_focus (window, NULL);
+
+  if (GTK_WINDOW_CLASS (chq_order_dialog_parent_class)->close_request != NULL)
+    return GTK_WINDOW_CLASS (chq_order_dialog_parent_class)->close_request (window);
+
+  return FALSE;
 }
 
 static void
@@ -190,8 +202,10 @@ chq_order_dialog_class_init (ChqOrderDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = chq_order_dialog_dispose;
+  window_class->close_request = chq_order_dialog_close_request;
   object_class->finalize = chq_order_dialog_finalize;
 
   /**
