@@ -1,4 +1,4 @@
-/* chq-hours-page.h
+/* chq-hours-page.h: the Training Hours page of the main window
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,11 +6,42 @@
 
 #include <adwaita.h>
 
+#include "chq-backend.h"
+#include "chq-hours-report.h"
+
 G_BEGIN_DECLS
 
 #define CHQ_TYPE_HOURS_PAGE (chq_hours_page_get_type ())
 G_DECLARE_FINAL_TYPE (ChqHoursPage, chq_hours_page, CHQ, HOURS_PAGE, AdwBin)
 
-GtkWidget *chq_hours_page_new (void);
+GtkWidget      *chq_hours_page_new               (void);
+ChqBackend     *chq_hours_page_get_backend       (ChqHoursPage        *self);
+void            chq_hours_page_set_backend       (ChqHoursPage        *self,
+                                                  ChqBackend          *backend);
+int             chq_hours_page_get_year          (ChqHoursPage        *self);
+/* One of the years the selector offers (this year and the year before). */
+void            chq_hours_page_set_year          (ChqHoursPage        *self,
+                                                  int                  year);
+/* The report shown, NULL while none is (no backend, or the first read not done). */
+ChqHoursReport *chq_hours_page_get_report        (ChqHoursPage        *self);
+gboolean        chq_hours_page_get_loading       (ChqHoursPage        *self);
+
+/* What "Export" does once a file is chosen: write the shown year off the main thread. */
+void            chq_hours_page_export_csv_async  (ChqHoursPage        *self,
+                                                  GFile               *file,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+gboolean        chq_hours_page_export_csv_finish (ChqHoursPage        *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
+void            chq_hours_page_export_pdf_async  (ChqHoursPage        *self,
+                                                  GFile               *file,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+gboolean        chq_hours_page_export_pdf_finish (ChqHoursPage        *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
 
 G_END_DECLS

@@ -1,0 +1,547 @@
+/* test-ui-hours.c: the Training Hours page against the real sandbox: the year selector,
+ * the figures (totals, tables, chart and its accessible text), the training right setting,
+ * refreshing when the store changes, and exporting both files
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-ui-hours"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "chq-backend.h"
+#include "chq-csv.h"
+#include "chq-hours-chart.h"
+#include "chq-hours-page.h"
+#include "chq-hours-row.h"
+#include "chq-sandbox.h"
+
+#define DEMO_SME "0123456749"
+
+typedef struct {
+  ChqSandbox   *sandbox;
+  ChqBackend   *backend;
+  char         *tmpdir;
+  GtkWindow    *window;
+  ChqHoursPage *page;
+  char         *last_toast;
+} Fixture;
+
+/* Iterates the main context until @cond holds, failing after @timeout_ms. */
+#define wait_until(cond, timeout_ms) \
+  G_STMT_START { \
+    gint64 deadline_ = g_get_monotonic_time () + (timeout_ms) * G_TIME_SPAN_MILLISECOND; \
+    while (!(cond)) \
+      { \
+        if (g_get_monotonic_time () > deadline_) \
+          g_error ("Timed out waiting for %s", #cond); \
+        g_main_context_iteration (NULL, FALSE); \
+        g_usleep (1000); \
+      } \
+  } G_STMT_END
+
+static void
+result_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static void
+run_sync (ChqBackend *backend)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  ChqSync *sync = chq_backend_get_sync (backend);
+
+  while (chq_sync_is_running (sync))
+    g_main_context_iteration (NULL, TRUE);
+  chq_sync_run_async (sync, NULL, result_cb, &result);
+  wait_until (result != NULL, 30000);
+  g_assert_true (chq_sync_run_finish (sync, result, &error));
+  g_assert_no_error (error);
+}
+
+static void
+on_toast_cb (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  Fixture *f = user_data;
+
+  g_free (f->last_toast);
+  f->last_toast = g_variant_dup_string (parameter, NULL);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  ChqSandboxOptions options = { .today = "2026-11-28" };
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) toast = g_simple_action_new ("toast", G_VARIANT_TYPE_STRING);
+  g_autofree char *uri = NULL;
+  g_autofree char *outbox_path = NULL;
+  int width = GPOINTER_TO_INT (data);
+
+  f->sandbox = chq_sandbox_new (&options);
+  g_assert_true (chq_sandbox_start (f->sandbox, &error));
+  g_assert_no_error (error);
+  uri = chq_sandbox_dup_uri (f->sandbox);
+  f->tmpdir = g_dir_make_tmp ("chq-ui-hours-XXXXXX", &error);
+  g_assert_no_error (error);
+  outbox_path = g_build_filename (f->tmpdir, "outbox.db", NULL);
+
+  f->backend = chq_backend_new (uri, "hours test", DEMO_SME, outbox_path, &error);
+  g_assert_no_error (error);
+  chq_backend_set_demo (f->backend, TRUE);
+  chq_backend_sign_in_async (f->backend, "demo", NULL, result_cb, &result);
+  wait_until (result != NULL, 30000);
+  g_assert_true (chq_backend_sign_in_finish (f->backend, result, &error));
+  g_assert_no_error (error);
+  run_sync (f->backend);
+
+  /* The window stands in for ChqWindow: it offers win.toast and records the last toast. */
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, width > 0 ? width : 1000, 700);
+  g_signal_connect (toast, "activate", G_CALLBACK (on_toast_cb), f);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (toast));
+  gtk_widget_insert_action_group (GTK_WIDGET (f->window), "win", G_ACTION_GROUP (group));
+
+  f->page = CHQ_HOURS_PAGE (chq_hours_page_new ());
+  gtk_window_set_child (f->window, GTK_WIDGET (f->page));
+  gtk_window_present (f->window);
+  wait_until (gtk_widget_get_mapped (GTK_WIDGET (f->page)), 5000);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (f->window);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_clear_object (&f->backend);
+  chq_sandbox_stop (f->sandbox);
+  g_clear_object (&f->sandbox);
+  g_free (f->tmpdir);
+  g_free (f->last_toast);
+}
+
+static gpointer
+template_child (gpointer    widget,
+                const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), CHQ_TYPE_HOURS_PAGE,
+                                                  name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+static void
+show_backend (Fixture *f)
+{
+  chq_hours_page_set_backend (f->page, f->backend);
+  wait_until (chq_hours_page_get_report (f->page) != NULL &&
+              !chq_hours_page_get_loading (f->page), 10000);
+}
+
+/* The first widget under @root (depth first) that is a GtkLabel showing @text. */
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0 &&
+      gtk_widget_get_mapped (root))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static char *
+hours_text (double hours)
+{
+  g_autofree char *number = chq_hours_format (hours, FALSE);
+
+  return g_strdup_printf ("%s h", number);
+}
+
+static void
+test_empty_state (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkStack *stack = template_child (f->page, "stack");
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+  g_assert_null (chq_hours_page_get_report (f->page));
+  g_assert_false (gtk_widget_get_sensitive (template_child (f->page, "export_button")));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (f->page), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Training Hours");
+
+  /* An account, then none again: back to the honest empty state. */
+  show_backend (f);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "content");
+  g_assert_true (gtk_widget_get_sensitive (template_child (f->page, "export_button")));
+  chq_hours_page_set_backend (f->page, NULL);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+  g_assert_null (chq_hours_page_get_report (f->page));
+  g_assert_false (gtk_widget_get_sensitive (template_child (f->page, "export_button")));
+}
+
+static void
+test_figures (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) workers = NULL;
+  GtkColumnView *workers_view = template_child (f->page, "workers_view");
+  GtkColumnView *months_view = template_child (f->page, "months_view");
+  ChqHoursChart *chart = template_child (f->page, "chart");
+  GtkStack *views = template_child (f->page, "views");
+  GListModel *rows;
+  ChqHoursReport *report;
+  g_autofree char *attended = NULL;
+  g_autofree char *accessible = NULL;
+  double hours_this_year = 0.0;
+  GtkWidget *label;
+  guint flagged = 0;
+
+  show_backend (f);
+  report = chq_hours_page_get_report (f->page);
+  g_assert_cmpint (chq_hours_page_get_year (f->page), ==, 2026);
+  g_assert_cmpint (report->year, ==, 2026);
+
+  /* The hours attended are what the sandbox says each worker trained this year. */
+  workers = chq_store_list_workers (chq_backend_get_store (f->backend), &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < workers->len; i++)
+    hours_this_year += chq_worker_get_hours_this_year (g_ptr_array_index (workers, i));
+  g_assert_cmpfloat (hours_this_year, >, 0.0);
+  g_assert_cmpfloat_with_epsilon (report->hours_attended, hours_this_year, 1e-9);
+  g_assert_cmpint (report->company_paid_cents, ==, (gint64) report->vouchers_used * 1500);
+
+  /* The totals show them, and say them to screen readers. */
+  attended = hours_text (report->hours_attended);
+  label = find_label (template_child (f->page, "totals_box"), attended);
+  g_assert_nonnull (label);
+  accessible = g_strdup_printf ("Hours attended: %s", attended);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       accessible);
+
+  /* One row a worker; the student is flagged as not eligible, not behind. */
+  rows = G_LIST_MODEL (gtk_column_view_get_model (workers_view));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, report->workers->len);
+  g_assert_cmpuint (report->workers->len, >=, 5);
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(ChqHoursRow) row = g_list_model_get_item (rows, i);
+      ChqHoursWorker *w = g_ptr_array_index (report->workers, i);
+
+      g_assert_cmpstr (chq_hours_row_get_cell (row, 0), ==, w->name);
+      g_assert_true (g_str_has_prefix (chq_hours_row_get_accessible_label (row), w->name));
+      if (w->status == CHQ_WORKER_STATUS_STUDENT)
+        {
+          g_assert_nonnull (strstr (chq_hours_row_get_subtitle (row), "not eligible"));
+          g_assert_false (chq_hours_row_get_flagged (row));
+          g_assert_cmpfloat (chq_hours_row_get_progress (row), <, 0.0);
+        }
+      if (chq_hours_row_get_flagged (row))
+        flagged++;
+    }
+  g_assert_cmpuint (flagged, ==, report->workers_behind);
+
+  /* The visible row's first cell carries the row's sentence. */
+  {
+    ChqHoursWorker *w = g_ptr_array_index (report->workers, 0);
+    g_autoptr(ChqHoursRow) row = g_list_model_get_item (rows, 0);
+    GtkWidget *name;
+
+    wait_until (find_label (GTK_WIDGET (workers_view), w->name) != NULL, 5000);
+    name = find_label (GTK_WIDGET (workers_view), w->name);
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (gtk_widget_get_parent (name)),
+                                         GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                         chq_hours_row_get_accessible_label (row));
+  }
+
+  /* Per course: every course of the year. */
+  rows = G_LIST_MODEL (gtk_column_view_get_model (template_child (f->page, "courses_view")));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, report->courses->len);
+  g_assert_cmpuint (report->courses->len, >, 0);
+
+  /* The chart and its table show the months; the chart describes them in words. */
+  gtk_stack_set_visible_child_name (views, "months");
+  rows = G_LIST_MODEL (gtk_column_view_get_model (months_view));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 12);
+  for (guint m = 0; m < 12; m++)
+    {
+      g_autoptr(ChqHoursRow) row = g_list_model_get_item (rows, m);
+      g_autofree char *month_attended = hours_text (report->month_attended[m]);
+
+      g_assert_cmpfloat (chq_hours_chart_get_attended (chart, m), ==, report->month_attended[m]);
+      g_assert_cmpfloat (chq_hours_chart_get_booked (chart, m), ==, report->month_booked[m]);
+      g_assert_cmpstr (chq_hours_row_get_cell (row, 1), ==, month_attended);
+    }
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_ROLE_IMG);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Hours per month");
+  for (guint m = 0; m < 12; m++)
+    if (report->month_attended[m] > 0.0)
+      {
+        g_autofree char *month = chq_hours_chart_month_label (m, FALSE);
+        g_autofree char *hours = chq_hours_format (report->month_attended[m], FALSE);
+        g_autofree char *expected = g_strdup_printf ("%s: %s hours attended", month, hours);
+        g_autofree char *description = NULL;
+
+        g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (chart),
+                                                         GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
+        /* check_property returns NULL when the value matches: compare by substring. */
+        description = gtk_test_accessible_check_property (GTK_ACCESSIBLE (chart),
+                                                          GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                                          "");
+        g_assert_nonnull (description);
+        g_assert_nonnull (strstr (description, expected));
+      }
+  /* The chart is drawn (it has a size and a snapshot). */
+  wait_until (gtk_widget_get_width (GTK_WIDGET (chart)) > 0, 5000);
+}
+
+static void
+test_year_selector (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkDropDown *dropdown = template_child (f->page, "year_dropdown");
+  GListModel *years = gtk_drop_down_get_model (dropdown);
+  g_autoptr(GtkStringObject) first = NULL;
+  g_autoptr(GtkStringObject) second = NULL;
+  ChqHoursReport *report;
+
+  show_backend (f);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Year");
+  g_assert_cmpuint (g_list_model_get_n_items (years), ==, 2);
+  first = g_list_model_get_item (years, 0);
+  second = g_list_model_get_item (years, 1);
+  g_assert_cmpstr (gtk_string_object_get_string (first), ==, "2026");
+  g_assert_cmpstr (gtk_string_object_get_string (second), ==, "2025");
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 0);
+
+  /* Choosing last year reads last year's enrolments. */
+  gtk_drop_down_set_selected (dropdown, 1);
+  g_assert_cmpint (chq_hours_page_get_year (f->page), ==, 2025);
+  wait_until (!chq_hours_page_get_loading (f->page) &&
+              chq_hours_page_get_report (f->page)->year == 2025, 10000);
+  report = chq_hours_page_get_report (f->page);
+  /* The demo company trained nobody in 2025: its vouchers came late that year. */
+  g_assert_cmpuint (report->records->len, ==, 0);
+  g_assert_cmpfloat (report->hours_attended, ==, 0.0);
+  /* Every worker of a past year with no training is behind. */
+  g_assert_cmpuint (report->workers_behind, >, 0);
+
+  /* Through the API, back to this year; a year the sync does not keep is ignored. */
+  chq_hours_page_set_year (f->page, 2026);
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 0);
+  wait_until (!chq_hours_page_get_loading (f->page) &&
+              chq_hours_page_get_report (f->page)->year == 2026, 10000);
+  g_assert_cmpfloat (chq_hours_page_get_report (f->page)->hours_attended, >, 0.0);
+  chq_hours_page_set_year (f->page, 2019);
+  g_assert_cmpint (chq_hours_page_get_year (f->page), ==, 2026);
+}
+
+static void
+test_training_right_setting (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkLabel *summary = template_child (f->page, "summary_label");
+  ChqHoursReport *report;
+  ChqHoursWorker *eligible = NULL;
+
+  show_backend (f);
+  report = chq_hours_page_get_report (f->page);
+  for (guint i = 0; i < report->workers->len && eligible == NULL; i++)
+    if (((ChqHoursWorker *) report->workers->pdata[i])->eligible)
+      eligible = report->workers->pdata[i];
+  if (eligible == NULL)
+    g_error ("The demo company has no eligible worker");
+  g_assert_cmpfloat_with_epsilon (eligible->target_hours, 5 * 7.6, 1e-9);
+  g_assert_nonnull (strstr (gtk_label_get_text (summary), "38 h"));
+
+  /* Ten days of 8 hours: the targets follow at once, without reading the store again. */
+  g_settings_set_double (settings, "training-right-days", 10.0);
+  g_settings_set_double (settings, "hours-per-day", 8.0);
+  report = chq_hours_page_get_report (f->page);
+  for (guint i = 0; i < report->workers->len; i++)
+    {
+      ChqHoursWorker *w = report->workers->pdata[i];
+
+      g_assert_cmpfloat (w->target_hours, ==, w->eligible && !w->archived ? 80.0 : 0.0);
+    }
+  g_assert_nonnull (strstr (gtk_label_get_text (summary), "80 h"));
+
+  g_settings_reset (settings, "training-right-days");
+  g_settings_reset (settings, "hours-per-day");
+}
+
+static void
+test_follows_store (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  ChqHoursReport *report;
+  const char *untrained = NULL;
+  guint n_workers;
+
+  show_backend (f);
+  report = chq_hours_page_get_report (f->page);
+  n_workers = report->workers->len;
+  for (guint i = 0; i < report->workers->len && untrained == NULL; i++)
+    if (((ChqHoursWorker *) report->workers->pdata[i])->trainings == 0)
+      untrained = ((ChqHoursWorker *) report->workers->pdata[i])->worker_id;
+  g_assert_nonnull (untrained);
+
+  /* Archiving a worker who trained nobody takes their row away after the sync. */
+  g_assert_cmpint (chq_backend_archive_worker (f->backend, untrained, &error), >, 0);
+  g_assert_no_error (error);
+  run_sync (f->backend);
+  wait_until (!chq_hours_page_get_loading (f->page) &&
+              chq_hours_page_get_report (f->page)->workers->len == n_workers - 1, 10000);
+}
+
+static void
+export_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static void
+test_export (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *csv_path = g_build_filename (f->tmpdir, "records.csv", NULL);
+  g_autofree char *pdf_path = g_build_filename (f->tmpdir, "report.pdf", NULL);
+  g_autoptr(GFile) csv_file = g_file_new_for_path (csv_path);
+  g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf_path);
+  g_autoptr(GFile) bad_file = g_file_new_for_path ("/nonexistent-dir/records.csv");
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  ChqHoursReport *report;
+  gsize len;
+
+  /* Nothing to export before a report is shown. */
+  chq_hours_page_export_csv_async (f->page, csv_file, NULL, export_done_cb, &result);
+  wait_until (result != NULL, 5000);
+  g_assert_false (chq_hours_page_export_csv_finish (f->page, result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED);
+  g_clear_error (&error);
+  g_clear_object (&result);
+
+  show_backend (f);
+  report = chq_hours_page_get_report (f->page);
+
+  chq_hours_page_export_csv_async (f->page, csv_file, NULL, export_done_cb, &result);
+  /* While it writes, the export actions wait. */
+  g_assert_false (gtk_widget_get_sensitive (template_child (f->page, "export_button")));
+  wait_until (result != NULL, 10000);
+  g_assert_true (chq_hours_page_export_csv_finish (f->page, result, &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_true (gtk_widget_get_sensitive (template_child (f->page, "export_button")));
+
+  g_assert_true (g_file_get_contents (csv_path, &contents, &len, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (contents, CHQ_CSV_BOM "Worker,NISS,Training,Provider,"));
+  g_assert_true (g_utf8_validate (contents, len, NULL));
+  lines = g_strsplit (contents, "\r\n", -1);
+  /* The header, one line per record, and the empty string after the last CRLF. */
+  g_assert_cmpuint (g_strv_length (lines), ==, report->records->len + 2);
+  g_assert_cmpuint (report->records->len, >, 0);
+  for (guint i = 0; i < report->records->len; i++)
+    {
+      ChqHoursRecord *r = report->records->pdata[i];
+
+      g_assert_true (g_str_has_prefix (lines[i + 1], r->worker_name));
+    }
+
+  chq_hours_page_export_pdf_async (f->page, pdf_file, NULL, export_done_cb, &result);
+  wait_until (result != NULL, 10000);
+  g_assert_true (chq_hours_page_export_pdf_finish (f->page, result, &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (pdf_path, &contents, &len, &error));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  g_assert_cmpuint (len, >, 1000);
+
+  /* A folder that is not there: a message that names the file and says what to do. */
+  chq_hours_page_export_csv_async (f->page, bad_file, NULL, export_done_cb, &result);
+  wait_until (result != NULL, 10000);
+  g_assert_false (chq_hours_page_export_csv_finish (f->page, result, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "/nonexistent-dir/records.csv"));
+  g_assert_nonnull (strstr (error->message, "Choose another folder"));
+}
+
+static void
+test_narrow (Fixture       *f,
+             gconstpointer  data)
+{
+  int minimum = 0;
+
+  show_backend (f);
+  gtk_widget_measure (GTK_WIDGET (f->page), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL,
+                      NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
+  wait_until (gtk_widget_get_width (GTK_WIDGET (f->page)) <= 360, 5000);
+  g_assert_true (gtk_widget_get_mapped (template_child (f->page, "year_dropdown")));
+  g_assert_true (gtk_widget_get_mapped (template_child (f->page, "export_button")));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  /* The test backend records the accessible properties without needing AT-SPI. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
+  g_setenv ("ADW_DISABLE_PORTAL", "1", TRUE);
+  g_content_type_set_mime_dirs (NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  gtk_init ();
+  adw_init ();
+
+  g_test_add ("/ui/hours/empty", Fixture, NULL, fixture_set_up, test_empty_state,
+              fixture_tear_down);
+  g_test_add ("/ui/hours/figures", Fixture, NULL, fixture_set_up, test_figures,
+              fixture_tear_down);
+  g_test_add ("/ui/hours/year", Fixture, NULL, fixture_set_up, test_year_selector,
+              fixture_tear_down);
+  g_test_add ("/ui/hours/training-right", Fixture, NULL, fixture_set_up,
+              test_training_right_setting, fixture_tear_down);
+  g_test_add ("/ui/hours/follows-store", Fixture, NULL, fixture_set_up, test_follows_store,
+              fixture_tear_down);
+  g_test_add ("/ui/hours/export", Fixture, NULL, fixture_set_up, test_export,
+              fixture_tear_down);
+  g_test_add ("/ui/hours/narrow", Fixture, GINT_TO_POINTER (360), fixture_set_up, test_narrow,
+              fixture_tear_down);
+
+  return g_test_run ();
+}
