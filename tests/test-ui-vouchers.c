@@ -886,6 +886,73 @@ test_expiring (Fixture       *fixture,
   }
 }
 
+/* With CHQ_TEST_LOOK_DIR set: pictures of the page wide and narrow, and of its dialogs, to
+ * look at (the look tool cannot scroll). */
+static void
+save_picture (GtkWidget  *widget,
+              const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = g_build_filename (g_getenv ("CHQ_TEST_LOOK_DIR"), name, NULL);
+  int width, height;
+
+  for (guint i = 0; i < 30 || gtk_widget_get_width (widget) == 0; i++)
+    {
+      test_iterate_pending ();
+      g_usleep (10 * 1000);
+    }
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+static void
+test_look (Fixture       *fixture,
+           gconstpointer  data)
+{
+  ChqOrderDialog *order;
+  ChqPaymentDialog *payment;
+
+  if (g_getenv ("CHQ_TEST_LOOK_DIR") == NULL)
+    {
+      g_test_skip ("Set CHQ_TEST_LOOK_DIR to save pictures of the page");
+      return;
+    }
+
+  gtk_window_set_default_size (fixture->window, 1000, 1500);
+  save_picture (GTK_WIDGET (fixture->window), "page-wide.png");
+  gtk_window_set_default_size (fixture->window, 360, 2000);
+  save_picture (GTK_WIDGET (fixture->window), "page-narrow.png");
+
+  order = open_order_dialog (fixture);
+  chq_order_dialog_set_quantity (order, 20);
+  save_picture (GTK_WIDGET (order), "order.png");
+  chq_order_dialog_set_quantity (order, 5000);
+  save_picture (GTK_WIDGET (order), "order-bound.png");
+  gtk_window_close (GTK_WINDOW (order));
+
+  for (guint i = 0; i < g_list_model_get_n_items (chq_vouchers_page_get_orders (fixture->page)); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (chq_vouchers_page_get_orders (fixture->page), i);
+
+      if (CHQ_IS_ORDER (item) &&
+          chq_order_get_status (CHQ_ORDER (item)) == CHQ_ORDER_STATUS_AWAITING_PAYMENT)
+        {
+          payment = chq_vouchers_page_show_payment (fixture->page, CHQ_ORDER (item));
+          save_picture (GTK_WIDGET (payment), "payment.png");
+          break;
+        }
+    }
+}
+
 static void
 test_no_account (void)
 {
@@ -926,6 +993,8 @@ main (int   argc,
               fixture_set_up, test_offline, fixture_tear_down);
   g_test_add ("/ui-vouchers/expiring", Fixture, NULL,
               fixture_set_up, test_expiring, fixture_tear_down);
+  g_test_add ("/ui-vouchers/look", Fixture, NULL,
+              fixture_set_up, test_look, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -69,6 +69,11 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* GTK 4.8's list view asks for the height of the rows it has made so far, which is one at
+ * first: the lists get room for a few rows and scroll beyond. */
+#define ROW_HEIGHT_ESTIMATE 70
+#define ROWS_SHOWN          5
+
 static void read_account (ChqVouchersPage *self);
 static void read_wallet  (ChqVouchersPage *self);
 static void read_orders  (ChqVouchersPage *self);
@@ -196,6 +201,8 @@ update_batches (ChqVouchersPage *self)
                        sorted->pdata, sorted->len);
   g_list_store_sort (self->batch_items, compare_batches, NULL);
 
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (self->batches_scroller),
+                                              MIN (sorted->len, ROWS_SHOWN) * ROW_HEIGHT_ESTIMATE);
   gtk_widget_set_visible (self->batches_empty_label, sorted->len == 0);
   gtk_widget_set_visible (self->batches_scroller, sorted->len > 0);
 }
@@ -221,6 +228,8 @@ update_orders (ChqVouchersPage *self)
   g_list_store_splice (self->order_items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->order_items)),
                        items->pdata, items->len);
 
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (self->orders_scroller),
+                                              MIN (items->len, ROWS_SHOWN) * ROW_HEIGHT_ESTIMATE);
   gtk_widget_set_visible (self->orders_empty_label, items->len == 0);
   gtk_widget_set_visible (self->orders_scroller, items->len > 0);
 }

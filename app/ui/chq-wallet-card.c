@@ -24,7 +24,6 @@ struct _ChqWalletCard
   GtkLabel         *available_label;
   GtkLabel         *reserved_label;
   GtkLabel         *used_label;
-  GtkWidget        *expiry_box;
   GtkLabel         *expiry_label;
   GtkLevelBar      *ceiling_bar;
   GtkLabel         *ceiling_label;
@@ -71,7 +70,6 @@ chq_wallet_card_class_init (ChqWalletCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChqWalletCard, available_label);
   gtk_widget_class_bind_template_child (widget_class, ChqWalletCard, reserved_label);
   gtk_widget_class_bind_template_child (widget_class, ChqWalletCard, used_label);
-  gtk_widget_class_bind_template_child (widget_class, ChqWalletCard, expiry_box);
   gtk_widget_class_bind_template_child (widget_class, ChqWalletCard, expiry_label);
   gtk_widget_class_bind_template_child (widget_class, ChqWalletCard, ceiling_bar);
   gtk_widget_class_bind_template_child (widget_class, ChqWalletCard, ceiling_label);
@@ -172,7 +170,7 @@ chq_wallet_card_set_figures (ChqWalletCard          *self,
   else
     self->expiry_text = g_strdup ("");
   gtk_label_set_label (self->expiry_label, self->expiry_text);
-  gtk_widget_set_visible (self->expiry_box, figures->expiring > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->expiry_label), figures->expiring > 0);
 
   g_free (self->ceiling_text);
   self->ceiling_text = chq_vouchers_ceiling_text (figures->ceiling, figures->ordered,
