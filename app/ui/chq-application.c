@@ -1,4 +1,5 @@
-/* chq-application.c: the application object, its actions and accelerators
+/* chq-application.c: the application object, its actions and accelerators, and the account
+ * it shows: the embedded demo sandbox, or a real account of the regional service
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,27 +8,374 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "chq-application.h"
 #include "chq-preferences-window.h"
+#include "chq-sandbox.h"
+#include "chq-sign-in-dialog.h"
 #include "chq-window.h"
+
+/* The demo company of the sandbox and the word that names its cache: the sandbox listens
+ * on a new port at every start, so the port cannot name the data. */
+#define DEMO_ENTERPRISE_NUMBER "0123456749"
+#define DEMO_PASSWORD          "demo"
+#define DEMO_DATA_KEY          "demo-sandbox"
 
 struct _ChqApplication
 {
-  AdwApplication parent_instance;
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;     /* owned */
+  ChqSandbox     *sandbox;      /* owned, running while the demo is shown */
+  ChqBackend     *backend;      /* owned, the account shown, or NULL */
+  GCancellable   *cancellable;  /* owned, cancelled when the account changes */
+  gboolean        opened;       /* the account of the settings was opened at start */
 };
 
 G_DEFINE_FINAL_TYPE (ChqApplication, chq_application, ADW_TYPE_APPLICATION)
 
 static void
+show_toast (ChqApplication *self,
+            const char     *text)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window != NULL)
+    chq_window_show_toast (GTK_WIDGET (window), text);
+  else
+    g_message ("%s", text);
+}
+
+static void
+update_windows (ChqApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (CHQ_IS_WINDOW (l->data))
+      chq_window_set_backend (CHQ_WINDOW (l->data), self->backend);
+}
+
+static void
+sync_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* The window follows the engine's state (offline, refused, signed out): nothing more to
+   * say here than what the banner says. */
+  if (!chq_sync_run_finish (CHQ_SYNC (source), result, &error)
+      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_debug ("Sync ended: %s", error->message);
+}
+
+/* The account has a token: sync now, then every `sync-interval` minutes. */
+static void
+start_syncing (ChqApplication *self)
+{
+  ChqSync *sync;
+
+  if (self->backend == NULL)
+    return;
+
+  sync = chq_backend_get_sync (self->backend);
+  chq_sync_run_async (sync, self->cancellable, sync_done_cb, NULL);
+  chq_sync_start_periodic (sync, g_settings_get_uint (self->settings, "sync-interval"));
+}
+
+static void
+on_sync_interval_changed (GSettings      *settings,
+                          const char     *key,
+                          ChqApplication *self)
+{
+  if (self->backend == NULL
+      || !chq_client_has_token (chq_backend_get_client (self->backend)))
+    return;
+
+  chq_sync_start_periodic (chq_backend_get_sync (self->backend),
+                           g_settings_get_uint (settings, "sync-interval"));
+}
+
+/* Forgets the account shown (its data stays where it is) and stops the demo sandbox. */
+static void
+close_backend (ChqApplication *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  if (self->backend != NULL)
+    {
+      ChqSync *sync = chq_backend_get_sync (self->backend);
+
+      chq_sync_stop_periodic (sync);
+      chq_sync_cancel (sync);
+    }
+  g_clear_object (&self->backend);
+  update_windows (self);
+
+  if (self->sandbox != NULL)
+    {
+      chq_sandbox_stop (self->sandbox);
+      g_clear_object (&self->sandbox);
+    }
+}
+
+static void
+demo_sign_in_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(ChqApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!chq_backend_sign_in_finish (CHQ_BACKEND (source), result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      g_warning ("Could not sign in to the demo sandbox: %s", error->message);
+      show_toast (self, _("The demo data could not be opened. Leave the demo and try again."));
+      return;
+    }
+
+  if (CHQ_BACKEND (source) == self->backend)
+    start_syncing (self);
+}
+
+/**
+ * chq_application_start_demo:
+ * @self: a #ChqApplication
+ *
+ * Shows the demo data: starts the embedded sandbox on loopback (its database under
+ * `$XDG_DATA_HOME/chequier/sandbox.db`), shows what the demo's cache holds at once, signs
+ * in as the demo company and syncs. Remembered in the `demo-mode` setting, so the next
+ * start shows the demo again.
+ */
+void
+chq_application_start_demo (ChqApplication *self)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *db_path = NULL;
+  g_autofree char *uri = NULL;
+  g_autoptr(ChqSandbox) sandbox = NULL;
+  g_autoptr(ChqBackend) backend = NULL;
+  g_autoptr(GError) error = NULL;
+  ChqSandboxOptions options = { 0 };
+
+  g_return_if_fail (CHQ_IS_APPLICATION (self));
+
+  if (self->backend != NULL && chq_backend_is_demo (self->backend))
+    return;
+
+  close_backend (self);
+
+  dir = g_build_filename (g_get_user_data_dir (), "chequier", NULL);
+  db_path = g_build_filename (dir, "sandbox.db", NULL);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_warning ("Could not create %s: %s", dir, g_strerror (saved_errno));
+    }
+
+  options.db_path = db_path;
+  sandbox = chq_sandbox_new (&options);
+  if (!chq_sandbox_start (sandbox, &error))
+    {
+      g_warning ("Could not start the demo sandbox: %s", error->message);
+      show_toast (self, _("The demo data could not be opened. Check that your disk is not full, then try again."));
+      g_settings_set_boolean (self->settings, "demo-mode", FALSE);
+      return;
+    }
+
+  uri = chq_sandbox_dup_uri (sandbox);
+  backend = chq_backend_new (uri, DEMO_DATA_KEY, DEMO_ENTERPRISE_NUMBER, NULL, &error);
+  if (backend == NULL)
+    {
+      g_warning ("Could not open the demo data: %s", error->message);
+      chq_sandbox_stop (sandbox);
+      show_toast (self, _("The demo data could not be opened. Check that your disk is not full, then try again."));
+      g_settings_set_boolean (self->settings, "demo-mode", FALSE);
+      return;
+    }
+  chq_backend_set_demo (backend, TRUE);
+
+  self->sandbox = g_steal_pointer (&sandbox);
+  g_settings_set_boolean (self->settings, "demo-mode", TRUE);
+  chq_application_use_backend (self, backend);
+
+  chq_backend_sign_in_async (backend, DEMO_PASSWORD, self->cancellable,
+                             demo_sign_in_cb, g_object_ref (self));
+}
+
+/**
+ * chq_application_leave_account:
+ * @self: a #ChqApplication
+ *
+ * Leaves the demo or the account shown and goes back to the welcome page. The data stays
+ * where it is (signing out, which removes it, is chq_backend_sign_out_async()); the next
+ * start opens no account.
+ */
+void
+chq_application_leave_account (ChqApplication *self)
+{
+  g_return_if_fail (CHQ_IS_APPLICATION (self));
+
+  close_backend (self);
+  g_settings_set_boolean (self->settings, "demo-mode", FALSE);
+  g_settings_set_string (self->settings, "enterprise-number", "");
+}
+
+/**
+ * chq_application_use_backend:
+ * @self: a #ChqApplication
+ * @backend: (nullable): the account to show, %NULL for none
+ *
+ * Shows @backend's data in every window. When @backend has a token (a sign-in just
+ * succeeded), it is synced now and then every `sync-interval` minutes.
+ */
+void
+chq_application_use_backend (ChqApplication *self,
+                             ChqBackend     *backend)
+{
+  g_return_if_fail (CHQ_IS_APPLICATION (self));
+  g_return_if_fail (backend == NULL || CHQ_IS_BACKEND (backend));
+
+  if (backend == self->backend)
+    {
+      start_syncing (self);
+      return;
+    }
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  if (self->backend != NULL)
+    {
+      chq_sync_stop_periodic (chq_backend_get_sync (self->backend));
+      chq_sync_cancel (chq_backend_get_sync (self->backend));
+    }
+  g_clear_object (&self->backend);
+
+  /* A real account, or none: the demo sandbox has nothing more to serve. */
+  if ((backend == NULL || !chq_backend_is_demo (backend)) && self->sandbox != NULL)
+    {
+      chq_sandbox_stop (self->sandbox);
+      g_clear_object (&self->sandbox);
+    }
+
+  self->backend = backend != NULL ? g_object_ref (backend) : NULL;
+  update_windows (self);
+
+  if (backend != NULL && chq_client_has_token (chq_backend_get_client (backend)))
+    start_syncing (self);
+}
+
+/**
+ * chq_application_get_backend:
+ * @self: a #ChqApplication
+ *
+ * Returns: (transfer none) (nullable): the account shown, or %NULL on the welcome page
+ */
+ChqBackend *
+chq_application_get_backend (ChqApplication *self)
+{
+  g_return_val_if_fail (CHQ_IS_APPLICATION (self), NULL);
+
+  return self->backend;
+}
+
+static void
+restore_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(ChqApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  ChqBackend *backend = CHQ_BACKEND (source);
+  gboolean found;
+
+  found = chq_backend_restore_finish (backend, result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || backend != self->backend)
+    return;
+
+  if (error != NULL)
+    g_warning ("Could not read the keyring: %s", error->message);
+
+  if (found)
+    start_syncing (self);
+  else
+    {
+      /* No session kept: the cached data stays on screen, and the window asks for the
+       * password (as when a session expires). */
+      for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+        if (CHQ_IS_WINDOW (l->data))
+          chq_window_ask_sign_in_again (CHQ_WINDOW (l->data));
+    }
+}
+
+/* The account of the settings, as it was when the app last ran: its cache shows at once,
+ * its session comes from the keyring. */
+static void
+open_saved_account (ChqApplication *self)
+{
+  g_autofree char *address = g_settings_get_string (self->settings, "service-address");
+  g_autofree char *number = g_settings_get_string (self->settings, "enterprise-number");
+  g_autoptr(ChqBackend) backend = NULL;
+  g_autoptr(GError) error = NULL;
+
+  backend = chq_backend_new (address, address, number, NULL, &error);
+  if (backend == NULL)
+    {
+      g_warning ("Could not open the account %s at %s: %s", number, address, error->message);
+      show_toast (self, _("Your account could not be opened. Sign in again."));
+      return;
+    }
+
+  chq_application_use_backend (self, backend);
+  chq_backend_restore_async (backend, self->cancellable, restore_cb, g_object_ref (self));
+}
+
+static void
 chq_application_activate (GApplication *app)
 {
+  ChqApplication *self = CHQ_APPLICATION (app);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   if (window == NULL)
-    window = GTK_WINDOW (chq_window_new (CHQ_APPLICATION (app)));
+    {
+      window = GTK_WINDOW (chq_window_new (self));
+      chq_window_set_backend (CHQ_WINDOW (window), self->backend);
+    }
 
+  /* Shown at once, with the cached data; the session and the sync follow. */
   gtk_window_present (window);
+
+  if (!self->opened)
+    {
+      g_autofree char *number = g_settings_get_string (self->settings, "enterprise-number");
+
+      self->opened = TRUE;
+      if (g_settings_get_boolean (self->settings, "demo-mode"))
+        chq_application_start_demo (self);
+      else if (number[0] != '\0')
+        open_saved_account (self);
+    }
+}
+
+static int
+chq_application_handle_local_options (GApplication *app,
+                                      GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "demo"))
+    {
+      g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+      g_settings_set_boolean (settings, "demo-mode", TRUE);
+      g_settings_sync ();
+    }
+
+  return -1;
 }
 
 static void
@@ -85,10 +433,69 @@ about_action (GSimpleAction *action,
                          NULL);
 }
 
+static void
+show_page_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  GApplication *app = G_APPLICATION (user_data);
+  GtkWindow *window;
+
+  /* From a notification: the window may be closed (the app then starts with it). */
+  g_application_activate (app);
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  if (CHQ_IS_WINDOW (window))
+    chq_window_set_visible_page (CHQ_WINDOW (window), g_variant_get_string (parameter, NULL));
+}
+
+static void
+start_demo_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  chq_application_start_demo (CHQ_APPLICATION (user_data));
+}
+
+static void
+on_signed_in (ChqSignInDialog *dialog,
+              ChqBackend      *backend,
+              ChqApplication  *self)
+{
+  chq_application_use_backend (self, backend);
+}
+
+static void
+sign_in_action (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  ChqApplication *self = CHQ_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  ChqSignInDialog *dialog = chq_sign_in_dialog_new (parent, NULL);
+
+  g_signal_connect_object (dialog, "signed-in", G_CALLBACK (on_signed_in), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+leave_demo_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  ChqApplication *self = CHQ_APPLICATION (user_data);
+
+  if (self->backend != NULL && chq_backend_is_demo (self->backend))
+    chq_application_leave_account (self);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "preferences", preferences_action },
   { "about", about_action },
+  { "show-page", show_page_action, "s" },
+  { "sign-in", sign_in_action },
+  { "start-demo", start_demo_action },
+  { "leave-demo", leave_demo_action },
 };
 
 static void
@@ -106,9 +513,15 @@ chq_application_startup (GApplication *app)
     { "win.show-page::vouchers", { "<Alt>2", NULL } },
     { "win.show-page::hours", { "<Alt>3", NULL } },
     { "win.show-page::workers", { "<Alt>4", NULL } },
+    { "win.sync", { "<Control>r", NULL } },
   };
+  ChqApplication *self = CHQ_APPLICATION (app);
 
   G_APPLICATION_CLASS (chq_application_parent_class)->startup (app);
+
+  self->settings = g_settings_new (APP_ID);
+  g_signal_connect (self->settings, "changed::sync-interval",
+                    G_CALLBACK (on_sync_interval_changed), self);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);
@@ -118,17 +531,71 @@ chq_application_startup (GApplication *app)
 }
 
 static void
+chq_application_shutdown (GApplication *app)
+{
+  ChqApplication *self = CHQ_APPLICATION (app);
+
+  /* The settings keep the account (or the demo) for the next start. */
+  close_backend (self);
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+  g_clear_object (&self->settings);
+
+  G_APPLICATION_CLASS (chq_application_parent_class)->shutdown (app);
+}
+
+static void
+chq_application_dispose (GObject *object)
+{
+  ChqApplication *self = CHQ_APPLICATION (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->backend);
+  if (self->sandbox != NULL)
+    chq_sandbox_stop (self->sandbox);
+  g_clear_object (&self->sandbox);
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (chq_application_parent_class)->dispose (object);
+}
+
+static void
+chq_application_finalize (GObject *object)
+{
+  ChqApplication *self = CHQ_APPLICATION (object);
+
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (chq_application_parent_class)->finalize (object);
+}
+
+static void
 chq_application_class_init (ChqApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  object_class->dispose = chq_application_dispose;
+  object_class->finalize = chq_application_finalize;
   app_class->activate = chq_application_activate;
   app_class->startup = chq_application_startup;
+  app_class->shutdown = chq_application_shutdown;
+  app_class->handle_local_options = chq_application_handle_local_options;
 }
 
 static void
 chq_application_init (ChqApplication *self)
 {
+  static const GOptionEntry options[] = {
+    { "demo", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+      N_("Show the demo data (an embedded test service) instead of an account"), NULL },
+    { NULL }
+  };
+
+  self->cancellable = g_cancellable_new ();
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
 }
 
 /**

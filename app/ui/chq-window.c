@@ -1,4 +1,6 @@
-/* chq-window.c: the main window, a view stack of the four pages
+/* chq-window.c: the main window: the welcome page when no account is open, else the four
+ * pages under a header bar with the sync button, the time of the last sync, the refused
+ * changes and a banner for the lasting states (demo data, offline, signed out)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,24 +8,63 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
+#include "chq-app-logic.h"
 #include "chq-catalog-page.h"
 #include "chq-hours-page.h"
+#include "chq-outbox-view.h"
+#include "chq-sign-in-dialog.h"
 #include "chq-vouchers-page.h"
+#include "chq-welcome-page.h"
 #include "chq-window.h"
 #include "chq-workers-page.h"
+
+/* How often "Updated 5 minutes ago" and the banner's times are brought up to date. */
+#define REFRESH_SECONDS 30
 
 struct _ChqWindow
 {
   AdwApplicationWindow  parent_instance;
 
   GSettings            *settings;        /* owned */
+  ChqBackend           *backend;         /* owned, nullable */
+  ChqSync              *sync;            /* owned while connected: the backend's engine */
+  ChqOutbox            *outbox;          /* owned while connected: the backend's outbox */
+  ChqSyncState          shown_state;     /* how the last run ended (never SYNCING) */
+  gboolean              needs_sign_in;   /* no valid session: the banner asks for one */
+  char                 *custom_banner;   /* owned, from chq_window_set_banner() */
+  guint                 refresh_id;
+  GtkWindow            *sign_in_dialog;  /* weak */
 
   /* Template children */
-  AdwViewStack         *stack;
   AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AdwViewStack         *stack;
+  AdwViewSwitcherTitle *switcher_title;
+  GtkButton            *sync_button;
+  GtkStack             *sync_stack;
+  GtkSpinner           *sync_spinner;
+  GtkLabel             *updated_label;
+  GtkMenuButton        *failed_button;
+  ChqOutboxView        *outbox_view;
   GtkRevealer          *banner_revealer;
   GtkLabel             *banner_label;
+  GtkButton            *banner_button;
+  GtkProgressBar       *sync_progress;
+  GtkWidget            *catalog_page;
+  GtkWidget            *vouchers_page;
+  GtkWidget            *hours_page;
+  GtkWidget            *workers_page;
 };
+
+enum {
+  PROP_0,
+  PROP_BACKEND,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (ChqWindow, chq_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -56,6 +97,168 @@ chq_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (chq_window_parent_class)->close_request (window);
 }
 
+/* The banner: the window's own message, or what the account's state calls for. */
+static void
+update_banner (ChqWindow *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *text = NULL;
+  const char *button_label = NULL;
+  const char *button_action = NULL;
+  ChqBannerKind kind;
+
+  if (self->custom_banner != NULL)
+    text = g_strdup (self->custom_banner);
+  else
+    {
+      GDateTime *last_success = NULL;
+      guint n_waiting = 0;
+
+      if (self->backend != NULL)
+        {
+          last_success = chq_sync_get_last_success (self->sync);
+          n_waiting = chq_backend_count_unsent (self->backend);
+        }
+
+      kind = chq_app_banner_kind (self->backend != NULL,
+                                  self->backend != NULL && chq_backend_is_demo (self->backend),
+                                  self->needs_sign_in, self->shown_state);
+      text = chq_app_banner_text (kind, last_success, now, n_waiting);
+
+      switch (kind)
+        {
+        case CHQ_BANNER_SIGNED_OUT:
+          button_label = _("_Sign In…");
+          button_action = "win.sign-in-again";
+          break;
+        case CHQ_BANNER_OFFLINE:
+        case CHQ_BANNER_ERROR:
+          button_label = _("_Retry");
+          button_action = "win.sync";
+          break;
+        case CHQ_BANNER_DEMO:
+          button_label = _("_Leave Demo");
+          button_action = "app.leave-demo";
+          break;
+        case CHQ_BANNER_NONE:
+        default:
+          break;
+        }
+    }
+
+  if (text != NULL)
+    gtk_label_set_label (self->banner_label, text);
+  gtk_revealer_set_reveal_child (self->banner_revealer, text != NULL);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->banner_button), button_label != NULL);
+  if (button_label != NULL)
+    {
+      gtk_button_set_label (self->banner_button, button_label);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->banner_button), button_action);
+    }
+}
+
+static void
+update_updated (ChqWindow *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *updated = NULL;
+
+  if (self->backend == NULL)
+    {
+      gtk_label_set_label (self->updated_label, "");
+      adw_view_switcher_title_set_subtitle (self->switcher_title, NULL);
+      return;
+    }
+
+  updated = chq_app_format_updated (chq_sync_get_last_success (self->sync), now);
+  gtk_label_set_label (self->updated_label, updated);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, updated);
+
+  if (!chq_sync_is_running (self->sync)
+      || chq_sync_get_state (self->sync) != CHQ_SYNC_STATE_SYNCING)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->sync_button), updated);
+}
+
+static void
+update_sync (ChqWindow *self)
+{
+  gboolean syncing = self->sync != NULL
+                     && chq_sync_get_state (self->sync) == CHQ_SYNC_STATE_SYNCING;
+  double fraction = syncing ? chq_sync_get_fraction (self->sync) : 0.0;
+
+  gtk_stack_set_visible_child_name (self->sync_stack, syncing ? "syncing" : "idle");
+  gtk_spinner_set_spinning (self->sync_spinner, syncing);
+  gtk_widget_set_visible (GTK_WIDGET (self->sync_progress), syncing && fraction > 0.0);
+  gtk_progress_bar_set_fraction (self->sync_progress, fraction);
+
+  if (syncing)
+    {
+      const char *activity = chq_sync_get_activity (self->sync);
+
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->sync_button),
+                                   activity != NULL && activity[0] != '\0'
+                                   ? activity : _("Syncing…"));
+    }
+  else
+    update_updated (self);
+}
+
+static void
+on_sync_state_changed (ChqWindow *self)
+{
+  ChqSyncState state = chq_sync_get_state (self->sync);
+
+  if (state != CHQ_SYNC_STATE_SYNCING)
+    {
+      self->shown_state = state;
+      if (state == CHQ_SYNC_STATE_IDLE)
+        self->needs_sign_in = FALSE;
+      else if (state == CHQ_SYNC_STATE_UNAUTHORIZED && !self->needs_sign_in)
+        chq_window_ask_sign_in_again (self);
+    }
+
+  update_sync (self);
+  update_banner (self);
+}
+
+static void
+on_sync_progress_changed (ChqWindow *self)
+{
+  update_sync (self);
+}
+
+static void
+on_last_success_changed (ChqWindow *self)
+{
+  update_updated (self);
+  update_banner (self);
+}
+
+static void
+on_outbox_changed (ChqWindow *self)
+{
+  update_banner (self);
+}
+
+static void
+on_n_failed_changed (ChqWindow *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->failed_button),
+                          chq_outbox_view_get_n_failed (self->outbox_view) > 0);
+}
+
+static gboolean
+refresh_cb (gpointer data)
+{
+  ChqWindow *self = CHQ_WINDOW (data);
+
+  update_updated (self);
+  update_banner (self);
+
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 show_page_action (GtkWidget  *widget,
                   const char *action_name,
@@ -66,9 +269,115 @@ show_page_action (GtkWidget  *widget,
 }
 
 static void
+toast_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  chq_window_add_toast (CHQ_WINDOW (widget),
+                        adw_toast_new (g_variant_get_string (parameter, NULL)));
+}
+
+static void
+sync_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ChqWindow *self = CHQ_WINDOW (widget);
+
+  if (self->backend == NULL)
+    return;
+
+  if (self->needs_sign_in)
+    chq_window_ask_sign_in_again (self);
+  else
+    chq_sync_request (self->sync);
+}
+
+static void
+sign_in_again_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  chq_window_ask_sign_in_again (CHQ_WINDOW (widget));
+}
+
+static void
+on_signed_in (ChqSignInDialog *dialog,
+              ChqBackend      *backend,
+              ChqWindow       *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  self->needs_sign_in = FALSE;
+  update_banner (self);
+  if (CHQ_IS_APPLICATION (app))
+    chq_application_use_backend (CHQ_APPLICATION (app), backend);
+  else if (backend == self->backend)
+    chq_sync_request (self->sync);
+}
+
+static void
+disconnect_backend (ChqWindow *self)
+{
+  if (self->sync != NULL)
+    g_signal_handlers_disconnect_by_data (self->sync, self);
+  if (self->outbox != NULL)
+    g_signal_handlers_disconnect_by_data (self->outbox, self);
+  g_clear_object (&self->sync);
+  g_clear_object (&self->outbox);
+}
+
+static void
+chq_window_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  ChqWindow *self = CHQ_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_BACKEND:
+      g_value_set_object (value, self->backend);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+chq_window_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  ChqWindow *self = CHQ_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_BACKEND:
+      chq_window_set_backend (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 chq_window_dispose (GObject *object)
 {
+  ChqWindow *self = CHQ_WINDOW (object);
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  disconnect_backend (self);
+  if (self->sign_in_dialog != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->sign_in_dialog),
+                                    (gpointer *) &self->sign_in_dialog);
+      self->sign_in_dialog = NULL;
+    }
   gtk_widget_dispose_template (GTK_WIDGET (object), CHQ_TYPE_WINDOW);
+  g_clear_object (&self->backend);
 
   G_OBJECT_CLASS (chq_window_parent_class)->dispose (object);
 }
@@ -79,6 +388,7 @@ chq_window_finalize (GObject *object)
   ChqWindow *self = CHQ_WINDOW (object);
 
   g_clear_object (&self->settings);
+  g_free (self->custom_banner);
 
   G_OBJECT_CLASS (chq_window_parent_class)->finalize (object);
 }
@@ -90,25 +400,51 @@ chq_window_class_init (ChqWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  object_class->get_property = chq_window_get_property;
+  object_class->set_property = chq_window_set_property;
   object_class->dispose = chq_window_dispose;
   object_class->finalize = chq_window_finalize;
   window_class->close_request = chq_window_close_request;
+
+  properties[PROP_BACKEND] =
+    g_param_spec_object ("backend", NULL, NULL, CHQ_TYPE_BACKEND,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CHQ_TYPE_CATALOG_PAGE);
   g_type_ensure (CHQ_TYPE_VOUCHERS_PAGE);
   g_type_ensure (CHQ_TYPE_HOURS_PAGE);
   g_type_ensure (CHQ_TYPE_WORKERS_PAGE);
+  g_type_ensure (CHQ_TYPE_WELCOME_PAGE);
+  g_type_ensure (CHQ_TYPE_OUTBOX_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/chequier/Chequier/ui/chq-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, ChqWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, ChqWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, ChqWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, ChqWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, ChqWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, ChqWindow, sync_button);
+  gtk_widget_class_bind_template_child (widget_class, ChqWindow, sync_stack);
+  gtk_widget_class_bind_template_child (widget_class, ChqWindow, sync_spinner);
+  gtk_widget_class_bind_template_child (widget_class, ChqWindow, updated_label);
+  gtk_widget_class_bind_template_child (widget_class, ChqWindow, failed_button);
+  gtk_widget_class_bind_template_child (widget_class, ChqWindow, outbox_view);
   gtk_widget_class_bind_template_child (widget_class, ChqWindow, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, ChqWindow, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, ChqWindow, banner_button);
+  gtk_widget_class_bind_template_child (widget_class, ChqWindow, sync_progress);
+  gtk_widget_class_bind_template_child (widget_class, ChqWindow, catalog_page);
+  gtk_widget_class_bind_template_child (widget_class, ChqWindow, vouchers_page);
+  gtk_widget_class_bind_template_child (widget_class, ChqWindow, hours_page);
+  gtk_widget_class_bind_template_child (widget_class, ChqWindow, workers_page);
 
-  /* The accelerators (Alt+1 to Alt+4) are the application's, so that the shortcuts
-   * window and the menus show them. */
+  /* The accelerators (Alt+1 to Alt+4, Ctrl+R) are the application's, so that the
+   * shortcuts window and the menus show them. */
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
+  gtk_widget_class_install_action (widget_class, "win.sync", NULL, sync_action);
+  gtk_widget_class_install_action (widget_class, "win.sign-in-again", NULL, sign_in_again_action);
 }
 
 static void
@@ -126,6 +462,19 @@ chq_window_init (ChqWindow *self)
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
+
+  /* "Updated 5 minutes ago" beside the sync button when the view switcher is in the header
+   * bar; as the title's subtitle when the window is narrow. */
+  g_object_bind_property (self->switcher_title, "title-visible",
+                          self->updated_label, "visible",
+                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
+  g_signal_connect_swapped (self->outbox_view, "notify::n-failed",
+                            G_CALLBACK (on_n_failed_changed), self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sync", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-in-again", FALSE);
+  gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+  self->refresh_id = g_timeout_add_seconds (REFRESH_SECONDS, refresh_cb, self);
 }
 
 /**
@@ -218,12 +567,32 @@ chq_window_add_toast (ChqWindow *self,
 }
 
 /**
+ * chq_window_show_toast:
+ * @widget: any widget in a window (or the window)
+ * @text: what to say
+ *
+ * Shows @text in a toast of @widget's window: through its `win.toast` action, so that a
+ * page outside a #ChqWindow (in a test, a dialog) finds whoever offers that action, and
+ * nothing happens when nobody does.
+ */
+void
+chq_window_show_toast (GtkWidget  *widget,
+                       const char *text)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (text != NULL);
+
+  gtk_widget_activate_action (widget, "win.toast", "s", text);
+}
+
+/**
  * chq_window_set_banner:
  * @self: a #ChqWindow
- * @message: (nullable): the text of the banner, or %NULL to hide it
+ * @message: (nullable): the text of the banner, or %NULL to go back to what the state of
+ *   the account calls for
  *
- * Shows a banner under the header bar for a lasting state, such as working offline
- * or showing demo data, or hides it.
+ * Shows a banner of the window's own under the header bar (no button), instead of the one
+ * the account's state calls for (demo data, offline, signed out).
  */
 void
 chq_window_set_banner (ChqWindow  *self,
@@ -231,10 +600,9 @@ chq_window_set_banner (ChqWindow  *self,
 {
   g_return_if_fail (CHQ_IS_WINDOW (self));
 
-  if (message != NULL && message[0] != '\0')
-    gtk_label_set_label (self->banner_label, message);
-  gtk_revealer_set_reveal_child (self->banner_revealer,
-                                 message != NULL && message[0] != '\0');
+  g_free (self->custom_banner);
+  self->custom_banner = (message != NULL && message[0] != '\0') ? g_strdup (message) : NULL;
+  update_banner (self);
 }
 
 /**
@@ -253,4 +621,139 @@ chq_window_get_banner (ChqWindow *self)
     return NULL;
 
   return gtk_label_get_label (self->banner_label);
+}
+
+/**
+ * chq_window_get_backend:
+ * @self: a #ChqWindow
+ *
+ * Returns: (transfer none) (nullable): the account the window shows
+ */
+ChqBackend *
+chq_window_get_backend (ChqWindow *self)
+{
+  g_return_val_if_fail (CHQ_IS_WINDOW (self), NULL);
+
+  return self->backend;
+}
+
+static void
+set_page_backend (GtkWidget  *page,
+                  ChqBackend *backend)
+{
+  /* Each page has a "backend" property (chq_<page>_set_backend()); looked up rather than
+   * called by name, so that a page still without one shows its empty state. */
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (page), "backend") != NULL)
+    g_object_set (page, "backend", backend, NULL);
+  else
+    g_debug ("The page %s has no backend property", G_OBJECT_TYPE_NAME (page));
+}
+
+/**
+ * chq_window_set_backend:
+ * @self: a #ChqWindow
+ * @backend: (nullable): the account to show, %NULL for the welcome page
+ *
+ * Shows @backend's data on the four pages (each gets it through its "backend" property)
+ * and follows its sync engine and outbox in the header bar and the banner.
+ */
+void
+chq_window_set_backend (ChqWindow  *self,
+                        ChqBackend *backend)
+{
+  g_return_if_fail (CHQ_IS_WINDOW (self));
+  g_return_if_fail (backend == NULL || CHQ_IS_BACKEND (backend));
+
+  if (backend == self->backend)
+    return;
+
+  disconnect_backend (self);
+  g_set_object (&self->backend, backend);
+  self->needs_sign_in = FALSE;
+  self->shown_state = CHQ_SYNC_STATE_IDLE;
+
+  if (self->sign_in_dialog != NULL)
+    gtk_window_destroy (self->sign_in_dialog);
+
+  if (backend != NULL)
+    {
+      self->sync = g_object_ref (chq_backend_get_sync (backend));
+      self->outbox = g_object_ref (chq_backend_get_outbox (backend));
+      if (chq_sync_get_state (self->sync) != CHQ_SYNC_STATE_SYNCING)
+        self->shown_state = chq_sync_get_state (self->sync);
+
+      g_signal_connect_swapped (self->sync, "notify::state",
+                                G_CALLBACK (on_sync_state_changed), self);
+      g_signal_connect_swapped (self->sync, "notify::fraction",
+                                G_CALLBACK (on_sync_progress_changed), self);
+      g_signal_connect_swapped (self->sync, "notify::activity",
+                                G_CALLBACK (on_sync_progress_changed), self);
+      g_signal_connect_swapped (self->sync, "notify::last-success",
+                                G_CALLBACK (on_last_success_changed), self);
+      g_signal_connect_swapped (self->outbox, "changed",
+                                G_CALLBACK (on_outbox_changed), self);
+    }
+
+  set_page_backend (self->catalog_page, backend);
+  set_page_backend (self->vouchers_page, backend);
+  set_page_backend (self->hours_page, backend);
+  set_page_backend (self->workers_page, backend);
+  chq_outbox_view_set_backend (self->outbox_view, backend);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sync", backend != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-in-again",
+                                 backend != NULL && !chq_backend_is_demo (backend));
+  gtk_stack_set_visible_child_name (self->main_stack, backend != NULL ? "pages" : "welcome");
+
+  update_sync (self);
+  update_banner (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BACKEND]);
+}
+
+/**
+ * chq_window_get_view:
+ * @self: a #ChqWindow
+ *
+ * Returns: "welcome" when no account is open, else "pages"
+ */
+const char *
+chq_window_get_view (ChqWindow *self)
+{
+  g_return_val_if_fail (CHQ_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->main_stack);
+}
+
+/**
+ * chq_window_ask_sign_in_again:
+ * @self: a #ChqWindow
+ *
+ * The account's session is missing or has ended: the banner says so and the sign-in
+ * dialog asks for the password, leaving the pages and the waiting changes as they are.
+ */
+void
+chq_window_ask_sign_in_again (ChqWindow *self)
+{
+  ChqSignInDialog *dialog;
+
+  g_return_if_fail (CHQ_IS_WINDOW (self));
+
+  if (self->backend == NULL)
+    return;
+
+  self->needs_sign_in = TRUE;
+  update_banner (self);
+
+  if (self->sign_in_dialog != NULL)
+    {
+      gtk_window_present (self->sign_in_dialog);
+      return;
+    }
+
+  dialog = chq_sign_in_dialog_new (GTK_WINDOW (self), self->backend);
+  g_signal_connect_object (dialog, "signed-in", G_CALLBACK (on_signed_in), self, 0);
+  self->sign_in_dialog = GTK_WINDOW (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->sign_in_dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
