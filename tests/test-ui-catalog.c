@@ -752,6 +752,20 @@ test_keyboard (Fixture       *f,
 
   /* 360 px wide: list or detail, with a way back. */
   wait_until (adw_leaflet_get_folded (leaflet), 5000);
+  {
+    int minimum = 0;
+
+    gtk_widget_measure (GTK_WIDGET (f->page), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL,
+                        NULL, NULL);
+    g_test_message ("page minimum width: %d", minimum);
+    g_assert_cmpint (minimum, <=, 320);
+    open_course (f, "crs-ai-0012");
+    gtk_widget_measure (GTK_WIDGET (f->page), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL,
+                        NULL, NULL);
+    g_test_message ("page minimum width with a course: %d", minimum);
+    g_assert_cmpint (minimum, <=, 320);
+    gtk_widget_activate_action (GTK_WIDGET (f->page), "catalog.back", NULL);
+  }
   g_assert_true (adw_leaflet_get_visible_child (leaflet) == list_pane);
 
   open_course (f, "crs-ai-0012");

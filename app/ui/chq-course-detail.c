@@ -136,7 +136,6 @@ add_value_label (AdwActionRow *row,
 {
   GtkWidget *value = gtk_label_new (NULL);
 
-  gtk_label_set_selectable (GTK_LABEL (value), TRUE);
   gtk_widget_add_css_class (value, "numeric");
   if (strong)
     gtk_widget_add_css_class (value, "heading");
