@@ -428,6 +428,31 @@ order_through_dialog (Fixture        *fixture,
   g_assert_cmpuint (count_outbox_entries (fixture), ==, before + 1);
 }
 
+/* The id of @worker_id's booking on @session_id, as the store has it after a sync. */
+static char *
+find_booking (Fixture    *fixture,
+              const char *session_id,
+              const char *worker_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) enrolments = NULL;
+
+  enrolments = chq_store_list_enrolments (chq_backend_get_store (fixture->backend), TEST_YEAR,
+                                          &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < enrolments->len; i++)
+    {
+      ChqEnrolment *enrolment = g_ptr_array_index (enrolments, i);
+
+      if (g_strcmp0 (chq_enrolment_get_session_id (enrolment), session_id) == 0 &&
+          chq_enrolment_get_status (enrolment) == CHQ_ENROLMENT_STATUS_BOOKED &&
+          g_strcmp0 (chq_enrolment_get_worker_id (enrolment), worker_id) == 0)
+        return g_strdup (chq_enrolment_get_id (enrolment));
+    }
+
+  return NULL;
+}
+
 /* Tests */
 
 static void
@@ -439,10 +464,9 @@ test_figures_agree (Fixture       *fixture,
   g_autoptr(ChqCourse) course = NULL;
   g_autoptr(ChqCourseSession) session = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) enrolments = NULL;
   const ChqWalletFigures *figures;
-  guint reserved_before;
-  const char *enrolment_id = NULL;
+  guint reserved_before, used_before;
+  g_autofree char *enrolment_id = NULL;
 
   /* The demo SME has standard and languages vouchers to order, and Eco-Climat too. */
   assert_figures_agree (fixture);
@@ -484,20 +508,42 @@ test_figures_agree (Fixture       *fixture,
   figures = chq_vouchers_page_get_figures (fixture->page, CHQ_VOUCHER_TYPE_CF);
   g_assert_cmpuint (figures->reserved, ==, reserved_before + chq_course_get_hours (course));
 
-  /* Cancel the booking: releases them */
-  enrolments = chq_store_list_enrolments (chq_backend_get_store (fixture->backend), 2026, &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < enrolments->len; i++)
-    {
-      ChqEnrolment *enrolment = g_ptr_array_index (enrolments, i);
+  /* Attend half a day: four hours used, the rest released */
+  enrolment_id = find_booking (fixture, chq_course_session_get_id (session), "wrk-0001");
+  g_assert_nonnull (enrolment_id);
+  {
+    g_autoptr(GArray) days = g_array_new (FALSE, TRUE, sizeof (ChqAttendanceDay));
+    g_autofree char *date = g_date_time_format (chq_course_session_get_starts_at (session), "%Y-%m-%d");
+    ChqAttendanceDay day = { { 0 }, 4.0 };
 
-      if (g_strcmp0 (chq_enrolment_get_session_id (enrolment), chq_course_session_get_id (session)) == 0 &&
-          chq_enrolment_get_status (enrolment) == CHQ_ENROLMENT_STATUS_BOOKED &&
-          g_strcmp0 (chq_enrolment_get_worker_id (enrolment), "wrk-0001") == 0)
-        enrolment_id = chq_enrolment_get_id (enrolment);
-    }
+    g_strlcpy (day.date, date, sizeof day.date);
+    g_array_append_val (days, day);
+    g_assert_cmpint (chq_backend_record_attendance (fixture->backend, enrolment_id, days, &error), >, 0);
+    g_assert_no_error (error);
+  }
+  used_before = figures->used;
+  sync_now (fixture);
+  wait_for_page (fixture);
+  assert_figures_agree (fixture);
+  figures = chq_vouchers_page_get_figures (fixture->page, CHQ_VOUCHER_TYPE_CF);
+  g_assert_cmpuint (figures->reserved, ==, reserved_before);
+  g_assert_cmpuint (figures->used, ==, used_before + 4);
+  g_clear_pointer (&enrolment_id, g_free);
+
+  /* Book another worker, then cancel: the reservation comes and goes */
+  g_assert_cmpint (chq_backend_book (fixture->backend, "wrk-0002", "crs-ai-0003",
+                                     chq_course_session_get_id (session), &error), >, 0);
+  g_assert_no_error (error);
+  sync_now (fixture);
+  wait_for_page (fixture);
+  assert_figures_agree (fixture);
+  figures = chq_vouchers_page_get_figures (fixture->page, CHQ_VOUCHER_TYPE_CF);
+  g_assert_cmpuint (figures->reserved, ==, reserved_before + chq_course_get_hours (course));
+
+  enrolment_id = find_booking (fixture, chq_course_session_get_id (session), "wrk-0002");
   g_assert_nonnull (enrolment_id);
   g_assert_cmpint (chq_backend_cancel_booking (fixture->backend, enrolment_id, &error), >, 0);
+  g_assert_no_error (error);
   sync_now (fixture);
   wait_for_page (fixture);
   assert_figures_agree (fixture);
