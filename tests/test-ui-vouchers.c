@@ -885,6 +885,63 @@ test_offline (Fixture       *fixture,
   assert_figures_agree (fixture);
 }
 
+static gboolean
+refused_row_shown (gpointer data)
+{
+  Fixture *fixture = data;
+  g_autoptr(GPtrArray) rows = find_widgets (fixture, CHQ_TYPE_ORDER_ROW);
+
+  for (guint i = 0; i < rows->len; i++)
+    if (chq_order_row_get_state (g_ptr_array_index (rows, i)) == CHQ_ORDER_STATE_REFUSED &&
+        g_str_has_prefix (chq_order_row_get_status_text (g_ptr_array_index (rows, i)), "Refused: "))
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+no_outbox_entry_listed (gpointer data)
+{
+  return find_order_item (data, NULL) == NULL;
+}
+
+static void
+test_refused (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(ChqAccount) account = server_account (fixture);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(ChqOrder) elsewhere = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key = g_uuid_string_random ();
+  guint left = chq_account_get_ceiling_left (account, CHQ_VOUCHER_TYPE_CFL);
+  GObject *item;
+
+  /* Someone else (the issuer's portal) orders what is left before this order arrives. */
+  chq_sandbox_set_faults (fixture->sandbox, 0.0, 1.0, 0);
+  order_through_dialog (fixture, CHQ_VOUCHER_TYPE_CFL, left);
+  chq_sandbox_set_faults (fixture->sandbox, 0.0, 0.0, 0);
+  chq_client_create_order_async (fixture->checker, key, CHQ_VOUCHER_TYPE_CFL, left, NULL,
+                                 on_done_cb, &result);
+  wait_until (result_arrived, &result);
+  elsewhere = chq_client_create_order_finish (fixture->checker, result, &error);
+  g_assert_no_error (error);
+
+  /* The service refuses ours: the history says so, with its reason. */
+  sync_now (fixture);
+  wait_until (refused_row_shown, fixture);
+  item = find_order_item (fixture, NULL);
+  g_assert_true (CHQ_IS_OUTBOX_ENTRY (item));
+  g_assert_cmpint (chq_outbox_entry_get_state (CHQ_OUTBOX_ENTRY (item)), ==, CHQ_OUTBOX_STATE_FAILED);
+
+  /* Discarded, it goes. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "vouchers.discard-order",
+                                             "x", chq_outbox_entry_get_id (CHQ_OUTBOX_ENTRY (item))));
+  wait_until (no_outbox_entry_listed, fixture);
+  wait_for_page (fixture);
+  assert_figures_agree (fixture);
+}
+
 static void
 test_expiring (Fixture       *fixture,
                gconstpointer  data)
@@ -977,6 +1034,9 @@ test_look (Fixture       *fixture,
   save_picture (GTK_WIDGET (fixture->window), "page-wide.png");
   gtk_window_set_default_size (fixture->window, 360, 2000);
   save_picture (GTK_WIDGET (fixture->window), "page-narrow.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  save_picture (GTK_WIDGET (fixture->window), "page-narrow-dark.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 
   order = open_order_dialog (fixture);
   chq_order_dialog_set_quantity (order, 20);
@@ -1037,6 +1097,8 @@ main (int   argc,
               fixture_set_up, test_cancel, fixture_tear_down);
   g_test_add ("/ui-vouchers/offline", Fixture, NULL,
               fixture_set_up, test_offline, fixture_tear_down);
+  g_test_add ("/ui-vouchers/refused", Fixture, NULL,
+              fixture_set_up, test_refused, fixture_tear_down);
   g_test_add ("/ui-vouchers/expiring", Fixture, NULL,
               fixture_set_up, test_expiring, fixture_tear_down);
   g_test_add ("/ui-vouchers/look", Fixture, NULL,
