@@ -1,0 +1,474 @@
+/* bench-sync.c: the first full sync against curl, the no-change sync, and the sandbox's
+ * course feed throughput
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * bench-sync full       empty store to 50,000 courses stored and searchable (the sync run,
+ *                       then the first catalogue query, which builds the in-memory index),
+ *                       against `curl` fetching the same feed pages (same limit, same
+ *                       server, one connection) in sequence; runs interleaved
+ * bench-sync no-change  a sync when nothing changed: requests sent (client), received
+ *                       (sandbox), answered 304 (the client's own debug log), and time
+ * bench-sync feed       the sandbox serving its course feed to curl: pages per second
+ *
+ * The sandbox runs in this process on its own thread (as in the app's demo); curl and the
+ * sync engine are its only clients.
+ */
+#define G_LOG_DOMAIN "bench-sync"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <math.h>
+
+#include "chq-bench.h"
+#include "chq-outbox.h"
+#include "chq-store.h"
+#include "chq-sync.h"
+
+typedef struct {
+  ChqSandbox *sandbox;
+  char       *uri;
+  char       *token;
+  ChqClient  *client;
+  GPtrArray  *paths;      /* the feed's pages, as the sync asks for them */
+  guint       n_courses;  /* in the feed */
+  char       *store_path;
+  char       *outbox_path;
+} Fixture;
+
+typedef struct {
+  GAsyncResult *result;
+  gboolean      done;
+} Waiter;
+
+static void
+on_done_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  Waiter *waiter = user_data;
+
+  waiter->result = g_object_ref (result);
+  waiter->done = TRUE;
+}
+
+static void
+remove_db (const char *path)
+{
+  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      g_unlink (file);
+    }
+}
+
+/* The feed's pages, walked once with the client, as the sync engine will ask for them. */
+static void
+fixture_init (Fixture *fx)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *since = NULL;
+  gboolean more = TRUE;
+
+  fx->sandbox = chq_bench_sandbox_start (&error);
+  if (fx->sandbox == NULL)
+    g_error ("Could not start the sandbox: %s", error->message);
+  fx->uri = chq_sandbox_dup_uri (fx->sandbox);
+  fx->client = chq_bench_client_new (fx->uri, &fx->token, &error);
+  if (fx->client == NULL)
+    g_error ("Could not sign in to the sandbox: %s", error->message);
+  fx->paths = g_ptr_array_new_with_free_func (g_free);
+
+  while (more)
+    {
+      g_autoptr(ChqCoursesPage) page = NULL;
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(GString) path = g_string_new ("/v1/courses");
+      Waiter waiter = { NULL, FALSE };
+
+      if (since != NULL)
+        {
+          g_autofree char *escaped = g_uri_escape_string (since, NULL, FALSE);
+
+          g_string_append_printf (path, "?since=%s&limit=%u", escaped,
+                                  CHQ_SYNC_COURSES_PAGE_SIZE);
+        }
+      else
+        g_string_append_printf (path, "?limit=%u", CHQ_SYNC_COURSES_PAGE_SIZE);
+      g_ptr_array_add (fx->paths, g_string_free (g_steal_pointer (&path), FALSE));
+
+      chq_client_list_courses_async (fx->client, since, CHQ_SYNC_COURSES_PAGE_SIZE, NULL,
+                                     NULL, on_done_cb, &waiter);
+      chq_bench_wait (&waiter.done);
+      result = waiter.result;
+      page = chq_client_list_courses_finish (fx->client, result, NULL, &error);
+      if (page == NULL)
+        g_error ("Could not read the course feed: %s", error->message);
+      fx->n_courses += page->items->len;
+      g_free (since);
+      since = g_strdup (page->next);
+      more = page->more;
+    }
+
+  fx->store_path = g_build_filename (chq_bench_data_dir (), "bench-sync-store.db", NULL);
+  fx->outbox_path = g_build_filename (chq_bench_data_dir (), "bench-sync-outbox.db", NULL);
+}
+
+static void
+fixture_clear (Fixture *fx)
+{
+  remove_db (fx->store_path);
+  remove_db (fx->outbox_path);
+  g_clear_object (&fx->client);
+  chq_sandbox_stop (fx->sandbox);
+  g_clear_object (&fx->sandbox);
+  g_clear_pointer (&fx->paths, g_ptr_array_unref);
+  g_clear_pointer (&fx->uri, g_free);
+  g_clear_pointer (&fx->token, g_free);
+  g_clear_pointer (&fx->store_path, g_free);
+  g_clear_pointer (&fx->outbox_path, g_free);
+}
+
+/* curl fetching every page in sequence over one connection; its wall time in ms. */
+static double
+run_curl (Fixture *fx,
+          gsize   *out_bytes)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) curl = NULL;
+  g_autofree char *output = NULL;
+  gint64 start;
+  double ms;
+
+  g_ptr_array_add (argv, g_strdup ("curl"));
+  g_ptr_array_add (argv, g_strdup ("--silent"));
+  g_ptr_array_add (argv, g_strdup ("--show-error"));
+  g_ptr_array_add (argv, g_strdup ("--fail"));
+  g_ptr_array_add (argv, g_strdup ("--header"));
+  g_ptr_array_add (argv, g_strdup_printf ("Authorization: Bearer %s", fx->token));
+  g_ptr_array_add (argv, g_strdup ("--write-out"));
+  g_ptr_array_add (argv, g_strdup ("%{size_download}\\n"));
+  for (guint i = 0; i < fx->paths->len; i++)
+    {
+      g_ptr_array_add (argv, g_strconcat (fx->uri, g_ptr_array_index (fx->paths, i), NULL));
+      g_ptr_array_add (argv, g_strdup ("--output"));
+      g_ptr_array_add (argv, g_strdup ("/dev/null"));
+    }
+  g_ptr_array_add (argv, NULL);
+
+  start = g_get_monotonic_time ();
+  curl = g_subprocess_newv ((const char * const *) argv->pdata, G_SUBPROCESS_FLAGS_STDOUT_PIPE,
+                            &error);
+  if (curl == NULL)
+    g_error ("Could not run curl (install it: build-aux/install-deps.sh): %s",
+             error->message);
+  if (!g_subprocess_communicate_utf8 (curl, NULL, NULL, &output, NULL, &error))
+    g_error ("curl: %s", error->message);
+  ms = (g_get_monotonic_time () - start) / 1e3;
+  if (!g_subprocess_get_successful (curl))
+    g_error ("curl failed on the course feed");
+
+  *out_bytes = 0;
+  {
+    g_auto(GStrv) sizes = g_strsplit (output, "\n", -1);
+
+    for (guint i = 0; sizes[i] != NULL; i++)
+      *out_bytes += g_ascii_strtoull (sizes[i], NULL, 10);
+  }
+
+  return ms;
+}
+
+typedef struct {
+  double sync_ms;
+  double index_ms;
+  guint  requests;
+} SyncRun;
+
+/* A full sync into an empty store, then the catalogue's first query (searchable). */
+static SyncRun
+run_full_sync (Fixture *fx)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *account_key = chq_outbox_account_key (fx->uri, CHQ_BENCH_ENTERPRISE);
+  g_autoptr(ChqStore) store = NULL;
+  g_autoptr(ChqOutbox) outbox = NULL;
+  g_autoptr(ChqSync) sync = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(ChqCourseQuery) query = chq_course_query_new ();
+  g_autoptr(ChqCourseResult) found = NULL;
+  Waiter waiter = { NULL, FALSE };
+  guint requests = chq_client_get_request_count (fx->client);
+  SyncRun run;
+  gint64 start, synced;
+
+  remove_db (fx->store_path);
+  remove_db (fx->outbox_path);
+  store = chq_store_open (fx->store_path, &error);
+  g_assert_no_error (error);
+  outbox = chq_outbox_open (fx->outbox_path, &error);
+  g_assert_no_error (error);
+  sync = chq_sync_new (fx->client, store, outbox, account_key);
+
+  start = g_get_monotonic_time ();
+  chq_sync_run_async (sync, NULL, on_done_cb, &waiter);
+  chq_bench_wait (&waiter.done);
+  result = waiter.result;
+  if (!chq_sync_run_finish (sync, result, &error))
+    g_error ("The full sync failed: %s", error->message);
+  synced = g_get_monotonic_time ();
+
+  /* Searchable: the page's first query answers (it builds the in-memory index). */
+  chq_course_query_set_text (query, "ia");
+  found = chq_store_query_courses (store, query, NULL, &error);
+  g_assert_no_error (error);
+  run.sync_ms = (synced - start) / 1e3;
+  run.index_ms = (g_get_monotonic_time () - synced) / 1e3;
+  run.requests = chq_client_get_request_count (fx->client) - requests;
+
+  g_assert_cmpuint (chq_store_count_courses (store), ==, fx->n_courses);
+  g_assert_cmpuint (chq_course_result_get_n_items (found), >, 0);
+
+  /* The store's changed signals, emitted from idles, before the store goes. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  return run;
+}
+
+static guint
+n_runs (guint default_runs)
+{
+  const char *env = g_getenv ("CHQ_BENCH_RUNS");
+
+  return env != NULL ? MAX (1, (guint) g_ascii_strtoull (env, NULL, 10)) : default_runs;
+}
+
+static void
+bench_full (Fixture *fx)
+{
+  g_autoptr(GArray) curl_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) total_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) sync_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) index_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  ChqBenchStats curl_s, total_s, sync_s, index_s;
+  guint runs = n_runs (5);
+  guint requests = 0;
+  gsize bytes = 0;
+
+  for (guint i = 0; i < runs; i++)
+    {
+      double ms = run_curl (fx, &bytes);
+      SyncRun run;
+      double total;
+
+      g_array_append_val (curl_ms, ms);
+      run = run_full_sync (fx);
+      total = run.sync_ms + run.index_ms;
+      g_array_append_val (total_ms, total);
+      g_array_append_val (sync_ms, run.sync_ms);
+      g_array_append_val (index_ms, run.index_ms);
+      requests = run.requests;
+      g_print ("# run %u: curl %.0f ms, sync %.0f ms + first query %.0f ms\n", i + 1, ms,
+               run.sync_ms, run.index_ms);
+    }
+
+  chq_bench_stats_of_array (curl_ms, &curl_s);
+  chq_bench_stats_of_array (total_ms, &total_s);
+  chq_bench_stats_of_array (sync_ms, &sync_s);
+  chq_bench_stats_of_array (index_ms, &index_s);
+
+  chq_bench_detail ("- First full sync, %u runs: %u courses in %u feed pages (%.1f MiB of "
+                    "JSON); the sync sent %u requests (the pages and the other "
+                    "collections). Sync run median %.0f ms (p95 %.0f), then the first "
+                    "query (index build) median %.0f ms (p95 %.0f); curl median %.0f ms "
+                    "(p95 %.0f).", runs, fx->n_courses, fx->paths->len,
+                    bytes / 1048576.0, requests, sync_s.median, sync_s.p95, index_s.median,
+                    index_s.p95, curl_s.median, curl_s.p95);
+  {
+    g_autofree char *figure = g_strdup_printf ("First full sync: %u courses stored and "
+                                               "searchable", fx->n_courses);
+    g_autofree char *median = chq_bench_format_value (total_s.median, "ms");
+    g_autofree char *p95 = chq_bench_format_value (total_s.p95, "ms");
+    g_autofree char *curl = chq_bench_format_value (curl_s.median, "ms");
+    g_autofree char *reference = g_strdup_printf ("curl, %u pages: %s", fx->paths->len, curl);
+    double ratio = total_s.median / curl_s.median;
+    g_autofree char *ratio_text = g_strdup_printf ("%.2fx", ratio);
+
+    chq_bench_report_row (figure, median, p95, reference, ratio_text, "≤ 2x curl",
+                          ratio <= 2.0);
+  }
+}
+
+typedef struct {
+  guint      sent;
+  guint      not_modified;
+  GHashTable *paths;
+} ClientLog;
+
+static void
+on_client_log (const char     *domain,
+               GLogLevelFlags  level,
+               const char     *message,
+               gpointer        user_data)
+{
+  ClientLog *log = user_data;
+  const char *attempt = strstr (message, " (attempt ");
+
+  if (g_str_has_suffix (message, ": not modified"))
+    log->not_modified++;
+  else if (attempt != NULL && strstr (message, ": HTTP ") == NULL)
+    {
+      log->sent++;
+      g_hash_table_add (log->paths, g_strndup (message, attempt - message));
+    }
+}
+
+static void
+on_store_changed (ChqStore   *store,
+                  const char *collection,
+                  guint      *n_changed)
+{
+  (*n_changed)++;
+}
+
+static void
+bench_no_change (Fixture *fx)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *account_key = chq_outbox_account_key (fx->uri, CHQ_BENCH_ENTERPRISE);
+  g_autoptr(ChqStore) store = NULL;
+  g_autoptr(ChqOutbox) outbox = NULL;
+  g_autoptr(ChqSync) sync = NULL;
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  ClientLog log = { 0, 0, g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL) };
+  ChqBenchStats stats;
+  guint runs = n_runs (20);
+  guint handler;
+  guint n_changed = 0;
+  gboolean all_met = TRUE;
+  guint last_sent = 0, last_served = 0, last_304 = 0, last_collections = 0;
+
+  remove_db (fx->store_path);
+  remove_db (fx->outbox_path);
+  store = chq_store_open (fx->store_path, &error);
+  g_assert_no_error (error);
+  outbox = chq_outbox_open (fx->outbox_path, &error);
+  g_assert_no_error (error);
+  sync = chq_sync_new (fx->client, store, outbox, account_key);
+
+  /* The first sync fills the store; the ones after it find nothing new. */
+  for (guint i = 0; i <= runs; i++)
+    {
+      g_autoptr(GAsyncResult) result = NULL;
+      Waiter waiter = { NULL, FALSE };
+      guint served = chq_sandbox_get_request_count (fx->sandbox);
+      gint64 start;
+      double ms;
+
+      g_hash_table_remove_all (log.paths);
+      log.sent = log.not_modified = 0;
+      handler = g_log_set_handler ("chq-client", G_LOG_LEVEL_DEBUG, on_client_log, &log);
+      start = g_get_monotonic_time ();
+      chq_sync_run_async (sync, NULL, on_done_cb, &waiter);
+      chq_bench_wait (&waiter.done);
+      result = waiter.result;
+      if (!chq_sync_run_finish (sync, result, &error))
+        g_error ("The sync failed: %s", error->message);
+      ms = (g_get_monotonic_time () - start) / 1e3;
+      g_log_remove_handler ("chq-client", handler);
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      if (i == 0)
+        {
+          g_signal_connect (store, "changed", G_CALLBACK (on_store_changed), &n_changed);
+          continue;
+        }
+
+      g_array_append_val (times, ms);
+      last_sent = log.sent;
+      last_304 = log.not_modified;
+      last_collections = g_hash_table_size (log.paths);
+      last_served = chq_sandbox_get_request_count (fx->sandbox) - served;
+      if (last_sent != last_collections || last_304 != last_sent || last_served != last_sent)
+        all_met = FALSE;
+    }
+  if (n_changed > 0)
+    all_met = FALSE;
+
+  chq_bench_stats_of_array (times, &stats);
+  chq_bench_detail ("- No-change sync, %u runs: each sent %u requests for %u collections, "
+                    "the sandbox received %u, %u answered 304 (last run); the store changed "
+                    "%u times in all runs.", runs, last_sent, last_collections, last_served,
+                    last_304, n_changed);
+  {
+    g_autofree char *median = chq_bench_format_value (stats.median, "ms");
+    g_autofree char *p95 = chq_bench_format_value (stats.p95, "ms");
+    g_autofree char *reference = g_strdup_printf ("%u collections", last_collections);
+    g_autofree char *ratio = g_strdup_printf ("%u requests, %u × 304", last_sent, last_304);
+
+    chq_bench_report_row ("No-change sync", median, p95, reference, ratio,
+                          "1 request per collection, each 304", all_met);
+  }
+  g_hash_table_unref (log.paths);
+}
+
+static void
+bench_feed (Fixture *fx)
+{
+  g_autoptr(GArray) rates = g_array_new (FALSE, FALSE, sizeof (double));
+  ChqBenchStats stats;
+  guint runs = n_runs (10);
+  gsize bytes = 0;
+  double mib_s = 0;
+
+  for (guint i = 0; i < runs; i++)
+    {
+      double ms = run_curl (fx, &bytes);
+      double rate = fx->paths->len / (ms / 1e3);
+
+      /* Slower is worse: the "p95" of a rate is its 5th percentile, kept as the
+       * negative's 95th. */
+      rate = -rate;
+      g_array_append_val (rates, rate);
+      mib_s += bytes / 1048576.0 / (ms / 1e3) / runs;
+    }
+  chq_bench_stats_of_array (rates, &stats);
+
+  {
+    g_autofree char *figure = g_strdup_printf ("Sandbox course feed to curl (%u pages of "
+                                               "%u)", fx->paths->len,
+                                               CHQ_SYNC_COURSES_PAGE_SIZE);
+    g_autofree char *median = chq_bench_format_value (-stats.median, "pages/s");
+    g_autofree char *p95 = chq_bench_format_value (-stats.p95, "pages/s");
+    g_autofree char *reference = g_strdup_printf ("%.1f MiB/s of JSON", mib_s);
+
+    chq_bench_report_row (figure, median, p95, reference, NULL, "context (no goal)", -1);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  Fixture fx = { NULL };
+  const char *mode = argc > 1 ? argv[1] : "full";
+
+  fixture_init (&fx);
+  if (g_str_equal (mode, "full"))
+    bench_full (&fx);
+  else if (g_str_equal (mode, "no-change"))
+    bench_no_change (&fx);
+  else if (g_str_equal (mode, "feed"))
+    bench_feed (&fx);
+  else
+    g_error ("Unknown mode %s: full, no-change or feed", mode);
+  fixture_clear (&fx);
+
+  return 0;
+}
