@@ -430,6 +430,19 @@ export_done_cb (GObject      *source,
   *(GAsyncResult **) user_data = g_object_ref (result);
 }
 
+/* The file chooser GtkFileChooserNative shows without a portal, if any. */
+static GtkWidget *
+find_chooser (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (GTK_IS_FILE_CHOOSER (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+
+  return NULL;
+}
+
 static void
 test_export (Fixture       *f,
              gconstpointer  data)
@@ -456,6 +469,20 @@ test_export (Fixture       *f,
 
   show_backend (f);
   report = chq_hours_page_get_report (f->page);
+
+  /* The action asks where to save, proposing a name with the year; cancelling writes
+   * nothing. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "hours.export-csv", NULL));
+  wait_until (find_chooser () != NULL, 5000);
+  {
+    GtkFileChooser *chooser = GTK_FILE_CHOOSER (find_chooser ());
+    g_autofree char *name = gtk_file_chooser_get_current_name (chooser);
+
+    g_assert_cmpstr (name, ==, "training-records-2026.csv");
+    gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  }
+  wait_until (find_chooser () == NULL, 5000);
+  g_assert_false (g_file_test (csv_path, G_FILE_TEST_EXISTS));
 
   chq_hours_page_export_csv_async (f->page, csv_file, NULL, export_done_cb, &result);
   /* While it writes, the export actions wait. */
