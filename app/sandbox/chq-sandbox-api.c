@@ -871,7 +871,7 @@ _chq_sandbox_cancel_order (ChqSandboxRequest *req)
 void
 _chq_sandbox_pay_order (ChqSandboxRequest *req)
 {
-  const char *order_id = segment (req, 3);
+  const char *order_id = segment (req, 4);  /* /v1/sandbox/orders/{id}/pay */
   g_autofree char *status = order_status (req, order_id);
   g_autofree char *now = NULL;
   g_autofree char *credited_on = NULL;

@@ -16,6 +16,7 @@
 #include <sys/random.h>
 
 #include "chq-ident.h"
+#include "chq-json.h"
 #include "chq-sandbox-demo.h"
 #include "chq-sandbox-private.h"
 
@@ -862,13 +863,11 @@ static gboolean
 parse_body (ChqSandboxRequest *req,
             SoupMessageBody   *body)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
 
-  if (body->length == 0 ||
-      !g_utf8_validate (body->data, body->length, NULL) ||
-      !json_parser_load_from_data (parser, body->data, body->length, &error) ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  /* The codec's parser refuses invalid UTF-8 and nesting bombs before json-glib runs. */
+  root = chq_json_parse (body->data, body->length, CHQ_SANDBOX_MAX_BODY, NULL);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
       _chq_sandbox_reply_invalid (req, "body",
                                   _("The request body must be one JSON object in UTF-8. "
@@ -876,7 +875,7 @@ parse_body (ChqSandboxRequest *req,
       return FALSE;
     }
 
-  req->body = json_node_ref (json_parser_get_root (parser));
+  req->body = g_steal_pointer (&root);
   return TRUE;
 }
 
