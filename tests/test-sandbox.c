@@ -152,6 +152,8 @@ assert_problem (Response   *r,
                                    "urn:chequier:problem:"));
   g_assert_cmpuint (strlen (json_object_get_string_member (o, "title")), >, 0);
   g_assert_cmpuint (strlen (json_object_get_string_member (o, "detail")), >, 10);
+  /* field is always there, null when no one member is at fault. */
+  g_assert_true (json_object_has_member (o, "field"));
   if (field != NULL)
     g_assert_cmpstr (json_object_get_string_member_with_default (o, "field", NULL), ==, field);
 }
@@ -480,6 +482,13 @@ test_login (Fixture       *f,
   wrong_type = call (f, "POST", "/v1/sessions", NULL,
                      "{\"enterprise_number\": 123456749, \"password\": \"demo\"}", NULL);
   assert_problem (wrong_type, 400, "invalid_field", "enterprise_number");
+
+  {
+    g_autoptr(Response) empty = call (f, "POST", "/v1/sessions", NULL,
+                                      "{\"enterprise_number\": \"0123456749\", \"password\": \"\"}",
+                                      NULL);
+    assert_problem (empty, 400, "invalid_field", "password");
+  }
 }
 
 static void
@@ -972,7 +981,11 @@ test_workers (Fixture       *f,
       { "{\"first_name\": \"Sophie\", \"last_name\": \"D\", \"status\": \"employee\", "
         "\"email\": \"sophie.example.be\"}", "email" },
       { "{\"first_name\": \"Sophie\", \"last_name\": \"D\", \"status\": \"employee\", "
-        "\"email\": \"sophie@localhost\"}", "email" },
+        "\"email\": \"sophie@\"}", "email" },
+      { "{\"first_name\": \"Sophie\", \"last_name\": \"D\", \"status\": \"employee\", "
+        "\"email\": \"@example.be\"}", "email" },
+      { "{\"first_name\": \"Sophie\", \"last_name\": \"D\", \"status\": \"employee\", "
+        "\"email\": \"a@b@example.be\"}", "email" },
       { "{\"first_name\": \"Sophie\", \"last_name\": \"D\", \"status\": \"employee\", "
         "\"email\": \"so phie@example.be\"}", "email" },
     };
@@ -1253,6 +1266,7 @@ test_enrolment_attendance (Fixture       *f,
       { g_strdup_printf ("{\"days\": [{\"date\": \"%s\", \"hours\": 8}]}", day1), 422, "days[0].hours" },
       { g_strdup_printf ("{\"days\": [{\"date\": \"%s\", \"hours\": 3.25}]}", day1), 400, "days[0].hours" },
       { g_strdup_printf ("{\"days\": [{\"date\": \"%s\", \"hours\": -1}]}", day1), 400, "days[0].hours" },
+      { g_strdup_printf ("{\"days\": [{\"date\": \"%s\", \"hours\": 25}]}", day1), 400, "days[0].hours" },
       { g_strdup_printf ("{\"days\": [{\"date\": \"%s\", \"hours\": \"7\"}]}", day1), 400, "days[0].hours" },
       { g_strdup_printf ("{\"days\": [{\"date\": \"%s\", \"hours\": 7}]}", outside), 422, "days[0].date" },
       { g_strdup ("{\"days\": [{\"date\": \"2027-13-01\", \"hours\": 7}]}"), 400, "days[0].date" },

@@ -782,7 +782,7 @@ _chq_sandbox_post_orders (ChqSandboxRequest *req)
 
       json_builder_begin_object (builder);
       member_string (builder, "type", "urn:chequier:problem:ceiling_exceeded");
-      member_string (builder, "title", _("Ceiling exceeded"));
+      member_string (builder, "title", "Ceiling exceeded");
       member_int (builder, "status", SOUP_STATUS_UNPROCESSABLE_ENTITY);
       member_string (builder, "detail", detail);
       member_string (builder, "code", "ceiling_exceeded");
@@ -1156,23 +1156,22 @@ valid_name (ChqSandboxRequest  *req,
   return TRUE;
 }
 
-/* The email check is deliberately simple (docs/api.md): at most 254 characters, no
- * spaces, one "@" with text before it and a dotted domain after it. */
+/* The email check is deliberately simple (docs/api.md, Limits): 3 to 254 characters, no
+ * spaces, exactly one "@" with text on both sides. */
 static gboolean
 email_is_valid (const char *email)
 {
   const char *at = strchr (email, '@');
-  const char *dot;
+  glong length = g_utf8_strlen (email, -1);
 
-  if (g_utf8_strlen (email, -1) > MAX_EMAIL_CHARS || at == NULL || at == email ||
-      strchr (at + 1, '@') != NULL)
+  if (length < 3 || length > MAX_EMAIL_CHARS || at == NULL || at == email ||
+      at[1] == '\0' || strchr (at + 1, '@') != NULL)
     return FALSE;
   for (const char *p = email; *p != '\0'; p++)
     if (g_ascii_isspace (*p) || g_ascii_iscntrl (*p))
       return FALSE;
 
-  dot = strrchr (at + 1, '.');
-  return dot != NULL && dot > at + 1 && dot[1] != '\0';
+  return TRUE;
 }
 
 static gboolean
@@ -1891,6 +1890,11 @@ _chq_sandbox_post_attendance (ChqSandboxRequest *req)
       return;
     }
   days = json_node_get_array (days_node);
+  if (json_array_get_length (days) > 366)
+    {
+      _chq_sandbox_reply_invalid (req, "days", _("A session has at most 366 days."));
+      return;
+    }
 
   starts_text = chq_sandbox_db_query_text (req->db,
                                            "SELECT starts_at FROM enrolments WHERE id = ?1",
@@ -1930,12 +1934,12 @@ _chq_sandbox_post_attendance (ChqSandboxRequest *req)
           return;
         }
       if (!is_number (hours_node) ||
-          (day_hours = json_node_get_double (hours_node)) <= 0 ||
+          (day_hours = json_node_get_double (hours_node)) < 0 || day_hours > 24 ||
           day_hours * 2 != floor (day_hours * 2))
         {
           _chq_sandbox_reply_invalid (req, hours_field,
-                                      _("Each day needs its hours, a positive number in "
-                                        "half hours (like 7 or 3.5)."));
+                                      _("Each day needs its hours, from 0 to 24 in half "
+                                        "hours (like 7 or 3.5)."));
           return;
         }
       if (g_date_compare (&day, &first_day) < 0 || g_date_compare (&day, &last_day) > 0)

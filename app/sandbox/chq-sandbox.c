@@ -114,24 +114,24 @@ static const Route routes[] = {
   { "POST", "/v1/sandbox/orders/*/pay", _chq_sandbox_pay_order, ROUTE_AUTH, NULL },
 };
 
-/* Problem titles by code: short, translatable, for people. */
+/* Problem titles by code: short, in English (docs/api.md: clients show `detail`). */
 static const struct {
   const char *code;
   const char *title;
 } problem_titles[] = {
-  { "unauthorized", N_("Sign-in required") },
-  { "rate_limited", N_("Too many requests") },
-  { "not_found", N_("Not found") },
-  { "method_not_allowed", N_("Method not allowed") },
-  { "invalid_field", N_("Invalid field") },
-  { "payload_too_large", N_("Request too large") },
-  { "ceiling_exceeded", N_("Ceiling exceeded") },
-  { "insufficient_vouchers", N_("Not enough vouchers") },
-  { "session_full", N_("Session full") },
-  { "not_cancellable", N_("Cannot be cancelled") },
-  { "conflict", N_("Conflict") },
-  { "unavailable", N_("Service unavailable") },
-  { "internal_error", N_("Internal error") },
+  { "unauthorized", "Sign-in required" },
+  { "rate_limited", "Too many requests" },
+  { "not_found", "Not found" },
+  { "method_not_allowed", "Method not allowed" },
+  { "invalid_field", "Invalid field" },
+  { "payload_too_large", "Request too large" },
+  { "ceiling_exceeded", "Ceiling exceeded" },
+  { "insufficient_vouchers", "Not enough vouchers" },
+  { "session_full", "Session full" },
+  { "not_cancellable", "Cannot be cancelled" },
+  { "conflict", "Conflict" },
+  { "unavailable", "Service unavailable" },
+  { "server_error", "Server error" },
 };
 
 static void
@@ -340,7 +340,7 @@ problem_title (const char *code)
 {
   for (guint i = 0; i < G_N_ELEMENTS (problem_titles); i++)
     if (g_str_equal (problem_titles[i].code, code))
-      return g_dgettext (GETTEXT_PACKAGE, problem_titles[i].title);
+      return problem_titles[i].title;
 
   return code;
 }
@@ -396,11 +396,12 @@ problem_builder (guint       status,
   json_builder_add_string_value (builder, detail);
   json_builder_set_member_name (builder, "code");
   json_builder_add_string_value (builder, code);
+  /* Always written, null when no one member is at fault. */
+  json_builder_set_member_name (builder, "field");
   if (field != NULL)
-    {
-      json_builder_set_member_name (builder, "field");
-      json_builder_add_string_value (builder, field);
-    }
+    json_builder_add_string_value (builder, field);
+  else
+    json_builder_add_null_value (builder);
 
   return builder;
 }
@@ -578,6 +579,18 @@ handle_post_sessions (ChqSandboxRequest *req)
   if (!body_string_member (req, "enterprise_number", &number_text) ||
       !body_string_member (req, "password", &password))
     return;
+  if (number_text[0] == '\0' || g_utf8_strlen (number_text, -1) > 32)
+    {
+      _chq_sandbox_reply_invalid (req, "enterprise_number",
+                                  _("Write the enterprise number like 0123.456.749."));
+      return;
+    }
+  if (password[0] == '\0' || g_utf8_strlen (password, -1) > 256)
+    {
+      _chq_sandbox_reply_invalid (req, "password",
+                                  _("The password must hold 1 to 256 characters."));
+      return;
+    }
 
   /* Failures are counted per number as typed, normalised when it parses. */
   number = chq_enterprise_number_normalize (number_text, NULL);
@@ -1031,7 +1044,7 @@ dispatch (ChqSandbox        *self,
   if (!chq_sandbox_db_commit (self->db))
     {
       chq_sandbox_db_rollback (self->db);
-      reply_problem (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, "internal_error", NULL,
+      reply_problem (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, "server_error", NULL,
                      _("The demo server could not save this change. Try again."));
     }
 
