@@ -254,6 +254,7 @@ test_report_aggregation (void)
   /* Records: one per worker per training, by start date. */
   g_assert_cmpuint (report->records->len, ==, 4);
   g_assert_cmpstr (((ChqHoursRecord *) report->records->pdata[0])->start_date, ==, "2026-01-20");
+  g_assert_cmpstr (((ChqHoursRecord *) report->records->pdata[0])->enrolment_id, ==, "enr-5");
   g_assert_cmpstr (((ChqHoursRecord *) report->records->pdata[3])->end_date, ==, "2026-12-02");
 
   sample_clear (&s);

@@ -127,7 +127,8 @@ fixture_tear_down (Fixture       *f,
   while (g_main_context_iteration (NULL, FALSE))
     ;
   g_clear_object (&f->backend);
-  chq_sandbox_stop (f->sandbox);
+  if (f->sandbox != NULL)
+    chq_sandbox_stop (f->sandbox);
   g_clear_object (&f->sandbox);
   g_free (f->tmpdir);
   g_free (f->last_toast);
@@ -423,6 +424,29 @@ test_follows_store (Fixture       *f,
 }
 
 static void
+test_waiting_changes (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkLabel *pending = template_child (f->page, "pending_label");
+  g_autoptr(GError) error = NULL;
+  ChqHoursRecord *record;
+
+  show_backend (f);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (pending)));
+
+  /* The service is away: a cancellation waits in the outbox, and the page says the figures
+   * do not count it yet. */
+  chq_sandbox_stop (f->sandbox);
+  g_clear_object (&f->sandbox);
+  record = chq_hours_page_get_report (f->page)->records->pdata[0];
+  g_assert_cmpint (chq_backend_cancel_booking (f->backend, record->enrolment_id, &error), >, 0);
+  g_assert_no_error (error);
+  wait_until (gtk_widget_get_visible (GTK_WIDGET (pending)), 5000);
+  g_assert_nonnull (strstr (gtk_label_get_text (pending), "1 change"));
+  g_assert_nonnull (strstr (gtk_label_get_text (pending), "waiting to be sent"));
+}
+
+static void
 export_done_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
@@ -564,6 +588,8 @@ main (int   argc,
   g_test_add ("/ui/hours/training-right", Fixture, NULL, fixture_set_up,
               test_training_right_setting, fixture_tear_down);
   g_test_add ("/ui/hours/follows-store", Fixture, NULL, fixture_set_up, test_follows_store,
+              fixture_tear_down);
+  g_test_add ("/ui/hours/waiting", Fixture, NULL, fixture_set_up, test_waiting_changes,
               fixture_tear_down);
   g_test_add ("/ui/hours/export", Fixture, NULL, fixture_set_up, test_export,
               fixture_tear_down);

@@ -49,6 +49,7 @@ hours_record_free (gpointer data)
 {
   ChqHoursRecord *r = data;
 
+  g_free (r->enrolment_id);
   g_free (r->worker_id);
   g_free (r->worker_name);
   g_free (r->niss);
@@ -394,6 +395,7 @@ chq_hours_report_compute (int                     year,
         c->workers++;
 
       r = g_new0 (ChqHoursRecord, 1);
+      r->enrolment_id = g_strdup (chq_enrolment_get_id (e));
       r->worker_id = g_strdup (w->worker_id);
       r->worker_name = g_strdup (w->name);
       r->niss = g_strdup (w->niss);

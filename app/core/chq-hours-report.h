@@ -48,6 +48,7 @@ typedef struct {
 
 /* One worker on one training: a line of the FLA register. */
 typedef struct {
+  char               *enrolment_id;   /* owned */
   char               *worker_id;      /* owned */
   char               *worker_name;    /* owned */
   char               *niss;           /* owned, nullable */

@@ -46,6 +46,8 @@ struct _ChqHoursPage
   GCancellable    *cancellable;      /* owned: reads and exports for this backend */
   GSettings       *settings;         /* owned */
   gulong           store_changed_id;
+  GListModel      *outbox_model;     /* owned, nullable: the account's unsent writes */
+  gulong           outbox_changed_id;
 
   int              current_year;     /* the account's year (or the local date's) */
   int              year;             /* the year shown */
@@ -73,6 +75,7 @@ struct _ChqHoursPage
   GtkMenuButton   *export_button;
   GtkFlowBox      *totals_box;
   GtkLabel        *summary_label;
+  GtkLabel        *pending_label;
   GtkStack        *views;
   GtkToggleButton *workers_button;
   GtkToggleButton *courses_button;
@@ -772,6 +775,42 @@ on_store_changed_cb (ChqStore     *store,
     reload (self);
 }
 
+/* Bookings, cancellations and attendance still in the outbox are not in the store's
+ * figures yet: say so, so that nobody wonders where the hours went. */
+static void
+update_pending (ChqHoursPage *self)
+{
+  guint waiting = 0;
+
+  for (guint i = 0; self->outbox_model != NULL &&
+                    i < g_list_model_get_n_items (self->outbox_model); i++)
+    {
+      g_autoptr(ChqOutboxEntry) entry = g_list_model_get_item (self->outbox_model, i);
+      ChqOutboxKind kind = chq_outbox_entry_get_kind (entry);
+      ChqOutboxState state = chq_outbox_entry_get_state (entry);
+
+      if ((kind == CHQ_OUTBOX_KIND_CREATE_ENROLMENT ||
+           kind == CHQ_OUTBOX_KIND_CANCEL_ENROLMENT ||
+           kind == CHQ_OUTBOX_KIND_RECORD_ATTENDANCE) &&
+          (state == CHQ_OUTBOX_STATE_PENDING || state == CHQ_OUTBOX_STATE_SENDING))
+        waiting++;
+    }
+
+  if (waiting > 0)
+    {
+      g_autofree char *text =
+        g_strdup_printf (ngettext ("%u change to bookings or attendance is waiting to be sent: "
+                                   "the figures count it once the service has it.",
+                                   "%u changes to bookings or attendance are waiting to be "
+                                   "sent: the figures count them once the service has them.",
+                                   waiting),
+                         waiting);
+
+      gtk_label_set_text (self->pending_label, text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->pending_label), waiting > 0);
+}
+
 static void
 on_settings_changed_cb (GSettings    *settings,
                         const char   *key,
@@ -1076,6 +1115,9 @@ disconnect_backend (ChqHoursPage *self)
     return;
 
   g_clear_signal_handler (&self->store_changed_id, chq_backend_get_store (self->backend));
+  if (self->outbox_model != NULL)
+    g_clear_signal_handler (&self->outbox_changed_id, self->outbox_model);
+  g_clear_object (&self->outbox_model);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->backend);
@@ -1190,6 +1232,7 @@ chq_hours_page_class_init (ChqHoursPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChqHoursPage, export_button);
   gtk_widget_class_bind_template_child (widget_class, ChqHoursPage, totals_box);
   gtk_widget_class_bind_template_child (widget_class, ChqHoursPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, ChqHoursPage, pending_label);
   gtk_widget_class_bind_template_child (widget_class, ChqHoursPage, views);
   gtk_widget_class_bind_template_child (widget_class, ChqHoursPage, workers_button);
   gtk_widget_class_bind_template_child (widget_class, ChqHoursPage, courses_button);
@@ -1291,8 +1334,14 @@ chq_hours_page_set_backend (ChqHoursPage *self,
       self->cancellable = g_cancellable_new ();
       self->store_changed_id = g_signal_connect (chq_backend_get_store (backend), "changed",
                                                  G_CALLBACK (on_store_changed_cb), self);
+      self->outbox_model = g_object_ref (chq_outbox_get_model (chq_backend_get_outbox (backend),
+                                                               chq_backend_get_account_key (backend)));
+      self->outbox_changed_id = g_signal_connect_swapped (self->outbox_model, "items-changed",
+                                                          G_CALLBACK (update_pending), self);
       reload (self);
     }
+
+  update_pending (self);
 
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BACKEND]);
