@@ -780,6 +780,20 @@ test_payment (Fixture       *fixture,
   wait_until (payment_dialog_shown, NULL);
   dialog = CHQ_PAYMENT_DIALOG (find_toplevel (CHQ_TYPE_PAYMENT_DIALOG));
   g_assert_cmpstr (chq_payment_dialog_get_status (dialog), ==, "Credited");
+  close_dialogs ();
+
+  /* So does activating its row (a click, or Enter). */
+  {
+    g_autoptr(GPtrArray) lists = find_widgets (fixture, GTK_TYPE_LIST_VIEW);
+
+    g_assert_cmpuint (lists->len, ==, 2);
+    g_assert_true (gtk_list_view_get_single_click_activate (g_ptr_array_index (lists, 0)));
+    g_signal_emit_by_name (g_ptr_array_index (lists, 0), "activate", 0);
+    wait_until (payment_dialog_shown, NULL);
+    dialog = CHQ_PAYMENT_DIALOG (find_toplevel (CHQ_TYPE_PAYMENT_DIALOG));
+    g_assert_cmpstr (chq_order_get_id (chq_payment_dialog_get_order (dialog)), ==,
+                     chq_order_get_id (CHQ_ORDER (newest)));
+  }
 }
 
 static void
