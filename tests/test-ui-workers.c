@@ -318,7 +318,10 @@ test_states (Fixture       *f,
   detail_stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (f->page),
                                                            CHQ_TYPE_WORKERS_PAGE,
                                                            "detail_stack"));
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (detail_stack), ==, "none");
+  /* Side by side, the first worker is shown at once (by last name: Nadia Benali). */
+  wait_until (chq_workers_page_get_selected_worker_id (f->page) != NULL, 5000);
+  g_assert_cmpstr (chq_workers_page_get_selected_worker_id (f->page), ==, "wrk-0003");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (detail_stack), ==, "worker");
   select_worker (f, ELODIE);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (detail_stack), ==, "worker");
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (f->page), CHQ_TYPE_WORKERS_PAGE, "eligibility_label"))),

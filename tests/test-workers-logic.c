@@ -447,6 +447,13 @@ test_format_session (void)
 
   one = chq_workers_format_session (starts, ends);
   g_assert_nonnull (strstr (one, "09:00–17:00"));
+  g_clear_pointer (&one, g_free);
+  /* At the place's time, whatever the computer's zone. */
+  g_setenv ("TZ", "UTC", TRUE);
+  g_date_time_unref (g_date_time_new_now_local ());
+  one = chq_workers_format_session (starts, ends);
+  g_assert_nonnull (strstr (one, "09:00–17:00"));
+  g_setenv ("TZ", "Europe/Brussels", TRUE);
   several = chq_workers_format_session (starts, ends_later);
   g_assert_nonnull (strstr (several, " to "));
 }

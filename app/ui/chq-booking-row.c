@@ -192,6 +192,12 @@ chq_booking_row_set_booking (ChqBookingRow  *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
+  /* GTK 4.8 has no GtkListItem:accessible-label (4.12 has): the row the list view makes
+   * around this widget is what a screen reader lands on, so it is named the same. */
+  if (gtk_widget_get_parent (GTK_WIDGET (self)) != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (GTK_WIDGET (self))),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                    -1);
 }
 
 /**

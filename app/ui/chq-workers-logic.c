@@ -628,8 +628,9 @@ chq_workers_worker_state_text (ChqOutboxKind   kind,
  * @starts_at: when the session starts
  * @ends_at: when it ends
  *
- * Returns: (transfer full): the session's dates and times in the user's locale and time
- *   zone: one day with its hours, or the first and last days
+ * Returns: (transfer full): the session's dates and times in the user's locale, at the
+ *   place's own time (the time zone the service gives, Belgian time for a Walloon course,
+ *   whatever the computer's zone): one day with its hours, or the first and last days
  */
 char *
 chq_workers_format_session (GDateTime *starts_at,
@@ -643,8 +644,8 @@ chq_workers_format_session (GDateTime *starts_at,
 
   g_return_val_if_fail (starts_at != NULL && ends_at != NULL, NULL);
 
-  starts = g_date_time_to_local (starts_at);
-  ends = g_date_time_to_local (ends_at);
+  starts = g_date_time_ref (starts_at);
+  ends = g_date_time_to_timezone (ends_at, g_date_time_get_timezone (starts_at));
 
   if (g_date_time_get_year (starts) == g_date_time_get_year (ends) &&
       g_date_time_get_day_of_year (starts) == g_date_time_get_day_of_year (ends))

@@ -541,6 +541,16 @@ on_selection_changed_cb (ChqWorkersPage *self)
   show_detail (self);
 }
 
+/* Side by side, the detail is never left empty while there are workers. */
+static void
+select_first_if_unfolded (ChqWorkersPage *self)
+{
+  if (!adw_leaflet_get_folded (self->leaflet) && self->selected_id == NULL &&
+      get_selected (self) == NULL &&
+      g_list_model_get_n_items (G_LIST_MODEL (self->worker_items)) > 0)
+    gtk_single_selection_set_selected (self->worker_selection, 0);
+}
+
 static void
 on_worker_items_changing_cb (ChqWorkersPage *self)
 {
@@ -576,6 +586,7 @@ on_worker_items_changed_cb (ChqWorkersPage *self)
   worker = get_selected_worker (self);
   if (worker == NULL || g_strcmp0 (chq_worker_get_id (worker), self->selected_id) != 0)
     on_selection_changed_cb (self);
+  select_first_if_unfolded (self);
 
   update_state (self);
   show_detail (self);
@@ -604,13 +615,16 @@ on_worker_activated_cb (ChqWorkersPage *self,
                         guint           position)
 {
   gtk_single_selection_set_selected (self->worker_selection, position);
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  /* Side by side, the focus stays in the list for the next arrow key. */
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
 static void
 on_folded_cb (ChqWorkersPage *self)
 {
   gtk_widget_set_visible (GTK_WIDGET (self->back_button), adw_leaflet_get_folded (self->leaflet));
+  select_first_if_unfolded (self);
 }
 
 static void
@@ -793,7 +807,8 @@ select_worker_action (GtkWidget  *widget,
       if (CHQ_IS_WORKER (item) && g_strcmp0 (chq_worker_get_id (CHQ_WORKER (item)), id) == 0)
         {
           gtk_single_selection_set_selected (self->worker_selection, i);
-          adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+          if (adw_leaflet_get_folded (self->leaflet))
+            adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
           return;
         }
     }
