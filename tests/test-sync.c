@@ -10,7 +10,7 @@
 
 /* Requests of a run with an empty outbox and a course feed of one page: account, courses,
  * orders, wallet, workers, enrolments of this year and the last. */
-#define REQUESTS_PER_QUIET_RUN 7
+#define REQUESTS_PER_QUIET_RUN 8
 
 typedef struct {
   char       *db_path;

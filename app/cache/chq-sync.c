@@ -3,11 +3,12 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * One run: send the outbox's waiting writes, oldest first, then refresh the account, the
- * course feed (by cursor), orders, wallet, workers and the enrolments of this year and
- * the last, each with its ETag so that an unchanged collection costs one 304. Requests go
- * out from the main context (ChqClient is bound to it); what they bring back is written to
- * the store on a GTask thread, one write at a time, and the UI hears of it through the
- * store's `changed` signal and this object's properties. Runs never overlap: asking for a
+ * course feed (by cursor), orders, wallet, workers and the enrolments of last year, this
+ * year and next year (sessions of next year are booked now), each with its ETag so that
+ * an unchanged collection costs one 304. Requests go out from the main context (ChqClient
+ * is bound to it); what they bring back is written to the store on a GTask thread, one
+ * write at a time, and the UI hears of it through the store's `changed` signal and this
+ * object's properties. Runs never overlap: asking for a
  * run while one goes makes exactly one more run after it.
  */
 #define G_LOG_DOMAIN "chq-sync"
@@ -27,6 +28,7 @@ typedef enum {
   STEP_WORKERS,
   STEP_ENROLMENTS_THIS_YEAR,
   STEP_ENROLMENTS_LAST_YEAR,
+  STEP_ENROLMENTS_NEXT_YEAR,
   STEP_DONE,
 } Step;
 
@@ -267,6 +269,7 @@ store_write_apply (ChqStore    *store,
       break;
     case STEP_ENROLMENTS_THIS_YEAR:
     case STEP_ENROLMENTS_LAST_YEAR:
+    case STEP_ENROLMENTS_NEXT_YEAR:
       ok = chq_store_replace_enrolments (store, write->year, write->objects, error);
       break;
     case STEP_DONE:
@@ -749,8 +752,15 @@ run_step (Run *run)
 
     case STEP_ENROLMENTS_THIS_YEAR:
     case STEP_ENROLMENTS_LAST_YEAR:
-      run->year = run_year (run) - (run->step == STEP_ENROLMENTS_LAST_YEAR ? 1 : 0);
-      set_fraction (self, run->step == STEP_ENROLMENTS_THIS_YEAR ? 0.93 : 0.96);
+    case STEP_ENROLMENTS_NEXT_YEAR:
+      /* Bookings on sessions of next year are made this year: fetch them too. */
+      run->year = run_year (run);
+      if (run->step == STEP_ENROLMENTS_LAST_YEAR)
+        run->year -= 1;
+      else if (run->step == STEP_ENROLMENTS_NEXT_YEAR)
+        run->year += 1;
+      set_fraction (self, run->step == STEP_ENROLMENTS_THIS_YEAR ? 0.93 :
+                          run->step == STEP_ENROLMENTS_LAST_YEAR ? 0.95 : 0.97);
       /* Translators: %d is a year, "2026" */
       activity = g_strdup_printf (_("Updating the training hours of %d…"), run->year);
       set_activity (self, activity);
@@ -1260,7 +1270,7 @@ chq_sync_is_running (ChqSync *self)
 /**
  * chq_sync_set_current_year:
  * @self: a #ChqSync
- * @year: the year whose enrolments (and the year before's) are refreshed; 0 for the
+ * @year: the year whose enrolments (and the years before and after's) are refreshed; 0 for the
  *   year of the local date
  *
  * For tests against a server with a fixed date.

@@ -46,7 +46,8 @@ const char   *chq_sync_get_activity         (ChqSync             *self);
 GDateTime    *chq_sync_get_last_success     (ChqSync             *self);
 const char   *chq_sync_get_error_message    (ChqSync             *self);
 gboolean      chq_sync_is_running           (ChqSync             *self);
-/* The enrolments of this year and the one before are refreshed; 0 = the local date's. */
+/* The enrolments of this year, the one before and the one after are refreshed; 0 = the
+ * local date's. */
 void          chq_sync_set_current_year     (ChqSync             *self,
                                              int                  year);
 
