@@ -8,8 +8,100 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <string.h>
 
 #include "chq-application.h"
+
+/* The start-up benchmark's hook (tests/bench/bench-startup.c). With
+ * CHQ_EXIT_AFTER_FIRST_FRAME=1 the app quits after the first frame of its first window is
+ * painted; with CHQ_EXIT_AFTER_FIRST_FRAME=rows, after the first frame that shows a list
+ * with rows (the catalogue with its courses), or after 30 s without one. Before quitting it
+ * prints one line on standard output:
+ *   chequier-first-frame monotonic_us=N since_main_ms=X rows=R peak_rss_kib=K
+ * (N the CLOCK_MONOTONIC time in µs, which the parent compares with its own, X the time
+ * since main() began, R the rows of the list shown, K the peak resident memory, VmHWM). */
+
+static gint64 main_time;
+
+static guint
+count_shown_rows (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_VIEW (widget) && gtk_widget_get_mapped (widget))
+    {
+      GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (widget)));
+
+      if (model != NULL && g_list_model_get_n_items (model) > 0)
+        return g_list_model_get_n_items (model);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      guint n = count_shown_rows (child);
+
+      if (n > 0)
+        return n;
+    }
+
+  return 0;
+}
+
+static gint64
+peak_rss_kib (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
+      (line = strstr (status, "VmHWM:")) == NULL)
+    return 0;
+
+  return g_ascii_strtoll (line + strlen ("VmHWM:"), NULL, 10);
+}
+
+static void
+report_and_quit (GtkWidget *window,
+                 guint      rows)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (window));
+
+  g_print ("chequier-first-frame monotonic_us=%" G_GINT64_FORMAT " since_main_ms=%.1f "
+           "rows=%u peak_rss_kib=%" G_GINT64_FORMAT "\n",
+           g_get_monotonic_time (), (g_get_monotonic_time () - main_time) / 1e3, rows,
+           peak_rss_kib ());
+  if (app != NULL)
+    g_application_quit (G_APPLICATION (app));
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                GtkWidget     *window)
+{
+  gboolean want_rows = g_strcmp0 (g_getenv ("CHQ_EXIT_AFTER_FIRST_FRAME"), "rows") == 0;
+  guint rows = count_shown_rows (window);
+
+  if (want_rows && rows == 0 && g_get_monotonic_time () - main_time < 30 * G_USEC_PER_SEC)
+    return;
+
+  g_signal_handlers_disconnect_by_func (clock, on_after_paint, window);
+  report_and_quit (window, rows);
+}
+
+static void
+on_window_realize (GtkWidget *window)
+{
+  g_signal_connect_object (gtk_widget_get_frame_clock (window), "after-paint",
+                           G_CALLBACK (on_after_paint), window, 0);
+}
+
+static void
+on_window_added (GtkApplication *app,
+                 GtkWindow      *window)
+{
+  g_signal_handlers_disconnect_by_func (app, on_window_added, NULL);
+  g_signal_connect (window, "realize", G_CALLBACK (on_window_realize), NULL);
+}
 
 int
 main (int   argc,
@@ -17,12 +109,17 @@ main (int   argc,
 {
   g_autoptr(ChqApplication) app = NULL;
 
+  main_time = g_get_monotonic_time ();
+
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
   app = chq_application_new ();
+
+  if (g_getenv ("CHQ_EXIT_AFTER_FIRST_FRAME") != NULL)
+    g_signal_connect (app, "window-added", G_CALLBACK (on_window_added), NULL);
 
   return g_application_run (G_APPLICATION (app), argc, argv);
 }
