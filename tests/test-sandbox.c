@@ -13,6 +13,7 @@
 #include <libsoup/soup.h>
 #include <glib/gstdio.h>
 #include <signal.h>
+#include <sqlite3.h>
 #include <stdlib.h>
 #include <sys/wait.h>
 #include <string.h>
@@ -1866,6 +1867,96 @@ test_db_file (void)
 }
 
 static void
+test_listen_error (void)
+{
+  ChqSandboxOptions options = { 0 };
+  Fixture f = { 0 };
+  g_autoptr(ChqSandbox) second = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GUri) uri = NULL;
+
+  options.today = TODAY;
+  fixture_start (&f, &options);
+  uri = g_uri_parse (f.uri, G_URI_FLAGS_NONE, NULL);
+  options.port = (guint16) g_uri_get_port (uri);
+
+  /* The port is taken: a clear error, and the sandbox can be dropped. */
+  second = chq_sandbox_new (&options);
+  g_assert_false (chq_sandbox_start (second, &error));
+  g_assert_error (error, CHQ_SANDBOX_ERROR, CHQ_SANDBOX_ERROR_LISTEN);
+  g_assert_null (chq_sandbox_dup_uri (second));
+  fixture_tear_down (&f, NULL);
+}
+
+static void
+test_newer_schema (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("chq-sandbox-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "future.db", NULL);
+  ChqSandboxOptions options = { 0 };
+  g_autoptr(ChqSandbox) sandbox = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 99", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  options.db_path = path;
+  sandbox = chq_sandbox_new (&options);
+  g_assert_false (chq_sandbox_start (sandbox, &error));
+  g_assert_error (error, CHQ_SANDBOX_ERROR, CHQ_SANDBOX_ERROR_DATABASE);
+  g_assert_nonnull (strstr (error->message, "99"));
+
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+typedef struct {
+  char *uri;
+  char *token;
+} SlowCall;
+
+static gpointer
+slow_call_thread (gpointer data)
+{
+  SlowCall *call = data;
+  g_autoptr(SoupSession) session = loopback_session ();
+
+  return send_full (session, call->uri, "GET", "/v1/account", call->token, NULL, 0, NULL, NULL);
+}
+
+static void
+test_stop_with_delayed (Fixture       *f,
+                        gconstpointer  data)
+{
+  SlowCall slow = { f->uri, f->token };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(Response) r = NULL;
+  GThread *thread;
+
+  /* A request held back by latency when the server stops gets no answer, and nothing
+   * leaks or crashes; the restarted server answers at once again. */
+  chq_sandbox_set_faults (f->sandbox, 0.0, 0.0, 5000);
+  thread = g_thread_new ("slow-call", slow_call_thread, &slow);
+  while (chq_sandbox_get_request_count (f->sandbox) < 3)
+    g_usleep (10 * 1000);
+  chq_sandbox_stop (f->sandbox);
+  r = g_thread_join (thread);
+  g_assert_nonnull (r->error);
+
+  chq_sandbox_set_faults (f->sandbox, 0.0, 0.0, 0);
+  g_assert_true (chq_sandbox_start (f->sandbox, &error));
+  g_assert_no_error (error);
+  g_free (f->uri);
+  f->uri = chq_sandbox_dup_uri (f->sandbox);
+  {
+    g_autoptr(Response) ok = call (f, "GET", "/v1/account", f->token, NULL, NULL);
+    assert_status (ok, 200);
+  }
+}
+
+static void
 test_generator (void)
 {
   ChqSandboxOptions options = { 0 };
@@ -2090,6 +2181,9 @@ main (int   argc,
   ADD ("/sandbox/bad-requests", test_bad_requests);
   ADD ("/sandbox/faults/switch", test_faults);
   ADD ("/sandbox/restart", test_restart);
+  ADD ("/sandbox/faults/stop-with-delayed", test_stop_with_delayed);
+  g_test_add_func ("/sandbox/listen-error", test_listen_error);
+  g_test_add_func ("/sandbox/db-newer-schema", test_newer_schema);
   g_test_add_func ("/sandbox/faults/rates", test_fault_rates);
   g_test_add_func ("/sandbox/rate-limit", test_rate_limit);
   g_test_add_func ("/sandbox/db-file", test_db_file);

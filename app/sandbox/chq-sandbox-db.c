@@ -148,6 +148,9 @@ static const char * const migrations[] = {
   "  content_type TEXT NOT NULL,"
   "  body BLOB NOT NULL,"
   "  PRIMARY KEY (company_id, key));",
+  /* 1 -> 2: idempotency keys are kept 30 days (docs/api.md), so they need a date. */
+  "ALTER TABLE idempotency ADD COLUMN created_at INTEGER NOT NULL DEFAULT 0;"
+  "CREATE INDEX idempotency_created ON idempotency (created_at);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CHQ_SANDBOX_DB_VERSION);

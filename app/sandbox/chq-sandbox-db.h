@@ -10,7 +10,7 @@
 G_BEGIN_DECLS
 
 /* The schema version this code writes (PRAGMA user_version). */
-#define CHQ_SANDBOX_DB_VERSION 1
+#define CHQ_SANDBOX_DB_VERSION 2
 
 typedef struct _ChqSandboxDb ChqSandboxDb;
 

@@ -163,6 +163,11 @@ main (int   argc,
   options.no_demo = no_demo;
   options.rate_limit = (guint) rate_limit;
 
+  /* Handlers first: whoever reads the URI may signal at once. */
+  loop = g_main_loop_new (NULL, FALSE);
+  g_unix_signal_add (SIGINT, on_signal_cb, loop);
+  g_unix_signal_add (SIGTERM, on_signal_cb, loop);
+
   sandbox = chq_sandbox_new (&options);
   if (!chq_sandbox_start (sandbox, &error))
     goto fail;
@@ -171,9 +176,6 @@ main (int   argc,
   g_print ("%s\n", uri);
   fflush (stdout);
 
-  loop = g_main_loop_new (NULL, FALSE);
-  g_unix_signal_add (SIGINT, on_signal_cb, loop);
-  g_unix_signal_add (SIGTERM, on_signal_cb, loop);
   g_main_loop_run (loop);
 
   chq_sandbox_stop (sandbox);

@@ -24,6 +24,7 @@
 #define TOKEN_LIFETIME_SECONDS (8 * 3600)
 #define LOGIN_WINDOW_SECONDS   (15 * 60)
 #define LOGIN_MAX_FAILURES     5
+#define IDEMPOTENCY_SECONDS    (30 * 24 * 3600)
 
 struct _ChqSandbox
 {
@@ -597,6 +598,8 @@ handle_post_sessions (ChqSandboxRequest *req)
   if (number == NULL)
     number = g_strdup (number_text);
 
+  chq_sandbox_db_run (req->db, "DELETE FROM login_failures WHERE at <= ?1",
+                      "I", now_unix - LOGIN_WINDOW_SECONDS);
   failures = chq_sandbox_db_query_int (req->db, 0,
                                        "SELECT count(*) FROM login_failures "
                                        "WHERE enterprise_number = ?1 AND at > ?2",
@@ -784,10 +787,11 @@ idempotency_store (ChqSandboxRequest *req,
 
   stmt = chq_sandbox_db_query (req->db,
                                "INSERT OR REPLACE INTO idempotency "
-                               "(company_id, key, request_hash, status, content_type, body) "
-                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                               "sssis", req->company_id, key, hash, (int) status,
-                               content_type != NULL ? content_type : "application/json");
+                               "(company_id, key, request_hash, status, content_type, body, "
+                               "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                               "sssisII", req->company_id, key, hash, (int) status,
+                               content_type != NULL ? content_type : "application/json",
+                               (gint64) 0, g_date_time_to_unix (req->now));
   sqlite3_bind_blob (stmt, 6, g_bytes_get_data (bytes, NULL), (int) g_bytes_get_size (bytes),
                      SQLITE_TRANSIENT);
   if (sqlite3_step (stmt) != SQLITE_DONE)
@@ -1252,9 +1256,18 @@ ensure_db (ChqSandbox  *self,
   if (self->db == NULL)
     return FALSE;
 
+  now = sandbox_now (self);
+
+  /* Keys are kept 30 days, sign-in failures 15 minutes, tokens until they expire. */
+  chq_sandbox_db_run (self->db, "DELETE FROM idempotency WHERE created_at < ?1",
+                      "I", g_date_time_to_unix (now) - IDEMPOTENCY_SECONDS);
+  chq_sandbox_db_run (self->db, "DELETE FROM login_failures WHERE at <= ?1",
+                      "I", g_date_time_to_unix (now) - LOGIN_WINDOW_SECONDS);
+  chq_sandbox_db_run (self->db, "DELETE FROM tokens WHERE expires_at <= ?1",
+                      "I", g_date_time_to_unix (now));
+
   if (created)
     {
-      now = sandbox_now (self);
       if (!chq_sandbox_demo_seed (self->db, now, !self->no_demo, self->n_courses, self->seed,
                                   error))
         {
