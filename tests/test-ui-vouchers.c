@@ -955,6 +955,79 @@ test_refused (Fixture       *fixture,
   assert_figures_agree (fixture);
 }
 
+/* A stand-in for the desktop's notification server (org.freedesktop.Notifications), which
+ * records what the page sends. */
+typedef struct {
+  GPtrArray *summaries;  /* owned, of char* */
+  GPtrArray *actions;    /* owned, of GStrv: each notification's actions */
+  guint      owner_id;
+  guint      object_id;
+  gboolean   owned;
+} FakeNotifications;
+
+static const char fake_notifications_xml[] =
+  "<node><interface name='org.freedesktop.Notifications'>"
+  "<method name='Notify'><arg type='s' direction='in'/><arg type='u' direction='in'/>"
+  "<arg type='s' direction='in'/><arg type='s' direction='in'/><arg type='s' direction='in'/>"
+  "<arg type='as' direction='in'/><arg type='a{sv}' direction='in'/><arg type='i' direction='in'/>"
+  "<arg type='u' direction='out'/></method>"
+  "<method name='GetCapabilities'><arg type='as' direction='out'/></method>"
+  "<method name='CloseNotification'><arg type='u' direction='in'/></method>"
+  "</interface></node>";
+
+static void
+on_fake_call_cb (GDBusConnection       *connection,
+                 const char            *sender,
+                 const char            *object_path,
+                 const char            *interface_name,
+                 const char            *method_name,
+                 GVariant              *parameters,
+                 GDBusMethodInvocation *invocation,
+                 gpointer               user_data)
+{
+  FakeNotifications *fake = user_data;
+
+  if (g_str_equal (method_name, "Notify"))
+    {
+      const char *summary;
+      g_autofree const char **actions = NULL;
+
+      g_variant_get_child (parameters, 3, "&s", &summary);
+      g_variant_get_child (parameters, 5, "^a&s", &actions);
+      g_ptr_array_add (fake->summaries, g_strdup (summary));
+      g_ptr_array_add (fake->actions, g_strdupv ((char **) actions));
+      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(u)", fake->summaries->len));
+    }
+  else if (g_str_equal (method_name, "GetCapabilities"))
+    {
+      const char *caps[] = { "actions", "body", NULL };
+
+      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(^as)", caps));
+    }
+  else
+    g_dbus_method_invocation_return_value (invocation, NULL);
+}
+
+static void
+on_fake_name_acquired_cb (GDBusConnection *connection,
+                          const char      *name,
+                          gpointer         user_data)
+{
+  ((FakeNotifications *) user_data)->owned = TRUE;
+}
+
+static gboolean
+fake_is_owned (gpointer data)
+{
+  return ((FakeNotifications *) data)->owned;
+}
+
+static gboolean
+fake_has_notifications (gpointer data)
+{
+  return ((FakeNotifications *) data)->summaries->len > 0;
+}
+
 static void
 test_expiring (Fixture       *fixture,
                gconstpointer  data)
@@ -999,6 +1072,78 @@ test_expiring (Fixture       *fixture,
     test_iterate_pending ();
     figures = chq_vouchers_page_get_figures (fixture->page, CHQ_VOUCHER_TYPE_CF);
     g_assert_cmpuint (figures->expiring, >, 0);
+  }
+
+  /* With an application to send them: one notification per expiring batch, remembered,
+   * whose default action opens this page. */
+  {
+    static const GDBusInterfaceVTable vtable = { on_fake_call_cb, NULL, NULL, { 0 } };
+    g_autoptr(GDBusNodeInfo) info = g_dbus_node_info_new_for_xml (fake_notifications_xml, NULL);
+    g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+    g_autoptr(GtkApplication) app = NULL;
+    g_autoptr(ChqWallet) wallet = server_wallet (fixture);
+    FakeNotifications fake = { g_ptr_array_new_with_free_func (g_free),
+                               g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev),
+                               0, 0, FALSE };
+    g_auto(GStrv) due = NULL;
+    g_auto(GStrv) notified = NULL;
+    g_auto(GStrv) before = NULL;
+
+    if (bus == NULL)
+      {
+        g_test_message ("No session bus: the notifications are not tried");
+        g_ptr_array_unref (fake.summaries);
+        g_ptr_array_unref (fake.actions);
+        return;
+      }
+
+    fake.object_id = g_dbus_connection_register_object (bus, "/org/freedesktop/Notifications",
+                                                        info->interfaces[0], &vtable, &fake,
+                                                        NULL, NULL);
+    fake.owner_id = g_bus_own_name_on_connection (bus, "org.freedesktop.Notifications",
+                                                  G_BUS_NAME_OWNER_FLAGS_NONE,
+                                                  on_fake_name_acquired_cb, NULL, &fake, NULL);
+    wait_until (fake_is_owned, &fake);
+
+    app = gtk_application_new ("io.github.chequier.TestVouchers", G_APPLICATION_NON_UNIQUE);
+    g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+    g_assert_true (g_application_get_default () == G_APPLICATION (app));
+
+    due = chq_vouchers_batches_to_notify (wallet->batches, &today, 60, NULL);
+    g_assert_cmpuint (g_strv_length (due), >, 0);
+    before = g_settings_get_strv (settings, "notified-batches");
+    g_assert_cmpuint (g_strv_length (before), ==, 0);
+
+    /* A change of the warning period looks again. */
+    g_settings_set_uint (settings, "expiry-warning-days", 59);
+    g_settings_reset (settings, "expiry-warning-days");
+    test_iterate_pending ();
+    notified = g_settings_get_strv (settings, "notified-batches");
+    g_assert_true (g_strv_equal ((const char * const *) notified, (const char * const *) due));
+
+    wait_until (fake_has_notifications, &fake);
+    g_assert_cmpuint (fake.summaries->len, ==, g_strv_length (due));
+    g_assert_cmpstr (g_ptr_array_index (fake.summaries, 0), ==, "Vouchers Expire Soon");
+    g_assert_true (g_strv_contains (g_ptr_array_index (fake.actions, 0), "default"));
+
+    /* Not twice. */
+    g_settings_set_uint (settings, "expiry-warning-days", 61);
+    g_settings_reset (settings, "expiry-warning-days");
+    for (guint i = 0; i < 20; i++)
+      {
+        test_iterate_pending ();
+        g_usleep (5 * 1000);
+      }
+    g_assert_cmpuint (fake.summaries->len, ==, g_strv_length (due));
+
+    /* The registered application outlives this test (its D-Bus side holds it): the pages
+     * of the next tests must not find it. */
+    g_application_set_default (NULL);
+    g_settings_reset (settings, "notified-batches");
+    g_bus_unown_name (fake.owner_id);
+    g_dbus_connection_unregister_object (bus, fake.object_id);
+    g_ptr_array_unref (fake.summaries);
+    g_ptr_array_unref (fake.actions);
   }
 }
 
