@@ -800,6 +800,35 @@ test_self_employed (Fixture       *f,
   g_assert_null (chq_workers_page_get_open_dialog (f->page));
   gtk_widget_activate_action (GTK_WIDGET (f->page), "workers.archive", NULL);
   g_assert_null (chq_workers_page_get_open_dialog (f->page));
+
+  /* A worker queued anyway (by an older version, say) is refused: the list says why, and
+   * the refused request can be dismissed. */
+  {
+    g_autoptr(ChqWorker) extra = g_object_new (CHQ_TYPE_WORKER, "first-name", "Paul",
+                                               "last-name", "Lambert", NULL);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GObject) last = NULL;
+    GtkButton *dismiss = GTK_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (f->page),
+                                                                    CHQ_TYPE_WORKERS_PAGE,
+                                                                    "dismiss_button"));
+
+    g_assert_cmpint (chq_backend_add_worker (f->backend, extra, &error), >, 0);
+    g_assert_no_error (error);
+    run_sync (f->backend);
+    wait_until (g_list_model_get_n_items (model) == 2, 5000);
+    last = g_list_model_get_item (model, 1);
+    g_assert_true (CHQ_IS_OUTBOX_ENTRY (last));
+    g_assert_cmpint (chq_outbox_entry_get_state (CHQ_OUTBOX_ENTRY (last)), ==,
+                     CHQ_OUTBOX_STATE_FAILED);
+    gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (gtk_widget_get_template_child (GTK_WIDGET (f->page), CHQ_TYPE_WORKERS_PAGE, "worker_list")))), 1);
+    g_assert_true (g_str_has_prefix (chq_workers_page_get_detail_state (f->page),
+                                     "Not added: "));
+    g_assert_nonnull (strstr (chq_workers_page_get_detail_state (f->page), "conflicts"));
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dismiss)));
+    g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->page), CHQ_TYPE_WORKERS_PAGE, "edit_button"))));
+    gtk_widget_activate (GTK_WIDGET (dismiss));
+    wait_until (g_list_model_get_n_items (model) == 1, 5000);
+  }
 }
 
 static void
