@@ -153,6 +153,12 @@ chq_batch_row_set_batch (ChqBatchRow     *self,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
 }
 
+/**
+ * chq_batch_row_get_expiring:
+ * @self: a #ChqBatchRow
+ *
+ * Returns: whether the batch stands out as expiring within the warning period
+ */
 gboolean
 chq_batch_row_get_expiring (ChqBatchRow *self)
 {
@@ -160,6 +166,12 @@ chq_batch_row_get_expiring (ChqBatchRow *self)
   return self->expiring;
 }
 
+/**
+ * chq_batch_row_get_expired:
+ * @self: a #ChqBatchRow
+ *
+ * Returns: whether the batch is past its last valid day
+ */
 gboolean
 chq_batch_row_get_expired (ChqBatchRow *self)
 {
@@ -167,6 +179,12 @@ chq_batch_row_get_expired (ChqBatchRow *self)
   return self->expired;
 }
 
+/**
+ * chq_batch_row_get_title:
+ * @self: a #ChqBatchRow
+ *
+ * Returns: the row's title, the quantity and type of the batch
+ */
 const char *
 chq_batch_row_get_title (ChqBatchRow *self)
 {

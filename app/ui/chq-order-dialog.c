@@ -312,6 +312,12 @@ chq_order_dialog_set_voucher_type (ChqOrderDialog *self,
   return FALSE;
 }
 
+/**
+ * chq_order_dialog_get_voucher_type:
+ * @self: a #ChqOrderDialog
+ *
+ * Returns: the voucher type chosen
+ */
 ChqVoucherType
 chq_order_dialog_get_voucher_type (ChqOrderDialog *self)
 {
@@ -342,6 +348,12 @@ chq_order_dialog_set_quantity (ChqOrderDialog *self,
   gtk_spin_button_set_value (self->quantity_spin, quantity);
 }
 
+/**
+ * chq_order_dialog_get_quantity:
+ * @self: a #ChqOrderDialog
+ *
+ * Returns: the quantity in the spin button
+ */
 guint
 chq_order_dialog_get_quantity (ChqOrderDialog *self)
 {
@@ -350,6 +362,13 @@ chq_order_dialog_get_quantity (ChqOrderDialog *self)
   return (guint) gtk_spin_button_get_value_as_int (self->quantity_spin);
 }
 
+/**
+ * chq_order_dialog_get_max:
+ * @self: a #ChqOrderDialog
+ *
+ * Returns: the spin button's bound for the type chosen: what this year's ceiling leaves
+ *   after the orders made and those waiting to be sent
+ */
 guint
 chq_order_dialog_get_max (ChqOrderDialog *self)
 {
@@ -389,6 +408,13 @@ chq_order_dialog_get_breakdown_text (ChqOrderDialog *self,
   return self->breakdown[line];
 }
 
+/**
+ * chq_order_dialog_get_message:
+ * @self: a #ChqOrderDialog
+ *
+ * Returns: the sentence under the quantity: why the order cannot be placed, or that it
+ *   takes all the ceiling leaves; empty otherwise
+ */
 const char *
 chq_order_dialog_get_message (ChqOrderDialog *self)
 {
@@ -396,6 +422,12 @@ chq_order_dialog_get_message (ChqOrderDialog *self)
   return self->message;
 }
 
+/**
+ * chq_order_dialog_get_can_order:
+ * @self: a #ChqOrderDialog
+ *
+ * Returns: whether "Order" is enabled
+ */
 gboolean
 chq_order_dialog_get_can_order (ChqOrderDialog *self)
 {

@@ -203,6 +203,12 @@ chq_order_row_set_item (ChqOrderRow *self,
   }
 }
 
+/**
+ * chq_order_row_get_state:
+ * @self: a #ChqOrderRow
+ *
+ * Returns: the state of the order shown
+ */
 ChqOrderState
 chq_order_row_get_state (ChqOrderRow *self)
 {
@@ -210,6 +216,12 @@ chq_order_row_get_state (ChqOrderRow *self)
   return self->state;
 }
 
+/**
+ * chq_order_row_get_status_text:
+ * @self: a #ChqOrderRow
+ *
+ * Returns: the status as the row says it
+ */
 const char *
 chq_order_row_get_status_text (ChqOrderRow *self)
 {
@@ -217,6 +229,12 @@ chq_order_row_get_status_text (ChqOrderRow *self)
   return self->status_text;
 }
 
+/**
+ * chq_order_row_get_title:
+ * @self: a #ChqOrderRow
+ *
+ * Returns: the row's title, the quantity and type ordered
+ */
 const char *
 chq_order_row_get_title (ChqOrderRow *self)
 {

@@ -320,6 +320,12 @@ chq_payment_dialog_new (ChqBackend *backend,
   return self;
 }
 
+/**
+ * chq_payment_dialog_get_order:
+ * @self: a #ChqPaymentDialog
+ *
+ * Returns: (transfer none): the order, as last answered by the service
+ */
 ChqOrder *
 chq_payment_dialog_get_order (ChqPaymentDialog *self)
 {
@@ -327,6 +333,13 @@ chq_payment_dialog_get_order (ChqPaymentDialog *self)
   return self->order;
 }
 
+/**
+ * chq_payment_dialog_get_text:
+ * @self: a #ChqPaymentDialog
+ * @field: a field of the instructions
+ *
+ * Returns: the field as shown (the IBAN grouped by four, the communication with its +++)
+ */
 const char *
 chq_payment_dialog_get_text (ChqPaymentDialog *self,
                              ChqPaymentField   field)
@@ -336,6 +349,14 @@ chq_payment_dialog_get_text (ChqPaymentDialog *self,
   return self->text[field];
 }
 
+/**
+ * chq_payment_dialog_get_copy_text:
+ * @self: a #ChqPaymentDialog
+ * @field: a field of the instructions
+ *
+ * Returns: what the field's copy button puts on the clipboard (the IBAN without spaces,
+ *   the amount without the euro sign)
+ */
 const char *
 chq_payment_dialog_get_copy_text (ChqPaymentDialog *self,
                                   ChqPaymentField   field)
@@ -345,6 +366,12 @@ chq_payment_dialog_get_copy_text (ChqPaymentDialog *self,
   return self->copy_text[field];
 }
 
+/**
+ * chq_payment_dialog_get_status:
+ * @self: a #ChqPaymentDialog
+ *
+ * Returns: the order's status as shown
+ */
 const char *
 chq_payment_dialog_get_status (ChqPaymentDialog *self)
 {

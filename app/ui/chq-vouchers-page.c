@@ -930,6 +930,12 @@ chq_vouchers_page_new (void)
   return g_object_new (CHQ_TYPE_VOUCHERS_PAGE, NULL);
 }
 
+/**
+ * chq_vouchers_page_get_backend:
+ * @self: a #ChqVouchersPage
+ *
+ * Returns: (transfer none) (nullable): the backend the page shows, %NULL without an account
+ */
 ChqBackend *
 chq_vouchers_page_get_backend (ChqVouchersPage *self)
 {
@@ -979,6 +985,12 @@ chq_vouchers_page_set_backend (ChqVouchersPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BACKEND]);
 }
 
+/**
+ * chq_vouchers_page_get_today:
+ * @self: a #ChqVouchersPage
+ *
+ * Returns: (nullable): the fixed day expiry is counted from, %NULL for the local date
+ */
 const char *
 chq_vouchers_page_get_today (ChqVouchersPage *self)
 {
@@ -1010,6 +1022,12 @@ chq_vouchers_page_set_today (ChqVouchersPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TODAY]);
 }
 
+/**
+ * chq_vouchers_page_get_state:
+ * @self: a #ChqVouchersPage
+ *
+ * Returns: what the page shows: "no-account", "empty" (nothing synced yet) or "ready"
+ */
 const char *
 chq_vouchers_page_get_state (ChqVouchersPage *self)
 {
@@ -1017,6 +1035,14 @@ chq_vouchers_page_get_state (ChqVouchersPage *self)
   return self->state;
 }
 
+/**
+ * chq_vouchers_page_get_figures:
+ * @self: a #ChqVouchersPage
+ * @type: a voucher type
+ *
+ * Returns: (nullable): the figures the card of @type shows, %NULL when the type is not
+ *   shown (the account may not order it and holds none)
+ */
 const ChqWalletFigures *
 chq_vouchers_page_get_figures (ChqVouchersPage *self,
                                ChqVoucherType   type)
@@ -1030,6 +1056,13 @@ chq_vouchers_page_get_figures (ChqVouchersPage *self,
   return chq_wallet_card_get_figures (CHQ_WALLET_CARD (self->cards[type]));
 }
 
+/**
+ * chq_vouchers_page_get_card:
+ * @self: a #ChqVouchersPage
+ * @type: a voucher type
+ *
+ * Returns: (transfer none): the card of @type, shown or not
+ */
 ChqWalletCard *
 chq_vouchers_page_get_card (ChqVouchersPage *self,
                             ChqVoucherType   type)
@@ -1040,6 +1073,13 @@ chq_vouchers_page_get_card (ChqVouchersPage *self,
   return CHQ_WALLET_CARD (self->cards[type]);
 }
 
+/**
+ * chq_vouchers_page_get_orders:
+ * @self: a #ChqVouchersPage
+ *
+ * Returns: (transfer none): the history as the list shows it: #ChqOutboxEntry for orders not
+ *   sent yet or refused (newest first), then #ChqOrder, newest first
+ */
 GListModel *
 chq_vouchers_page_get_orders (ChqVouchersPage *self)
 {
@@ -1047,6 +1087,13 @@ chq_vouchers_page_get_orders (ChqVouchersPage *self)
   return G_LIST_MODEL (self->order_items);
 }
 
+/**
+ * chq_vouchers_page_get_batches:
+ * @self: a #ChqVouchersPage
+ *
+ * Returns: (transfer none): the batches as the list shows them (#ChqVoucherBatch): those with
+ *   vouchers left, soonest expiry first, then the spent ones
+ */
 GListModel *
 chq_vouchers_page_get_batches (ChqVouchersPage *self)
 {

@@ -112,6 +112,12 @@ chq_wallet_card_new (ChqVoucherType type)
   return GTK_WIDGET (self);
 }
 
+/**
+ * chq_wallet_card_get_voucher_type:
+ * @self: a #ChqWalletCard
+ *
+ * Returns: the voucher type the card shows
+ */
 ChqVoucherType
 chq_wallet_card_get_voucher_type (ChqWalletCard *self)
 {
@@ -187,6 +193,12 @@ chq_wallet_card_set_figures (ChqWalletCard          *self,
                                   -1);
 }
 
+/**
+ * chq_wallet_card_get_figures:
+ * @self: a #ChqWalletCard
+ *
+ * Returns: (transfer none): the figures shown
+ */
 const ChqWalletFigures *
 chq_wallet_card_get_figures (ChqWalletCard *self)
 {
@@ -194,6 +206,12 @@ chq_wallet_card_get_figures (ChqWalletCard *self)
   return &self->figures;
 }
 
+/**
+ * chq_wallet_card_get_ceiling_text:
+ * @self: a #ChqWalletCard
+ *
+ * Returns: the ceiling in words, as shown under the level bar
+ */
 const char *
 chq_wallet_card_get_ceiling_text (ChqWalletCard *self)
 {
@@ -201,6 +219,12 @@ chq_wallet_card_get_ceiling_text (ChqWalletCard *self)
   return self->ceiling_text;
 }
 
+/**
+ * chq_wallet_card_get_expiry_text:
+ * @self: a #ChqWalletCard
+ *
+ * Returns: the line about vouchers expiring soon, empty when none do
+ */
 const char *
 chq_wallet_card_get_expiry_text (ChqWalletCard *self)
 {
