@@ -527,14 +527,13 @@ first_booking (Fixture *f)
   return NULL;
 }
 
-/* Books @worker_id through the outbox on an AI course's session in December 2026 (this
- * year's enrolments are the ones the sync fetches), and syncs. */
-static void
-book_this_year (Fixture    *f,
-                const char *worker_id)
+/* An AI course's session in December 2026 with a seat (this year's enrolments are the ones
+ * the sync fetches); returns the course, @out_session_id its session. */
+static ChqCourse *
+find_december_session (Fixture  *f,
+                       char    **out_session_id)
 {
   ChqStore *store = chq_backend_get_store (f->backend);
-  g_autoptr(GError) error = NULL;
 
   for (guint i = 1; i <= 40; i++)
     {
@@ -553,17 +552,88 @@ book_this_year (Fixture    *f,
           if (g_date_time_get_year (starts) == 2026 && g_date_time_get_month (starts) == 12 &&
               chq_course_session_get_seats_left (session) > 0)
             {
-              g_assert_cmpint (chq_backend_book (f->backend, worker_id, id,
-                                                 chq_course_session_get_id (session), &error),
-                               >, 0);
-              g_assert_no_error (error);
-              run_sync (f->backend);
-              return;
+              *out_session_id = g_strdup (chq_course_session_get_id (session));
+              return g_steal_pointer (&course);
             }
         }
     }
 
   g_assert_not_reached ();
+  return NULL;
+}
+
+/* Books @worker_id through the outbox on a session this year, and syncs. */
+static void
+book_this_year (Fixture    *f,
+                const char *worker_id)
+{
+  g_autofree char *session_id = NULL;
+  g_autoptr(ChqCourse) course = find_december_session (f, &session_id);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (chq_backend_book (f->backend, worker_id, chq_course_get_id (course),
+                                     session_id, &error), >, 0);
+  g_assert_no_error (error);
+  run_sync (f->backend);
+}
+
+static ChqBookingRow *
+find_waiting_booking_row (Fixture *f)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect_widgets (GTK_WIDGET (f->page), CHQ_TYPE_BOOKING_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (chq_booking_row_get_enrolment (g_ptr_array_index (rows, i)) == NULL)
+      return g_ptr_array_index (rows, i);
+
+  return NULL;
+}
+
+static void
+test_booking_waiting (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *session_id = NULL;
+  g_autoptr(ChqCourse) course = find_december_session (f, &session_id);
+  g_autoptr(GError) error = NULL;
+  GListModel *bookings = chq_workers_page_get_booking_model (f->page);
+  ChqBookingRow *row;
+  GtkLabel *title;
+
+  /* Booked from the catalogue while offline: the worker's bookings show it waiting, with
+   * the course's title read from the cache. */
+  go_offline (f);
+  g_assert_cmpint (chq_backend_book (f->backend, "wrk-0003", chq_course_get_id (course),
+                                     session_id, &error), >, 0);
+  g_assert_no_error (error);
+  select_worker (f, "wrk-0003");
+  wait_until (g_list_model_get_n_items (bookings) == 1, 5000);
+  wait_until ((row = find_waiting_booking_row (f)) != NULL, 5000);
+  g_assert_cmpstr (chq_booking_row_get_state_text (row), ==, "Waiting to be sent");
+  g_assert_false (chq_booking_row_get_can_cancel (row));
+  /* The rows are made again as the outbox changes: look for the row each time. */
+  wait_until ((row = find_waiting_booking_row (f)) != NULL &&
+              (title = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (row),
+                                                                 CHQ_TYPE_BOOKING_ROW,
+                                                                 "title_label"))) != NULL &&
+              g_strcmp0 (gtk_label_get_label (title), chq_course_get_title (course)) == 0,
+              5000);
+
+  /* Sent: the service's booking, with its usage code, replaces it. */
+  go_online (f);
+  run_sync (f->backend);
+  wait_until (find_waiting_booking_row (f) == NULL && g_list_model_get_n_items (bookings) == 1,
+              10000);
+  {
+    g_autoptr(ChqEnrolment) enrolment = first_booking (f);
+
+    g_assert_nonnull (enrolment);
+    g_assert_cmpstr (chq_enrolment_get_session_id (enrolment), ==, session_id);
+    wait_until (find_booking_row (f, chq_enrolment_get_id (enrolment)) != NULL, 5000);
+    g_assert_cmpstr (chq_booking_row_get_state_text (find_booking_row (f, chq_enrolment_get_id (enrolment))),
+                     ==, "Booked");
+  }
 }
 
 static void
@@ -876,6 +946,8 @@ main (int   argc,
   g_test_add ("/workers/archive", Fixture, &wide, fixture_set_up, test_archive,
               fixture_tear_down);
   g_test_add ("/workers/cancel-booking", Fixture, &wide, fixture_set_up, test_cancel_booking,
+              fixture_tear_down);
+  g_test_add ("/workers/booking-waiting", Fixture, &wide, fixture_set_up, test_booking_waiting,
               fixture_tear_down);
   g_test_add ("/workers/refused", Fixture, &wide, fixture_set_up, test_refused,
               fixture_tear_down);
