@@ -1625,6 +1625,17 @@ test_etags (Fixture       *f,
         assert_status (other, 200);
     }
 
+  /* HEAD gives the ETag without the body (curl -I in docs/api.md). */
+  {
+    g_autoptr(Response) get = call (f, "GET", "/v1/account", f->token, NULL, NULL);
+    g_autoptr(Response) head = call (f, "HEAD", "/v1/account", f->token, NULL, NULL);
+
+    assert_status (head, 200);
+    g_assert_cmpstr (head->body, ==, "");
+    g_assert_cmpstr (soup_message_headers_get_one (head->headers, "ETag"), ==,
+                     soup_message_headers_get_one (get->headers, "ETag"));
+  }
+
   /* A write bumps the company's lists. */
   {
     g_autoptr(Response) r = call (f, "GET", "/v1/workers", f->token, NULL, NULL);

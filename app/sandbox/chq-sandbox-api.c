@@ -768,7 +768,8 @@ _chq_sandbox_post_orders (ChqSandboxRequest *req)
                                                             type_word, year));
   if (quantity > left)
     {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      /* Mid-sentence: "standard vouchers". */
+      g_autofree char *type_label = g_utf8_strdown (chq_voucher_type_get_label (type), -1);
       g_autofree char *detail =
         /* Translators: %s: a voucher type label; %u: a number of vouchers; %d: a year */
         g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -777,31 +778,13 @@ _chq_sandbox_post_orders (ChqSandboxRequest *req)
                                       "This order would exceed the yearly ceiling for %s "
                                       "vouchers: %u vouchers are left for %d. Order at most that.",
                                       left),
-                         chq_voucher_type_get_label (type), left, year);
-      g_autoptr(JsonNode) root = NULL;
+                         type_label, left, year);
+      g_autoptr(JsonBuilder) builder =
+        _chq_sandbox_problem_builder (SOUP_STATUS_UNPROCESSABLE_ENTITY, "ceiling_exceeded",
+                                      "quantity", detail);
 
-      json_builder_begin_object (builder);
-      member_string (builder, "type", "urn:chequier:problem:ceiling_exceeded");
-      member_string (builder, "title", "Ceiling exceeded");
-      member_int (builder, "status", SOUP_STATUS_UNPROCESSABLE_ENTITY);
-      member_string (builder, "detail", detail);
-      member_string (builder, "code", "ceiling_exceeded");
-      member_string (builder, "field", "quantity");
       member_int (builder, "left", left);
-      json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
-
-      soup_server_message_set_status (req->msg, SOUP_STATUS_UNPROCESSABLE_ENTITY, NULL);
-      {
-        g_autoptr(JsonGenerator) generator = json_generator_new ();
-        gsize length = 0;
-        char *data;
-
-        json_generator_set_root (generator, root);
-        data = json_generator_to_data (generator, &length);
-        soup_server_message_set_response (req->msg, "application/problem+json",
-                                          SOUP_MEMORY_TAKE, data, length);
-      }
+      _chq_sandbox_reply_problem_builder (req, SOUP_STATUS_UNPROCESSABLE_ENTITY, builder);
       return;
     }
 

@@ -41,6 +41,13 @@ void        _chq_sandbox_reply_problem (ChqSandboxRequest *req,
                                         const char        *code,
                                         const char        *field,
                                         const char        *detail);
+JsonBuilder *_chq_sandbox_problem_builder (guint            status,
+                                          const char      *code,
+                                          const char      *field,
+                                          const char      *detail);
+void        _chq_sandbox_reply_problem_builder (ChqSandboxRequest *req,
+                                                guint              status,
+                                                JsonBuilder       *builder);
 void        _chq_sandbox_reply_invalid (ChqSandboxRequest *req,
                                         const char        *field,
                                         const char        *detail);

@@ -420,6 +420,43 @@ reply_problem_builder (SoupServerMessage *msg,
   set_body (msg, "application/problem+json", root);
 }
 
+/**
+ * _chq_sandbox_problem_builder:
+ * @status: the HTTP status
+ * @code: the stable machine word
+ * @field: (nullable): the field at fault
+ * @detail: a translated sentence saying what to do
+ *
+ * Starts a problem object, left open so that a caller can add members (`left`); finish it
+ * with _chq_sandbox_reply_problem_builder().
+ *
+ * Returns: (transfer full): the builder, inside the problem object
+ */
+JsonBuilder *
+_chq_sandbox_problem_builder (guint       status,
+                              const char *code,
+                              const char *field,
+                              const char *detail)
+{
+  return problem_builder (status, code, field, detail);
+}
+
+/**
+ * _chq_sandbox_reply_problem_builder:
+ * @req: the request
+ * @status: the HTTP status
+ * @builder: a builder from _chq_sandbox_problem_builder()
+ *
+ * Closes the problem object and answers with it.
+ */
+void
+_chq_sandbox_reply_problem_builder (ChqSandboxRequest *req,
+                                    guint              status,
+                                    JsonBuilder       *builder)
+{
+  reply_problem_builder (req->msg, status, builder);
+}
+
 static void
 reply_problem (SoupServerMessage *msg,
                guint              status,
@@ -567,7 +604,6 @@ body_string_member (ChqSandboxRequest  *req,
 static void
 handle_post_sessions (ChqSandboxRequest *req)
 {
-  ChqSandbox *self = req->sandbox;
   const char *number_text = NULL;
   const char *password = NULL;
   g_autofree char *number = NULL;
@@ -681,8 +717,6 @@ handle_post_sessions (ChqSandboxRequest *req)
     root = json_builder_get_root (builder);
     _chq_sandbox_reply_json (req, SOUP_STATUS_CREATED, root);
   }
-
-  (void) self;
 }
 
 static char *
@@ -943,7 +977,9 @@ dispatch (ChqSandbox        *self,
     {
       if (!pattern_matches (routes[i].pattern, req.segments))
         continue;
-      if (g_str_equal (routes[i].method, req.method))
+      /* HEAD is a GET whose body libsoup does not send (curl -I for an ETag). */
+      if (g_str_equal (routes[i].method, req.method) ||
+          (g_str_equal (req.method, "HEAD") && g_str_equal (routes[i].method, "GET")))
         route = &routes[i];
       if (strstr (allow->str, routes[i].method) == NULL)
         g_string_append_printf (allow, "%s%s", allow->len > 0 ? ", " : "", routes[i].method);
@@ -978,7 +1014,7 @@ dispatch (ChqSandbox        *self,
         }
     }
 
-  if (g_str_equal (req.method, "GET"))
+  if (g_str_equal (route->method, "GET"))
     {
       g_autofree char *version = NULL;
       g_autofree char *etag = NULL;
