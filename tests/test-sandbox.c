@@ -444,6 +444,41 @@ seats_left (Fixture    *f,
   g_assert_not_reached ();
 }
 
+/* The request fixtures of docs/api.md work as they are. */
+static char *
+read_fixture (const char *name)
+{
+  g_autofree char *path = g_build_filename (TEST_SRCDIR, "fixtures", "api", name, NULL);
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  return text;
+}
+
+static void
+test_request_fixtures (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *session = read_fixture ("session-request.json");
+  g_autofree char *order = read_fixture ("order-request.json");
+  g_autofree char *worker = read_fixture ("worker-request.json");
+  g_autofree char *enrolment = read_fixture ("enrolment-request.json");
+  g_autofree char *k1 = new_key ();
+  g_autofree char *k2 = new_key ();
+  g_autoptr(Response) r1 = call (f, "POST", "/v1/sessions", NULL, session, NULL);
+  g_autoptr(Response) r2 = call (f, "POST", "/v1/orders", f->token, order, k1);
+  g_autoptr(Response) r3 = call (f, "POST", "/v1/workers", f->token, worker, NULL);
+  g_autoptr(Response) r4 = call (f, "POST", "/v1/enrolments", f->token, enrolment, k2);
+
+  assert_status (r1, 201);
+  assert_status (r2, 201);
+  assert_status (r3, 201);
+  assert_status (r4, 201);
+  g_assert_cmpstr (json_object_get_string_member (obj (r4), "session_id"), ==, "ses-0007-01");
+}
+
 /* Sessions and authentication. */
 
 static void
@@ -1074,7 +1109,7 @@ test_enrolment_book (Fixture       *f,
 
   {
     g_autoptr(Response) no_course = book (f, f->token, "wrk-0003", "crs-nope", session);
-    g_autoptr(Response) wrong_session = book (f, f->token, "wrk-0003", course, "ses-ai-0007-01");
+    g_autoptr(Response) wrong_session = book (f, f->token, "wrk-0003", course, "ses-0007-01");
     g_autoptr(Response) no_worker = book (f, f->token, "wrk-9999", course, session);
     g_autoptr(Response) wrong_type = call (f, "POST", "/v1/enrolments", f->token,
                                            "{\"worker_id\": 1, \"course_id\": \"a\", \"session_id\": \"b\"}",
@@ -1371,7 +1406,7 @@ test_isolation (Fixture       *f,
 
   /* Booking with another company's worker. */
   {
-    g_autoptr(Response) r = book (f, f->token2, "wrk-0001", "crs-ai-0001", "ses-ai-0001-01");
+    g_autoptr(Response) r = book (f, f->token2, "wrk-0001", "crs-ai-0001", "ses-0001-01");
     assert_problem (r, 404, "not_found", "worker_id");
   }
 
@@ -1521,7 +1556,7 @@ test_feed (Fixture       *f,
   /* A booking changes seats_left: the course comes back in the feed. */
   g_assert_cmpuint (count_feed (f, NULL, 1000, &next2), ==, total);
   {
-    g_autoptr(Response) b = book (f, f->token, "wrk-0001", "crs-ai-0008", "ses-ai-0008-02");
+    g_autoptr(Response) b = book (f, f->token, "wrk-0001", "crs-ai-0008", "ses-0008-02");
     g_autofree char *path = g_strdup_printf ("/v1/courses?since=%s", next2);
     g_autoptr(Response) r = NULL;
 
@@ -2168,6 +2203,7 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
+  ADD ("/sandbox/request-fixtures", test_request_fixtures);
   ADD ("/sandbox/session/login", test_login);
   ADD ("/sandbox/session/slowing", test_login_slowing);
   ADD ("/sandbox/session/auth", test_auth);

@@ -460,7 +460,9 @@ insert_course (Seeder           *seeder,
   g_auto(GStrv) course_cities = g_strsplit (course->cities, ",", -1);
   guint n_cities = g_strv_length (course_cities);
   gboolean ai = strstr (course->themes, "ai_") != NULL;
-  const char *suffix = course->id + strlen ("crs-");
+  /* Session ids carry the course's number: crs-ai-0007 has ses-0007-01, ... */
+  const char *suffix = course->id + (g_str_has_prefix (course->id, "crs-ai-") ? strlen ("crs-ai-")
+                                                                               : strlen ("crs-"));
 
   description = g_strdup_printf ("%s\n\nAu programme : %s.\n\n%s", course->summary,
                                  course->programme,
@@ -748,7 +750,7 @@ insert_attended (Seeder     *seeder,
   g_autofree char *starts = time_text (seeder, day, 9, 0);
   g_autofree char *ends = time_text (seeder, day, 17, 0);
   g_autofree char *day_text = _chq_sandbox_format_date (day);
-  g_autofree char *session_id = g_strdup_printf ("ses-%s-00", course_id + strlen ("crs-"));
+  g_autofree char *session_id = g_strdup_printf ("ses-%s-00", course_id + strlen ("crs-ai-"));
   GDate booked_on = *day;
 
   g_date_subtract_days (&booked_on, 21);
