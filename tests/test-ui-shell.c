@@ -233,6 +233,7 @@ test_window_accels (void)
   assert_accels ("window.close", "<Control>w");
   assert_accels ("app.preferences", "<Control>comma");
   assert_accels ("win.show-help-overlay", "<Control>question");
+  assert_accels ("win.sync", "<Control>r");
 }
 
 static void
@@ -374,7 +375,7 @@ test_shortcuts_window (void)
 {
   ChqWindow *window = get_main_window ();
   static const char *expected[] = {
-    "<Control>comma", "<Control>question", "<Control>w", "<Control>q",
+    "<Control>comma", "<Control>question", "<Control>r", "<Control>w", "<Control>q",
     "<Alt>1", "<Alt>2", "<Alt>3", "<Alt>4",
   };
   GtkShortcutsWindow *overlay;

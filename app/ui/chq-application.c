@@ -30,6 +30,7 @@ struct _ChqApplication
   ChqSandbox     *sandbox;      /* owned, running while the demo is shown */
   ChqBackend     *backend;      /* owned, the account shown, or NULL */
   GCancellable   *cancellable;  /* owned, cancelled when the account changes */
+  guint           interval;     /* minutes between syncs given to the engine, 0: none */
   gboolean        opened;       /* the account of the settings was opened at start */
 };
 
@@ -80,7 +81,8 @@ start_syncing (ChqApplication *self)
 
   sync = chq_backend_get_sync (self->backend);
   chq_sync_run_async (sync, self->cancellable, sync_done_cb, NULL);
-  chq_sync_start_periodic (sync, g_settings_get_uint (self->settings, "sync-interval"));
+  self->interval = g_settings_get_uint (self->settings, "sync-interval");
+  chq_sync_start_periodic (sync, self->interval);
 }
 
 static void
@@ -92,8 +94,24 @@ on_sync_interval_changed (GSettings      *settings,
       || !chq_client_has_token (chq_backend_get_client (self->backend)))
     return;
 
-  chq_sync_start_periodic (chq_backend_get_sync (self->backend),
-                           g_settings_get_uint (settings, "sync-interval"));
+  /* Applied at once: the engine re-arms its timer. */
+  self->interval = g_settings_get_uint (settings, "sync-interval");
+  chq_sync_start_periodic (chq_backend_get_sync (self->backend), self->interval);
+}
+
+/**
+ * chq_application_get_sync_interval:
+ * @self: a #ChqApplication
+ *
+ * Returns: the minutes between two syncs the open account's engine was given (the
+ *   `sync-interval` setting, applied as soon as it changes), 0 when no account syncs
+ */
+guint
+chq_application_get_sync_interval (ChqApplication *self)
+{
+  g_return_val_if_fail (CHQ_IS_APPLICATION (self), 0);
+
+  return self->backend != NULL ? self->interval : 0;
 }
 
 /* Forgets the account shown (its data stays where it is) and stops the demo sandbox. */
@@ -112,6 +130,7 @@ close_backend (ChqApplication *self)
       chq_sync_cancel (sync);
     }
   g_clear_object (&self->backend);
+  self->interval = 0;
   update_windows (self);
 
   if (self->sandbox != NULL)
@@ -226,6 +245,51 @@ chq_application_leave_account (ChqApplication *self)
   g_settings_set_string (self->settings, "enterprise-number", "");
 }
 
+static void
+sign_out_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(ChqApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!chq_backend_sign_out_finish (CHQ_BACKEND (source), result, &error))
+    {
+      g_warning ("Signing out did not finish: %s", error->message);
+      show_toast (self, _("Signing out did not finish: the session may still be in the keyring. Sign in and out again to remove it."));
+    }
+  else
+    show_toast (self, _("Signed out"));
+
+  if (CHQ_BACKEND (source) == self->backend)
+    chq_application_leave_account (self);
+}
+
+/**
+ * chq_application_sign_out:
+ * @self: a #ChqApplication
+ *
+ * Signs out of the account shown: its session leaves the keyring and its cache this
+ * computer; the outbox keeps what was not sent (the caller asked the user first, see
+ * chq_backend_count_unsent()). Then the welcome page shows.
+ */
+void
+chq_application_sign_out (ChqApplication *self)
+{
+  g_return_if_fail (CHQ_IS_APPLICATION (self));
+
+  if (self->backend == NULL)
+    return;
+
+  if (chq_backend_is_demo (self->backend))
+    {
+      chq_application_leave_account (self);
+      return;
+    }
+
+  chq_backend_sign_out_async (self->backend, NULL, sign_out_cb, g_object_ref (self));
+}
+
 /**
  * chq_application_use_backend:
  * @self: a #ChqApplication
@@ -256,6 +320,7 @@ chq_application_use_backend (ChqApplication *self,
       chq_sync_cancel (chq_backend_get_sync (self->backend));
     }
   g_clear_object (&self->backend);
+  self->interval = 0;
 
   /* A real account, or none: the demo sandbox has nothing more to serve. */
   if ((backend == NULL || !chq_backend_is_demo (backend)) && self->sandbox != NULL)
@@ -353,14 +418,34 @@ chq_application_activate (GApplication *app)
 
   if (!self->opened)
     {
-      g_autofree char *number = g_settings_get_string (self->settings, "enterprise-number");
-
       self->opened = TRUE;
-      if (g_settings_get_boolean (self->settings, "demo-mode"))
-        chq_application_start_demo (self);
-      else if (number[0] != '\0')
-        open_saved_account (self);
+      chq_application_open_from_settings (self);
     }
+}
+
+/**
+ * chq_application_open_from_settings:
+ * @self: a #ChqApplication
+ *
+ * Opens what the settings say was open when the app last ran (as the first window does):
+ * the demo (`demo-mode`), or the account of `enterprise-number` at `service-address`,
+ * whose cache shows at once while its session is looked up in the keyring (missing: the
+ * window asks for the password), or nothing.
+ */
+void
+chq_application_open_from_settings (ChqApplication *self)
+{
+  g_autofree char *number = NULL;
+
+  g_return_if_fail (CHQ_IS_APPLICATION (self));
+
+  number = g_settings_get_string (self->settings, "enterprise-number");
+  if (g_settings_get_boolean (self->settings, "demo-mode"))
+    chq_application_start_demo (self);
+  else if (number[0] != '\0')
+    open_saved_account (self);
+  else
+    chq_application_use_backend (self, NULL);
 }
 
 static int
@@ -402,6 +487,7 @@ preferences_action (GSimpleAction *action,
   GtkWindow *parent = gtk_application_get_active_window (app);
   ChqPreferencesWindow *preferences = chq_preferences_window_new (parent);
 
+  chq_preferences_window_set_backend (preferences, CHQ_APPLICATION (app)->backend);
   gtk_window_present (GTK_WINDOW (preferences));
 }
 

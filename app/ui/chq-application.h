@@ -18,6 +18,9 @@ ChqBackend     *chq_application_get_backend    (ChqApplication *self);
 void            chq_application_use_backend    (ChqApplication *self,
                                                 ChqBackend     *backend);
 void            chq_application_start_demo     (ChqApplication *self);
+void            chq_application_open_from_settings (ChqApplication *self);
 void            chq_application_leave_account  (ChqApplication *self);
+void            chq_application_sign_out       (ChqApplication *self);
+guint           chq_application_get_sync_interval (ChqApplication *self);
 
 G_END_DECLS

@@ -79,6 +79,9 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (reason, "error");
 
   gtk_widget_set_halign (buttons, GTK_ALIGN_END);
+  /* The entry's id comes with bind; a target of the right type until then. */
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (edit), g_variant_new_int64 (0));
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (discard), g_variant_new_int64 (0));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "outbox.edit");
   gtk_widget_set_tooltip_text (edit, _("Open the page where this change is made, to make it again"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (discard), "outbox.discard");

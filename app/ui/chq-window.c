@@ -40,6 +40,7 @@ struct _ChqWindow
   /* Template children */
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
+  GtkWidget            *welcome_page;
   AdwViewStack         *stack;
   AdwViewSwitcherTitle *switcher_title;
   GtkButton            *sync_button;
@@ -422,6 +423,7 @@ chq_window_class_init (ChqWindowClass *klass)
                                                "/io/github/chequier/Chequier/ui/chq-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ChqWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ChqWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, ChqWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, ChqWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, ChqWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, ChqWindow, sync_button);
