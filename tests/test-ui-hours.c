@@ -260,6 +260,8 @@ test_figures (Fixture       *f,
           g_assert_nonnull (strstr (chq_hours_row_get_subtitle (row), "not eligible"));
           g_assert_false (chq_hours_row_get_flagged (row));
           g_assert_cmpfloat (chq_hours_row_get_progress (row), <, 0.0);
+          g_assert_true (g_str_has_suffix (chq_hours_row_get_accessible_label (row),
+                                           "no training right target"));
         }
       if (chq_hours_row_get_flagged (row))
         flagged++;
@@ -280,6 +282,10 @@ test_figures (Fixture       *f,
   }
 
   /* Per course: every course of the year. */
+  /* The view buttons say their names without the mnemonic mark. */
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (template_child (f->page, "months_button")),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Months");
+
   rows = G_LIST_MODEL (gtk_column_view_get_model (template_child (f->page, "courses_view")));
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, report->courses->len);
   g_assert_cmpuint (report->courses->len, >, 0);

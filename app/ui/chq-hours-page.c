@@ -313,15 +313,17 @@ setup_totals (ChqHoursPage *self)
 
       gtk_widget_add_css_class (box, "card");
       gtk_widget_set_margin_top (value, 8);
-      gtk_widget_set_margin_start (value, 8);
-      gtk_widget_set_margin_end (value, 8);
+      gtk_widget_set_margin_start (value, 6);
+      gtk_widget_set_margin_end (value, 6);
       gtk_widget_set_margin_bottom (caption, 8);
-      gtk_widget_set_margin_start (caption, 8);
-      gtk_widget_set_margin_end (caption, 8);
+      gtk_widget_set_margin_start (caption, 6);
+      gtk_widget_set_margin_end (caption, 6);
       gtk_label_set_ellipsize (GTK_LABEL (value), PANGO_ELLIPSIZE_END);
       gtk_label_set_wrap (GTK_LABEL (caption), TRUE);
+      /* Short lines keep the six cards on one row of a wide window. */
+      gtk_label_set_max_width_chars (GTK_LABEL (caption), 12);
       gtk_label_set_justify (GTK_LABEL (caption), GTK_JUSTIFY_CENTER);
-      gtk_widget_add_css_class (value, "title-3");
+      gtk_widget_add_css_class (value, "title-4");
       gtk_widget_add_css_class (value, "numeric");
       gtk_widget_add_css_class (caption, "caption");
       gtk_widget_add_css_class (caption, "dim-label");
@@ -387,11 +389,18 @@ worker_row (ChqHoursWorker *w)
   else
     subtitle = g_strdup (chq_worker_status_get_label (w->status));
 
-  /* Translators: a row of the per-worker table for screen readers: name, status, hours
-   * booked, hours attended, vouchers used, progress */
-  sentence = g_strdup_printf (_("%s (%s): %s booked, %s attended, %u vouchers used, "
-                                "training right %s"),
-                              w->name, subtitle, booked, attended, w->vouchers_used, progress);
+  if (w->target_hours > 0.0)
+    /* Translators: a row of the per-worker table for screen readers: name, status, hours
+     * booked, hours attended, vouchers used, progress ("18 % of 38 h") */
+    sentence = g_strdup_printf (_("%s (%s): %s booked, %s attended, %u vouchers used, "
+                                  "training right %s"),
+                                w->name, subtitle, booked, attended, w->vouchers_used, progress);
+  else
+    /* Translators: a row of the per-worker table for screen readers, for a worker without a
+     * training right target: name, status, hours booked, hours attended, vouchers used */
+    sentence = g_strdup_printf (_("%s (%s): %s booked, %s attended, %u vouchers used, "
+                                  "no training right target"),
+                                w->name, subtitle, booked, attended, w->vouchers_used);
 
   {
     const char *cells[] = { w->name, booked, attended, vouchers, progress, NULL };
