@@ -395,9 +395,13 @@ chq_json_is_valid_date_time (const char *text)
 char *
 chq_json_format_date_time (GDateTime *date_time)
 {
+  g_autofree char *rest = NULL;
+
   g_return_val_if_fail (date_time != NULL, NULL);
 
-  return g_date_time_format (date_time, "%Y-%m-%dT%H:%M:%S%:z");
+  /* %Y does not pad: year 834 must be written 0834, or the text does not read back. */
+  rest = g_date_time_format (date_time, "-%m-%dT%H:%M:%S%:z");
+  return g_strdup_printf ("%04d%s", g_date_time_get_year (date_time), rest);
 }
 
 /* Parsing */
