@@ -438,6 +438,10 @@ test_first_run_demo (void)
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (sign_in)), ==, "app.sign-in");
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (demo)), ==, "app.start-demo");
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (demo)), ==, "_Try with Demo Data");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (demo), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Try with Demo Data");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (sign_in), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Sign In");
 
   /* One click. */
   g_assert_true (click (demo));
@@ -450,6 +454,8 @@ test_first_run_demo (void)
   g_assert_true (g_file_test (db, G_FILE_TEST_EXISTS));
   g_assert_nonnull (strstr (chq_window_get_banner (window), "demo data"));
   g_assert_cmpstr (banner_button_action (window), ==, "app.leave-demo");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (template_child (window, CHQ_TYPE_WINDOW, "banner_button")),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Leave Demo");
 
   /* The pages have the account, and the demo data arrives. */
   g_assert_true (chq_vouchers_page_get_backend (CHQ_VOUCHERS_PAGE (chq_window_get_page (window, "vouchers"))) == backend);
@@ -618,6 +624,8 @@ test_offline (void)
   g_assert_nonnull (banner);
   g_assert_true (g_str_has_prefix (banner, "Offline — showing data from "));
   g_assert_cmpstr (banner_button_action (window), ==, "win.sync");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (template_child (window, CHQ_TYPE_WINDOW, "banner_button")),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Retry");
   g_assert_cmpstr (chq_vouchers_page_get_state (CHQ_VOUCHERS_PAGE (chq_window_get_page (window, "vouchers"))),
                    ==, "ready");
 

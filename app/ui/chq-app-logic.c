@@ -88,7 +88,7 @@ chq_app_banner_text (ChqBannerKind  kind,
       return NULL;
 
     case CHQ_BANNER_DEMO:
-      return g_strdup (_("You are looking at demo data: nothing is sent to the voucher service."));
+      return g_strdup (_("You are looking at demo data."));
 
     case CHQ_BANNER_SIGNED_OUT:
       first = g_strdup (_("Your session has ended. Sign in again to send your changes and see new data."));

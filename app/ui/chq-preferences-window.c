@@ -82,6 +82,20 @@ update_cache (ChqPreferencesWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.clear-cache", TRUE);
 }
 
+/* The account button's label, and its accessible name without the mnemonic (GTK 4.8
+ * would name it after both). */
+static void
+set_account_button (ChqPreferencesWindow *self,
+                    const char           *label,
+                    const char           *name,
+                    const char           *action)
+{
+  gtk_button_set_label (self->account_button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->account_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->account_button), action);
+}
+
 static void
 update_account (ChqPreferencesWindow *self)
 {
@@ -93,9 +107,8 @@ update_account (ChqPreferencesWindow *self)
       adw_action_row_set_subtitle (self->number_row, "—");
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->account_row), _("Not Signed In"));
       adw_action_row_set_subtitle (self->account_row, NULL);
-      gtk_button_set_label (self->account_button, _("_Sign In…"));
+      set_account_button (self, _("_Sign In…"), _("Sign In"), "prefs.sign-in");
       gtk_widget_remove_css_class (GTK_WIDGET (self->account_button), "destructive-action");
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->account_button), "prefs.sign-in");
     }
   else if (chq_backend_is_demo (self->backend))
     {
@@ -105,9 +118,8 @@ update_account (ChqPreferencesWindow *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->account_row), _("Demo Data"));
       adw_action_row_set_subtitle (self->account_row,
                                    _("Nothing you do here reaches the voucher service"));
-      gtk_button_set_label (self->account_button, _("_Leave Demo"));
+      set_account_button (self, _("_Leave Demo"), _("Leave Demo"), "prefs.leave-demo");
       gtk_widget_remove_css_class (GTK_WIDGET (self->account_button), "destructive-action");
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->account_button), "prefs.leave-demo");
     }
   else
     {
@@ -120,9 +132,8 @@ update_account (ChqPreferencesWindow *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->account_row), _("Signed In"));
       adw_action_row_set_subtitle (self->account_row,
                                    _("Signing out removes this account’s data from this computer"));
-      gtk_button_set_label (self->account_button, _("_Sign Out…"));
+      set_account_button (self, _("_Sign Out…"), _("Sign Out"), "prefs.sign-out");
       gtk_widget_add_css_class (GTK_WIDGET (self->account_button), "destructive-action");
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->account_button), "prefs.sign-out");
     }
 
   update_cache (self);

@@ -98,6 +98,18 @@ chq_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (chq_window_parent_class)->close_request (window);
 }
 
+/* "_Retry" -> "Retry", for an accessible name. */
+static char *
+strip_mnemonic (const char *label)
+{
+  g_autofree char *plain = NULL;
+
+  if (pango_parse_markup (label, -1, '_', NULL, &plain, NULL, NULL))
+    return g_steal_pointer (&plain);
+
+  return g_strdup (label);
+}
+
 /* The banner: the window's own message, or what the account's state calls for. */
 static void
 update_banner (ChqWindow *self)
@@ -154,7 +166,13 @@ update_banner (ChqWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->banner_button), button_label != NULL);
   if (button_label != NULL)
     {
+      g_autofree char *name = strip_mnemonic (button_label);
+
+      /* GTK 4.8 names a button with a mnemonic after its label and its text both (and
+       * setting the label sets that name): say it once. */
       gtk_button_set_label (self->banner_button, button_label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->banner_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->banner_button), button_action);
     }
 }
