@@ -125,6 +125,20 @@ sync_all (ChqBackend *backend)
     ;
 }
 
+/* The id of a course's first session, from a course as JSON text. */
+static char *
+first_session_id (const char *course_json)
+{
+  g_autoptr(JsonNode) course = json_from_string (course_json, NULL);
+  JsonArray *sessions;
+
+  g_assert_nonnull (course);
+  sessions = json_object_get_array_member (json_node_get_object (course), "sessions");
+  g_assert_cmpuint (json_array_get_length (sessions), >, 0);
+  return g_strdup (json_object_get_string_member (json_array_get_object_element (sessions, 0),
+                                                  "id"));
+}
+
 /* --- plain http and bad certificates ----------------------------------------------------- */
 
 static void
@@ -328,11 +342,28 @@ run_session (ChqBackend **out_backend,
   chq_worker_set_last_name (worker, "Dupont");
   chq_worker_set_status (worker, CHQ_WORKER_STATUS_EMPLOYEE);
   g_assert_cmpint (chq_backend_add_worker (backend, worker, &error), >, 0);
-  g_assert_cmpint (chq_backend_book (backend, "wrk-0001", "crs-ai-0001", "ses-ai-0001-01",
-                                     &error), >, 0);
+  {
+    g_autofree char *course = chq_store_dup_course_json (chq_backend_get_store (backend),
+                                                         "crs-ai-0001");
+    g_autofree char *session = first_session_id (course);
+
+    g_assert_cmpint (chq_backend_book (backend, "wrk-0001", "crs-ai-0001", session, &error),
+                     >, 0);
+  }
   g_assert_no_error (error);
   sync_all (backend);
   g_assert_cmpuint (chq_backend_count_unsent (backend), ==, 0);
+  {
+    g_autoptr(GPtrArray) entries = chq_outbox_list (chq_backend_get_outbox (backend),
+                                                    chq_backend_get_account_key (backend),
+                                                    CHQ_OUTBOX_STATES_ALL);
+
+    /* Each intent went through (a refusal would leave less to look at). */
+    g_assert_cmpuint (entries->len, ==, 3);
+    for (guint i = 0; i < entries->len; i++)
+      g_assert_cmpint (chq_outbox_entry_get_state (g_ptr_array_index (entries, i)), ==,
+                       CHQ_OUTBOX_STATE_SENT);
+  }
 
   token = chq_secret_lookup_token (uri, DEMO_SME, NULL, &error);
   g_assert_no_error (error);
@@ -756,19 +787,29 @@ test_isolation_every_endpoint (void)
   const char *worker_body = "{\"first_name\":\"Eve\",\"last_name\":\"Intruder\","
                             "\"status\":\"employee\"}";
   const char *attendance_body = "{\"days\":[{\"date\":\"2026-12-01\",\"hours\":7}]}";
+  g_autofree char *session_id = NULL;
   guint walked = 0;
 
   /* The SME gets one more of everything, in every state a route may care about. */
   {
     g_autoptr(JsonNode) node = NULL;
+    g_autoptr(JsonNode) course = NULL;
+    g_autofree char *course_text = NULL;
+    g_autofree char *body = NULL;
+
+    g_assert_cmpuint (raw_call (&raw, "GET", "/v1/courses/crs-ai-0001", mine, NULL, NULL, &course,
+                                NULL), ==, 200);
+    course_text = chq_json_to_string (course, NULL);
+    session_id = first_session_id (course_text);
+    body = g_strdup_printf ("{\"worker_id\":\"wrk-0001\",\"course_id\":\"crs-ai-0001\","
+                            "\"session_id\":\"%s\"}", session_id);
 
     g_assert_cmpuint (raw_call (&raw, "POST", "/v1/orders", mine, "sme-order-1",
                                 "{\"voucher_type\":\"cf\",\"quantity\":5}", NULL, NULL), ==, 201);
     g_assert_cmpuint (raw_call (&raw, "POST", "/v1/workers", mine, "sme-worker-1", worker_body,
                                 NULL, NULL), ==, 201);
-    g_assert_cmpuint (raw_call (&raw, "POST", "/v1/enrolments", mine, "sme-enrol-1",
-                                "{\"worker_id\":\"wrk-0001\",\"course_id\":\"crs-ai-0001\","
-                                "\"session_id\":\"ses-ai-0001-01\"}", &node, NULL), ==, 201);
+    g_assert_cmpuint (raw_call (&raw, "POST", "/v1/enrolments", mine, "sme-enrol-1", body,
+                                &node, NULL), ==, 201);
   }
 
   orders = raw_ids (&raw, "/v1/orders", mine, "items");
@@ -831,9 +872,9 @@ test_isolation_every_endpoint (void)
   for (guint i = 0; i < workers->len; i++)
     {
       g_autofree char *body = g_strdup_printf ("{\"worker_id\":\"%s\",\"course_id\":"
-                                               "\"crs-ai-0001\",\"session_id\":"
-                                               "\"ses-ai-0001-01\"}",
-                                               (char *) g_ptr_array_index (workers, i));
+                                               "\"crs-ai-0001\",\"session_id\":\"%s\"}",
+                                               (char *) g_ptr_array_index (workers, i),
+                                               session_id);
       g_autofree char *key = g_strdup_printf ("book-%u", i);
 
       g_assert_cmpuint (raw_call (&raw, "POST", "/v1/enrolments", theirs, key, body, NULL,

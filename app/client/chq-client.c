@@ -789,6 +789,11 @@ start_attempt (GTask *task)
   if (request->body != NULL)
     soup_message_set_request_body_from_bytes (request->message, "application/json",
                                               request->body);
+  /* libsoup 3.2 resends an idempotent request (PUT) by itself when a kept-alive connection
+   * turns out closed, without its body: a request with a body gets a connection of its own,
+   * and our retry (with the whole body) does the rest. */
+  if (request->body != NULL)
+    soup_message_add_flags (request->message, SOUP_MESSAGE_NEW_CONNECTION);
 
   request->attempt++;
   g_atomic_int_inc (&self->request_count);
