@@ -115,6 +115,7 @@ leave (void)
 
   chq_application_leave_account (app);
   flush_main_context ();
+  g_settings_reset (settings, "enterprise-number");
   g_settings_reset (settings, "service-address");
   g_settings_reset (settings, "sync-interval");
   g_settings_reset (settings, "expiry-warning-days");
@@ -469,13 +470,20 @@ test_first_run_demo (void)
   g_assert_cmpstr (chq_window_get_visible_page (window), ==, "workers");
   g_action_group_activate_action (G_ACTION_GROUP (app), "show-page", g_variant_new_string ("catalogue"));
 
-  /* "Leave Demo" in the banner. */
+  /* "Leave Demo" in the banner (an account of the settings stays for the next start). */
+  g_settings_set_string (settings, "enterprise-number", TEST_ENTERPRISE);
   g_assert_true (click (template_child (window, CHQ_TYPE_WINDOW, "banner_button")));
   flush_main_context ();
   g_assert_null (chq_application_get_backend (app));
   g_assert_cmpstr (chq_window_get_view (window), ==, "welcome");
   g_assert_null (chq_window_get_banner (window));
   g_assert_false (g_settings_get_boolean (settings, "demo-mode"));
+  {
+    g_autofree char *number = g_settings_get_string (settings, "enterprise-number");
+
+    g_assert_cmpstr (number, ==, TEST_ENTERPRISE);
+    g_settings_reset (settings, "enterprise-number");
+  }
   g_assert_null (chq_vouchers_page_get_backend (CHQ_VOUCHERS_PAGE (chq_window_get_page (window, "vouchers"))));
 
   /* And back again: the demo's data is still there, shown at once. */

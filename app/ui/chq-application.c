@@ -232,17 +232,22 @@ chq_application_start_demo (ChqApplication *self)
  * @self: a #ChqApplication
  *
  * Leaves the demo or the account shown and goes back to the welcome page. The data stays
- * where it is (signing out, which removes it, is chq_backend_sign_out_async()); the next
- * start opens no account.
+ * where it is (signing out, which removes it, is chq_application_sign_out()). Leaving an
+ * account forgets it in the settings, so the next start opens none; leaving the demo
+ * leaves the settings' account alone (the next start opens it).
  */
 void
 chq_application_leave_account (ChqApplication *self)
 {
+  gboolean demo;
+
   g_return_if_fail (CHQ_IS_APPLICATION (self));
 
+  demo = self->backend == NULL || chq_backend_is_demo (self->backend);
   close_backend (self);
   g_settings_set_boolean (self->settings, "demo-mode", FALSE);
-  g_settings_set_string (self->settings, "enterprise-number", "");
+  if (!demo)
+    g_settings_set_string (self->settings, "enterprise-number", "");
 }
 
 static void
