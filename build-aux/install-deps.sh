@@ -17,6 +17,7 @@ packages=(
   desktop-file-utils appstream flatpak-builder
   xvfb xauth dbus dbus-x11 at-spi2-core python3-pyatspi imagemagick
   locales curl poppler-utils librsvg2-common adwaita-icon-theme fonts-cantarell
+  libreoffice-calc-nogui
 )
 
 missing=()

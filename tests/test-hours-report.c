@@ -489,7 +489,7 @@ test_report_csv (void)
   /* By start date: Left Trained (January), Sophie (March), Élise (June), Sophie (December). */
   row = records->pdata[2];
   g_assert_cmpstr (row->pdata[0], ==, "Sophie Dethier");
-  g_assert_cmpstr (row->pdata[1], ==, "85073003328");
+  g_assert_cmpstr (row->pdata[1], ==, "85.07.30-033.28");
   g_assert_cmpstr (row->pdata[2], ==, "IA, \"prompts\" et PME");
   g_assert_cmpstr (row->pdata[3], ==, "Meuse Numérique Formation");
   g_assert_cmpstr (row->pdata[4], ==, "2026-03-02");
@@ -506,6 +506,72 @@ test_report_csv (void)
   row = records->pdata[4];
   g_assert_cmpstr (row->pdata[6], ==, "14");
   g_assert_cmpstr (row->pdata[9], ==, "14");
+
+  sample_clear (&s);
+}
+
+/* The file as LibreOffice Calc reads it: its import dialog proposes UTF-8 for a file that
+ * starts with the UTF-8 byte order mark; the same import filter, run headless, turns the
+ * sheet into HTML whose cells we compare. Skipped where LibreOffice is not installed. */
+static void
+test_report_csv_libreoffice (void)
+{
+  Sample s;
+  g_autoptr(ChqHoursReport) report = NULL;
+  g_autoptr(GDate) today = g_date_new_dmy (28, G_DATE_NOVEMBER, 2026);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *soffice = g_find_program_in_path ("soffice");
+  g_autofree char *dir = NULL;
+  g_autofree char *csv_path = NULL;
+  g_autofree char *html_path = NULL;
+  g_autofree char *html = NULL;
+  g_autofree char *profile = NULL;
+  g_autofree char *profile_arg = NULL;
+  int status = 0;
+
+  if (soffice == NULL)
+    {
+      g_test_skip ("LibreOffice (soffice) is not installed");
+      return;
+    }
+
+  sample_init (&s);
+  report = chq_hours_report_compute (2026, s.workers, s.enrolments, &default_settings, today);
+  bytes = chq_hours_report_to_csv (report, TRUE);
+
+  dir = g_dir_make_tmp ("chq-csv-XXXXXX", &error);
+  g_assert_no_error (error);
+  csv_path = g_build_filename (dir, "records.csv", NULL);
+  html_path = g_build_filename (dir, "records.html", NULL);
+  profile = g_build_filename (dir, "profile", NULL);
+  profile_arg = g_strconcat ("-env:UserInstallation=file://", profile, NULL);
+  g_file_set_contents (csv_path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                       &error);
+  g_assert_no_error (error);
+
+  {
+    const char *argv[] = {
+      soffice, profile_arg, "--headless",
+      /* comma separated, double quotes, UTF-8 (76), from line 1 */
+      "--infilter=Text - txt - csv (StarCalc):44,34,76,1",
+      "--convert-to", "html", "--outdir", dir, csv_path, NULL
+    };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL |
+                  G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+
+  g_file_get_contents (html_path, &html, NULL, &error);
+  g_assert_no_error (error);
+  /* Accents, quotes and the comma inside a title survive; the NISS stays text. */
+  g_assert_nonnull (strstr (html, "Élise Aubry"));
+  g_assert_nonnull (strstr (html, "Meuse Numérique Formation"));
+  g_assert_nonnull (strstr (html, "IA, &quot;prompts&quot; et PME"));
+  g_assert_nonnull (strstr (html, "85.07.30-033.28"));
+  g_assert_null (strstr (html, "Ã"));
 
   sample_clear (&s);
 }
@@ -667,6 +733,7 @@ main (int   argc,
   g_test_add_func ("/hours-report/format-hours", test_format_hours);
   g_test_add_func ("/hours-report/csv-quoting", test_csv_quoting);
   g_test_add_func ("/hours-report/csv-records", test_report_csv);
+  g_test_add_func ("/hours-report/csv-libreoffice", test_report_csv_libreoffice);
   g_test_add_func ("/hours-report/demo-sandbox", test_report_demo_sandbox);
 
   return g_test_run ();

@@ -20,6 +20,7 @@
 
 #include "chq-csv.h"
 #include "chq-hours-report.h"
+#include "chq-ident.h"
 #include "chq-rules.h"
 
 static void
@@ -488,8 +489,12 @@ chq_hours_report_to_csv (ChqHoursReport *report,
                                                          : r->vouchers_reserved);
       gboolean funded = r->vouchers_used > 0 || r->vouchers_reserved > 0;
 
+      /* Written as people write it (85.07.30-033.28): a spreadsheet then keeps it as text,
+       * where bare digits would become a number and lose a leading zero. */
+      g_autofree char *niss = r->niss != NULL ? chq_niss_format (r->niss) : NULL;
+
       chq_csv_add_field (csv, r->worker_name);
-      chq_csv_add_field (csv, r->niss);
+      chq_csv_add_field (csv, niss != NULL ? niss : r->niss);
       chq_csv_add_field (csv, r->title);
       chq_csv_add_field (csv, r->provider);
       chq_csv_add_field (csv, r->start_date);
