@@ -495,6 +495,34 @@ test_first_run_demo (void)
   leave ();
 }
 
+/* `chequier --demo` while the app runs: the demo-mode setting, then an activation. */
+static void
+test_demo_again (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  ChqWindow *window = get_main_window ();
+  ChqBackend *backend;
+
+  g_assert_null (chq_application_get_backend (app));
+  g_application_activate (G_APPLICATION (app));
+  g_assert_null (chq_application_get_backend (app));
+
+  g_settings_set_boolean (settings, "demo-mode", TRUE);
+  g_application_activate (G_APPLICATION (app));
+  backend = chq_application_get_backend (app);
+  g_assert_nonnull (backend);
+  g_assert_true (chq_backend_is_demo (backend));
+  g_assert_cmpstr (chq_window_get_view (window), ==, "pages");
+
+  /* Once more changes nothing. */
+  g_application_activate (G_APPLICATION (app));
+  g_assert_true (chq_application_get_backend (app) == backend);
+  wait_until (synced (backend), 60000);
+
+  leave ();
+  g_assert_false (g_settings_get_boolean (settings, "demo-mode"));
+}
+
 /* Signing in */
 
 static ChqSignInDialog *
@@ -1001,6 +1029,7 @@ main (int   argc,
   g_test_add_func ("/ui/app/logic/sign-in-errors", test_logic_sign_in_errors);
   g_test_add_func ("/ui/app/logic/pages", test_logic_pages);
   g_test_add_func ("/ui/app/first-run-demo", test_first_run_demo);
+  g_test_add_func ("/ui/app/demo-again", test_demo_again);
   g_test_add_func ("/ui/app/sign-in", test_sign_in);
   g_test_add_func ("/ui/app/offline", test_offline);
   g_test_add_func ("/ui/app/session-expired", test_session_expired);

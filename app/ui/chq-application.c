@@ -426,6 +426,12 @@ chq_application_activate (GApplication *app)
       self->opened = TRUE;
       chq_application_open_from_settings (self);
     }
+  else if (g_settings_get_boolean (self->settings, "demo-mode")
+           && (self->backend == NULL || !chq_backend_is_demo (self->backend)))
+    {
+      /* `chequier --demo` while the app runs: the running instance shows the demo. */
+      chq_application_start_demo (self);
+    }
 }
 
 /**
