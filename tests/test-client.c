@@ -1216,6 +1216,7 @@ test_token_not_logged (Fixture       *fixture,
       g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
       g_unsetenv ("G_MESSAGES_DEBUG");
       g_test_trap_assert_passed ();
+      g_string_free (capture.text, TRUE);
       return;
     }
 

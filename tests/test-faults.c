@@ -329,6 +329,115 @@ test_read_only (void)
   }
 }
 
+/* A server that answers one byte at a time, forever: each read succeeds before the
+ * client's read timeout, so only a deadline for the whole answer ends it. */
+static gboolean
+on_trickle_run_cb (GThreadedSocketService *service,
+                   GSocketConnection      *connection,
+                   GObject                *source_object,
+                   gpointer                user_data)
+{
+  GOutputStream *out = g_io_stream_get_output_stream (G_IO_STREAM (connection));
+  GInputStream *in = g_io_stream_get_input_stream (G_IO_STREAM (connection));
+  const char *head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                     "Content-Length: 1000000\r\n\r\n[";
+  char request[4096];
+
+  /* Read the request head, then trickle. */
+  if (g_input_stream_read (in, request, sizeof request, NULL, NULL) <= 0 ||
+      !g_output_stream_write_all (out, head, strlen (head), NULL, NULL, NULL))
+    return TRUE;
+  for (guint i = 0; i < 1000; i++)
+    {
+      g_usleep (300 * 1000);
+      if (!g_output_stream_write_all (out, "0,", 2, NULL, NULL, NULL) ||
+          !g_output_stream_flush (out, NULL, NULL))
+        break;
+    }
+  return TRUE;
+}
+
+static gboolean
+on_deadline_cb (gpointer user_data)
+{
+  g_cancellable_cancel (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+typedef struct {
+  GAsyncResult *result;
+} Waiter;
+
+static void
+on_done_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  Waiter *waiter = user_data;
+
+  waiter->result = g_object_ref (result);
+}
+
+static void
+test_trickling_server (void)
+{
+  g_autoptr(GSocketService) service = g_threaded_socket_service_new (4);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(ChqClient) client = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = NULL;
+  Waiter waiter = { NULL };
+  guint16 port;
+  gint64 started;
+  double seconds;
+  guint deadline;
+
+  port = g_socket_listener_add_any_inet_port (G_SOCKET_LISTENER (service), NULL, &error);
+  g_assert_no_error (error);
+  g_signal_connect (service, "run", G_CALLBACK (on_trickle_run_cb), NULL);
+  g_socket_service_start (service);
+  uri = g_strdup_printf ("http://127.0.0.1:%u", port);
+
+  client = chq_client_new (uri, &error);
+  g_assert_no_error (error);
+  chq_client_set_token (client, "t");
+  chq_client_set_timeout (client, 1);
+  chq_client_set_retry_policy (client, 1, 10, 10);
+
+  /* Allowed: well past the 1 s read timeout; the answer alone would take 2.5 days. */
+  started = g_get_monotonic_time ();
+  deadline = g_timeout_add_seconds (8, on_deadline_cb, cancellable);
+  chq_client_send_async (client, "GET", "/v1/orders", NULL, NULL, NULL, cancellable, on_done_cb,
+                         &waiter);
+  while (waiter.result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  result = waiter.result;
+  node = chq_client_send_finish (client, result, NULL, &error);
+  seconds = (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC;
+  g_assert_null (node);
+  g_assert_nonnull (error);
+  g_test_message ("After %.1f s: %s", seconds, error->message);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      /* Bounded memory (the size limit), but not bounded time. */
+      g_test_incomplete ("A server that trickles its answer keeps a request (and the sync "
+                         "behind it) waiting without end: the client has a read timeout, "
+                         "not a deadline for the whole answer (chq-client.c, start_attempt)");
+    }
+  else
+    {
+      g_source_remove (deadline);
+      g_assert_true (g_error_matches (error, CHQ_CLIENT_ERROR, CHQ_CLIENT_ERROR_TIMED_OUT));
+      g_assert_cmpfloat (seconds, <, 8);
+    }
+
+  g_socket_service_stop (service);
+  g_socket_listener_close (G_SOCKET_LISTENER (service));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -339,6 +448,7 @@ main (int   argc,
 
   g_test_add_func ("/faults/disk-full", test_disk_full);
   g_test_add_func ("/faults/read-only", test_read_only);
+  g_test_add_func ("/faults/trickling-server", test_trickling_server);
 
   return g_test_run ();
 }
