@@ -22,6 +22,7 @@
 #include "chq-test-sync-utils.h"
 
 static gint disk_full;  /* atomic: the auto-extension caps new connections while set */
+static sqlite3 *last_opened;  /* the last connection opened under the test's folders */
 
 static int
 cap_pages_ext (sqlite3                       *db,
@@ -30,10 +31,13 @@ cap_pages_ext (sqlite3                       *db,
 {
   const char *file = sqlite3_db_filename (db, "main");
 
-  if (!g_atomic_int_get (&disk_full) || file == NULL || file[0] == '\0')
+  if (file == NULL || file[0] == '\0')
     return SQLITE_OK;
   if (!g_str_has_prefix (file, g_get_user_data_dir ()) &&
       !g_str_has_prefix (file, g_get_user_cache_dir ()))
+    return SQLITE_OK;
+  last_opened = db;
+  if (!g_atomic_int_get (&disk_full))
     return SQLITE_OK;
 
   /* Below the current size means "as big as it is now". */
@@ -329,6 +333,61 @@ test_read_only (void)
   }
 }
 
+static char *
+pragma_text (sqlite3    *db,
+             const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *text;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return text;
+}
+
+/* Power loss: what the connections the app opens are set to (read on those connections:
+ * synchronous is per connection). The outbox waits for the disk at every commit, so an
+ * intent the user was told is saved survives; the cache, which a sync rebuilds, may lose
+ * its last commits but never its consistency. */
+static void
+test_power_loss_settings (void)
+{
+  g_autofree char *outbox_path = chq_outbox_default_path ();
+  g_autofree char *store_path = chq_store_path_for (RO_URI, TEST_ENTERPRISE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChqOutbox) outbox = NULL;
+  g_autoptr(ChqStore) store = NULL;
+  sqlite3 *db;
+
+  last_opened = NULL;
+  outbox = chq_outbox_open (outbox_path, &error);
+  g_assert_no_error (error);
+  db = last_opened;
+  g_assert_nonnull (db);
+  g_assert_cmpstr (sqlite3_db_filename (db, "main"), ==, outbox_path);
+  {
+    g_autofree char *journal = pragma_text (db, "PRAGMA journal_mode");
+    g_autofree char *synchronous = pragma_text (db, "PRAGMA synchronous");
+
+    g_assert_cmpstr (journal, ==, "wal");
+    g_assert_cmpstr (synchronous, ==, "2");  /* FULL */
+  }
+
+  last_opened = NULL;
+  store = chq_store_open (store_path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (last_opened);
+  {
+    g_autofree char *journal = pragma_text (last_opened, "PRAGMA journal_mode");
+    g_autofree char *synchronous = pragma_text (last_opened, "PRAGMA synchronous");
+
+    g_assert_cmpstr (journal, ==, "wal");
+    g_assert_cmpstr (synchronous, ==, "1");  /* NORMAL */
+  }
+}
+
 /* A server that answers one byte at a time, forever: each read succeeds before the
  * client's read timeout, so only a deadline for the whole answer ends it. */
 static gboolean
@@ -449,6 +508,7 @@ main (int   argc,
   g_test_add_func ("/faults/disk-full", test_disk_full);
   g_test_add_func ("/faults/read-only", test_read_only);
   g_test_add_func ("/faults/trickling-server", test_trickling_server);
+  g_test_add_func ("/faults/power-loss-settings", test_power_loss_settings);
 
   return g_test_run ();
 }
