@@ -86,7 +86,7 @@ start_syncing (ChqApplication *self)
 }
 
 static void
-on_sync_interval_changed (GSettings      *settings,
+on_sync_interval_changed_cb (GSettings      *settings,
                           const char     *key,
                           ChqApplication *self)
 {
@@ -554,7 +554,7 @@ start_demo_action (GSimpleAction *action,
 }
 
 static void
-on_signed_in (ChqSignInDialog *dialog,
+on_signed_in_cb (ChqSignInDialog *dialog,
               ChqBackend      *backend,
               ChqApplication  *self)
 {
@@ -570,7 +570,7 @@ sign_in_action (GSimpleAction *action,
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   ChqSignInDialog *dialog = chq_sign_in_dialog_new (parent, NULL);
 
-  g_signal_connect_object (dialog, "signed-in", G_CALLBACK (on_signed_in), self, 0);
+  g_signal_connect_object (dialog, "signed-in", G_CALLBACK (on_signed_in_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -618,7 +618,7 @@ chq_application_startup (GApplication *app)
 
   self->settings = g_settings_new (APP_ID);
   g_signal_connect (self->settings, "changed::sync-interval",
-                    G_CALLBACK (on_sync_interval_changed), self);
+                    G_CALLBACK (on_sync_interval_changed_cb), self);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);

@@ -43,7 +43,7 @@ entry_failed (gpointer item,
 }
 
 static void
-on_items_changed (GListModel    *model,
+on_items_changed_cb (GListModel    *model,
                   guint          position,
                   guint          removed,
                   guint          added,
@@ -275,7 +275,7 @@ chq_outbox_view_init (ChqOutboxView *self)
 
   self->failed = gtk_filter_list_model_new (NULL,
                                             GTK_FILTER (gtk_custom_filter_new (entry_failed, NULL, NULL)));
-  g_signal_connect (self->failed, "items-changed", G_CALLBACK (on_items_changed), self);
+  g_signal_connect (self->failed, "items-changed", G_CALLBACK (on_items_changed_cb), self);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);

@@ -179,7 +179,7 @@ close_cb (gpointer data)
 }
 
 static void
-on_sign_out_response (AdwMessageDialog     *dialog,
+on_sign_out_response_cb (AdwMessageDialog     *dialog,
                       const char           *response,
                       ChqPreferencesWindow *self)
 {
@@ -226,7 +226,7 @@ sign_out_action (GtkWidget  *widget,
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_sign_out_response), self, 0);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_sign_out_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -130,7 +130,7 @@ update_submit (ChqSignInDialog *self)
 }
 
 static void
-on_number_changed (ChqSignInDialog *self)
+on_number_changed_cb (ChqSignInDialog *self)
 {
   GtkEditable *editable = GTK_EDITABLE (self->number_row);
   const char *text = gtk_editable_get_text (editable);
@@ -173,7 +173,7 @@ on_number_changed (ChqSignInDialog *self)
 }
 
 static void
-on_entry_changed (ChqSignInDialog *self)
+on_entry_changed_cb (ChqSignInDialog *self)
 {
   update_submit (self);
 }
@@ -359,12 +359,12 @@ chq_sign_in_dialog_init (ChqSignInDialog *self)
   gtk_editable_set_text (GTK_EDITABLE (self->address_row), address);
   gtk_editable_set_text (GTK_EDITABLE (self->number_row), number);
 
-  g_signal_connect_swapped (self->number_row, "changed", G_CALLBACK (on_number_changed), self);
-  g_signal_connect_swapped (self->address_row, "changed", G_CALLBACK (on_entry_changed), self);
-  g_signal_connect_swapped (self->password_row, "changed", G_CALLBACK (on_entry_changed), self);
+  g_signal_connect_swapped (self->number_row, "changed", G_CALLBACK (on_number_changed_cb), self);
+  g_signal_connect_swapped (self->address_row, "changed", G_CALLBACK (on_entry_changed_cb), self);
+  g_signal_connect_swapped (self->password_row, "changed", G_CALLBACK (on_entry_changed_cb), self);
   g_signal_connect_swapped (self->password_row, "entry-activated",
                             G_CALLBACK (chq_sign_in_dialog_submit), self);
-  on_number_changed (self);
+  on_number_changed_cb (self);
 
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->sign_in_button));
 }

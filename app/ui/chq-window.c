@@ -224,7 +224,7 @@ update_sync (ChqWindow *self)
 }
 
 static void
-on_sync_state_changed (ChqWindow *self)
+on_sync_state_changed_cb (ChqWindow *self)
 {
   ChqSyncState state = chq_sync_get_state (self->sync);
 
@@ -242,26 +242,26 @@ on_sync_state_changed (ChqWindow *self)
 }
 
 static void
-on_sync_progress_changed (ChqWindow *self)
+on_sync_progress_changed_cb (ChqWindow *self)
 {
   update_sync (self);
 }
 
 static void
-on_last_success_changed (ChqWindow *self)
+on_last_success_changed_cb (ChqWindow *self)
 {
   update_updated (self);
   update_banner (self);
 }
 
 static void
-on_outbox_changed (ChqWindow *self)
+on_outbox_changed_cb (ChqWindow *self)
 {
   update_banner (self);
 }
 
 static void
-on_n_failed_changed (ChqWindow *self)
+on_n_failed_changed_cb (ChqWindow *self)
 {
   gtk_widget_set_visible (GTK_WIDGET (self->failed_button),
                           chq_outbox_view_get_n_failed (self->outbox_view) > 0);
@@ -321,7 +321,7 @@ sign_in_again_action (GtkWidget  *widget,
 }
 
 static void
-on_signed_in (ChqSignInDialog *dialog,
+on_signed_in_cb (ChqSignInDialog *dialog,
               ChqBackend      *backend,
               ChqWindow       *self)
 {
@@ -483,13 +483,8 @@ chq_window_init (ChqWindow *self)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
-  /* "Updated 5 minutes ago" beside the sync button when the view switcher is in the header
-   * bar; as the title's subtitle when the window is narrow. */
-  g_object_bind_property (self->switcher_title, "title-visible",
-                          self->updated_label, "visible",
-                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
   g_signal_connect_swapped (self->outbox_view, "notify::n-failed",
-                            G_CALLBACK (on_n_failed_changed), self);
+                            G_CALLBACK (on_n_failed_changed_cb), self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sync", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-in-again", FALSE);
@@ -703,15 +698,15 @@ chq_window_set_backend (ChqWindow  *self,
         self->shown_state = chq_sync_get_state (self->sync);
 
       g_signal_connect_swapped (self->sync, "notify::state",
-                                G_CALLBACK (on_sync_state_changed), self);
+                                G_CALLBACK (on_sync_state_changed_cb), self);
       g_signal_connect_swapped (self->sync, "notify::fraction",
-                                G_CALLBACK (on_sync_progress_changed), self);
+                                G_CALLBACK (on_sync_progress_changed_cb), self);
       g_signal_connect_swapped (self->sync, "notify::activity",
-                                G_CALLBACK (on_sync_progress_changed), self);
+                                G_CALLBACK (on_sync_progress_changed_cb), self);
       g_signal_connect_swapped (self->sync, "notify::last-success",
-                                G_CALLBACK (on_last_success_changed), self);
+                                G_CALLBACK (on_last_success_changed_cb), self);
       g_signal_connect_swapped (self->outbox, "changed",
-                                G_CALLBACK (on_outbox_changed), self);
+                                G_CALLBACK (on_outbox_changed_cb), self);
     }
 
   set_page_backend (self->catalog_page, backend);
@@ -772,7 +767,7 @@ chq_window_ask_sign_in_again (ChqWindow *self)
     }
 
   dialog = chq_sign_in_dialog_new (GTK_WINDOW (self), self->backend);
-  g_signal_connect_object (dialog, "signed-in", G_CALLBACK (on_signed_in), self, 0);
+  g_signal_connect_object (dialog, "signed-in", G_CALLBACK (on_signed_in_cb), self, 0);
   self->sign_in_dialog = GTK_WINDOW (dialog);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->sign_in_dialog);
   gtk_window_present (GTK_WINDOW (dialog));
