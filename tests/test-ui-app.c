@@ -458,11 +458,26 @@ test_first_run_demo (void)
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (template_child (window, CHQ_TYPE_WINDOW, "banner_button")),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Leave Demo");
 
+  /* While it syncs, the button spins and its tooltip says what the sync does. */
+  wait_until (chq_sync_get_state (chq_backend_get_sync (backend)) == CHQ_SYNC_STATE_SYNCING, 30000);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (template_child (window, CHQ_TYPE_WINDOW, "sync_stack")),
+                   ==, "syncing");
+  {
+    const char *activity = chq_sync_get_activity (chq_backend_get_sync (backend));
+    const char *tooltip = gtk_widget_get_tooltip_text (template_child (window, CHQ_TYPE_WINDOW, "sync_button"));
+
+    g_assert_cmpstr (tooltip, ==, activity != NULL && activity[0] != '\0' ? activity : "Syncing…");
+  }
+
   /* The pages have the account, and the demo data arrives. */
   g_assert_true (chq_vouchers_page_get_backend (CHQ_VOUCHERS_PAGE (chq_window_get_page (window, "vouchers"))) == backend);
   wait_until (synced (backend), 60000);
   g_assert_true (g_str_has_prefix (gtk_label_get_label (template_child (window, CHQ_TYPE_WINDOW, "updated_label")),
                                    "Updated"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (template_child (window, CHQ_TYPE_WINDOW, "sync_stack")),
+                   ==, "idle");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (template_child (window, CHQ_TYPE_WINDOW, "sync_button")),
+                   ==, gtk_label_get_label (template_child (window, CHQ_TYPE_WINDOW, "updated_label")));
   g_assert_cmpuint (chq_application_get_sync_interval (app), ==, 30);
 
   /* app.show-page, as a notification uses it. */

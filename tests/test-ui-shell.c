@@ -17,7 +17,6 @@
 #include "chq-workers-page.h"
 
 static ChqApplication *app;    /* owned */
-static char *backend_test;     /* owned: the test the application's backend was made for */
 
 static gboolean
 on_timeout_cb (gpointer user_data)
@@ -76,20 +75,17 @@ get_main_window (void)
   run_until (widget_is_mapped, window);
 
   /* The pages show once an account is open: one whose service is a closed loopback port,
-   * with no session, so nothing is ever sent. A new one for each test, whose cache is in
-   * the test's own (isolated, then removed) directories. */
-  if (g_strcmp0 (backend_test, g_test_get_path ()) != 0)
+   * with no session, so nothing is ever sent. Its cache is in the test's own directories,
+   * so it goes at the end of each test (see run_test()). */
+  if (chq_application_get_backend (app) == NULL)
     {
       g_autoptr(ChqBackend) backend = NULL;
       g_autoptr(GError) error = NULL;
 
-      chq_application_use_backend (app, NULL);
       g_assert_cmpstr (chq_window_get_view (CHQ_WINDOW (window)), ==, "welcome");
       backend = chq_backend_new ("http://127.0.0.1:9", "shell test", "0123456749", NULL, &error);
       g_assert_no_error (error);
       chq_application_use_backend (app, backend);
-      g_free (backend_test);
-      backend_test = g_strdup (g_test_get_path ());
     }
   g_assert_cmpstr (chq_window_get_view (CHQ_WINDOW (window)), ==, "pages");
 
@@ -544,6 +540,37 @@ test_quit (void)
   g_assert_null (find_toplevel (CHQ_TYPE_PREFERENCES_WINDOW));
 }
 
+typedef struct {
+  const char *path;
+  void (*func) (void);
+} ShellTest;
+
+static const ShellTest tests[] = {
+  { "/ui/shell/pages", test_window_pages },
+  { "/ui/shell/accels", test_window_accels },
+  { "/ui/shell/shortcuts-activate", test_window_shortcuts },
+  { "/ui/shell/unknown-page", test_window_unknown_page },
+  { "/ui/shell/accessible-controls", test_window_accessible_controls },
+  { "/ui/shell/banner", test_window_banner },
+  { "/ui/shell/about", test_about_window },
+  { "/ui/shell/shortcuts", test_shortcuts_window },
+  { "/ui/shell/preferences", test_preferences_window },
+  { "/ui/shell/window-size-saved", test_window_size_saved },
+  { "/ui/shell/quit", test_quit },
+};
+
+/* Runs a test, then closes the account it showed: its cache is in the test's directories,
+ * which go when the test ends. */
+static void
+run_test (gconstpointer data)
+{
+  const ShellTest *test = data;
+
+  test->func ();
+  chq_application_use_backend (app, NULL);
+  flush_main_context ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -573,22 +600,12 @@ main (int   argc,
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
   g_assert_no_error (error);
 
-  g_test_add_func ("/ui/shell/pages", test_window_pages);
-  g_test_add_func ("/ui/shell/accels", test_window_accels);
-  g_test_add_func ("/ui/shell/shortcuts-activate", test_window_shortcuts);
-  g_test_add_func ("/ui/shell/unknown-page", test_window_unknown_page);
-  g_test_add_func ("/ui/shell/accessible-controls", test_window_accessible_controls);
-  g_test_add_func ("/ui/shell/banner", test_window_banner);
-  g_test_add_func ("/ui/shell/about", test_about_window);
-  g_test_add_func ("/ui/shell/shortcuts", test_shortcuts_window);
-  g_test_add_func ("/ui/shell/preferences", test_preferences_window);
-  g_test_add_func ("/ui/shell/window-size-saved", test_window_size_saved);
-  g_test_add_func ("/ui/shell/quit", test_quit);
+  for (guint i = 0; i < G_N_ELEMENTS (tests); i++)
+    g_test_add_data_func (tests[i].path, &tests[i], run_test);
 
   ret = g_test_run ();
 
   g_clear_object (&app);
-  g_free (backend_test);
 
   return ret;
 }
