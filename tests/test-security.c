@@ -472,6 +472,55 @@ test_token_nowhere (void)
   chq_sandbox_stop (sandbox);
 }
 
+/* A signed-in app that crashes after a sync, talking at the most verbose level with GLib's
+ * own log writer: nothing it prints, before or in the crash, holds the token. */
+static void
+test_token_not_in_crash_output (void)
+{
+  g_autofree char *uri = NULL;
+  g_autoptr(ChqSandbox) sandbox = NULL;
+  g_autoptr(ChqBackend) backend = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *pattern = NULL;
+
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GAsyncResult) result = NULL;
+
+      g_setenv ("G_MESSAGES_DEBUG", "all", TRUE);
+      backend = make_backend (g_getenv ("CHQ_TEST_SECURITY_URI"), DEMO_SME);
+      chq_backend_restore_async (backend, NULL, store_result_cb, &result);
+      g_assert_true (chq_backend_restore_finish (backend, wait_for_result (&result), &error));
+      g_assert_no_error (error);
+      sync_all (backend);
+      g_error ("A crash, on purpose, after a sync with the session restored from the keyring");
+    }
+
+  sandbox = start_sandbox (NULL, &uri);
+  backend = make_backend (uri, DEMO_SME);
+  g_assert_true (sign_in (backend, DEMO_PASSWORD, &error));
+  g_assert_no_error (error);
+  token = chq_secret_lookup_token (uri, DEMO_SME, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (token);
+  g_clear_object (&backend);
+
+  g_setenv ("CHQ_TEST_SECURITY_URI", uri, TRUE);
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+  /* It got as far as the crash, having talked to the service on the way. */
+  g_test_trap_assert_stderr ("*A crash, on purpose*");
+  g_test_trap_assert_stdout ("*/v1/account*");
+  pattern = g_strdup_printf ("*%s*", g_str_has_prefix (token, "sbx_") ? token + 4 : token);
+  g_test_trap_assert_stdout_unmatched (pattern);
+  g_test_trap_assert_stderr_unmatched (pattern);
+  g_test_trap_assert_stdout_unmatched ("*Bearer *");
+  g_test_trap_assert_stderr_unmatched ("*Bearer *");
+
+  chq_sandbox_stop (sandbox);
+}
+
 /* --- private folders and files ----------------------------------------------------------- */
 
 typedef struct {
@@ -989,6 +1038,7 @@ main (int   argc,
   g_test_add_func ("/security/plain-http-refused", test_plain_http_refused);
   g_test_add_func ("/security/bad-certificate-refused", test_bad_certificate_refused);
   g_test_add_func ("/security/token-nowhere", test_token_nowhere);
+  g_test_add_func ("/security/token-not-in-crash-output", test_token_not_in_crash_output);
   g_test_add_func ("/security/private-files", test_private_files);
   g_test_add_func ("/security/literal-text", test_literal_text);
   g_test_add_func ("/security/isolation-every-endpoint", test_isolation_every_endpoint);
