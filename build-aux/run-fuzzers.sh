@@ -18,7 +18,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:-30}"
 only="${2:-}"
 build="${FUZZ_BUILD_DIR:-build-fuzz}"
-targets=(fuzz-codec fuzz-ident fuzz-problem fuzz-sandbox)
+targets=(fuzz-codec fuzz-ident fuzz-problem fuzz-sandbox fuzz-search)
 
 if [ ! -f "$build/build.ninja" ]; then
   CC=clang meson setup "$build" -Dfuzzing=true -Dbuildtype=debugoptimized \
