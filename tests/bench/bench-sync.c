@@ -20,6 +20,7 @@
 
 #include <glib/gstdio.h>
 #include <math.h>
+#include <sqlite3.h>
 
 #include "chq-bench.h"
 #include "chq-json.h"
@@ -242,6 +243,22 @@ run_full_sync (Fixture *fx)
   return run;
 }
 
+static guint
+count_matches (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  guint n = 0;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM courses_fts "
+                                           "WHERE courses_fts MATCH '\"ia\"*'", -1, &stmt,
+                                       NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = (guint) sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return n;
+}
+
 /* Where the sync's time goes, stage by stage on the same pages, one after the other in
  * this thread: the pages as the server sends them (saved by curl), parsed, decoded into
  * model objects (what the client does on the main thread), re-encoded to JSON (part of
@@ -256,8 +273,15 @@ breakdown (Fixture *fx)
   g_autofree char *json_store_path = g_build_filename (chq_bench_data_dir (),
                                                        "bench-stages-json.db", NULL);
   g_autoptr(ChqStore) store = NULL;
+  g_autofree char *bulk_store_path = g_build_filename (chq_bench_data_dir (),
+                                                       "bench-stages-bulk.db", NULL);
   g_autoptr(ChqStore) json_store = NULL;
+  g_autoptr(ChqStore) bulk_store = NULL;
   double parse_ms = 0, decode_ms = 0, encode_ms = 0, store_ms = 0, store_json_ms = 0;
+  double bulk_ms = 0, rebuild_ms = 0;
+  guint n_matched = 0, n_bulk_matched = 0;
+  sqlite3 *db = NULL;
+  gint64 t;
   gsize bytes = 0;
 
   g_mkdir_with_parents (dir, 0700);
@@ -266,6 +290,19 @@ breakdown (Fixture *fx)
   store = chq_store_open (store_path, &error);
   g_assert_no_error (error);
   json_store = chq_store_open (json_store_path, &error);
+  g_assert_no_error (error);
+
+  /* The experiment: a store like the others but without the per-row FTS5 insert trigger;
+   * its search index is filled in one statement at the end. */
+  remove_db (bulk_store_path);
+  bulk_store = chq_store_open (bulk_store_path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&bulk_store);
+  g_assert_cmpint (sqlite3_open (bulk_store_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DROP TRIGGER courses_fts_insert", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  sqlite3_close (db);
+  bulk_store = chq_store_open (bulk_store_path, &error);
   g_assert_no_error (error);
 
   for (guint i = 0; i < fx->paths->len; i++)
@@ -314,6 +351,14 @@ breakdown (Fixture *fx)
                                               page->next, &error))
         g_error ("%s", error->message);
       store_json_ms += (g_get_monotonic_time () - t4) / 1e3;
+      t = g_get_monotonic_time ();
+      if (!chq_store_apply_courses_page_json (bulk_store,
+                                              json_object_get_array_member (
+                                                json_node_get_object (node), "items"),
+                                              (const char * const *) page->deleted,
+                                              page->next, &error))
+        g_error ("%s", error->message);
+      bulk_ms += (g_get_monotonic_time () - t) / 1e3;
 
       parse_ms += (t1 - t0) / 1e3;
       decode_ms += (t2 - t1) / 1e3;
@@ -323,9 +368,26 @@ breakdown (Fixture *fx)
   while (g_main_context_iteration (NULL, FALSE))
     ;
   g_clear_object (&store);
+  g_clear_object (&bulk_store);
+
+  g_assert_cmpint (sqlite3_open (bulk_store_path, &db), ==, SQLITE_OK);
+  t = g_get_monotonic_time ();
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO courses_fts (courses_fts) VALUES ('rebuild')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  rebuild_ms = (g_get_monotonic_time () - t) / 1e3;
+  n_bulk_matched = count_matches (db);
+  sqlite3_close (db);
+  g_assert_cmpint (sqlite3_open (json_store_path, &db), ==, SQLITE_OK);
+  n_matched = count_matches (db);
+  sqlite3_close (db);
+  /* The same index either way. */
+  g_assert_cmpuint (n_matched, ==, n_bulk_matched);
+  g_assert_cmpuint (n_matched, >, 0);
+
   g_clear_object (&json_store);
   remove_db (store_path);
   remove_db (json_store_path);
+  remove_db (bulk_store_path);
 
   chq_bench_detail ("- Where a full sync's time goes, stage by stage on the same %u pages "
                     "(%.1f MiB), in one thread: JSON parse %.0f ms and decoding into "
@@ -338,6 +400,11 @@ breakdown (Fixture *fx)
                     fx->paths->len, bytes / 1048576.0, parse_ms, decode_ms, store_ms,
                     encode_ms, parse_ms + decode_ms + store_ms,
                     (parse_ms + decode_ms + store_ms) / fx->paths->len, store_json_ms);
+  chq_bench_detail ("- The same JSON writes into a store whose FTS5 index is not filled row "
+                    "by row (its insert trigger dropped) take %.0f ms, and filling the index "
+                    "afterwards in one statement ('rebuild') %.0f ms: %.0f ms in all "
+                    "against %.0f ms (both indexes find the same %u courses for “ia”).",
+                    bulk_ms, rebuild_ms, bulk_ms + rebuild_ms, store_json_ms, n_matched);
 }
 
 static guint
