@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <math.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -411,6 +412,7 @@ chq_bench_ensure_synced_store (GError **error)
   g_autoptr(ChqSync) sync = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   Waiter waiter = { NULL, FALSE };
+  sqlite3 *db = NULL;
   gboolean ok;
 
   if (g_file_test (path, G_FILE_TEST_EXISTS))
@@ -448,8 +450,22 @@ chq_bench_ensure_synced_store (GError **error)
   g_clear_object (&sync);
   g_clear_object (&outbox);
   g_clear_object (&store);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
   remove_db (outbox_path);
   chq_sandbox_stop (sandbox);
+
+  /* Everything into the main file before it is renamed: a connection still open somewhere
+   * would keep the last pages in the write-ahead log, which the rename leaves behind. */
+  if (sqlite3_open (partial, &db) != SQLITE_OK ||
+      sqlite3_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Could not checkpoint %s: %s",
+                   partial, sqlite3_errmsg (db));
+      sqlite3_close (db);
+      return NULL;
+    }
+  sqlite3_close (db);
 
   if (g_rename (partial, path) != 0)
     {
@@ -459,6 +475,8 @@ chq_bench_ensure_synced_store (GError **error)
                    "Could not rename %s: %s", partial, g_strerror (saved_errno));
       return NULL;
     }
+
+  remove_db (partial);
 
   return g_steal_pointer (&path);
 }
