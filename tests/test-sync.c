@@ -224,7 +224,10 @@ test_sync_full_delta_not_modified (Fixture       *fx,
   workers = chq_store_list_workers (fx->store, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (workers->len, >, 0);
-  g_assert_nonnull (chq_store_get_etag (fx->store, CHQ_STORE_COURSES));
+  {
+    g_autofree char *etag = chq_store_get_etag (fx->store, CHQ_STORE_COURSES);
+    g_assert_nonnull (etag);
+  }
 
   /* The server adds, edits and deletes; a delta sync brings exactly that. */
   first_id = test_dup_server_course_id (fx->uri, 0);

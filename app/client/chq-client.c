@@ -28,6 +28,7 @@ struct _ChqClient
   guint        base_ms;
   guint        cap_ms;
   gsize        max_response_size;
+  guint        timeout_s;         /* one read or write; an attempt gets four times that */
   guint        request_count;     /* atomic */
 };
 
@@ -61,6 +62,13 @@ typedef struct {
   GByteArray   *buffer;           /* owned: the body read so far */
   GSource      *wait_source;      /* owned: the backoff timer */
   GSource      *cancel_source;    /* owned: stops the backoff at once on cancel */
+  GCancellable *attempt_cancellable; /* owned: the current attempt's, cancelled with the
+                                      * call's or at the attempt's deadline */
+  gulong        cancelled_id;     /* on the call's cancellable, forwarding to the attempt's */
+  GSource      *deadline_source;  /* owned: ends an attempt that takes too long in all */
+  gboolean      deadline_hit;     /* the current attempt was ended by its deadline */
+  guint         deadline_s;
+  GCancellable *call_cancellable; /* owned, nullable: the caller's */
 
   char         *response_etag;    /* owned: ETag of the final answer */
 } Request;
@@ -90,9 +98,29 @@ request_clear_wait (Request *request)
     }
 }
 
+/* A server may answer byte by byte, each byte within the read timeout: the whole attempt
+ * also has a deadline, four times the read timeout, after which it ends as timed out (and
+ * is retried like a lost connection). */
+static void
+request_clear_attempt (Request      *request,
+                       GCancellable *call_cancellable)
+{
+  if (request->deadline_source != NULL)
+    {
+      g_source_destroy (request->deadline_source);
+      g_clear_pointer (&request->deadline_source, g_source_unref);
+    }
+  if (request->cancelled_id != 0 && call_cancellable != NULL)
+    g_cancellable_disconnect (call_cancellable, request->cancelled_id);
+  request->cancelled_id = 0;
+  g_clear_object (&request->attempt_cancellable);
+}
+
 static void
 request_free (Request *request)
 {
+  request_clear_attempt (request, request->call_cancellable);
+  g_clear_object (&request->call_cancellable);
   request_clear_wait (request);
   g_clear_object (&request->stream);
   g_clear_object (&request->message);
@@ -135,6 +163,7 @@ chq_client_init (ChqClient *self)
   self->base_ms = CHQ_CLIENT_DEFAULT_BASE_MS;
   self->cap_ms = CHQ_CLIENT_DEFAULT_CAP_MS;
   self->max_response_size = CHQ_HTTP_MAX_RESPONSE_SIZE;
+  self->timeout_s = CHQ_HTTP_TIMEOUT_SECONDS;
 }
 
 /**
@@ -267,8 +296,9 @@ chq_client_set_max_response_size (ChqClient *self,
  * @self: a #ChqClient
  * @seconds: how long one read or write may wait (at least 1)
  *
- * An attempt that waits longer fails with %CHQ_CLIENT_ERROR_TIMED_OUT (and is retried like
- * a lost connection). The default is 30 seconds.
+ * An attempt that waits longer, or that has not received its whole answer within four
+ * times that, fails with %CHQ_CLIENT_ERROR_TIMED_OUT (and is retried like a lost
+ * connection). The default is 30 seconds.
  */
 void
 chq_client_set_timeout (ChqClient *self,
@@ -276,7 +306,8 @@ chq_client_set_timeout (ChqClient *self,
 {
   g_return_if_fail (CHQ_IS_CLIENT (self));
 
-  soup_session_set_timeout (self->session, MAX (seconds, 1));
+  self->timeout_s = MAX (seconds, 1);
+  soup_session_set_timeout (self->session, self->timeout_s);
 }
 
 /**
@@ -296,6 +327,8 @@ chq_client_get_request_count (ChqClient *self)
 /* --- transport ---------------------------------------------------------------------- */
 
 static void start_attempt (GTask *task);
+static void attempt_cancelled (GTask  *task,
+                               GError *error);
 
 static GError *
 make_error (ChqClientError code,
@@ -629,8 +662,7 @@ on_read_cb (GObject      *source,
 
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
-          g_task_return_error (task, g_steal_pointer (&error));
-          g_object_unref (task);
+          attempt_cancelled (task, g_steal_pointer (&error));
           return;
         }
       g_clear_object (&request->stream);
@@ -663,7 +695,7 @@ on_read_cb (GObject      *source,
    * reading it whole. */
   left = request->max_response_size + 1 - request->buffer->len;
   g_input_stream_read_bytes_async (request->stream, MIN (left, READ_CHUNK), G_PRIORITY_DEFAULT,
-                                   g_task_get_cancellable (task), on_read_cb, task);
+                                   request->attempt_cancellable, on_read_cb, task);
 }
 
 static void
@@ -686,8 +718,7 @@ on_sent_cb (GObject      *source,
 
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
-          g_task_return_error (task, g_steal_pointer (&error));
-          g_object_unref (task);
+          attempt_cancelled (task, g_steal_pointer (&error));
           return;
         }
 
@@ -746,8 +777,60 @@ on_sent_cb (GObject      *source,
   request->buffer = g_byte_array_new ();
   g_input_stream_read_bytes_async (request->stream,
                                    MIN (request->max_response_size + 1, READ_CHUNK),
-                                   G_PRIORITY_DEFAULT, g_task_get_cancellable (task),
+                                   G_PRIORITY_DEFAULT, request->attempt_cancellable,
                                    on_read_cb, task);
+}
+
+static void
+on_call_cancelled_cb (GCancellable *call_cancellable,
+                      GCancellable *attempt_cancellable)
+{
+  g_cancellable_cancel (attempt_cancellable);
+}
+
+/* The source dies with the request (request_clear_attempt), so @user_data is alive. */
+static gboolean
+on_attempt_deadline_cb (gpointer user_data)
+{
+  Request *request = user_data;
+
+  g_debug ("%s %s: no whole answer within %u s (attempt %u)", request->method, request->path,
+           request->deadline_s, request->attempt);
+  request->deadline_hit = TRUE;
+  g_cancellable_cancel (request->attempt_cancellable);
+  g_clear_pointer (&request->deadline_source, g_source_unref);
+  return G_SOURCE_REMOVE;
+}
+
+/* An attempt's I/O ended as cancelled: by the caller (the call returns cancelled), or by the
+ * attempt's deadline (timed out, retried like a lost connection). */
+static void
+attempt_cancelled (GTask  *task,
+                   GError *error)
+{
+  Request *request = g_task_get_task_data (task);
+  g_autoptr(GError) timed_out = NULL;
+  gboolean retry;
+  GError *mapped;
+
+  if (!request->deadline_hit || g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+
+  g_error_free (error);
+  g_clear_object (&request->stream);
+  timed_out = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_TIMED_OUT, "deadline");
+  mapped = error_from_transport (request, timed_out, &retry);
+  if (retry)
+    retry_or_fail (task, mapped, -1);
+  else
+    {
+      g_task_return_error (task, mapped);
+      g_object_unref (task);
+    }
 }
 
 /* Owns a reference to @task from here until the task returns. */
@@ -800,8 +883,20 @@ start_attempt (GTask *task)
   g_debug ("%s %s (attempt %u of %u)", request->method, request->path, request->attempt,
            request->retryable ? request->max_attempts : 1);
 
-  soup_session_send_async (self->session, request->message, G_PRIORITY_DEFAULT, cancellable,
-                           on_sent_cb, task);
+  request_clear_attempt (request, cancellable);
+  request->deadline_hit = FALSE;
+  request->attempt_cancellable = g_cancellable_new ();
+  if (cancellable != NULL)
+    request->cancelled_id = g_cancellable_connect (cancellable,
+                                                   G_CALLBACK (on_call_cancelled_cb),
+                                                   g_object_ref (request->attempt_cancellable),
+                                                   g_object_unref);
+  request->deadline_source = g_timeout_source_new_seconds (request->deadline_s);
+  g_source_set_callback (request->deadline_source, on_attempt_deadline_cb, request, NULL);
+  g_source_attach (request->deadline_source, g_main_context_get_thread_default ());
+
+  soup_session_send_async (self->session, request->message, G_PRIORITY_DEFAULT,
+                           request->attempt_cancellable, on_sent_cb, task);
 }
 
 static GTask *
@@ -845,6 +940,9 @@ request_task_new (ChqClient           *self,
   request->base_ms = self->base_ms;
   request->cap_ms = self->cap_ms;
   request->max_response_size = self->max_response_size;
+  request->deadline_s = 4 * self->timeout_s;
+  if (g_task_get_cancellable (task) != NULL)
+    request->call_cancellable = g_object_ref (g_task_get_cancellable (task));
 
   g_task_set_task_data (task, request, (GDestroyNotify) request_free);
   return task;

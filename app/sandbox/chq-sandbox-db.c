@@ -6,7 +6,10 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "chq-sandbox.h"
 #include "chq-sandbox-db.h"
@@ -261,6 +264,27 @@ chq_sandbox_db_open (const char  *path,
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
 
   db->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_statement);
+
+  /* The demo data holds people's names: the file is private (SQLite gives its -wal and -shm
+   * files the mode of the database file). */
+  if (path != NULL)
+    {
+      int fd = g_open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+
+      if (fd < 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, CHQ_SANDBOX_ERROR, CHQ_SANDBOX_ERROR_DATABASE,
+                       _("Could not open the sandbox database %s: %s"),
+                       path, g_strerror (saved_errno));
+          return NULL;
+        }
+      g_close (fd, NULL);
+      /* A database made by an older version may be readable by others. */
+      if (g_chmod (path, 0600) != 0)
+        g_debug ("Could not make %s private: %s", path, g_strerror (errno));
+    }
 
   if (sqlite3_open_v2 (path != NULL ? path : ":memory:", &db->handle, flags, NULL) != SQLITE_OK)
     {

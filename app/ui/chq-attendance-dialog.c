@@ -260,6 +260,7 @@ chq_attendance_dialog_constructed (GObject *object)
 
       left -= planned;
       widgets.row = ADW_ACTION_ROW (adw_action_row_new ());
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (widgets.row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (widgets.row), title);
       widgets.spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0, MAX_DAY_HOURS, 0.5));
       gtk_spin_button_set_digits (widgets.spin, 1);

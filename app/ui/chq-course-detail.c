@@ -168,6 +168,7 @@ create_session_row_cb (gpointer item,
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *text = NULL;
 
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   text = chq_catalog_format_session (chq_course_session_get_starts_at (session),
                                      chq_course_session_get_ends_at (session),
                                      chq_course_session_get_city (session),
@@ -383,6 +384,7 @@ add_booking_row (ChqCourseDetail *self,
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *subtitle = NULL;
 
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   if (dates != NULL)
     /* TRANSLATORS: the date of a session, then the state of the booking */
     subtitle = g_strdup_printf (_("Session of %s: %s"), dates, state);
