@@ -18,6 +18,7 @@ packages=(
   xvfb xauth dbus dbus-x11 at-spi2-core python3-pyatspi imagemagick
   locales curl poppler-utils librsvg2-common adwaita-icon-theme fonts-cantarell
   libreoffice-calc-nogui
+  clang libclang-rt-14-dev valgrind
 )
 
 missing=()
