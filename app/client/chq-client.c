@@ -684,8 +684,8 @@ on_read_cb (GObject      *source,
       g_autofree char *why = NULL;
 
       g_clear_object (&request->stream);
-      why = g_strdup_printf (_("an answer larger than %" G_GSIZE_FORMAT " bytes."),
-                             request->max_response_size);
+      why = g_strdup_printf (_("an answer larger than %lu bytes."),
+                             (unsigned long) request->max_response_size);
       g_task_return_error (task, invalid_response (request, why));
       g_object_unref (task);
       return;
@@ -766,8 +766,8 @@ on_sent_cb (GObject      *source,
       g_autofree char *why = NULL;
 
       g_clear_object (&request->stream);
-      why = g_strdup_printf (_("an answer larger than %" G_GSIZE_FORMAT " bytes."),
-                             request->max_response_size);
+      why = g_strdup_printf (_("an answer larger than %lu bytes."),
+                             (unsigned long) request->max_response_size);
       g_task_return_error (task, invalid_response (request, why));
       g_object_unref (task);
       return;

@@ -1647,11 +1647,11 @@ _chq_sandbox_post_enrolments (ChqSandboxRequest *req)
     {
       g_autofree char *detail =
         /* Translators: first %s: a voucher type; the numbers are vouchers; last %s a date */
-        g_strdup_printf (_("This course needs %" G_GINT64_FORMAT " %s vouchers still valid on "
-                           "%s, and %" G_GINT64_FORMAT " are available. Order vouchers first."),
-                         session.hours,
+        g_strdup_printf (_("This course needs %d %s vouchers still valid on "
+                           "%s, and %d are available. Order vouchers first."),
+                         (int) session.hours,
                          chq_voucher_type_get_label (voucher_type_of (session.voucher_type)),
-                         last_day_text, usable);
+                         last_day_text, (int) usable);
 
       _chq_sandbox_reply_problem (req, SOUP_STATUS_CONFLICT, "insufficient_vouchers", NULL,
                                   detail);
