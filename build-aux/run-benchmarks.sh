@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# Measures what "fast" means in docs/DESIGN (tests/bench) and writes the results table of
+# Measures the design's speed and memory goals (tests/bench) and writes the results table of
 # docs/performance.md. Builds with buildtype=release in build-bench, runs
 # `meson test -C build-bench --benchmark` under a private X server and D-Bus session, then
 # puts the table, the details, the CPU, the load and the date between the results markers
 # of docs/performance.md (the text around them, the analysis, is kept).
 #
-#   build-aux/run-benchmarks.sh                  all six benchmarks (about 10 minutes)
+#   build-aux/run-benchmarks.sh                  all six (about 5 minutes, idle, 2 cores)
 #   build-aux/run-benchmarks.sh startup memory   only those (see tests/bench/meson.build)
 #   CHQ_BENCH_RUNS=5 build-aux/run-benchmarks.sh fewer repetitions, for a quick look
 #
