@@ -1,11 +1,11 @@
-/* test-store-perf.c: search-as-you-type timings against a bare FTS5 MATCH
+/* test-store-perf.c: the search-as-you-type path agrees with a bare FTS5 MATCH
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * By default 5,000 generated courses and no timing assertions (a quick check that the
- * measured paths agree). With `-m perf` (or CHQ_STORE_PERF_COURSES=N): 50,000 courses,
- * and each keystroke's store query must have p95 under 16 ms and a median within 2x of
- * a bare sqlite3 MATCH on the same file.
+ * 5,000 generated courses (50,000 with `-m perf`, or CHQ_STORE_PERF_COURSES=N): for each
+ * keystroke the store's query, the list model and a bare sqlite3 MATCH on the same file find
+ * the same courses. The times are printed for a quick look, never asserted: the speed goals
+ * are measured by the benchmarks (tests/bench/bench-search.c, build-aux/run-benchmarks.sh).
  */
 #define G_LOG_DOMAIN "test-store-perf"
 
@@ -20,7 +20,6 @@
 #include "test-store-gen.h"
 
 #define N_RUNS 50
-#define FRAME_US 16000
 
 static const char * const keystrokes[] = {
   "i", "in", "int", "inte", "intel", "intelligence", "intelligence artificielle",
@@ -234,14 +233,6 @@ test_keystrokes (void)
                       bare.median / 1e3, bare.p95 / 1e3,
                       direct.median / 1e3, direct.p95 / 1e3, direct.max / 1e3,
                       model_t.median / 1e3, model_t.p95 / 1e3);
-
-      if (g_test_perf () && match != NULL)
-        {
-          g_assert_cmpint (model_t.p95, <, FRAME_US);
-          /* Within 2x of the bare MATCH (a 1 ms allowance for the thread hop on tiny
-           * result sets, where both are well under a millisecond). */
-          g_assert_cmpint (direct.median, <, 2 * bare.median + 1000);
-        }
     }
 
   sqlite3_finalize (stmt);
@@ -272,8 +263,6 @@ test_keystrokes (void)
     t = summarize (samples);
     g_test_message ("row fetch on the main thread: median %.3f p95 %.3f max %.3f ms",
                     t.median / 1e3, t.p95 / 1e3, t.max / 1e3);
-    if (g_test_perf ())
-      g_assert_cmpint (t.p95, <, 1000);
   }
 }
 
