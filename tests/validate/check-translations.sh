@@ -32,8 +32,10 @@ while read -r lang; do
     *untranslated*|*fuzzy*)
       echo "po/$lang.po is not complete: run 'meson compile -C build chequier-update-po'" \
            "and translate what is new"
-      msgattrib --untranslated --only-fuzzy "$work/$lang.po" 2>/dev/null | grep '^msgid' | head -20 || true
-      msgattrib --untranslated "$work/$lang.po" | grep '^msgid' | head -20 || true
+      for which in --untranslated --only-fuzzy; do
+        msgattrib "$which" --no-wrap --no-obsolete "$work/$lang.po" |
+          grep '^msgid ' | grep -v '^msgid ""$' | sed "s/^/  ${which#--}: /" | head -20 || true
+      done
       status=1;;
   esac
 done < po/LINGUAS
