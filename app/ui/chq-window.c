@@ -23,6 +23,19 @@
 /* How often "Updated 5 minutes ago" and the banner's times are brought up to date. */
 #define REFRESH_SECONDS 30
 
+/* The pages other than the catalogue: each is built in its slot (an AdwBin, the child of
+ * its AdwViewStackPage, which has the title and icon of the view switcher) when it is
+ * first shown or asked for, else in idles after the first frame, so that start-up pays
+ * for the catalogue alone. */
+typedef enum {
+  LAZY_VOUCHERS,
+  LAZY_HOURS,
+  LAZY_WORKERS,
+  N_LAZY_PAGES
+} LazyPage;
+
+static const char * const lazy_page_names[N_LAZY_PAGES] = { "vouchers", "hours", "workers" };
+
 struct _ChqWindow
 {
   AdwApplicationWindow  parent_instance;
@@ -36,6 +49,9 @@ struct _ChqWindow
   char                 *custom_banner;   /* owned, from chq_window_set_banner() */
   guint                 refresh_id;
   GtkWindow            *sign_in_dialog;  /* weak */
+  GtkWidget            *lazy_pages[N_LAZY_PAGES]; /* NULL until built; owned by their slot */
+  guint                 first_frame_id;  /* tick callback */
+  guint                 build_pages_id;  /* idle */
 
   /* Template children */
   AdwToastOverlay      *toast_overlay;
@@ -54,9 +70,9 @@ struct _ChqWindow
   GtkButton            *banner_button;
   GtkProgressBar       *sync_progress;
   GtkWidget            *catalog_page;
-  GtkWidget            *vouchers_page;
-  GtkWidget            *hours_page;
-  GtkWidget            *workers_page;
+  AdwBin               *vouchers_slot;
+  AdwBin               *hours_slot;
+  AdwBin               *workers_slot;
 };
 
 enum {
@@ -336,6 +352,120 @@ on_signed_in_cb (ChqSignInDialog *dialog,
 }
 
 static void
+set_page_backend (GtkWidget  *page,
+                  ChqBackend *backend)
+{
+  /* Each page has a "backend" property (chq_<page>_set_backend()); looked up rather than
+   * called by name, so that a page still without one shows its empty state. */
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (page), "backend") != NULL)
+    g_object_set (page, "backend", backend, NULL);
+  else
+    g_debug ("The page %s has no backend property", G_OBJECT_TYPE_NAME (page));
+}
+
+static AdwBin *
+lazy_page_slot (ChqWindow *self,
+                LazyPage   page)
+{
+  switch (page)
+    {
+    case LAZY_VOUCHERS:
+      return self->vouchers_slot;
+    case LAZY_HOURS:
+      return self->hours_slot;
+    case LAZY_WORKERS:
+      return self->workers_slot;
+    case N_LAZY_PAGES:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+static GType
+lazy_page_type (LazyPage page)
+{
+  switch (page)
+    {
+    case LAZY_VOUCHERS:
+      return CHQ_TYPE_VOUCHERS_PAGE;
+    case LAZY_HOURS:
+      return CHQ_TYPE_HOURS_PAGE;
+    case LAZY_WORKERS:
+      return CHQ_TYPE_WORKERS_PAGE;
+    case N_LAZY_PAGES:
+    default:
+      g_return_val_if_reached (G_TYPE_INVALID);
+    }
+}
+
+/* The page, built in its slot with the window's backend if it was not yet; NULL once the
+ * window is disposed. */
+static GtkWidget *
+ensure_lazy_page (ChqWindow *self,
+                  LazyPage   page)
+{
+  AdwBin *slot = lazy_page_slot (self, page);
+
+  if (slot == NULL)
+    return NULL;
+
+  if (self->lazy_pages[page] == NULL)
+    {
+      GtkWidget *widget = g_object_new (lazy_page_type (page), NULL);
+
+      self->lazy_pages[page] = widget;
+      adw_bin_set_child (slot, widget);
+      if (self->backend != NULL)
+        set_page_backend (widget, self->backend);
+    }
+
+  return self->lazy_pages[page];
+}
+
+static void
+on_visible_page_changed_cb (ChqWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->stack);
+
+  for (guint i = 0; i < N_LAZY_PAGES; i++)
+    if (g_strcmp0 (name, lazy_page_names[i]) == 0)
+      ensure_lazy_page (self, i);
+}
+
+/* One page a turn of the main loop, after anything more urgent. */
+static gboolean
+build_pages_cb (gpointer data)
+{
+  ChqWindow *self = CHQ_WINDOW (data);
+
+  for (guint i = 0; i < N_LAZY_PAGES; i++)
+    if (self->lazy_pages[i] == NULL)
+      {
+        ensure_lazy_page (self, i);
+        return G_SOURCE_CONTINUE;
+      }
+
+  self->build_pages_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Called in the first frame's update phase: the idle, of a lower priority than painting,
+ * runs once that frame is on screen. */
+static gboolean
+first_frame_cb (GtkWidget     *widget,
+                GdkFrameClock *frame_clock,
+                gpointer       data)
+{
+  ChqWindow *self = CHQ_WINDOW (widget);
+
+  self->first_frame_id = 0;
+  if (self->build_pages_id == 0)
+    self->build_pages_id = g_idle_add_full (G_PRIORITY_LOW, build_pages_cb, self, NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
 disconnect_backend (ChqWindow *self)
 {
   if (self->sync != NULL)
@@ -388,6 +518,12 @@ chq_window_dispose (GObject *object)
   ChqWindow *self = CHQ_WINDOW (object);
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_handle_id (&self->build_pages_id, g_source_remove);
+  if (self->first_frame_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->first_frame_id);
+      self->first_frame_id = 0;
+    }
   disconnect_backend (self);
   if (self->sign_in_dialog != NULL)
     {
@@ -395,6 +531,11 @@ chq_window_dispose (GObject *object)
                                     (gpointer *) &self->sign_in_dialog);
       self->sign_in_dialog = NULL;
     }
+  /* No page is built while the stack goes. */
+  if (self->stack != NULL)
+    g_signal_handlers_disconnect_by_func (self->stack, on_visible_page_changed_cb, self);
+  for (guint i = 0; i < N_LAZY_PAGES; i++)
+    self->lazy_pages[i] = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (object), CHQ_TYPE_WINDOW);
   g_clear_object (&self->backend);
 
@@ -431,9 +572,6 @@ chq_window_class_init (ChqWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CHQ_TYPE_CATALOG_PAGE);
-  g_type_ensure (CHQ_TYPE_VOUCHERS_PAGE);
-  g_type_ensure (CHQ_TYPE_HOURS_PAGE);
-  g_type_ensure (CHQ_TYPE_WORKERS_PAGE);
   g_type_ensure (CHQ_TYPE_WELCOME_PAGE);
   g_type_ensure (CHQ_TYPE_OUTBOX_VIEW);
 
@@ -455,9 +593,9 @@ chq_window_class_init (ChqWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChqWindow, banner_button);
   gtk_widget_class_bind_template_child (widget_class, ChqWindow, sync_progress);
   gtk_widget_class_bind_template_child (widget_class, ChqWindow, catalog_page);
-  gtk_widget_class_bind_template_child (widget_class, ChqWindow, vouchers_page);
-  gtk_widget_class_bind_template_child (widget_class, ChqWindow, hours_page);
-  gtk_widget_class_bind_template_child (widget_class, ChqWindow, workers_page);
+  gtk_widget_class_bind_template_child (widget_class, ChqWindow, vouchers_slot);
+  gtk_widget_class_bind_template_child (widget_class, ChqWindow, hours_slot);
+  gtk_widget_class_bind_template_child (widget_class, ChqWindow, workers_slot);
 
   /* The accelerators (Alt+1 to Alt+4, Ctrl+R) are the application's, so that the
    * shortcuts window and the menus show them. */
@@ -485,6 +623,11 @@ chq_window_init (ChqWindow *self)
 
   g_signal_connect_swapped (self->outbox_view, "notify::n-failed",
                             G_CALLBACK (on_n_failed_changed_cb), self);
+  g_signal_connect_swapped (self->stack, "notify::visible-child-name",
+                            G_CALLBACK (on_visible_page_changed_cb), self);
+  on_visible_page_changed_cb (self);
+  self->first_frame_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), first_frame_cb,
+                                                       NULL, NULL);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sync", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-in-again", FALSE);
@@ -552,6 +695,9 @@ chq_window_get_visible_page (ChqWindow *self)
  * @self: a #ChqWindow
  * @name: the name of a page
  *
+ * The pages other than the catalogue are built when first shown: asking for one builds
+ * it if it was not yet.
+ *
  * Returns: (transfer none) (nullable): the page widget called @name, or %NULL
  */
 GtkWidget *
@@ -560,6 +706,10 @@ chq_window_get_page (ChqWindow  *self,
 {
   g_return_val_if_fail (CHQ_IS_WINDOW (self), NULL);
   g_return_val_if_fail (name != NULL, NULL);
+
+  for (guint i = 0; i < N_LAZY_PAGES; i++)
+    if (g_str_equal (name, lazy_page_names[i]))
+      return ensure_lazy_page (self, i);
 
   return adw_view_stack_get_child_by_name (self->stack, name);
 }
@@ -652,25 +802,13 @@ chq_window_get_backend (ChqWindow *self)
   return self->backend;
 }
 
-static void
-set_page_backend (GtkWidget  *page,
-                  ChqBackend *backend)
-{
-  /* Each page has a "backend" property (chq_<page>_set_backend()); looked up rather than
-   * called by name, so that a page still without one shows its empty state. */
-  if (g_object_class_find_property (G_OBJECT_GET_CLASS (page), "backend") != NULL)
-    g_object_set (page, "backend", backend, NULL);
-  else
-    g_debug ("The page %s has no backend property", G_OBJECT_TYPE_NAME (page));
-}
-
 /**
  * chq_window_set_backend:
  * @self: a #ChqWindow
  * @backend: (nullable): the account to show, %NULL for the welcome page
  *
- * Shows @backend's data on the four pages (each gets it through its "backend" property)
- * and follows its sync engine and outbox in the header bar and the banner.
+ * Shows @backend's data on the four pages (each gets it through its "backend" property,
+ * a page not built yet when it is built) and follows its sync engine and outbox in the header bar and the banner.
  */
 void
 chq_window_set_backend (ChqWindow  *self,
@@ -710,9 +848,9 @@ chq_window_set_backend (ChqWindow  *self,
     }
 
   set_page_backend (self->catalog_page, backend);
-  set_page_backend (self->vouchers_page, backend);
-  set_page_backend (self->hours_page, backend);
-  set_page_backend (self->workers_page, backend);
+  for (guint i = 0; i < N_LAZY_PAGES; i++)
+    if (self->lazy_pages[i] != NULL)
+      set_page_backend (self->lazy_pages[i], backend);
   chq_outbox_view_set_backend (self->outbox_view, backend);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sync", backend != NULL);
