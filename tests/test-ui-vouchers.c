@@ -115,16 +115,60 @@ server_account (Fixture *fixture)
   return account;
 }
 
-/* Every figure of every card against the sandbox's wallet and account. */
+static GPtrArray *
+server_enrolments (Fixture *fixture,
+                   int      year)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *enrolments;
+
+  chq_client_list_enrolments_async (fixture->checker, year, NULL, NULL, on_done_cb, &result);
+  wait_until (result_arrived, &result);
+  enrolments = chq_client_list_enrolments_finish (fixture->checker, result, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (enrolments);
+
+  return enrolments;
+}
+
+/* The vouchers of @type the sandbox's attended enrolments of @year used, counted here
+ * rather than with the page's own function. */
+static guint
+server_used_in_year (GPtrArray      *enrolments,
+                     ChqVoucherType  type,
+                     int             year)
+{
+  guint used = 0;
+
+  for (guint i = 0; i < enrolments->len; i++)
+    {
+      ChqEnrolment *enrolment = g_ptr_array_index (enrolments, i);
+      GDateTime *starts_at = chq_enrolment_get_starts_at (enrolment);
+
+      if (chq_enrolment_get_status (enrolment) == CHQ_ENROLMENT_STATUS_ATTENDED &&
+          chq_enrolment_get_voucher_type (enrolment) == type &&
+          starts_at != NULL && g_date_time_get_year (starts_at) == year)
+        used += chq_enrolment_get_vouchers_used (enrolment);
+    }
+
+  return used;
+}
+
+/* Every figure of every card against the sandbox's wallet, account and enrolments (those
+ * of the year of the page's day, for the vouchers used this year). */
 static void
 assert_figures_agree (Fixture *fixture)
 {
   g_autoptr(ChqWallet) wallet = server_wallet (fixture);
   g_autoptr(ChqAccount) account = server_account (fixture);
-  g_autofree char *today_text = NULL;
+  g_autoptr(GPtrArray) enrolments = NULL;
   GDate today;
+  int year;
 
-  g_assert_true (chq_vouchers_parse_date (TEST_TODAY, &today));
+  g_assert_true (chq_vouchers_parse_date (chq_vouchers_page_get_today (fixture->page), &today));
+  year = g_date_get_year (&today);
+  enrolments = server_enrolments (fixture, year);
 
   for (ChqVoucherType type = 0; type < CHQ_N_VOUCHER_TYPES; type++)
     {
@@ -143,7 +187,9 @@ assert_figures_agree (Fixture *fixture)
       g_assert_nonnull (figures);
       g_assert_cmpuint (figures->available, ==, wallet->totals[type].available);
       g_assert_cmpuint (figures->reserved, ==, wallet->totals[type].reserved);
-      g_assert_cmpuint (figures->used, ==, wallet->totals[type].used);
+      /* Used this year: the wallet's total counts the years before too. */
+      g_assert_cmpuint (figures->used, ==, server_used_in_year (enrolments, type, year));
+      g_assert_cmpuint (figures->used, <=, wallet->totals[type].used);
       g_assert_cmpuint (figures->ceiling, ==, chq_account_get_ceiling (account, type));
       g_assert_cmpuint (figures->ordered, ==, chq_account_get_ordered_this_year (account, type));
       expiring = chq_vouchers_count_expiring (wallet->batches, (int) type, &today, 60, &earliest);
@@ -313,12 +359,16 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
+  /* The sandbox's day and the page's: TEST_TODAY unless the test says another. */
+  const char *today = data != NULL ? data : TEST_TODAY;
   ChqSandboxOptions options = { 0 };
   g_autoptr(GError) error = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autofree char *outbox_path = NULL;
+  GDate date;
 
-  options.today = TEST_TODAY;
+  g_assert_true (chq_vouchers_parse_date (today, &date));
+  options.today = today;
   options.rate_limit = 10000;
   fixture->sandbox = chq_sandbox_new (&options);
   g_assert_true (chq_sandbox_start (fixture->sandbox, &error));
@@ -338,12 +388,13 @@ fixture_set_up (Fixture       *fixture,
   wait_until (result_arrived, &result);
   g_assert_true (chq_backend_sign_in_finish (fixture->backend, result, &error));
   g_assert_no_error (error);
+  chq_sync_set_current_year (chq_backend_get_sync (fixture->backend), g_date_get_year (&date));
   sync_now (fixture);
 
   fixture->checker = test_client_new_signed_in (fixture->uri);
 
   fixture->page = CHQ_VOUCHERS_PAGE (chq_vouchers_page_new ());
-  chq_vouchers_page_set_today (fixture->page, TEST_TODAY);
+  chq_vouchers_page_set_today (fixture->page, today);
   fixture->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (fixture->window, 1000, 1400);
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->page));
@@ -549,6 +600,30 @@ test_figures_agree (Fixture       *fixture,
   assert_figures_agree (fixture);
   figures = chq_vouchers_page_get_figures (fixture->page, CHQ_VOUCHER_TYPE_CF);
   g_assert_cmpuint (figures->reserved, ==, reserved_before);
+}
+
+/* The demo's attended training was 53 days before the sandbox's day: early in January,
+ * that is last year. The card counts the vouchers used this year, not the wallet's total. */
+static void
+test_used_this_year (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(ChqWallet) wallet = server_wallet (fixture);
+  const ChqWalletFigures *figures;
+  guint used_ever = wallet->totals[CHQ_VOUCHER_TYPE_CF].used;
+
+  assert_figures_agree (fixture);
+  g_assert_cmpuint (used_ever, >, 0);
+  figures = chq_vouchers_page_get_figures (fixture->page, CHQ_VOUCHER_TYPE_CF);
+  g_assert_nonnull (figures);
+  g_assert_cmpuint (figures->used, ==, 0);
+
+  /* Back to last year (the sync keeps the year before too): that use is the year's. */
+  chq_vouchers_page_set_today (fixture->page, TEST_TODAY);
+  wait_for_page (fixture);
+  assert_figures_agree (fixture);
+  figures = chq_vouchers_page_get_figures (fixture->page, CHQ_VOUCHER_TYPE_CF);
+  g_assert_cmpuint (figures->used, ==, used_ever);
 }
 
 static void
@@ -1245,6 +1320,8 @@ main (int   argc,
   g_test_add_func ("/ui-vouchers/no-account", test_no_account);
   g_test_add ("/ui-vouchers/figures-agree", Fixture, NULL,
               fixture_set_up, test_figures_agree, fixture_tear_down);
+  g_test_add ("/ui-vouchers/used-this-year", Fixture, "2027-01-20",
+              fixture_set_up, test_used_this_year, fixture_tear_down);
   g_test_add ("/ui-vouchers/ceiling", Fixture, NULL,
               fixture_set_up, test_ceiling, fixture_tear_down);
   g_test_add ("/ui-vouchers/breakdown", Fixture, NULL,

@@ -361,6 +361,78 @@ test_order_state (void)
   g_assert_false (chq_vouchers_order_state_can_cancel (CHQ_ORDER_STATE_REFUSED));
 }
 
+static ChqEnrolment *
+make_enrolment (const char *id,
+                const char *status,
+                const char *type,
+                const char *starts_at,
+                guint       reserved,
+                guint       used)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+  ChqEnrolment *enrolment;
+
+  text = g_strdup_printf ("{\"id\": \"%s\", \"worker_id\": \"wrk-0001\", "
+                          "\"course_id\": \"crs-1\", \"session_id\": \"ses-1\", "
+                          "\"status\": \"%s\", \"usage_code\": \"UC-4PD8-M2RW-7C\", "
+                          "\"hours\": 8, \"vouchers_reserved\": %u, \"vouchers_used\": %u, "
+                          "\"voucher_type\": \"%s\", \"course_title\": \"A course\", "
+                          "\"provider_name\": \"A provider\", \"starts_at\": \"%s\", "
+                          "\"ends_at\": \"%s\", \"attendance\": [], \"hours_attended\": 0, "
+                          "\"created_at\": \"2025-01-05T10:00:00+01:00\"}",
+                          id, status, reserved, used, type, starts_at, starts_at);
+  node = json_from_string (text, &error);
+  g_assert_no_error (error);
+  enrolment = chq_enrolment_from_json (node, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (enrolment);
+
+  return enrolment;
+}
+
+static void
+test_used_in_year (void)
+{
+  g_autoptr(GPtrArray) enrolments = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) empty = g_ptr_array_new ();
+
+  /* Attended this year: counted, per type */
+  g_ptr_array_add (enrolments, make_enrolment ("enr-1", "attended", "cf",
+                                               "2026-03-10T09:00:00+01:00", 0, 8));
+  g_ptr_array_add (enrolments, make_enrolment ("enr-2", "attended", "cf",
+                                               "2026-11-20T09:00:00+01:00", 0, 4));
+  g_ptr_array_add (enrolments, make_enrolment ("enr-3", "attended", "cfl",
+                                               "2026-06-01T09:00:00+02:00", 0, 6));
+  /* The first hour of the year, and the last one of the year before */
+  g_ptr_array_add (enrolments, make_enrolment ("enr-4", "attended", "eco",
+                                               "2026-01-01T00:00:00+01:00", 0, 3));
+  g_ptr_array_add (enrolments, make_enrolment ("enr-5", "attended", "eco",
+                                               "2025-12-31T23:30:00+01:00", 0, 5));
+  /* Last year's, booked and cancelled ones: not counted */
+  g_ptr_array_add (enrolments, make_enrolment ("enr-6", "attended", "cf",
+                                               "2025-10-02T09:00:00+02:00", 0, 16));
+  g_ptr_array_add (enrolments, make_enrolment ("enr-7", "booked", "cf",
+                                               "2026-12-03T09:00:00+01:00", 8, 0));
+  g_ptr_array_add (enrolments, make_enrolment ("enr-8", "cancelled", "cf",
+                                               "2026-04-03T09:00:00+02:00", 0, 0));
+  g_ptr_array_add (enrolments, make_enrolment ("enr-9", "cancelled", "cfl",
+                                               "2026-04-03T09:00:00+02:00", 0, 2));
+
+  g_assert_cmpuint (chq_vouchers_used_in_year (enrolments, CHQ_VOUCHER_TYPE_CF, 2026), ==, 12);
+  g_assert_cmpuint (chq_vouchers_used_in_year (enrolments, CHQ_VOUCHER_TYPE_CFL, 2026), ==, 6);
+  g_assert_cmpuint (chq_vouchers_used_in_year (enrolments, CHQ_VOUCHER_TYPE_ECO, 2026), ==, 3);
+  g_assert_cmpuint (chq_vouchers_used_in_year (enrolments, CHQ_VOUCHER_TYPE_CF, 2025), ==, 16);
+  g_assert_cmpuint (chq_vouchers_used_in_year (enrolments, CHQ_VOUCHER_TYPE_ECO, 2025), ==, 5);
+  g_assert_cmpuint (chq_vouchers_used_in_year (enrolments, CHQ_VOUCHER_TYPE_CFL, 2025), ==, 0);
+  g_assert_cmpuint (chq_vouchers_used_in_year (enrolments, CHQ_VOUCHER_TYPE_CF, 2027), ==, 0);
+
+  /* Nothing read yet, or nothing there */
+  g_assert_cmpuint (chq_vouchers_used_in_year (NULL, CHQ_VOUCHER_TYPE_CF, 2026), ==, 0);
+  g_assert_cmpuint (chq_vouchers_used_in_year (empty, CHQ_VOUCHER_TYPE_CF, 2026), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -377,6 +449,7 @@ main (int   argc,
   g_test_add_func ("/vouchers-logic/newly-credited", test_newly_credited);
   g_test_add_func ("/vouchers-logic/type-shown", test_type_shown);
   g_test_add_func ("/vouchers-logic/order-state", test_order_state);
+  g_test_add_func ("/vouchers-logic/used-in-year", test_used_in_year);
 
   return g_test_run ();
 }

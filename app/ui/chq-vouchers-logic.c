@@ -478,6 +478,44 @@ chq_vouchers_newly_credited (GHashTable *previous,
 }
 
 /**
+ * chq_vouchers_used_in_year:
+ * @enrolments: (nullable) (element-type ChqEnrolment): enrolments, of any years
+ * @type: a voucher type
+ * @year: a calendar year
+ *
+ * Counts the vouchers of @type used in @year: the vouchers used by the attended enrolments
+ * whose session started in @year (in the session's own time zone, Belgian time). Booked
+ * enrolments only hold a reservation and cancelled ones used nothing.
+ *
+ * Returns: the number of vouchers of @type used in @year
+ */
+guint
+chq_vouchers_used_in_year (GPtrArray      *enrolments,
+                           ChqVoucherType  type,
+                           int             year)
+{
+  guint used = 0;
+
+  if (enrolments == NULL)
+    return 0;
+
+  for (guint i = 0; i < enrolments->len; i++)
+    {
+      ChqEnrolment *enrolment = g_ptr_array_index (enrolments, i);
+      GDateTime *starts_at = chq_enrolment_get_starts_at (enrolment);
+
+      if (chq_enrolment_get_status (enrolment) != CHQ_ENROLMENT_STATUS_ATTENDED ||
+          chq_enrolment_get_voucher_type (enrolment) != type ||
+          starts_at == NULL || g_date_time_get_year (starts_at) != year)
+        continue;
+
+      used += chq_enrolment_get_vouchers_used (enrolment);
+    }
+
+  return used;
+}
+
+/**
  * chq_vouchers_type_is_shown:
  * @ceiling: the account's ceiling for the type
  * @total: (nullable): the wallet's total for the type

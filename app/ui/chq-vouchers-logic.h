@@ -6,6 +6,7 @@
 
 #include <glib.h>
 
+#include "chq-enrolment.h"
 #include "chq-json.h"
 #include "chq-order.h"
 #include "chq-types.h"
@@ -88,6 +89,12 @@ GPtrArray     *chq_vouchers_newly_credited        (GHashTable          *previous
 /* Whether the page shows a type: the account may order it or holds some. */
 gboolean       chq_vouchers_type_is_shown         (guint                ceiling,
                                                    const ChqWalletTotal *total);
+
+/* The vouchers of @type used this calendar @year: the vouchers_used of the attended
+ * enrolments (ChqEnrolment) whose session started in @year. */
+guint          chq_vouchers_used_in_year          (GPtrArray           *enrolments,
+                                                   ChqVoucherType       type,
+                                                   int                  year);
 
 ChqOrderState  chq_vouchers_order_state           (ChqOrderStatus       status,
                                                    gboolean             cancel_waiting);

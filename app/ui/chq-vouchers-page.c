@@ -15,7 +15,8 @@
 #include "chq-vouchers-logic.h"
 #include "chq-vouchers-page.h"
 
-/* The page shows what the store holds (account, wallet, orders) and what waits in the
+/* The page shows what the store holds (account, wallet, orders, this year's enrolments
+ * for the vouchers used this year) and what waits in the
  * outbox, and reads again after every "changed" of either. Writes are intents of the
  * backend; the sync sends them. */
 struct _ChqVouchersPage
@@ -34,6 +35,8 @@ struct _ChqVouchersPage
   ChqAccount      *account;           /* owned, nullable until read */
   ChqWallet       *wallet;            /* owned, nullable until read */
   GPtrArray       *orders;            /* owned, of ChqOrder, nullable until read */
+  GPtrArray       *enrolments;        /* owned, of ChqEnrolment of the year of today,
+                                       * nullable until read */
   GHashTable      *order_statuses;    /* owned: order id -> status at the last read; NULL
                                        * before the first read (no news on a fresh start) */
   GHashTable      *cancel_waiting;    /* owned: ids of orders with a cancellation queued */
@@ -77,6 +80,7 @@ static GParamSpec *properties[N_PROPS];
 static void read_account (ChqVouchersPage *self);
 static void read_wallet  (ChqVouchersPage *self);
 static void read_orders  (ChqVouchersPage *self);
+static void read_enrolments (ChqVouchersPage *self);
 
 static void
 show_toast (ChqVouchersPage *self,
@@ -132,8 +136,10 @@ update_cards (ChqVouchersPage *self)
   GPtrArray *batches = self->wallet != NULL ? self->wallet->batches : empty;
   guint warning_days = get_warning_days (self);
   GDate today;
+  int year;
 
   get_today (self, &today);
+  year = g_date_get_year (&today);
 
   for (ChqVoucherType type = 0; type < CHQ_N_VOUCHER_TYPES; type++)
     {
@@ -150,8 +156,9 @@ update_cards (ChqVouchersPage *self)
         {
           figures.available = total->available;
           figures.reserved = total->reserved;
-          figures.used = total->used;
         }
+      /* The wallet's totals count the vouchers used ever: the card says this year's. */
+      figures.used = chq_vouchers_used_in_year (self->enrolments, type, year);
       figures.waiting = self->waiting[type];
       figures.expiring = chq_vouchers_count_expiring (batches, (int) type, &today, warning_days,
                                                       &figures.earliest_expiry);
@@ -450,6 +457,42 @@ read_orders (ChqVouchersPage *self)
 }
 
 static void
+on_enrolments_read_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(ChqVouchersPage) self = user_data;
+  g_autoptr(GPtrArray) enrolments = NULL;
+  g_autoptr(GError) error = NULL;
+
+  enrolments = chq_store_list_finish (CHQ_STORE (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (enrolments == NULL)
+    {
+      g_warning ("Could not read the enrolments from the cache: %s", error->message);
+      return;
+    }
+
+  /* A list of another year (today moved on meanwhile) counts nothing for this one: the
+   * read that followed the move brings the right one. */
+  g_clear_pointer (&self->enrolments, g_ptr_array_unref);
+  self->enrolments = g_steal_pointer (&enrolments);
+  update_view (self);
+}
+
+static void
+read_enrolments (ChqVouchersPage *self)
+{
+  GDate today;
+
+  get_today (self, &today);
+  chq_store_list_enrolments_async (chq_backend_get_store (self->backend),
+                                   g_date_get_year (&today), self->cancellable,
+                                   on_enrolments_read_cb, g_object_ref (self));
+}
+
+static void
 on_store_changed_cb (ChqStore        *store,
                      const char      *collection,
                      ChqVouchersPage *self)
@@ -460,6 +503,8 @@ on_store_changed_cb (ChqStore        *store,
     read_wallet (self);
   else if (g_strcmp0 (collection, CHQ_STORE_ORDERS) == 0)
     read_orders (self);
+  else if (g_strcmp0 (collection, CHQ_STORE_ENROLMENTS) == 0)
+    read_enrolments (self);
 }
 
 /* An order placed here reached the service: its payment instructions, at once. */
@@ -553,6 +598,7 @@ disconnect_backend (ChqVouchersPage *self)
   g_clear_object (&self->account);
   g_clear_pointer (&self->wallet, chq_wallet_free);
   g_clear_pointer (&self->orders, g_ptr_array_unref);
+  g_clear_pointer (&self->enrolments, g_ptr_array_unref);
   g_clear_pointer (&self->order_statuses, g_hash_table_unref);
   g_hash_table_remove_all (self->cancel_waiting);
   g_hash_table_remove_all (self->watched_entries);
@@ -977,6 +1023,7 @@ chq_vouchers_page_set_backend (ChqVouchersPage *self,
       read_account (self);
       read_wallet (self);
       read_orders (self);
+      read_enrolments (self);
     }
 
   update_orders (self);
@@ -1003,7 +1050,8 @@ chq_vouchers_page_get_today (ChqVouchersPage *self)
  * @self: a #ChqVouchersPage
  * @today: (nullable): "YYYY-MM-DD", or %NULL for the local date
  *
- * Fixes the day the page counts expiry from: the demo sandbox's clock, or a test's.
+ * Fixes the day the page counts expiry and the year of the vouchers used from: the demo
+ * sandbox's clock, or a test's.
  */
 void
 chq_vouchers_page_set_today (ChqVouchersPage *self,
@@ -1017,6 +1065,9 @@ chq_vouchers_page_set_today (ChqVouchersPage *self,
   g_free (self->today);
   self->today = g_strdup (today);
 
+  /* The vouchers used this year: the enrolments of the year of this day. */
+  if (self->backend != NULL)
+    read_enrolments (self);
   update_batches (self);
   update_view (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TODAY]);

@@ -159,7 +159,7 @@ chq_wallet_card_set_figures (ChqWalletCard          *self,
 
   set_number (self->available_label, figures->available, _("Available"));
   set_number (self->reserved_label, figures->reserved, _("Reserved"));
-  set_number (self->used_label, figures->used, _("Used"));
+  set_number (self->used_label, figures->used, _("Used this year"));
 
   g_free (self->expiry_text);
   if (figures->expiring > 0)

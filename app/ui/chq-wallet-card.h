@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 typedef struct {
   guint  available;
   guint  reserved;
-  guint  used;
+  guint  used;             /* used this calendar year, by the attended enrolments */
   guint  expiring;         /* available vouchers expiring within the warning period */
   char  *earliest_expiry;  /* owned, "YYYY-MM-DD" of those, or NULL */
   guint  ceiling;
