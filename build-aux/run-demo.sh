@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 builddir=${BUILDDIR:-build}
 
-build-aux/ensure-deps.sh
+build-aux/ensure-deps.sh run
 [ -f "$builddir/build.ninja" ] || meson setup "$builddir" -Dwerror=true
 ninja -C "$builddir"
 GSETTINGS_SCHEMA_DIR="$builddir/resources" exec "$builddir/app/chequier" --demo "$@"

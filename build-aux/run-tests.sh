@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 builddir=${1:-build}
 
-build-aux/ensure-deps.sh
+build-aux/ensure-deps.sh test
 
 [ -f "$builddir/build.ninja" ] || meson setup "$builddir" -Dwerror=true
 ninja -C "$builddir"
