@@ -401,6 +401,114 @@ test_sync_faults (Fixture       *fx,
     }
 }
 
+static void
+on_result_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+  g_main_context_wakeup (NULL);
+}
+
+/* The `next` cursor of the feed page after since (NULL: the first page). */
+static char *
+dup_page_next (ChqClient  *client,
+               const char *since)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(ChqCoursesPage) page = NULL;
+  g_autoptr(GError) error = NULL;
+
+  chq_client_list_courses_async (client, since, CHQ_SYNC_COURSES_PAGE_SIZE, NULL, NULL,
+                                 on_result_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  page = chq_client_list_courses_finish (client, result, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (page);
+  g_assert_true (page->more);
+
+  return g_strdup (page->next);
+}
+
+typedef struct {
+  ChqSync *sync;
+  guint    n_pages_seen;
+  guint    cancel_at;
+} CancelAt;
+
+static void
+on_cancel_activity_cb (ChqSync    *sync,
+                       GParamSpec *pspec,
+                       CancelAt   *at)
+{
+  const char *activity = chq_sync_get_activity (sync);
+
+  if (activity != NULL && g_str_has_prefix (activity, "Downloading courses (") &&
+      ++at->n_pages_seen == at->cancel_at)
+    chq_sync_cancel (sync);
+}
+
+/* The course pages are fetched while the one before is written: cancelled in the middle
+ * of the feed (a write and a request on their way), the run ends cancelled once both are
+ * done, the store holds whole pages with the cursor of the last one written, and the next
+ * run goes on from there to the same store as a clean sync. */
+static void
+test_sync_cancel_mid_feed (Fixture       *fx,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChqClient) client = test_client_new_signed_in (fx->uri);
+  g_autofree char *path = g_build_filename (g_get_user_cache_dir (), "cancelled.db", NULL);
+  g_autoptr(ChqStore) store = chq_store_open (path, &error);
+  g_autoptr(ChqSync) sync = NULL;
+  g_autofree char *clean = NULL;
+  g_autofree char *resumed = NULL;
+  g_autofree char *cursor = NULL;
+  g_autofree char *expected = NULL;
+  CancelAt at = { NULL, 0, 3 };
+  guint n_stored, n_pages;
+  gulong handler;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (test_count_server_courses (fx->uri), >, 4 * CHQ_SYNC_COURSES_PAGE_SIZE);
+
+  g_assert_true (test_sync_run (fx->sync, &error));
+  g_assert_no_error (error);
+  clean = test_dump_store (fx->store_path);
+
+  sync = new_sync (fx, client, store);
+  at.sync = sync;
+  handler = g_signal_connect (sync, "notify::activity", G_CALLBACK (on_cancel_activity_cb),
+                              &at);
+  g_assert_false (test_sync_run (sync, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_signal_handler_disconnect (sync, handler);
+  g_assert_false (chq_sync_is_running (sync));
+
+  /* Whole pages, at most those that had arrived, and the cursor after the last of them. */
+  n_stored = chq_store_count_courses (store);
+  g_assert_cmpuint (n_stored % CHQ_SYNC_COURSES_PAGE_SIZE, ==, 0);
+  n_pages = n_stored / CHQ_SYNC_COURSES_PAGE_SIZE;
+  g_test_message ("Cancelled with %u pages stored", n_pages);
+  g_assert_cmpuint (n_pages, <=, at.cancel_at);
+  cursor = chq_store_get_cursor (store);
+  for (guint i = 0; i < n_pages; i++)
+    {
+      g_autofree char *next = dup_page_next (client, expected);
+
+      g_free (expected);
+      expected = g_steal_pointer (&next);
+    }
+  g_assert_cmpstr (cursor, ==, expected);
+
+  g_assert_true (test_sync_run (sync, &error));
+  g_assert_no_error (error);
+  resumed = test_dump_store (path);
+  g_assert_cmpstr (resumed, ==, clean);
+}
+
 /* A refused write is failed with the server's words, the next is still sent, and the
  * refused one can be discarded. */
 static void
@@ -762,6 +870,8 @@ main (int   argc,
               fixture_set_up, test_sync_offline, fixture_tear_down);
   g_test_add ("/sync/faults", Fixture, GUINT_TO_POINTER (5000),
               fixture_set_up, test_sync_faults, fixture_tear_down);
+  g_test_add ("/sync/cancel-mid-feed", Fixture, GUINT_TO_POINTER (5000),
+              fixture_set_up, test_sync_cancel_mid_feed, fixture_tear_down);
   g_test_add ("/sync/refused", Fixture, GUINT_TO_POINTER (0),
               fixture_set_up, test_sync_refused, fixture_tear_down);
   g_test_add ("/sync/unauthorized", Fixture, GUINT_TO_POINTER (0),

@@ -766,54 +766,93 @@ bump_courses_generation (sqlite3  *db,
   return stmt != NULL && step_done (stmt, error);
 }
 
+/* A page of courses is written in a few set-wide statements rather than one upsert per
+ * course: each course (and its sessions) is first staged in a temporary table, then one
+ * INSERT ... SELECT upserts them all. The search index (courses_fts) is filled by the
+ * courses' triggers, and FTS5 (SQLite 3.40) flushes its pending terms at every statement
+ * savepoint: with one statement per course it wrote the index a course at a time, with one
+ * statement per page it writes it once per page (docs/performance.md, "First full sync"). */
+#define STAGE_COLUMNS \
+  "id, json, title, title_key, summary, provider_name, cities, hours, price_cents, " \
+  "voucher_type, ai, format, first_start, provinces, languages, themes, updated_at"
+
 typedef struct {
-  sqlite3_stmt *upsert;
-  sqlite3_stmt *clear_sessions;
-  sqlite3_stmt *add_session;
+  sqlite3_stmt *stage_course;
+  sqlite3_stmt *stage_session;
   sqlite3_stmt *delete_course;
 } CourseStatements;
 
 static void
 course_statements_clear (CourseStatements *stmts)
 {
-  g_clear_pointer (&stmts->upsert, sqlite3_finalize);
-  g_clear_pointer (&stmts->clear_sessions, sqlite3_finalize);
-  g_clear_pointer (&stmts->add_session, sqlite3_finalize);
+  g_clear_pointer (&stmts->stage_course, sqlite3_finalize);
+  g_clear_pointer (&stmts->stage_session, sqlite3_finalize);
   g_clear_pointer (&stmts->delete_course, sqlite3_finalize);
 }
 
+/* Makes the (connection-private) staging tables if needed and empties them. */
 static gboolean
 course_statements_init (CourseStatements  *stmts,
                         sqlite3           *db,
                         GError           **error)
 {
-  stmts->upsert =
+  if (!exec_sql (db,
+                 "CREATE TEMP TABLE IF NOT EXISTS chq_page_courses ("
+                 "  pos INTEGER PRIMARY KEY, id TEXT NOT NULL, json TEXT NOT NULL,"
+                 "  title TEXT NOT NULL, title_key TEXT NOT NULL, summary TEXT NOT NULL,"
+                 "  provider_name TEXT NOT NULL, cities TEXT NOT NULL, hours INTEGER NOT NULL,"
+                 "  price_cents INTEGER NOT NULL, voucher_type INTEGER NOT NULL,"
+                 "  ai INTEGER NOT NULL, format INTEGER NOT NULL, first_start INTEGER,"
+                 "  provinces TEXT NOT NULL, languages TEXT NOT NULL, themes TEXT NOT NULL,"
+                 "  updated_at TEXT);"
+                 "CREATE TEMP TABLE IF NOT EXISTS chq_page_sessions ("
+                 "  course_id TEXT NOT NULL, starts_at INTEGER NOT NULL, city TEXT);"
+                 "DELETE FROM temp.chq_page_courses;"
+                 "DELETE FROM temp.chq_page_sessions;", NULL, error))
+    return FALSE;
+
+  stmts->stage_course =
     prepare (db,
-             "INSERT INTO courses (id, json, title, title_key, summary, provider_name, "
-             "  cities, hours, price_cents, voucher_type, ai, format, first_start, "
-             "  provinces, languages, themes, updated_at) "
+             "INSERT INTO temp.chq_page_courses (" STAGE_COLUMNS ") "
              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
-             "  ?16, ?17) "
-             "ON CONFLICT (id) DO UPDATE SET json = excluded.json, title = excluded.title, "
-             "  title_key = excluded.title_key, summary = excluded.summary, "
-             "  provider_name = excluded.provider_name, cities = excluded.cities, "
-             "  hours = excluded.hours, price_cents = excluded.price_cents, "
-             "  voucher_type = excluded.voucher_type, ai = excluded.ai, "
-             "  format = excluded.format, first_start = excluded.first_start, "
-             "  provinces = excluded.provinces, languages = excluded.languages, "
-             "  themes = excluded.themes, updated_at = excluded.updated_at "
-             "RETURNING rid", error);
-  if (stmts->upsert != NULL)
-    stmts->clear_sessions =
-      prepare (db, "DELETE FROM course_sessions WHERE course_rid = ?1", error);
-  if (stmts->clear_sessions != NULL)
-    stmts->add_session =
-      prepare (db, "INSERT INTO course_sessions (course_rid, starts_at, city) "
+             "  ?16, ?17)", error);
+  if (stmts->stage_course != NULL)
+    stmts->stage_session =
+      prepare (db, "INSERT INTO temp.chq_page_sessions (course_id, starts_at, city) "
                    "VALUES (?1, ?2, ?3)", error);
-  if (stmts->add_session != NULL)
+  if (stmts->stage_session != NULL)
     stmts->delete_course = prepare (db, "DELETE FROM courses WHERE id = ?1", error);
 
   return stmts->delete_course != NULL;
+}
+
+/* Writes the staged courses (in page order: a course twice in a page ends as its last copy,
+ * as with one upsert each) and replaces their sessions with the staged ones. */
+static gboolean
+write_staged_courses (sqlite3  *db,
+                      GError  **error)
+{
+  return exec_sql (db,
+                   "INSERT INTO courses (" STAGE_COLUMNS ") "
+                   "SELECT " STAGE_COLUMNS " FROM temp.chq_page_courses WHERE true "
+                   "ORDER BY pos "
+                   "ON CONFLICT (id) DO UPDATE SET json = excluded.json, "
+                   "  title = excluded.title, title_key = excluded.title_key, "
+                   "  summary = excluded.summary, provider_name = excluded.provider_name, "
+                   "  cities = excluded.cities, hours = excluded.hours, "
+                   "  price_cents = excluded.price_cents, "
+                   "  voucher_type = excluded.voucher_type, ai = excluded.ai, "
+                   "  format = excluded.format, first_start = excluded.first_start, "
+                   "  provinces = excluded.provinces, languages = excluded.languages, "
+                   "  themes = excluded.themes, updated_at = excluded.updated_at;"
+                   "DELETE FROM course_sessions WHERE course_rid IN ("
+                   "  SELECT c.rid FROM courses c WHERE c.id IN "
+                   "    (SELECT id FROM temp.chq_page_courses));"
+                   "INSERT INTO course_sessions (course_rid, starts_at, city) "
+                   "SELECT c.rid, s.starts_at, s.city FROM temp.chq_page_sessions s "
+                   "  JOIN courses c ON c.id = s.course_id ORDER BY s.rowid;"
+                   "DELETE FROM temp.chq_page_courses;"
+                   "DELETE FROM temp.chq_page_sessions;", NULL, error);
 }
 
 /* Adds a word to a list of distinct words (borrowed strings). */
@@ -839,9 +878,10 @@ element_object (JsonArray *array,
 }
 
 static gboolean
-upsert_course (CourseStatements  *stmts,
-               JsonNode          *node,
-               GError           **error)
+stage_course (CourseStatements  *stmts,
+              JsonNode          *node,
+              gboolean           with_sessions,
+              GError           **error)
 {
   JsonObject *course = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
   const char *id = member_string (course, "id");
@@ -861,8 +901,6 @@ upsert_course (CourseStatements  *stmts,
   ChqVoucherType voucher_type;
   ChqCourseFormat format;
   gint64 first_start = G_MAXINT64;
-  gint64 rid;
-  int rc;
 
   if (id == NULL || *id == '\0' || title == NULL ||
       !chq_voucher_type_from_string (member_string (course, "voucher_type"), &voucher_type) ||
@@ -895,51 +933,41 @@ upsert_course (CourseStatements  *stmts,
   languages = join_words (member_array (course, "languages"));
   themes = join_words (member_array (course, "themes"));
 
-  bind_text (stmts->upsert, 1, id);
-  bind_text (stmts->upsert, 2, json);
-  bind_text (stmts->upsert, 3, title);
-  bind_text (stmts->upsert, 4, title_key);
-  bind_text (stmts->upsert, 5, summary ? summary : "");
-  bind_text (stmts->upsert, 6, provider_name ? provider_name : "");
-  bind_text (stmts->upsert, 7, cities_text);
-  sqlite3_bind_int64 (stmts->upsert, 8, member_int (course, "hours"));
-  sqlite3_bind_int64 (stmts->upsert, 9, member_int (course, "price_cents"));
-  sqlite3_bind_int (stmts->upsert, 10, voucher_type);
-  sqlite3_bind_int (stmts->upsert, 11, member_bool (course, "ai"));
-  sqlite3_bind_int (stmts->upsert, 12, format);
+  bind_text (stmts->stage_course, 1, id);
+  bind_text (stmts->stage_course, 2, json);
+  bind_text (stmts->stage_course, 3, title);
+  bind_text (stmts->stage_course, 4, title_key);
+  bind_text (stmts->stage_course, 5, summary ? summary : "");
+  bind_text (stmts->stage_course, 6, provider_name ? provider_name : "");
+  bind_text (stmts->stage_course, 7, cities_text);
+  sqlite3_bind_int64 (stmts->stage_course, 8, member_int (course, "hours"));
+  sqlite3_bind_int64 (stmts->stage_course, 9, member_int (course, "price_cents"));
+  sqlite3_bind_int (stmts->stage_course, 10, voucher_type);
+  sqlite3_bind_int (stmts->stage_course, 11, member_bool (course, "ai"));
+  sqlite3_bind_int (stmts->stage_course, 12, format);
   if (first_start != G_MAXINT64)
-    sqlite3_bind_int64 (stmts->upsert, 13, first_start);
+    sqlite3_bind_int64 (stmts->stage_course, 13, first_start);
   else
-    sqlite3_bind_null (stmts->upsert, 13);
-  bind_text (stmts->upsert, 14, provinces_text);
-  bind_text (stmts->upsert, 15, languages);
-  bind_text (stmts->upsert, 16, themes);
-  bind_text (stmts->upsert, 17, member_string (course, "updated_at"));
+    sqlite3_bind_null (stmts->stage_course, 13);
+  bind_text (stmts->stage_course, 14, provinces_text);
+  bind_text (stmts->stage_course, 15, languages);
+  bind_text (stmts->stage_course, 16, themes);
+  bind_text (stmts->stage_course, 17, member_string (course, "updated_at"));
 
-  rc = sqlite3_step (stmts->upsert);
-  rid = rc == SQLITE_ROW ? sqlite3_column_int64 (stmts->upsert, 0) : 0;
-  if (rc == SQLITE_ROW)
-    rc = sqlite3_step (stmts->upsert);
-  sqlite3_reset (stmts->upsert);
-  sqlite3_clear_bindings (stmts->upsert);
-  if (rc != SQLITE_DONE || rid == 0)
-    return set_db_error (error, sqlite3_db_handle (stmts->upsert));
-
-  sqlite3_bind_int64 (stmts->clear_sessions, 1, rid);
-  if (!step_done (stmts->clear_sessions, error))
+  if (!step_done (stmts->stage_course, error))
     return FALSE;
 
-  for (guint i = 0; sessions && i < json_array_get_length (sessions); i++)
+  for (guint i = 0; with_sessions && sessions && i < json_array_get_length (sessions); i++)
     {
       JsonObject *session = element_object (sessions, i);
       gint64 start = member_unix (session, "starts_at");
 
       if (start == 0)
         continue;
-      sqlite3_bind_int64 (stmts->add_session, 1, rid);
-      sqlite3_bind_int64 (stmts->add_session, 2, start);
-      bind_text (stmts->add_session, 3, member_string (session, "city"));
-      if (!step_done (stmts->add_session, error))
+      bind_text (stmts->stage_session, 1, id);
+      sqlite3_bind_int64 (stmts->stage_session, 2, start);
+      bind_text (stmts->stage_session, 3, member_string (session, "city"));
+      if (!step_done (stmts->stage_session, error))
         return FALSE;
     }
 
@@ -961,8 +989,33 @@ apply_courses (ChqStore            *self,
     return FALSE;
 
   ok = course_statements_init (&stmts, self->write_db, error);
-  for (guint i = 0; ok && i < nodes->len; i++)
-    ok = upsert_course (&stmts, g_ptr_array_index (nodes, i), error);
+  if (ok)
+    {
+      /* A course twice in a page keeps the sessions of its last copy only. */
+      g_autoptr(GHashTable) last = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (guint i = 0; i < nodes->len; i++)
+        {
+          JsonNode *node = g_ptr_array_index (nodes, i);
+          const char *id = JSON_NODE_HOLDS_OBJECT (node)
+                           ? member_string (json_node_get_object (node), "id") : NULL;
+
+          if (id != NULL)
+            g_hash_table_insert (last, (gpointer) id, GUINT_TO_POINTER (i));
+        }
+      for (guint i = 0; ok && i < nodes->len; i++)
+        {
+          JsonNode *node = g_ptr_array_index (nodes, i);
+          const char *id = JSON_NODE_HOLDS_OBJECT (node)
+                           ? member_string (json_node_get_object (node), "id") : NULL;
+          gboolean with_sessions = id != NULL &&
+                                   GPOINTER_TO_UINT (g_hash_table_lookup (last, id)) == i;
+
+          ok = stage_course (&stmts, node, with_sessions, error);
+        }
+    }
+  if (ok && nodes->len > 0)
+    ok = write_staged_courses (self->write_db, error);
   for (guint i = 0; ok && deleted_ids != NULL && deleted_ids[i] != NULL; i++)
     {
       bind_text (stmts.delete_course, 1, deleted_ids[i]);

@@ -33,6 +33,7 @@ typedef enum {
 } Step;
 
 typedef struct _Run Run;
+typedef struct _StoreWrite StoreWrite;
 
 struct _ChqSync
 {
@@ -75,6 +76,15 @@ struct _Run
   guint           n_to_send;
   guint           n_sent;
   gboolean        restarted;        /* the store was emptied for a full sync in this run */
+  /* The course feed is pipelined: page N+1 is fetched while page N is written, with at
+   * most one fetch, one write and one page waiting for the writer. Pages are written in
+   * feed order, each with its cursor in the same transaction. */
+  gboolean        fetching;         /* a page request is on its way */
+  gboolean        writing;          /* a page is being written */
+  gboolean        fetched_last;     /* the page with more=false has arrived */
+  StoreWrite     *waiting;          /* owned, nullable: a page fetched, not yet written */
+  GError         *fetch_error;      /* owned, nullable: handled once the writer is idle */
+  GError         *write_error;      /* owned, nullable: ends the run once all is idle */
   ChqOutboxEntry *entry;            /* owned, nullable: the entry on its way */
 };
 
@@ -206,7 +216,7 @@ set_last_success (ChqSync   *self,
 
 /* Store writes, one at a time, on a GTask thread. */
 
-typedef struct {
+struct _StoreWrite {
   Step            step;
   char           *collection;  /* owned: the ETag key */
   char           *etag;        /* owned, nullable: NULL forgets the old one */
@@ -218,7 +228,7 @@ typedef struct {
   char           *cursor;      /* owned, nullable: the cursor to keep after the page */
   GDateTime      *last_sync;   /* owned: set when the run succeeded */
   gboolean        clear;       /* empty the store (the feed no longer knows our cursor) */
-} StoreWrite;
+};
 
 static void
 store_write_free (StoreWrite *write)
@@ -331,6 +341,9 @@ run_free (Run *run)
   g_clear_pointer (&run->tasks, g_ptr_array_unref);
   g_clear_object (&run->cancellable);
   g_clear_object (&run->entry);
+  g_clear_pointer (&run->waiting, store_write_free);
+  g_clear_error (&run->fetch_error);
+  g_clear_error (&run->write_error);
   g_free (run->since);
   g_clear_object (&run->self);
   g_free (run);
@@ -455,7 +468,6 @@ on_store_written_cb (GObject      *object,
                      gpointer      user_data)
 {
   Run *run = user_data;
-  StoreWrite *write = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
@@ -467,13 +479,6 @@ on_store_written_cb (GObject      *object,
   if (g_cancellable_set_error_if_cancelled (run->cancellable, &error))
     {
       run_finish (run, error);
-      return;
-    }
-
-  if (write->step == STEP_COURSES && write->page->more)
-    {
-      replace_str (&run->since, write->page->next);
-      run_step (run);
       return;
     }
 
@@ -566,24 +571,120 @@ restart_if_cursor_unknown (Run          *run,
   return TRUE;
 }
 
+static void courses_pump  (Run          *run);
+static void on_courses_cb (GObject      *object,
+                           GAsyncResult *result,
+                           gpointer      user_data);
+
+static void
+fetch_next_page (Run *run)
+{
+  run->fetching = TRUE;
+  chq_client_list_courses_async (run->self->client, run->since, CHQ_SYNC_COURSES_PAGE_SIZE,
+                                 NULL, run->cancellable, on_courses_cb, run);
+}
+
+static void
+on_course_page_written_cb (GObject      *object,
+                           GAsyncResult *result,
+                           gpointer      user_data)
+{
+  Run *run = user_data;
+  GError *error = NULL;
+
+  run->writing = FALSE;
+  if (!g_task_propagate_boolean (G_TASK (result), &error) ||
+      g_cancellable_set_error_if_cancelled (run->cancellable, &error))
+    {
+      if (run->write_error == NULL)
+        run->write_error = error;
+      else
+        g_error_free (error);
+    }
+
+  courses_pump (run);
+}
+
+/* Moves the course step on after each event (a page arrived, a page written): starts the
+ * write of the waiting page, asks for the next page while the writer works, and leaves the
+ * step (next step, or the run's end on an error) only when nothing is on its way, so that
+ * no callback outlives the run and the cursor saved is that of the last page written. */
+static void
+courses_pump (Run *run)
+{
+  if (run->write_error != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (run->fetching || run->writing)
+        return;
+      error = g_steal_pointer (&run->write_error);
+      g_clear_pointer (&run->waiting, store_write_free);
+      g_clear_error (&run->fetch_error);
+      run_finish (run, error);
+      return;
+    }
+
+  if (!run->writing && run->waiting != NULL)
+    {
+      run->writing = TRUE;
+      store_write_async (run, g_steal_pointer (&run->waiting), on_course_page_written_cb);
+    }
+
+  if (run->fetch_error != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* As if the pages before had been written one by one before this request. */
+      if (run->writing)
+        return;
+      error = g_steal_pointer (&run->fetch_error);
+      if (!restart_if_cursor_unknown (run, error))
+        handle_fetch_error (run, error);
+      return;
+    }
+
+  if (!run->fetched_last)
+    {
+      if (!run->fetching && run->waiting == NULL)
+        fetch_next_page (run);
+      return;
+    }
+
+  if (!run->writing && run->waiting == NULL && !run->fetching)
+    next_step (run);
+}
+
 static void
 on_courses_cb (GObject      *object,
                GAsyncResult *result,
                gpointer      user_data)
 {
   Run *run = user_data;
-  g_autoptr(GError) error = NULL;
+  GError *error = NULL;
   g_autofree char *etag = NULL;
   g_autofree char *activity = NULL;
   g_autofree char *count = NULL;
   g_autoptr(ChqCoursesPage) page = NULL;
   StoreWrite *write;
 
+  run->fetching = FALSE;
   page = chq_client_list_courses_finish (CHQ_CLIENT (object), result, &etag, &error);
-  if (error != NULL && restart_if_cursor_unknown (run, error))
-    return;
-  if (handle_fetch_error (run, error))
-    return;
+  if (error != NULL)
+    {
+      /* A write failed meanwhile: that error ends the run. */
+      if (run->write_error != NULL)
+        g_error_free (error);
+      else
+        run->fetch_error = error;
+      courses_pump (run);
+      return;
+    }
+  if (run->write_error != NULL)
+    {
+      courses_pump (run);
+      return;
+    }
 
   run->n_pages++;
   run->n_courses += page->items->len;
@@ -599,8 +700,15 @@ on_courses_cb (GObject      *object,
 
   write = store_write_new (run, CHQ_STORE_COURSES, page->more ? NULL : g_steal_pointer (&etag));
   write->cursor = g_strdup (page->more ? page->next : run->since);
+  if (page->more)
+    replace_str (&run->since, page->next);
+  else
+    run->fetched_last = TRUE;
   write->page = g_steal_pointer (&page);
-  store_write_async (run, write, on_store_written_cb);
+  g_assert (run->waiting == NULL);
+  run->waiting = write;
+
+  courses_pump (run);
 }
 
 static void
@@ -725,6 +833,8 @@ run_step (Run *run)
           run->since = chq_store_get_cursor (self->store);
           etag = chq_store_get_etag (self->store, CHQ_STORE_COURSES);
         }
+      run->fetched_last = FALSE;
+      run->fetching = TRUE;
       chq_client_list_courses_async (self->client, run->since, CHQ_SYNC_COURSES_PAGE_SIZE,
                                      etag, run->cancellable, on_courses_cb, run);
       break;
