@@ -448,6 +448,106 @@ test_apply_pages (void)
   }
 }
 
+static int
+count_rows (const char *path,
+            const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int count = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    count = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return count;
+}
+
+static char *
+search_ids (ChqStore   *store,
+            const char *text)
+{
+  g_autoptr(ChqCourseQuery) query = query_new (text, FALSE);
+
+  return run_ids (store, query);
+}
+
+/* FTS5's own check that its index holds exactly the courses' texts. */
+static void
+assert_search_index_sound (const char *path)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO courses_fts (courses_fts) "
+                                     "VALUES ('integrity-check')", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  sqlite3_close (db);
+}
+
+/* A page is written in one statement: inserts, updates (the index drops the old words), a
+ * course twice in a page (its last copy wins, with its own sessions), deletes in the same
+ * page, and the search index stays exactly in step with the courses. */
+static void
+test_apply_page_mixed (void)
+{
+  g_autoptr(ChqStore) store = open_sample_store ("mixed.db");
+  g_autofree char *path = test_path ("mixed.db");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ids = NULL;
+  g_autofree char *cursor = NULL;
+  TestCourse page[4] = { course_c, course_a, course_c, course_e };
+  const char * const deleted[] = { "crs-e", NULL };
+
+  assert_search_index_sound (path);
+
+  page[0].title = "Allemand technique";
+  page[0].sessions = "2026-12-01T09:00:00+01:00@Mons|2026-12-08T09:00:00+01:00@Mons";
+  page[1].title = "Robotique et énergie";
+  page[2].title = "Espagnol commercial";
+  page[2].sessions = "2027-02-01T09:00:00+01:00@Tournai";
+  page[3].id = "crs-f";
+  page[3].title = "Soudure à l'arc";
+  g_assert_true (apply_courses (store, page, G_N_ELEMENTS (page), deleted, "cursor-m",
+                                &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (chq_store_count_courses (store), ==, 5);
+  cursor = chq_store_get_cursor (store);
+  g_assert_cmpstr (cursor, ==, "cursor-m");
+  ids = search_ids (store, "espagnol");
+  g_assert_cmpstr (ids, ==, "crs-c");
+  g_clear_pointer (&ids, g_free);
+  ids = search_ids (store, "allemand");
+  g_assert_cmpstr (ids, ==, "");
+  g_clear_pointer (&ids, g_free);
+  ids = search_ids (store, "affaires");
+  g_assert_cmpstr (ids, ==, "");
+  g_clear_pointer (&ids, g_free);
+  ids = search_ids (store, "robotique");
+  g_assert_cmpstr (ids, ==, "crs-a");
+  g_clear_pointer (&ids, g_free);
+  ids = search_ids (store, "soudure");
+  g_assert_cmpstr (ids, ==, "crs-f");
+  g_clear_pointer (&ids, g_free);
+  ids = search_ids (store, "chantier");
+  g_assert_cmpstr (ids, ==, "");
+  g_clear_pointer (&ids, g_free);
+
+  g_assert_cmpint (count_rows (path, "SELECT count(*) FROM course_sessions s "
+                                     "JOIN courses c ON c.rid = s.course_rid "
+                                     "WHERE c.id = 'crs-c' AND s.city = 'Tournai'"), ==, 1);
+  g_assert_cmpint (count_rows (path, "SELECT count(*) FROM course_sessions s "
+                                     "JOIN courses c ON c.rid = s.course_rid "
+                                     "WHERE c.id = 'crs-c'"), ==, 1);
+  g_assert_cmpint (count_rows (path, "SELECT count(*) FROM course_sessions WHERE course_rid "
+                                     "NOT IN (SELECT rid FROM courses)"), ==, 0);
+  assert_search_index_sound (path);
+}
+
 typedef struct {
   const char *name;
   gboolean    ai_only;
@@ -1467,6 +1567,7 @@ main (int   argc,
   g_test_add_func ("/store/newer-schema", test_newer_schema);
   g_test_add_func ("/store/corrupt-rebuilt", test_corrupt_rebuilt);
   g_test_add_func ("/store/apply-pages", test_apply_pages);
+  g_test_add_func ("/store/apply-page-mixed", test_apply_page_mixed);
   g_test_add_func ("/store/filters-and-sorts", test_filters_and_sorts);
   g_test_add_func ("/store/search", test_search);
   g_test_add_func ("/store/search-hostile", test_search_hostile);
