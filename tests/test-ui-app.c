@@ -22,31 +22,12 @@
 #include "chq-secret.h"
 #include "chq-sign-in-dialog.h"
 #include "chq-test-sync-utils.h"
+#include "chq-test-ui-utils.h"
 #include "chq-vouchers-page.h"
 #include "chq-welcome-page.h"
 #include "chq-window.h"
 
 static ChqApplication *app;    /* owned */
-
-/* Iterates the main context until @cond holds, failing after @timeout_ms. */
-#define wait_until(cond, timeout_ms) \
-  G_STMT_START { \
-    gint64 deadline_ = g_get_monotonic_time () + (timeout_ms) * G_TIME_SPAN_MILLISECOND; \
-    while (!(cond)) \
-      { \
-        if (g_get_monotonic_time () > deadline_) \
-          g_error ("Timed out waiting for %s", #cond); \
-        g_main_context_iteration (NULL, FALSE); \
-        g_usleep (1000); \
-      } \
-  } G_STMT_END
-
-static void
-flush_main_context (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 /* Finds the one toplevel of @type that is visible, or NULL. */
 static GtkWindow *
@@ -67,17 +48,6 @@ find_toplevel (GType type)
     }
 
   return found;
-}
-
-static gpointer
-template_child (gpointer    widget,
-                GType       type,
-                const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (child);
-  return child;
 }
 
 static ChqWindow *
@@ -121,16 +91,6 @@ leave (void)
   g_settings_reset (settings, "expiry-warning-days");
 }
 
-static void
-store_result_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  GAsyncResult **slot = user_data;
-
-  *slot = g_object_ref (result);
-}
-
 /* A sandbox with a fixed clock, its database in @dir (so that it can stop and start again
  * with its data) and on @port (0: any). */
 static ChqSandbox *
@@ -162,16 +122,12 @@ static ChqBackend *
 signed_in_backend (const char *uri)
 {
   g_autoptr(ChqBackend) backend = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
   backend = chq_backend_new (uri, uri, TEST_ENTERPRISE, NULL, &error);
   g_assert_no_error (error);
   chq_client_set_retry_policy (chq_backend_get_client (backend), 2, 50, 100);
-  chq_backend_sign_in_async (backend, TEST_PASSWORD, NULL, store_result_cb, &result);
-  wait_until (result != NULL, 30000);
-  g_assert_true (chq_backend_sign_in_finish (backend, result, &error));
-  g_assert_no_error (error);
+  backend_sign_in (backend, TEST_PASSWORD);
 
   return g_steal_pointer (&backend);
 }
@@ -1011,19 +967,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int ret;
 
-  g_setenv ("GTK_A11Y", "test", TRUE);
-  g_setenv ("ADW_DISABLE_PORTAL", "1", TRUE);
-  g_content_type_set_mime_dirs (NULL);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  gtk_init ();
-
-  /* The cursor's blinking checks that its entry still has the focus, and warns when the
-   * focus went with a window that closed (an X server without a window manager, tests
-   * side by side): nothing the app does, so no blinking. */
-  g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
+  test_ui_init_gtk (&argc, &argv);
 
   /* No notification server on the test's session bus. */
   {
@@ -1032,11 +978,7 @@ main (int   argc,
     g_settings_set_boolean (settings, "notifications", FALSE);
   }
 
-  app = chq_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_DEFAULT_FLAGS | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
+  app = test_ui_application_new ();
 
   g_test_add_func ("/ui/app/logic/banner", test_logic_banner);
   g_test_add_func ("/ui/app/logic/updated", test_logic_updated);

@@ -18,66 +18,14 @@
 #include "chq-course-row.h"
 #include "chq-money.h"
 #include "chq-sandbox.h"
+#include "chq-test-ui-utils.h"
 
 #define DEMO_SME "0123456749"
 
 typedef struct {
-  ChqSandbox     *sandbox;
-  ChqBackend     *backend;
-  char           *tmpdir;
-  GtkWindow      *window;
+  TestUi          ui;
   ChqCatalogPage *page;
-  char           *last_toast;
 } Fixture;
-
-/* Iterates the main context until @cond holds, failing after @timeout_ms. */
-#define wait_until(cond, timeout_ms) \
-  G_STMT_START { \
-    gint64 deadline_ = g_get_monotonic_time () + (timeout_ms) * G_TIME_SPAN_MILLISECOND; \
-    while (!(cond)) \
-      { \
-        if (g_get_monotonic_time () > deadline_) \
-          g_error ("Timed out waiting for %s", #cond); \
-        g_main_context_iteration (NULL, FALSE); \
-        g_usleep (1000); \
-      } \
-  } G_STMT_END
-
-static void
-store_result_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  GAsyncResult **slot = user_data;
-
-  *slot = g_object_ref (result);
-}
-
-static void
-run_sync (ChqBackend *backend)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  ChqSync *sync = chq_backend_get_sync (backend);
-
-  while (chq_sync_is_running (sync))
-    g_main_context_iteration (NULL, TRUE);
-  chq_sync_run_async (sync, NULL, store_result_cb, &result);
-  wait_until (result != NULL, 30000);
-  g_assert_true (chq_sync_run_finish (sync, result, &error));
-  g_assert_no_error (error);
-}
-
-static void
-on_toast_cb (GSimpleAction *action,
-             GVariant      *parameter,
-             gpointer       user_data)
-{
-  Fixture *f = user_data;
-
-  g_free (f->last_toast);
-  f->last_toast = g_variant_dup_string (parameter, NULL);
-}
 
 /* What a test needs: the window's width (0: 1000 px) and whether to sync first. */
 typedef struct {
@@ -94,70 +42,18 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   const Setup *setup = data;
-  ChqSandboxOptions options = { .today = "2026-11-28" };
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
-  g_autoptr(GSimpleAction) toast = g_simple_action_new ("toast", G_VARIANT_TYPE_STRING);
-  g_autofree char *uri = NULL;
-  g_autofree char *outbox_path = NULL;
-  int width = setup->width;
 
-  f->sandbox = chq_sandbox_new (&options);
-  g_assert_true (chq_sandbox_start (f->sandbox, &error));
-  g_assert_no_error (error);
-  uri = chq_sandbox_dup_uri (f->sandbox);
-  f->tmpdir = g_dir_make_tmp ("chq-ui-catalog-XXXXXX", &error);
-  g_assert_no_error (error);
-  outbox_path = g_build_filename (f->tmpdir, "outbox.db", NULL);
-
-  f->backend = chq_backend_new (uri, "catalogue test", DEMO_SME, outbox_path, &error);
-  g_assert_no_error (error);
-  chq_backend_set_demo (f->backend, TRUE);
-  chq_backend_sign_in_async (f->backend, "demo", NULL, store_result_cb, &result);
-  wait_until (result != NULL, 30000);
-  g_assert_true (chq_backend_sign_in_finish (f->backend, result, &error));
-  g_assert_no_error (error);
-  if (!setup->no_sync)
-    run_sync (f->backend);
-
-  /* The window stands in for ChqWindow: it offers win.toast and records the last toast. */
-  f->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (f->window, width > 0 ? width : 1000, 700);
-  g_signal_connect (toast, "activate", G_CALLBACK (on_toast_cb), f);
-  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (toast));
-  gtk_widget_insert_action_group (GTK_WIDGET (f->window), "win", G_ACTION_GROUP (group));
-
+  test_ui_set_up (&f->ui, "chq-ui-catalog-XXXXXX", "catalogue test", DEMO_SME,
+                  !setup->no_sync, setup->width);
   f->page = CHQ_CATALOG_PAGE (chq_catalog_page_new ());
-  gtk_window_set_child (f->window, GTK_WIDGET (f->page));
-  gtk_window_present (f->window);
-  wait_until (gtk_widget_get_mapped (GTK_WIDGET (f->page)), 5000);
+  test_ui_show (&f->ui, GTK_WIDGET (f->page));
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  gtk_window_destroy (f->window);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_clear_object (&f->backend);
-  if (f->sandbox != NULL)
-    chq_sandbox_stop (f->sandbox);
-  g_clear_object (&f->sandbox);
-  g_free (f->tmpdir);
-  g_free (f->last_toast);
-}
-
-static gpointer
-template_child (gpointer    widget,
-                GType       type,
-                const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (child);
-  return child;
+  test_ui_tear_down (&f->ui);
 }
 
 /* The page has its backend and the query it runs is answered. */
@@ -229,7 +125,7 @@ static void
 test_states (Fixture       *f,
              gconstpointer  data)
 {
-  g_autoptr(ChqBackend) backend = g_object_ref (f->backend);
+  g_autoptr(ChqBackend) backend = g_object_ref (f->ui.backend);
 
   g_assert_cmpstr (chq_catalog_page_get_state (f->page), ==, "no-account");
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (f->page), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -256,18 +152,18 @@ test_empty_and_offline (Fixture       *f,
   GtkRevealer *offline = template_child (f->page, CHQ_TYPE_CATALOG_PAGE, "offline_revealer");
   GtkLabel *offline_label = template_child (f->page, CHQ_TYPE_CATALOG_PAGE, "offline_label");
   g_autoptr(GAsyncResult) result = NULL;
-  ChqSync *sync = chq_backend_get_sync (f->backend);
+  ChqSync *sync = chq_backend_get_sync (f->ui.backend);
 
-  chq_catalog_page_set_backend (f->page, f->backend);
+  chq_catalog_page_set_backend (f->page, f->ui.backend);
   wait_until (g_strcmp0 (chq_catalog_page_get_state (f->page), "empty") == 0, 5000);
   g_assert_false (gtk_revealer_get_reveal_child (offline));
 
-  run_sync (f->backend);
+  run_sync (f->ui.backend);
   wait_until (g_strcmp0 (chq_catalog_page_get_state (f->page), "list") == 0, 5000);
   g_assert_cmpuint (chq_catalog_page_get_n_results (f->page), >, 0);
 
-  chq_sandbox_stop (f->sandbox);
-  g_clear_object (&f->sandbox);
+  chq_sandbox_stop (f->ui.sandbox);
+  g_clear_object (&f->ui.sandbox);
   chq_sync_run_async (sync, NULL, store_result_cb, &result);
   wait_until (result != NULL, 60000);
   g_assert_false (chq_sync_run_finish (sync, result, NULL));
@@ -306,7 +202,7 @@ test_search (Fixture       *f,
   GtkLabel *count_label = template_child (f->page, CHQ_TYPE_CATALOG_PAGE, "count_label");
   GtkWidget *entry = template_child (f->page, CHQ_TYPE_CATALOG_PAGE, "search_entry");
 
-  chq_catalog_page_set_backend (f->page, f->backend);
+  chq_catalog_page_set_backend (f->page, f->ui.backend);
   wait_results (f);
 
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -429,7 +325,7 @@ assert_results (Fixture     *f,
                 CourseCheck  check)
 {
   GListModel *model = chq_catalog_page_get_model (f->page);
-  ChqStore *store = chq_backend_get_store (f->backend);
+  ChqStore *store = chq_backend_get_store (f->ui.backend);
   guint n = g_list_model_get_n_items (model);
 
   g_assert_cmpuint (n, >, 0);
@@ -478,7 +374,7 @@ test_filters (Fixture       *f,
   guint n_ai, n_legal, n_namur, n_all;
   const char *word = NULL;
 
-  chq_catalog_page_set_backend (f->page, f->backend);
+  chq_catalog_page_set_backend (f->page, f->ui.backend);
   wait_results (f);
   n_ai = chq_catalog_page_get_n_results (f->page);
   g_assert_cmpuint (count_chips (f), ==, 1);   /* "AI courses only" */
@@ -514,7 +410,7 @@ test_filters (Fixture       *f,
   wait_results (f);
   n_all = chq_catalog_page_get_n_results (f->page);
   g_assert_cmpuint (n_all, >, n_ai);
-  g_assert_cmpuint (n_all, ==, chq_store_count_courses (chq_backend_get_store (f->backend)));
+  g_assert_cmpuint (n_all, ==, chq_store_count_courses (chq_backend_get_store (f->ui.backend)));
   g_assert_false (gtk_switch_get_active (ai_only));
   g_assert_cmpuint (count_chips (f), ==, 0);
   saved = g_settings_get_value (settings, "catalogue-filters");
@@ -586,7 +482,7 @@ test_detail_cost (Fixture       *f,
   GtkListView *list_view = template_child (f->page, CHQ_TYPE_CATALOG_PAGE, "list_view");
   g_autoptr(ChqCourseRow) first = NULL;
 
-  chq_catalog_page_set_backend (f->page, f->backend);
+  chq_catalog_page_set_backend (f->page, f->ui.backend);
   wait_results (f);
 
   /* Enter on a row opens it. */
@@ -650,8 +546,8 @@ test_booking (Fixture       *f,
               gconstpointer  data)
 {
   ChqCourseDetail *detail = template_child (f->page, CHQ_TYPE_CATALOG_PAGE, "detail");
-  ChqOutbox *outbox = chq_backend_get_outbox (f->backend);
-  const char *account_key = chq_backend_get_account_key (f->backend);
+  ChqOutbox *outbox = chq_backend_get_outbox (f->ui.backend);
+  const char *account_key = chq_backend_get_account_key (f->ui.backend);
   ChqBookingDialog *dialog;
   GtkSingleSelection *workers;
   GtkListView *worker_list;
@@ -659,7 +555,7 @@ test_booking (Fixture       *f,
   g_autofree char *needed = NULL;
   guint n_before;
 
-  chq_catalog_page_set_backend (f->page, f->backend);
+  chq_catalog_page_set_backend (f->page, f->ui.backend);
   wait_results (f);
   open_course (f, "crs-ai-0008");
   n_before = chq_course_detail_get_n_bookings (detail);
@@ -701,8 +597,8 @@ test_booking (Fixture       *f,
 
   gtk_widget_activate_action (GTK_WIDGET (dialog), "booking.book", NULL);
   wait_until (find_booking_dialog () == NULL, 5000);
-  g_assert_nonnull (f->last_toast);
-  g_assert_true (strstr (f->last_toast, "Nadia Benali") != NULL);
+  g_assert_nonnull (f->ui.last_toast);
+  g_assert_true (strstr (f->ui.last_toast, "Nadia Benali") != NULL);
 
   /* One entry in the outbox, shown as waiting (or, if the sync was quick, booked). */
   entries = chq_outbox_list (outbox, account_key, CHQ_OUTBOX_STATES_ALL);
@@ -714,7 +610,7 @@ test_booking (Fixture       *f,
                  bookings_show (detail, "usage code"));
 
   /* Once sent, the usage code shows. */
-  run_sync (f->backend);
+  run_sync (f->ui.backend);
   wait_until (bookings_show (detail, "usage code"), 10000);
   g_assert_false (bookings_show (detail, "Waiting to be sent"));
 
@@ -747,7 +643,7 @@ test_keyboard (Fixture       *f,
   GtkWidget *entry = template_child (f->page, CHQ_TYPE_CATALOG_PAGE, "search_entry");
   GtkWidget *focus;
 
-  chq_catalog_page_set_backend (f->page, f->backend);
+  chq_catalog_page_set_backend (f->page, f->ui.backend);
   wait_results (f);
 
   /* 360 px wide: list or detail, with a way back. */
@@ -777,7 +673,7 @@ test_keyboard (Fixture       *f,
   open_course (f, "crs-ai-0012");
   gtk_widget_activate_action (GTK_WIDGET (f->page), "catalog.search", NULL);
   g_assert_true (adw_leaflet_get_visible_child (leaflet) == list_pane);
-  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  focus = gtk_root_get_focus (GTK_ROOT (f->ui.window));
   g_assert_nonnull (focus);
   g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
 }
@@ -788,15 +684,7 @@ main (int   argc,
 {
   g_setenv ("LANGUAGE", "C", TRUE);
   g_setenv ("LC_ALL", "C.UTF-8", TRUE);
-  /* The test backend records the accessible properties without needing AT-SPI. */
-  g_setenv ("GTK_A11Y", "test", TRUE);
-  g_setenv ("ADW_DISABLE_PORTAL", "1", TRUE);
-  /* Icons are SVG, recognised through the shared MIME database, which the isolated XDG
-   * directories of each test would otherwise hide. */
-  g_content_type_set_mime_dirs (NULL);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  gtk_init ();
-  adw_init ();
+  test_ui_init (&argc, &argv);
 
   g_test_add ("/catalog/states", Fixture, &wide, fixture_set_up, test_states,
               fixture_tear_down);

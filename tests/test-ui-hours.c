@@ -17,138 +17,44 @@
 #include "chq-hours-page.h"
 #include "chq-hours-row.h"
 #include "chq-sandbox.h"
+#include "chq-test-ui-utils.h"
 
 #define DEMO_SME "0123456749"
 
 typedef struct {
-  ChqSandbox   *sandbox;
-  ChqBackend   *backend;
-  char         *tmpdir;
-  GtkWindow    *window;
+  TestUi        ui;
   ChqHoursPage *page;
-  char         *last_toast;
 } Fixture;
-
-/* Iterates the main context until @cond holds, failing after @timeout_ms. */
-#define wait_until(cond, timeout_ms) \
-  G_STMT_START { \
-    gint64 deadline_ = g_get_monotonic_time () + (timeout_ms) * G_TIME_SPAN_MILLISECOND; \
-    while (!(cond)) \
-      { \
-        if (g_get_monotonic_time () > deadline_) \
-          g_error ("Timed out waiting for %s", #cond); \
-        g_main_context_iteration (NULL, FALSE); \
-        g_usleep (1000); \
-      } \
-  } G_STMT_END
-
-static void
-result_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static void
-run_sync (ChqBackend *backend)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  ChqSync *sync = chq_backend_get_sync (backend);
-
-  while (chq_sync_is_running (sync))
-    g_main_context_iteration (NULL, TRUE);
-  chq_sync_run_async (sync, NULL, result_cb, &result);
-  wait_until (result != NULL, 30000);
-  g_assert_true (chq_sync_run_finish (sync, result, &error));
-  g_assert_no_error (error);
-}
-
-static void
-on_toast_cb (GSimpleAction *action,
-             GVariant      *parameter,
-             gpointer       user_data)
-{
-  Fixture *f = user_data;
-
-  g_free (f->last_toast);
-  f->last_toast = g_variant_dup_string (parameter, NULL);
-}
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  ChqSandboxOptions options = { .today = "2026-11-28" };
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
-  g_autoptr(GSimpleAction) toast = g_simple_action_new ("toast", G_VARIANT_TYPE_STRING);
-  g_autofree char *uri = NULL;
-  g_autofree char *outbox_path = NULL;
-  int width = GPOINTER_TO_INT (data);
-
-  f->sandbox = chq_sandbox_new (&options);
-  g_assert_true (chq_sandbox_start (f->sandbox, &error));
-  g_assert_no_error (error);
-  uri = chq_sandbox_dup_uri (f->sandbox);
-  f->tmpdir = g_dir_make_tmp ("chq-ui-hours-XXXXXX", &error);
-  g_assert_no_error (error);
-  outbox_path = g_build_filename (f->tmpdir, "outbox.db", NULL);
-
-  f->backend = chq_backend_new (uri, "hours test", DEMO_SME, outbox_path, &error);
-  g_assert_no_error (error);
-  chq_backend_set_demo (f->backend, TRUE);
-  chq_backend_sign_in_async (f->backend, "demo", NULL, result_cb, &result);
-  wait_until (result != NULL, 30000);
-  g_assert_true (chq_backend_sign_in_finish (f->backend, result, &error));
-  g_assert_no_error (error);
-  run_sync (f->backend);
-
-  /* The window stands in for ChqWindow: it offers win.toast and records the last toast. */
-  f->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (f->window, width > 0 ? width : 1000, 700);
-  g_signal_connect (toast, "activate", G_CALLBACK (on_toast_cb), f);
-  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (toast));
-  gtk_widget_insert_action_group (GTK_WIDGET (f->window), "win", G_ACTION_GROUP (group));
-
+  test_ui_set_up (&f->ui, "chq-ui-hours-XXXXXX", "hours test", DEMO_SME, TRUE,
+                  GPOINTER_TO_INT (data));
   f->page = CHQ_HOURS_PAGE (chq_hours_page_new ());
-  gtk_window_set_child (f->window, GTK_WIDGET (f->page));
-  gtk_window_present (f->window);
-  wait_until (gtk_widget_get_mapped (GTK_WIDGET (f->page)), 5000);
+  test_ui_show (&f->ui, GTK_WIDGET (f->page));
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  gtk_window_destroy (f->window);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_clear_object (&f->backend);
-  if (f->sandbox != NULL)
-    chq_sandbox_stop (f->sandbox);
-  g_clear_object (&f->sandbox);
-  g_free (f->tmpdir);
-  g_free (f->last_toast);
+  test_ui_tear_down (&f->ui);
 }
 
+/* The template child @name of the Hours page @widget. */
 static gpointer
-template_child (gpointer    widget,
-                const char *name)
+page_child (gpointer    widget,
+            const char *name)
 {
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), CHQ_TYPE_HOURS_PAGE,
-                                                  name);
-
-  g_assert_nonnull (child);
-  return child;
+  return template_child (widget, CHQ_TYPE_HOURS_PAGE, name);
 }
 
 static void
 show_backend (Fixture *f)
 {
-  chq_hours_page_set_backend (f->page, f->backend);
+  chq_hours_page_set_backend (f->page, f->ui.backend);
   wait_until (chq_hours_page_get_report (f->page) != NULL &&
               !chq_hours_page_get_loading (f->page), 10000);
 }
@@ -186,22 +92,22 @@ static void
 test_empty_state (Fixture       *f,
                   gconstpointer  data)
 {
-  GtkStack *stack = template_child (f->page, "stack");
+  GtkStack *stack = page_child (f->page, "stack");
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
   g_assert_null (chq_hours_page_get_report (f->page));
-  g_assert_false (gtk_widget_get_sensitive (template_child (f->page, "export_button")));
+  g_assert_false (gtk_widget_get_sensitive (page_child (f->page, "export_button")));
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (f->page), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "Training Hours");
 
   /* An account, then none again: back to the honest empty state. */
   show_backend (f);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "content");
-  g_assert_true (gtk_widget_get_sensitive (template_child (f->page, "export_button")));
+  g_assert_true (gtk_widget_get_sensitive (page_child (f->page, "export_button")));
   chq_hours_page_set_backend (f->page, NULL);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
   g_assert_null (chq_hours_page_get_report (f->page));
-  g_assert_false (gtk_widget_get_sensitive (template_child (f->page, "export_button")));
+  g_assert_false (gtk_widget_get_sensitive (page_child (f->page, "export_button")));
 }
 
 static void
@@ -210,10 +116,10 @@ test_figures (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) workers = NULL;
-  GtkColumnView *workers_view = template_child (f->page, "workers_view");
-  GtkColumnView *months_view = template_child (f->page, "months_view");
-  ChqHoursChart *chart = template_child (f->page, "chart");
-  GtkStack *views = template_child (f->page, "views");
+  GtkColumnView *workers_view = page_child (f->page, "workers_view");
+  GtkColumnView *months_view = page_child (f->page, "months_view");
+  ChqHoursChart *chart = page_child (f->page, "chart");
+  GtkStack *views = page_child (f->page, "views");
   GListModel *rows;
   ChqHoursReport *report;
   g_autofree char *attended = NULL;
@@ -228,7 +134,7 @@ test_figures (Fixture       *f,
   g_assert_cmpint (report->year, ==, 2026);
 
   /* The hours attended are what the sandbox says each worker trained this year. */
-  workers = chq_store_list_workers (chq_backend_get_store (f->backend), &error);
+  workers = chq_store_list_workers (chq_backend_get_store (f->ui.backend), &error);
   g_assert_no_error (error);
   for (guint i = 0; i < workers->len; i++)
     hours_this_year += chq_worker_get_hours_this_year (g_ptr_array_index (workers, i));
@@ -238,7 +144,7 @@ test_figures (Fixture       *f,
 
   /* The totals show them, and say them to screen readers. */
   attended = hours_text (report->hours_attended);
-  label = find_label (template_child (f->page, "totals_box"), attended);
+  label = find_label (page_child (f->page, "totals_box"), attended);
   g_assert_nonnull (label);
   accessible = g_strdup_printf ("Hours attended: %s", attended);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -283,10 +189,10 @@ test_figures (Fixture       *f,
 
   /* Per course: every course of the year. */
   /* The view buttons say their names without the mnemonic mark. */
-  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (template_child (f->page, "months_button")),
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (page_child (f->page, "months_button")),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Months");
 
-  rows = G_LIST_MODEL (gtk_column_view_get_model (template_child (f->page, "courses_view")));
+  rows = G_LIST_MODEL (gtk_column_view_get_model (page_child (f->page, "courses_view")));
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, report->courses->len);
   g_assert_cmpuint (report->courses->len, >, 0);
 
@@ -331,7 +237,7 @@ static void
 test_year_selector (Fixture       *f,
                     gconstpointer  data)
 {
-  GtkDropDown *dropdown = template_child (f->page, "year_dropdown");
+  GtkDropDown *dropdown = page_child (f->page, "year_dropdown");
   GListModel *years = gtk_drop_down_get_model (dropdown);
   g_autoptr(GtkStringObject) first = NULL;
   g_autoptr(GtkStringObject) second = NULL;
@@ -374,7 +280,7 @@ test_training_right_setting (Fixture       *f,
                              gconstpointer  data)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  GtkLabel *summary = template_child (f->page, "summary_label");
+  GtkLabel *summary = page_child (f->page, "summary_label");
   ChqHoursReport *report;
   ChqHoursWorker *eligible = NULL;
 
@@ -422,9 +328,9 @@ test_follows_store (Fixture       *f,
   g_assert_nonnull (untrained);
 
   /* Archiving a worker who trained nobody takes their row away after the sync. */
-  g_assert_cmpint (chq_backend_archive_worker (f->backend, untrained, &error), >, 0);
+  g_assert_cmpint (chq_backend_archive_worker (f->ui.backend, untrained, &error), >, 0);
   g_assert_no_error (error);
-  run_sync (f->backend);
+  run_sync (f->ui.backend);
   wait_until (!chq_hours_page_get_loading (f->page) &&
               chq_hours_page_get_report (f->page)->workers->len == n_workers - 1, 10000);
 }
@@ -433,7 +339,7 @@ static void
 test_waiting_changes (Fixture       *f,
                       gconstpointer  data)
 {
-  GtkLabel *pending = template_child (f->page, "pending_label");
+  GtkLabel *pending = page_child (f->page, "pending_label");
   g_autoptr(GError) error = NULL;
   ChqHoursRecord *record;
 
@@ -442,10 +348,10 @@ test_waiting_changes (Fixture       *f,
 
   /* The service is away: a cancellation waits in the outbox, and the page says the figures
    * do not count it yet. */
-  chq_sandbox_stop (f->sandbox);
-  g_clear_object (&f->sandbox);
+  chq_sandbox_stop (f->ui.sandbox);
+  g_clear_object (&f->ui.sandbox);
   record = chq_hours_page_get_report (f->page)->records->pdata[0];
-  g_assert_cmpint (chq_backend_cancel_booking (f->backend, record->enrolment_id, &error), >, 0);
+  g_assert_cmpint (chq_backend_cancel_booking (f->ui.backend, record->enrolment_id, &error), >, 0);
   g_assert_no_error (error);
   wait_until (gtk_widget_get_visible (GTK_WIDGET (pending)), 5000);
   g_assert_nonnull (strstr (gtk_label_get_text (pending), "1 change"));
@@ -477,8 +383,8 @@ static void
 test_export (Fixture       *f,
              gconstpointer  data)
 {
-  g_autofree char *csv_path = g_build_filename (f->tmpdir, "records.csv", NULL);
-  g_autofree char *pdf_path = g_build_filename (f->tmpdir, "report.pdf", NULL);
+  g_autofree char *csv_path = g_build_filename (f->ui.tmpdir, "records.csv", NULL);
+  g_autofree char *pdf_path = g_build_filename (f->ui.tmpdir, "report.pdf", NULL);
   g_autoptr(GFile) csv_file = g_file_new_for_path (csv_path);
   g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf_path);
   g_autoptr(GFile) bad_file = g_file_new_for_path ("/nonexistent-dir/records.csv");
@@ -516,12 +422,12 @@ test_export (Fixture       *f,
 
   chq_hours_page_export_csv_async (f->page, csv_file, NULL, export_done_cb, &result);
   /* While it writes, the export actions wait. */
-  g_assert_false (gtk_widget_get_sensitive (template_child (f->page, "export_button")));
+  g_assert_false (gtk_widget_get_sensitive (page_child (f->page, "export_button")));
   wait_until (result != NULL, 10000);
   g_assert_true (chq_hours_page_export_csv_finish (f->page, result, &error));
   g_assert_no_error (error);
   g_clear_object (&result);
-  g_assert_true (gtk_widget_get_sensitive (template_child (f->page, "export_button")));
+  g_assert_true (gtk_widget_get_sensitive (page_child (f->page, "export_button")));
 
   g_assert_true (g_file_get_contents (csv_path, &contents, &len, &error));
   g_assert_no_error (error);
@@ -568,8 +474,8 @@ test_narrow (Fixture       *f,
                       NULL, NULL);
   g_assert_cmpint (minimum, <=, 360);
   wait_until (gtk_widget_get_width (GTK_WIDGET (f->page)) <= 360, 5000);
-  g_assert_true (gtk_widget_get_mapped (template_child (f->page, "year_dropdown")));
-  g_assert_true (gtk_widget_get_mapped (template_child (f->page, "export_button")));
+  g_assert_true (gtk_widget_get_mapped (page_child (f->page, "year_dropdown")));
+  g_assert_true (gtk_widget_get_mapped (page_child (f->page, "export_button")));
 }
 
 int
@@ -577,13 +483,7 @@ main (int   argc,
       char *argv[])
 {
   g_setenv ("LC_ALL", "C.UTF-8", TRUE);
-  /* The test backend records the accessible properties without needing AT-SPI. */
-  g_setenv ("GTK_A11Y", "test", TRUE);
-  g_setenv ("ADW_DISABLE_PORTAL", "1", TRUE);
-  g_content_type_set_mime_dirs (NULL);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  gtk_init ();
-  adw_init ();
+  test_ui_init (&argc, &argv);
 
   g_test_add ("/ui/hours/empty", Fixture, NULL, fixture_set_up, test_empty_state,
               fixture_tear_down);

@@ -12,6 +12,7 @@
 #include "chq-catalog-page.h"
 #include "chq-hours-page.h"
 #include "chq-preferences-window.h"
+#include "chq-test-ui-utils.h"
 #include "chq-vouchers-page.h"
 #include "chq-window.h"
 #include "chq-workers-page.h"
@@ -46,14 +47,6 @@ static gboolean
 widget_is_mapped (gpointer data)
 {
   return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
-/* Lets pending idles and redraws run, without waiting for anything in particular. */
-static void
-flush_main_context (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
 }
 
 static ChqWindow *
@@ -111,20 +104,6 @@ find_toplevel (GType type)
     }
 
   return found;
-}
-
-static void
-collect_widgets (GtkWidget  *widget,
-                 GType       type,
-                 GPtrArray  *out)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (out, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_widgets (child, type, out);
 }
 
 /* Activates the shortcut of @widget's controllers bound to @keyval with @modifiers, as
@@ -575,30 +554,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int ret;
 
-  /* The test backend records the accessible properties without needing AT-SPI. */
-  g_setenv ("GTK_A11Y", "test", TRUE);
-  g_setenv ("ADW_DISABLE_PORTAL", "1", TRUE);
-
-  /* Icons are SVG, recognised through the shared MIME database, which the isolated
-   * XDG directories of each test would otherwise hide. */
-  g_content_type_set_mime_dirs (NULL);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  gtk_init ();
-
-  /* The cursor's blinking checks that its entry still has the focus, and warns when the
-   * focus went with a window that closed (an X server without a window manager, tests
-   * side by side): nothing the app does, so no blinking. */
-  g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
-
-  app = chq_application_new ();
-  /* Tests run side by side on one session bus: never hand the work to another instance. */
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_DEFAULT_FLAGS | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
+  test_ui_init_gtk (&argc, &argv);
+  app = test_ui_application_new ();
 
   for (guint i = 0; i < G_N_ELEMENTS (tests); i++)
     g_test_add_data_func (tests[i].path, &tests[i], run_test);

@@ -15,6 +15,7 @@
 #include "chq-booking-row.h"
 #include "chq-json.h"
 #include "chq-sandbox.h"
+#include "chq-test-ui-utils.h"
 #include "chq-worker-dialog.h"
 #include "chq-worker-row.h"
 #include "chq-workers-logic.h"
@@ -29,79 +30,26 @@
 #define ELODIE "wrk-0006"
 
 typedef struct {
-  ChqSandbox     *sandbox;
-  ChqBackend     *backend;
-  char           *tmpdir;
-  GtkWindow      *window;
+  TestUi          ui;
   ChqWorkersPage *page;
-  char           *last_toast;
 } Fixture;
-
-/* Iterates the main context until @cond holds, failing after @timeout_ms. */
-#define wait_until(cond, timeout_ms) \
-  G_STMT_START { \
-    gint64 deadline_ = g_get_monotonic_time () + (timeout_ms) * G_TIME_SPAN_MILLISECOND; \
-    while (!(cond)) \
-      { \
-        if (g_get_monotonic_time () > deadline_) \
-          g_error ("Timed out waiting for %s", #cond); \
-        g_main_context_iteration (NULL, FALSE); \
-        g_usleep (1000); \
-      } \
-  } G_STMT_END
-
-static void
-store_result_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  GAsyncResult **slot = user_data;
-
-  *slot = g_object_ref (result);
-}
-
-static void
-run_sync (ChqBackend *backend)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  ChqSync *sync = chq_backend_get_sync (backend);
-
-  while (chq_sync_is_running (sync))
-    g_main_context_iteration (NULL, TRUE);
-  chq_sync_run_async (sync, NULL, store_result_cb, &result);
-  wait_until (result != NULL, 30000);
-  g_assert_true (chq_sync_run_finish (sync, result, &error));
-  g_assert_no_error (error);
-}
 
 /* The service answers every request 503: what the page queues stays waiting. */
 static void
 go_offline (Fixture *f)
 {
-  chq_sandbox_set_faults (f->sandbox, 1.0, 0.0, 0);
+  chq_sandbox_set_faults (f->ui.sandbox, 1.0, 0.0, 0);
 }
 
 static void
 go_online (Fixture *f)
 {
-  ChqSync *sync = chq_backend_get_sync (f->backend);
+  ChqSync *sync = chq_backend_get_sync (f->ui.backend);
 
-  chq_sandbox_set_faults (f->sandbox, 0.0, 0.0, 0);
+  chq_sandbox_set_faults (f->ui.sandbox, 0.0, 0.0, 0);
   chq_sync_cancel (sync);
   while (chq_sync_is_running (sync))
     g_main_context_iteration (NULL, TRUE);
-}
-
-static void
-on_toast_cb (GSimpleAction *action,
-             GVariant      *parameter,
-             gpointer       user_data)
-{
-  Fixture *f = user_data;
-
-  g_free (f->last_toast);
-  f->last_toast = g_variant_dup_string (parameter, NULL);
 }
 
 typedef struct {
@@ -121,49 +69,16 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   const Setup *setup = data;
-  ChqSandboxOptions options = { .today = "2026-11-28" };
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
-  g_autoptr(GSimpleAction) toast = g_simple_action_new ("toast", G_VARIANT_TYPE_STRING);
-  g_autofree char *uri = NULL;
-  g_autofree char *outbox_path = NULL;
 
-  f->sandbox = chq_sandbox_new (&options);
-  g_assert_true (chq_sandbox_start (f->sandbox, &error));
-  g_assert_no_error (error);
-  uri = chq_sandbox_dup_uri (f->sandbox);
-  f->tmpdir = g_dir_make_tmp ("chq-ui-workers-XXXXXX", &error);
-  g_assert_no_error (error);
-  outbox_path = g_build_filename (f->tmpdir, "outbox.db", NULL);
-
-  f->backend = chq_backend_new (uri, "workers test",
-                                setup->enterprise_number != NULL ? setup->enterprise_number
-                                                                 : DEMO_SME,
-                                outbox_path, &error);
-  g_assert_no_error (error);
-  chq_backend_set_demo (f->backend, TRUE);
-  chq_backend_sign_in_async (f->backend, "demo", NULL, store_result_cb, &result);
-  wait_until (result != NULL, 30000);
-  g_assert_true (chq_backend_sign_in_finish (f->backend, result, &error));
-  g_assert_no_error (error);
-  run_sync (f->backend);
-
-  /* The window stands in for ChqWindow: it offers win.toast and records the last toast. */
-  f->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (f->window, setup->width, 700);
-  g_signal_connect (toast, "activate", G_CALLBACK (on_toast_cb), f);
-  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (toast));
-  gtk_widget_insert_action_group (GTK_WIDGET (f->window), "win", G_ACTION_GROUP (group));
-
+  test_ui_set_up (&f->ui, "chq-ui-workers-XXXXXX", "workers test",
+                  setup->enterprise_number != NULL ? setup->enterprise_number : DEMO_SME,
+                  TRUE, setup->width);
   f->page = CHQ_WORKERS_PAGE (chq_workers_page_new ());
-  gtk_window_set_child (f->window, GTK_WIDGET (f->page));
-  gtk_window_present (f->window);
-  wait_until (gtk_widget_get_mapped (GTK_WIDGET (f->page)), 5000);
+  test_ui_show (&f->ui, GTK_WIDGET (f->page));
 
   if (!setup->no_backend)
     {
-      chq_workers_page_set_backend (f->page, f->backend);
+      chq_workers_page_set_backend (f->page, f->ui.backend);
       wait_until (g_strcmp0 (chq_workers_page_get_state (f->page), "list") == 0, 10000);
     }
 }
@@ -176,28 +91,7 @@ fixture_tear_down (Fixture       *f,
 
   if (dialog != NULL)
     gtk_window_destroy (dialog);
-  gtk_window_destroy (f->window);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_clear_object (&f->backend);
-  chq_sandbox_stop (f->sandbox);
-  g_clear_object (&f->sandbox);
-  g_free (f->tmpdir);
-  g_free (f->last_toast);
-}
-
-static void
-collect_widgets (GtkWidget *widget,
-                 GType      type,
-                 GPtrArray *out)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (out, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_widgets (child, type, out);
+  test_ui_tear_down (&f->ui);
 }
 
 static ChqWorkerRow *
@@ -271,9 +165,9 @@ static guint
 count_entries (Fixture       *f,
                ChqOutboxKind  kind)
 {
-  ChqOutbox *outbox = chq_backend_get_outbox (f->backend);
-  g_autoptr(GPtrArray) entries = chq_outbox_list (outbox, chq_backend_get_account_key (f->backend),
-                                                  CHQ_OUTBOX_STATES_ALL);
+  ChqOutbox *outbox = chq_backend_get_outbox (f->ui.backend);
+  const char *account_key = chq_backend_get_account_key (f->ui.backend);
+  g_autoptr(GPtrArray) entries = chq_outbox_list (outbox, account_key, CHQ_OUTBOX_STATES_ALL);
   guint n = 0;
 
   for (guint i = 0; i < entries->len; i++)
@@ -405,7 +299,7 @@ test_add_worker (Fixture       *f,
   g_assert_null (chq_worker_dialog_get_field_error (dialog, CHQ_WORKER_FIELD_EMAIL));
   gtk_widget_activate_action (GTK_WIDGET (dialog), "worker.save", NULL);
   wait_until (chq_workers_page_get_open_dialog (f->page) == NULL, 5000);
-  g_assert_cmpstr (f->last_toast, ==,
+  g_assert_cmpstr (f->ui.last_toast, ==,
                    "Lucie Marchal added; the worker is sent to the voucher service");
   g_assert_cmpuint (count_entries (f, CHQ_OUTBOX_KIND_CREATE_WORKER), ==, 1);
 
@@ -433,10 +327,10 @@ test_add_worker (Fixture       *f,
 
   /* Back online, the service has the worker (an apprentice: flagged, not eligible). */
   go_online (f);
-  run_sync (f->backend);
+  run_sync (f->ui.backend);
   wait_until (model_has_last_name (model, "Marchal"), 10000);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 7);
-  g_assert_cmpuint (chq_backend_count_unsent (f->backend), ==, 0);
+  g_assert_cmpuint (chq_backend_count_unsent (f->ui.backend), ==, 0);
 }
 
 static void
@@ -464,7 +358,7 @@ test_edit_worker (Fixture       *f,
   g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->page), CHQ_TYPE_WORKERS_PAGE, "edit_button"))));
 
   go_online (f);
-  run_sync (f->backend);
+  run_sync (f->ui.backend);
   wait_until (model_has_last_name (model, "Renard-Lambot"), 10000);
   wait_until (g_strcmp0 (chq_workers_page_get_detail_state (f->page), "") == 0, 5000);
   g_assert_cmpstr (chq_workers_page_get_selected_worker_id (f->page), ==, THOMAS);
@@ -493,14 +387,14 @@ test_archive (Fixture       *f,
   dialog = ADW_MESSAGE_DIALOG (chq_workers_page_get_open_dialog (f->page));
   adw_message_dialog_response (dialog, "archive");
   g_assert_cmpuint (count_entries (f, CHQ_OUTBOX_KIND_ARCHIVE_WORKER), ==, 1);
-  g_assert_cmpstr (f->last_toast, ==,
+  g_assert_cmpstr (f->ui.last_toast, ==,
                    "Thomas Renard archived; the change is sent to the voucher service");
   wait_until (g_strcmp0 (chq_workers_page_get_detail_state (f->page),
                          "Archiving waiting to be sent") == 0, 5000);
 
   /* Once the service has it, the worker leaves the list; the history stays. */
   go_online (f);
-  run_sync (f->backend);
+  run_sync (f->ui.backend);
   wait_until (!model_has_worker (model, THOMAS), 10000);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 5);
 
@@ -533,7 +427,7 @@ static ChqCourse *
 find_december_session (Fixture  *f,
                        char    **out_session_id)
 {
-  ChqStore *store = chq_backend_get_store (f->backend);
+  ChqStore *store = chq_backend_get_store (f->ui.backend);
 
   for (guint i = 1; i <= 40; i++)
     {
@@ -571,10 +465,10 @@ book_this_year (Fixture    *f,
   g_autoptr(ChqCourse) course = find_december_session (f, &session_id);
   g_autoptr(GError) error = NULL;
 
-  g_assert_cmpint (chq_backend_book (f->backend, worker_id, chq_course_get_id (course),
+  g_assert_cmpint (chq_backend_book (f->ui.backend, worker_id, chq_course_get_id (course),
                                      session_id, &error), >, 0);
   g_assert_no_error (error);
-  run_sync (f->backend);
+  run_sync (f->ui.backend);
 }
 
 static ChqBookingRow *
@@ -604,7 +498,7 @@ test_booking_waiting (Fixture       *f,
   /* Booked from the catalogue while offline: the worker's bookings show it waiting, with
    * the course's title read from the cache. */
   go_offline (f);
-  g_assert_cmpint (chq_backend_book (f->backend, "wrk-0003", chq_course_get_id (course),
+  g_assert_cmpint (chq_backend_book (f->ui.backend, "wrk-0003", chq_course_get_id (course),
                                      session_id, &error), >, 0);
   g_assert_no_error (error);
   select_worker (f, "wrk-0003");
@@ -622,7 +516,7 @@ test_booking_waiting (Fixture       *f,
 
   /* Sent: the service's booking, with its usage code, replaces it. */
   go_online (f);
-  run_sync (f->backend);
+  run_sync (f->ui.backend);
   wait_until (find_waiting_booking_row (f) == NULL && g_list_model_get_n_items (bookings) == 1,
               10000);
   {
@@ -666,14 +560,14 @@ test_cancel_booking (Fixture       *f,
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "go back to the wallet"));
   adw_message_dialog_response (dialog, "cancel-booking");
   g_assert_cmpuint (count_entries (f, CHQ_OUTBOX_KIND_CANCEL_ENROLMENT), ==, 1);
-  g_assert_cmpstr (f->last_toast, ==,
+  g_assert_cmpstr (f->ui.last_toast, ==,
                    "Booking cancelled; the cancellation is sent to the voucher service");
   wait_until (g_strcmp0 (chq_booking_row_get_state_text (find_booking_row (f, enrolment_id)),
                          "Cancellation waiting to be sent") == 0, 5000);
   g_assert_false (chq_booking_row_get_can_cancel (find_booking_row (f, enrolment_id)));
 
   go_online (f);
-  run_sync (f->backend);
+  run_sync (f->ui.backend);
   wait_until (find_booking_row (f, enrolment_id) != NULL &&
               g_strcmp0 (chq_booking_row_get_state_text (find_booking_row (f, enrolment_id)),
                          "Cancelled") == 0, 10000);
@@ -704,9 +598,9 @@ test_refused (Fixture       *f,
   g_assert_true (g_str_has_prefix (chq_booking_row_get_state_text (row), "Attended: "));
   g_assert_false (chq_booking_row_get_can_cancel (row));
 
-  g_assert_cmpint (chq_backend_cancel_booking (f->backend, enrolment_id, &error), >, 0);
+  g_assert_cmpint (chq_backend_cancel_booking (f->ui.backend, enrolment_id, &error), >, 0);
   g_assert_no_error (error);
-  run_sync (f->backend);
+  run_sync (f->ui.backend);
   wait_until (g_str_has_prefix (chq_booking_row_get_state_text (find_booking_row (f, enrolment_id)),
                                 "Cancellation refused: "), 10000);
   g_assert_nonnull (strstr (chq_booking_row_get_state_text (find_booking_row (f, enrolment_id)),
@@ -714,9 +608,9 @@ test_refused (Fixture       *f,
 
   /* Dismissed, the refused request goes; the booking is as the service has it. */
   {
-    ChqOutbox *outbox = chq_backend_get_outbox (f->backend);
+    ChqOutbox *outbox = chq_backend_get_outbox (f->ui.backend);
     g_autoptr(GPtrArray) failed = chq_outbox_list (outbox,
-                                                   chq_backend_get_account_key (f->backend),
+                                                   chq_backend_get_account_key (f->ui.backend),
                                                    CHQ_OUTBOX_STATES_FAILED);
 
     g_assert_cmpuint (failed->len, ==, 1);
@@ -757,7 +651,7 @@ static void
 test_attendance (Fixture       *f,
                  gconstpointer  data)
 {
-  ChqStore *store = chq_backend_get_store (f->backend);
+  ChqStore *store = chq_backend_get_store (f->ui.backend);
   g_autoptr(ChqEnrolment) past = make_past_booking ();
   g_autoptr(GPtrArray) enrolments = NULL;
   g_autoptr(GError) error = NULL;
@@ -829,11 +723,11 @@ test_attendance (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (dialog), "attendance.save", NULL);
   wait_until (chq_workers_page_get_open_dialog (f->page) == NULL, 5000);
   g_assert_cmpuint (count_entries (f, CHQ_OUTBOX_KIND_RECORD_ATTENDANCE), ==, 1);
-  g_assert_cmpstr (f->last_toast, ==, "Attendance recorded; it is sent to the voucher service");
+  g_assert_cmpstr (f->ui.last_toast, ==, "Attendance recorded; it is sent to the voucher service");
   {
-    ChqOutbox *outbox = chq_backend_get_outbox (f->backend);
+    ChqOutbox *outbox = chq_backend_get_outbox (f->ui.backend);
     g_autoptr(GPtrArray) entries = chq_outbox_list (outbox,
-                                                    chq_backend_get_account_key (f->backend),
+                                                    chq_backend_get_account_key (f->ui.backend),
                                                     CHQ_OUTBOX_STATES_WAITING);
     const char *payload;
 
@@ -882,9 +776,9 @@ test_self_employed (Fixture       *f,
                                                                     CHQ_TYPE_WORKERS_PAGE,
                                                                     "dismiss_button"));
 
-    g_assert_cmpint (chq_backend_add_worker (f->backend, extra, &error), >, 0);
+    g_assert_cmpint (chq_backend_add_worker (f->ui.backend, extra, &error), >, 0);
     g_assert_no_error (error);
-    run_sync (f->backend);
+    run_sync (f->ui.backend);
     wait_until (g_list_model_get_n_items (model) == 2, 5000);
     last = g_list_model_get_item (model, 1);
     g_assert_true (CHQ_IS_OUTBOX_ENTRY (last));
@@ -928,13 +822,7 @@ main (int   argc,
   g_setenv ("LANGUAGE", "C", TRUE);
   g_setenv ("LC_ALL", "C.UTF-8", TRUE);
   g_setenv ("TZ", "Europe/Brussels", TRUE);
-  /* The test backend records the accessible properties without needing AT-SPI. */
-  g_setenv ("GTK_A11Y", "test", TRUE);
-  g_setenv ("ADW_DISABLE_PORTAL", "1", TRUE);
-  g_content_type_set_mime_dirs (NULL);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  gtk_init ();
-  adw_init ();
+  test_ui_init (&argc, &argv);
 
   g_test_add ("/workers/states", Fixture, &wide, fixture_set_up, test_states, fixture_tear_down);
   g_test_add ("/workers/no-account", Fixture, &no_account, fixture_set_up, test_no_account,
