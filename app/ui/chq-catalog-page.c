@@ -41,6 +41,7 @@ struct _ChqCatalogPage
   AdwLeaflet         *leaflet;
   GtkWidget          *list_pane;
   GtkWidget          *detail_pane;
+  AdwBin             *detail_bin;
   GtkSearchEntry     *search_entry;
   GtkMenuButton      *filter_button;
   ChqCatalogFilters  *filters;
@@ -49,7 +50,7 @@ struct _ChqCatalogPage
   GtkLabel           *count_label;
   GtkStack           *list_stack;
   GtkListView        *list_view;
-  ChqCourseDetail    *detail;
+  ChqCourseDetail    *detail;          /* owned: in detail_bin once a course is opened */
 };
 
 G_DEFINE_FINAL_TYPE (ChqCatalogPage, chq_catalog_page, ADW_TYPE_BIN)
@@ -466,11 +467,21 @@ on_store_changed_cb (ChqStore       *store,
     read_filter_choices (self);
 }
 
+/* The detail pane shows a "No Course Chosen" placeholder until the first course is opened:
+ * start-up then does not style, measure or draw the detail's cost rows, sessions and lists. */
+static void
+show_detail (ChqCatalogPage *self)
+{
+  if (gtk_widget_get_parent (GTK_WIDGET (self->detail)) == NULL)
+    adw_bin_set_child (self->detail_bin, GTK_WIDGET (self->detail));
+}
+
 static void
 open_course (ChqCatalogPage *self,
              const char     *course_id,
              gboolean        focus_detail)
 {
+  show_detail (self);
   chq_course_detail_set_course_id (self->detail, course_id);
 
   if (adw_leaflet_get_folded (self->leaflet))
@@ -500,7 +511,10 @@ on_selected_changed_cb (ChqCatalogPage *self)
 
   /* Side by side, the detail follows the selection; folded, it waits for activation. */
   if (row != NULL && !adw_leaflet_get_folded (self->leaflet))
-    chq_course_detail_set_course_id (self->detail, chq_course_row_get_id (row));
+    {
+      show_detail (self);
+      chq_course_detail_set_course_id (self->detail, chq_course_row_get_id (row));
+    }
 }
 
 static void
@@ -696,6 +710,8 @@ chq_catalog_page_dispose (GObject *object)
   disconnect_backend (self);
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
+  /* Ours (the tree, if it is in it, holds its own reference). */
+  g_clear_object (&self->detail);
 
   G_OBJECT_CLASS (chq_catalog_page_parent_class)->dispose (object);
 }
@@ -797,6 +813,7 @@ chq_catalog_page_class_init (ChqCatalogPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChqCatalogPage, leaflet);
   gtk_widget_class_bind_template_child (widget_class, ChqCatalogPage, list_pane);
   gtk_widget_class_bind_template_child (widget_class, ChqCatalogPage, detail_pane);
+  gtk_widget_class_bind_template_child (widget_class, ChqCatalogPage, detail_bin);
   gtk_widget_class_bind_template_child (widget_class, ChqCatalogPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, ChqCatalogPage, filter_button);
   gtk_widget_class_bind_template_child (widget_class, ChqCatalogPage, filters);
@@ -832,6 +849,8 @@ chq_catalog_page_init (ChqCatalogPage *self)
   g_autoptr(GVariant) saved = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Out of the widget tree until shown: hold it ourselves. */
+  g_object_ref_sink (self->detail);
 
   self->settings = g_settings_new (APP_ID);
   self->query = chq_course_query_new ();
