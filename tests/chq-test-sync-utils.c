@@ -217,3 +217,55 @@ test_dump_store (const char *path)
 
   return g_string_free (dump, FALSE);
 }
+
+/**
+ * test_spawn_child:
+ * @argv: the child's command line
+ *
+ * Starts a child (not reaped: watch it with test_on_child_exit_cb()) with this test's
+ * isolated directories, which live in this process only, handed down.
+ *
+ * Returns: the child's pid
+ */
+GPid
+test_spawn_child (const char * const *argv)
+{
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  GPid pid = 0;
+
+  envp = g_environ_setenv (envp, "XDG_CACHE_HOME", g_get_user_cache_dir (), TRUE);
+  envp = g_environ_setenv (envp, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
+  envp = g_environ_setenv (envp, "XDG_CONFIG_HOME", g_get_user_config_dir (), TRUE);
+  envp = g_environ_setenv (envp, "XDG_RUNTIME_DIR", g_get_user_runtime_dir (), TRUE);
+  envp = g_environ_setenv (envp, "HOME", g_get_home_dir (), TRUE);
+  envp = g_environ_setenv (envp, "G_MESSAGES_DEBUG", "", TRUE);
+
+  g_spawn_async (NULL, (char **) argv, envp, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid,
+                 &error);
+  g_assert_no_error (error);
+
+  return pid;
+}
+
+/* A GChildWatchFunc: stores the wait status in the int @user_data points to. */
+void
+test_on_child_exit_cb (GPid     pid,
+                       int      status,
+                       gpointer user_data)
+{
+  int *out_status = user_data;
+
+  *out_status = status;
+  g_spawn_close_pid (pid);
+}
+
+/* A GSourceFunc: sets the gboolean @user_data points to, once. */
+gboolean
+test_on_timeout_cb (gpointer user_data)
+{
+  gboolean *fired = user_data;
+
+  *fired = TRUE;
+  return G_SOURCE_REMOVE;
+}

@@ -26,5 +26,10 @@ char       *test_dup_server_course_id   (const char  *uri,
 guint       test_count_server_orders    (const char  *uri);
 char       *test_dump_store             (const char  *path);
 void        test_iterate_pending        (void);
+GPid        test_spawn_child            (const char * const *argv);
+void        test_on_child_exit_cb       (GPid         pid,
+                                         int          status,
+                                         gpointer     user_data);
+gboolean    test_on_timeout_cb          (gpointer     user_data);
 
 G_END_DECLS

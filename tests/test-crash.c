@@ -82,43 +82,8 @@ spawn_child (const char *self_exe,
 {
   g_autofree char *max_new_text = g_strdup_printf ("%u", max_new);
   const char *argv[] = { self_exe, "--crash-child", uri, outbox_path, max_new_text, NULL };
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  GPid pid = 0;
 
-  /* The test's isolated directories live in this process only: hand them down. */
-  envp = g_environ_setenv (envp, "XDG_CACHE_HOME", g_get_user_cache_dir (), TRUE);
-  envp = g_environ_setenv (envp, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
-  envp = g_environ_setenv (envp, "XDG_CONFIG_HOME", g_get_user_config_dir (), TRUE);
-  envp = g_environ_setenv (envp, "XDG_RUNTIME_DIR", g_get_user_runtime_dir (), TRUE);
-  envp = g_environ_setenv (envp, "HOME", g_get_home_dir (), TRUE);
-  envp = g_environ_setenv (envp, "G_MESSAGES_DEBUG", "", TRUE);
-
-  g_spawn_async (NULL, (char **) argv, envp, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid,
-                 &error);
-  g_assert_no_error (error);
-
-  return pid;
-}
-
-static void
-on_child_exit_cb (GPid     pid,
-                  int      status,
-                  gpointer user_data)
-{
-  int *out_status = user_data;
-
-  *out_status = status;
-  g_spawn_close_pid (pid);
-}
-
-static gboolean
-on_timeout_cb (gpointer user_data)
-{
-  gboolean *fired = user_data;
-
-  *fired = TRUE;
-  return G_SOURCE_REMOVE;
+  return test_spawn_child (argv);
 }
 
 /* Waits for the child (the sandbox answers it from its own thread meanwhile). */
@@ -127,7 +92,7 @@ wait_child (GPid pid)
 {
   int status = -1;
 
-  g_child_watch_add (pid, on_child_exit_cb, &status);
+  g_child_watch_add (pid, test_on_child_exit_cb, &status);
   while (status == -1)
     g_main_context_iteration (NULL, TRUE);
 
@@ -173,8 +138,8 @@ test_crash_kill_restart (void)
       gboolean fired = FALSE;
       int child_status = -1;
 
-      g_child_watch_add (pid, on_child_exit_cb, &child_status);
-      g_timeout_add (g_rand_int_range (rand, 40, 350), on_timeout_cb, &fired);
+      g_child_watch_add (pid, test_on_child_exit_cb, &child_status);
+      g_timeout_add (g_rand_int_range (rand, 40, 350), test_on_timeout_cb, &fired);
       while (!fired && child_status == -1)
         g_main_context_iteration (NULL, TRUE);
 
