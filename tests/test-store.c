@@ -1554,6 +1554,340 @@ test_concurrent_reads_and_writes (void)
   }
 }
 
+/* ------------------------------------------------------------------ saved search index */
+
+static void
+db_exec (const char *path,
+         const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static gint64
+db_int (const char *path,
+        const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return value;
+}
+
+/* Whether the cache holds a saved index of its current courses generation. */
+static gboolean
+saved_index_is_current (const char *path)
+{
+  return db_int (path, "SELECT generation FROM course_index") ==
+         db_int (path, "SELECT value FROM sync_state WHERE key = 'courses_generation'");
+}
+
+/* An edit the store itself never makes: a course's hours changed without bumping the
+ * courses generation, so only an index made before it still says the old hours. */
+static void
+set_hours_behind_the_store (const char *path,
+                            const char *id,
+                            guint       hours)
+{
+  g_autofree char *sql = g_strdup_printf ("UPDATE courses SET hours = %u WHERE id = '%s'",
+                                          hours, id);
+
+  db_exec (path, sql);
+}
+
+/* The courses of at most 10 hours, all of them, by title. */
+static char *
+short_course_ids (ChqStore *store)
+{
+  g_autoptr(ChqCourseQuery) query = query_new (NULL, FALSE);
+
+  query->max_hours = 10;
+  query->sort = CHQ_COURSE_SORT_TITLE;
+
+  return run_ids (store, query);
+}
+
+static void
+test_saved_index_used (void)
+{
+  g_autofree char *path = test_path ("saved-index.db");
+  g_autoptr(ChqStore) store = open_sample_store ("saved-index.db");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ids = NULL;
+
+  /* The first query builds the index and saves it for this generation. */
+  g_assert_cmpint (db_int (path, "SELECT count(*) FROM course_index"), ==, 0);
+  ids = short_course_ids (store);
+  g_assert_cmpstr (ids, ==, "crs-d crs-b crs-e");
+  g_assert_true (saved_index_is_current (path));
+  g_clear_object (&store);
+
+  /* A start loads it rather than reading the rows: crs-d still has its 4 hours there. */
+  set_hours_behind_the_store (path, "crs-d", 99);
+  store = chq_store_open (path, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&ids, g_free);
+  ids = short_course_ids (store);
+  g_assert_cmpstr (ids, ==, "crs-d crs-b crs-e");
+
+  /* A course write moves the generation on: the saved index is stale, not used, and the
+   * one built from the rows is saved in its place. */
+  g_assert_true (apply_courses (store, &course_e, 1, NULL, "cursor-2", &error));
+  g_assert_no_error (error);
+  g_assert_false (saved_index_is_current (path));
+  g_clear_pointer (&ids, g_free);
+  ids = short_course_ids (store);
+  g_assert_cmpstr (ids, ==, "crs-b crs-e");
+  g_assert_true (saved_index_is_current (path));
+  g_clear_object (&store);
+
+  store = chq_store_open (path, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&ids, g_free);
+  ids = short_course_ids (store);
+  g_assert_cmpstr (ids, ==, "crs-b crs-e");
+  g_assert_cmpint (db_int (path, "SELECT count(*) FROM course_index"), ==, 1);
+}
+
+typedef enum {
+  DAMAGE_MAGIC,
+  DAMAGE_HEADER_COUNT,
+  DAMAGE_MIDDLE,
+  DAMAGE_LAST_BYTE,
+  DAMAGE_TRUNCATED,
+  DAMAGE_LONGER,
+  DAMAGE_HEADER_ONLY,
+  DAMAGE_EMPTY,
+  DAMAGE_NOT_A_BLOB,
+  N_DAMAGES
+} Damage;
+
+static void
+damage_saved_index (const char *path,
+                    Damage      damage)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GByteArray) data = g_byte_array_new ();
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT data FROM course_index", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_byte_array_append (data, sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+  sqlite3_finalize (stmt);
+  g_assert_cmpuint (data->len, >, 200);
+
+  switch (damage)
+    {
+    case DAMAGE_MAGIC:
+      data->data[0] ^= 0x20;
+      break;
+    case DAMAGE_HEADER_COUNT:
+      data->data[20] ^= 0x01;    /* in the counts after the magic, format and byte order */
+      break;
+    case DAMAGE_MIDDLE:
+      data->data[data->len / 2] ^= 0x40;
+      break;
+    case DAMAGE_LAST_BYTE:
+      data->data[data->len - 1] ^= 0xff;
+      break;
+    case DAMAGE_TRUNCATED:
+      g_byte_array_set_size (data, data->len / 2);
+      break;
+    case DAMAGE_LONGER:
+      g_byte_array_append (data, (const guint8 *)"\0\0\0\0", 4);
+      break;
+    case DAMAGE_HEADER_ONLY:
+      g_byte_array_set_size (data, 72);
+      break;
+    case DAMAGE_EMPTY:
+      g_byte_array_set_size (data, 0);
+      break;
+    case DAMAGE_NOT_A_BLOB:
+    case N_DAMAGES:
+    default:
+      break;
+    }
+
+  if (damage == DAMAGE_NOT_A_BLOB)
+    g_assert_cmpint (sqlite3_exec (db, "UPDATE course_index SET data = 'not an index'",
+                                   NULL, NULL, NULL), ==, SQLITE_OK);
+  else
+    {
+      g_assert_cmpint (sqlite3_prepare_v2 (db, "UPDATE course_index SET data = ?1", -1,
+                                           &stmt, NULL), ==, SQLITE_OK);
+      sqlite3_bind_blob (stmt, 1, data->len > 0 ? data->data : (const guint8 *)"", data->len,
+                         SQLITE_TRANSIENT);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+      sqlite3_finalize (stmt);
+    }
+  sqlite3_close (db);
+}
+
+static void
+test_saved_index_damaged (void)
+{
+  for (Damage damage = 0; damage < N_DAMAGES; damage++)
+    {
+      g_autofree char *name = g_strdup_printf ("damaged-%d.db", damage);
+      g_autofree char *path = test_path (name);
+      g_autoptr(ChqStore) store = open_sample_store (name);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *ids = NULL;
+
+      g_test_message ("damage %d", damage);
+      ids = short_course_ids (store);
+      g_assert_cmpstr (ids, ==, "crs-d crs-b crs-e");
+      g_clear_object (&store);
+
+      /* Damaged, it is ignored: the index is built from the rows (crs-d at 99 hours). */
+      set_hours_behind_the_store (path, "crs-d", 99);
+      damage_saved_index (path, damage);
+      store = chq_store_open (path, &error);
+      g_assert_no_error (error);
+      g_clear_pointer (&ids, g_free);
+      ids = short_course_ids (store);
+      g_assert_cmpstr (ids, ==, "crs-b crs-e");
+      g_clear_object (&store);
+
+      /* ... and saved whole again: the next start loads it (crs-d still at 99 there). */
+      set_hours_behind_the_store (path, "crs-d", 4);
+      store = chq_store_open (path, &error);
+      g_assert_no_error (error);
+      g_clear_pointer (&ids, g_free);
+      ids = short_course_ids (store);
+      g_assert_cmpstr (ids, ==, "crs-b crs-e");
+    }
+}
+
+static void
+test_saved_index_clear (void)
+{
+  g_autofree char *path = test_path ("saved-index-clear.db");
+  g_autoptr(ChqStore) store = open_sample_store ("saved-index-clear.db");
+  g_autoptr(ChqCourseQuery) all = query_new (NULL, FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ids = run_ids (store, all);
+
+  g_assert_cmpstr (ids, ==, "crs-c crs-a crs-d crs-b crs-e");
+  g_assert_true (saved_index_is_current (path));
+
+  /* Clear cache keeps no course, whatever index was saved before. */
+  g_assert_true (chq_store_clear (store, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&ids, g_free);
+  ids = run_ids (store, all);
+  g_assert_cmpstr (ids, ==, "");
+  g_clear_object (&store);
+
+  store = chq_store_open (path, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&ids, g_free);
+  ids = run_ids (store, all);
+  g_assert_cmpstr (ids, ==, "");
+  g_assert_true (saved_index_is_current (path));
+  {
+    g_auto(GStrv) themes = chq_store_list_course_themes (store);
+
+    g_assert_cmpuint (g_strv_length (themes), ==, 0);
+  }
+}
+
+/* Every answer of a loaded index is the answer of the index built from the rows. */
+static void
+test_saved_index_same_answers (void)
+{
+  static const char * const texts[] = {
+    NULL, "i", "in", "intel", "intelligence artificielle", "ia gén", "data", "namur",
+    "management liège", "zzz",
+  };
+  g_autofree char *path = test_path ("saved-index-answers.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChqStore) store = chq_store_open (path, &error);
+  g_autoptr(GPtrArray) queries = g_ptr_array_new_with_free_func (
+    (GDestroyNotify)chq_course_query_free);
+  g_autoptr(GPtrArray) built = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) themes = NULL;
+  g_auto(GStrv) languages = NULL;
+  g_auto(GStrv) provinces = NULL;
+  guint n_nonempty = 0;
+
+  g_assert_no_error (error);
+  for (guint done = 0; done < 900; done += 300)
+    {
+      g_autoptr(JsonArray) items = test_generate_courses (300, 7 + done, done);
+
+      g_assert_true (chq_store_apply_courses_page_json (store, items, NULL, "c", &error));
+      g_assert_no_error (error);
+    }
+
+  themes = chq_store_list_course_themes (store);
+  languages = chq_store_list_course_languages (store);
+  provinces = chq_store_list_course_provinces (store);
+  g_assert_cmpuint (g_strv_length (themes), >, 1);
+  g_assert_cmpuint (g_strv_length (languages), >, 1);
+  g_assert_cmpuint (g_strv_length (provinces), >, 1);
+
+  for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+    for (ChqCourseSort sort = CHQ_COURSE_SORT_RELEVANCE; sort <= CHQ_COURSE_SORT_TITLE; sort++)
+      for (guint filter = 0; filter < 6; filter++)
+        {
+          ChqCourseQuery *query = query_new (texts[t], filter == 1);
+
+          query->sort = sort;
+          if (filter == 2)
+            chq_course_query_set_theme (query, themes[1]);
+          else if (filter == 3)
+            {
+              chq_course_query_set_language (query, languages[1]);
+              chq_course_query_set_province (query, provinces[0]);
+            }
+          else if (filter == 4)
+            query->max_hours = 14;
+          else if (filter == 5)
+            query->within_weeks = 8;
+          g_ptr_array_add (queries, query);
+        }
+
+  for (guint i = 0; i < queries->len; i++)
+    {
+      char *ids = run_ids (store, g_ptr_array_index (queries, i));
+
+      n_nonempty += *ids != '\0';
+      g_ptr_array_add (built, ids);
+    }
+  g_assert_cmpuint (n_nonempty, >, queries->len / 2);
+  g_assert_true (saved_index_is_current (path));
+  g_clear_object (&store);
+
+  store = chq_store_open (path, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < queries->len; i++)
+    {
+      g_autofree char *ids = run_ids (store, g_ptr_array_index (queries, i));
+
+      g_assert_cmpstr (ids, ==, g_ptr_array_index (built, i));
+    }
+  {
+    g_auto(GStrv) loaded_themes = chq_store_list_course_themes (store);
+
+    g_assert_true (g_strv_equal ((const char * const *)loaded_themes,
+                                 (const char * const *)themes));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1579,6 +1913,10 @@ main (int   argc,
   g_test_add_func ("/store/list-model-lazy", test_list_model_lazy);
   g_test_add_func ("/store/collection-models", test_collection_models);
   g_test_add_func ("/store/concurrent", test_concurrent_reads_and_writes);
+  g_test_add_func ("/store/saved-index/used", test_saved_index_used);
+  g_test_add_func ("/store/saved-index/damaged", test_saved_index_damaged);
+  g_test_add_func ("/store/saved-index/clear", test_saved_index_clear);
+  g_test_add_func ("/store/saved-index/same-answers", test_saved_index_same_answers);
 
   return g_test_run ();
 }

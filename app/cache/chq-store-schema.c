@@ -96,6 +96,14 @@ static const char * const migrations[] = {
   "  json TEXT NOT NULL"
   ");"
   "CREATE INDEX enrolments_by_year ON enrolments (year, starts_at);",
+
+  /* 2: the catalogue search's in-memory index, saved for the courses generation it was
+   * built from (chq-store.c), so that a start loads it instead of building it again */
+  "CREATE TABLE course_index ("
+  "  singleton INTEGER PRIMARY KEY CHECK (singleton = 1),"
+  "  generation INTEGER NOT NULL,"       /* sync_state's courses_generation it reflects */
+  "  data BLOB NOT NULL"
+  ");",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CHQ_STORE_SCHEMA_VERSION);

@@ -10,7 +10,7 @@
 G_BEGIN_DECLS
 
 /* The user_version this code writes. */
-#define CHQ_STORE_SCHEMA_VERSION 1
+#define CHQ_STORE_SCHEMA_VERSION 2
 
 /* Brings db from its user_version up to CHQ_STORE_SCHEMA_VERSION, one transaction per
  * step. Refuses a newer version with CHQ_STORE_ERROR_NEWER_SCHEMA. On failure

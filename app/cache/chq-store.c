@@ -59,6 +59,7 @@ struct _ChqStore
 
   GMutex         index_lock;
   CourseIndex   *index;           /* owned, under index_lock */
+  CourseIndex   *unsaved;         /* owned, under index_lock: built, not saved yet */
   GMutex         build_lock;      /* held while an index is built */
 };
 
@@ -245,6 +246,7 @@ chq_store_finalize (GObject *object)
   g_clear_pointer (&self->write_db, sqlite3_close);
   g_clear_pointer (&self->readers, g_ptr_array_unref);
   g_clear_pointer (&self->index, course_index_unref);
+  g_clear_pointer (&self->unsaved, course_index_unref);
   g_clear_pointer (&self->main_context, g_main_context_unref);
   g_clear_pointer (&self->path, g_free);
   g_mutex_clear (&self->write_lock);
@@ -2030,13 +2032,53 @@ index_lookup (CourseIndex *index,
   return NULL;
 }
 
+static CourseIndex *
+course_index_new (gint64 generation)
+{
+  CourseIndex *index = g_new0 (CourseIndex, 1);
+
+  g_atomic_ref_count_init (&index->ref_count);
+  g_mutex_init (&index->orders_lock);
+  index->generation = generation;
+  index->entries = g_array_new (FALSE, TRUE, sizeof (IndexEntry));
+  index->tags = g_array_new (FALSE, FALSE, sizeof (guint16));
+  index->starts = g_array_new (FALSE, FALSE, sizeof (gint64));
+  index->words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  index->text = g_byte_array_new ();
+
+  return index;
+}
+
+/* The rid -> position map, for entries in ascending rid order: a direct map unless the
+ * row ids are very sparse (then binary search). */
+static void
+index_map_rids (CourseIndex *index)
+{
+  const IndexEntry *first;
+
+  index->max_rid = 0;
+  if (index->entries->len == 0)
+    return;
+
+  first = &g_array_index (index->entries, IndexEntry, 0);
+  index->max_rid = g_array_index (index->entries, IndexEntry, index->entries->len - 1).rid;
+  if (first->rid >= 0 && index->max_rid < G_MAXINT32 &&
+      index->max_rid <= 8 * (gint64)index->entries->len + 65536)
+    {
+      index->by_rid = g_new (gint32, index->max_rid + 1);
+      memset (index->by_rid, 0xff, sizeof (gint32) * (index->max_rid + 1));
+      for (guint i = 0; i < index->entries->len; i++)
+        index->by_rid[g_array_index (index->entries, IndexEntry, i).rid] = (gint32)i;
+    }
+}
+
 /* Called inside a read transaction, so the index matches what the FTS query sees. */
 static CourseIndex *
 course_index_build (sqlite3  *db,
                     gint64    generation,
                     GError  **error)
 {
-  g_autoptr(CourseIndex) index = g_new0 (CourseIndex, 1);
+  g_autoptr(CourseIndex) index = course_index_new (generation);
   g_autoptr(GHashTable) combos = g_hash_table_new_full (g_str_hash, g_str_equal,
                                                         g_free, NULL);
   g_autoptr(GHashTable) texts = g_hash_table_new_full (g_str_hash, g_str_equal,
@@ -2048,15 +2090,6 @@ course_index_build (sqlite3  *db,
   guint next = 0;
   int rc;
 
-  g_atomic_ref_count_init (&index->ref_count);
-  g_mutex_init (&index->orders_lock);
-  index->generation = generation;
-  index->entries = g_array_new (FALSE, TRUE, sizeof (IndexEntry));
-  index->tags = g_array_new (FALSE, FALSE, sizeof (guint16));
-  index->starts = g_array_new (FALSE, FALSE, sizeof (gint64));
-  index->words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  index->text = g_byte_array_new ();
-
   courses = prepare (db,
                      "SELECT rid, hours, voucher_type, format, ai, themes, languages, "
                      "  provinces, title_key, provider_name, cities "
@@ -2066,8 +2099,10 @@ course_index_build (sqlite3  *db,
 
   while ((rc = sqlite3_step (courses)) == SQLITE_ROW)
     {
-      IndexEntry entry = { 0, };
+      IndexEntry entry;
 
+      /* The padding too: the entries are saved as they are (course_index_serialize). */
+      memset (&entry, 0, sizeof entry);
       entry.rid = sqlite3_column_int64 (courses, 0);
       entry.hours = (guint32)CLAMP (sqlite3_column_int64 (courses, 1), 0, G_MAXUINT32);
       entry.voucher_type = (guint8)sqlite3_column_int (courses, 2);
@@ -2090,7 +2125,6 @@ course_index_build (sqlite3  *db,
       entry.cities_off = add_text (index, texts,
                                    (const char *)sqlite3_column_text (courses, 10), TRUE);
       g_array_append_val (index->entries, entry);
-      index->max_rid = MAX (index->max_rid, entry.rid);
     }
   if (rc != SQLITE_DONE)
     {
@@ -2098,15 +2132,7 @@ course_index_build (sqlite3  *db,
       return NULL;
     }
 
-  /* A direct map unless the row ids are very sparse (then binary search). */
-  if (index->max_rid < G_MAXINT32 &&
-      index->max_rid <= 8 * (gint64)index->entries->len + 65536)
-    {
-      index->by_rid = g_new (gint32, index->max_rid + 1);
-      memset (index->by_rid, 0xff, sizeof (gint32) * (index->max_rid + 1));
-      for (guint i = 0; i < index->entries->len; i++)
-        index->by_rid[g_array_index (index->entries, IndexEntry, i).rid] = (gint32)i;
-    }
+  index_map_rids (index);
 
   /* The title order comes from the (covering) index on title_key. */
   titles = prepare (db, "SELECT rid FROM courses ORDER BY title_key, rid", error);
@@ -2160,7 +2186,298 @@ course_index_build (sqlite3  *db,
   return g_steal_pointer (&index);
 }
 
-/* The current index, built on this connection when a write made the old one stale. */
+/* The index is saved in the cache (table course_index, one row) with the courses generation
+ * it was built from, so that a start loads it in one piece instead of reading, folding and
+ * sorting every row again. Every course write bumps the generation (Clear cache too), so
+ * a saved index of another generation is never used; one that does not read back whole
+ * (size, checksum, bounds) is ignored and the index built again. The blob: a header, then
+ * the entries, the session starts, the sort orders made so far, the tags, the words (their
+ * keys, NUL-terminated, in id order) and the texts, each as the arrays hold them: the
+ * cache never leaves this machine, and the byte order and entry size are checked. */
+#define SAVED_INDEX_MAGIC "CHQINDEX"
+#define SAVED_INDEX_FORMAT 1
+#define SAVED_INDEX_BYTE_ORDER 0x01020304u
+
+enum {
+  SAVED_TITLE_ORDER = 1 << 0,
+  SAVED_HOURS_ORDER = 1 << 1,
+  SAVED_NEXT_ORDER  = 1 << 2,
+};
+
+typedef struct {
+  char    magic[8];
+  guint32 format;
+  guint32 byte_order;
+  guint32 entry_size;
+  guint32 n_entries;
+  guint32 n_starts;
+  guint32 n_tags;
+  guint32 n_words;
+  guint32 words_len;
+  guint32 text_len;
+  guint32 orders;           /* SAVED_*_ORDER */
+  gint64  generation;
+  gint64  next_order_day;
+  guint64 checksum;         /* of all that follows the header */
+} SavedIndexHeader;
+
+G_STATIC_ASSERT (sizeof (SavedIndexHeader) == 72);
+
+/* Catches damage, not tampering: a 64-bit multiply-xor hash, a word at a time. */
+static guint64
+saved_index_checksum (const guint8 *data,
+                      gsize         len)
+{
+  guint64 hash = 0x9e3779b97f4a7c15u;
+  gsize i = 0;
+
+  for (; i + 8 <= len; i += 8)
+    {
+      guint64 word;
+
+      memcpy (&word, data + i, sizeof word);
+      hash = (hash ^ word) * 0x100000001b3u;
+      hash ^= hash >> 29;
+    }
+  for (; i < len; i++)
+    hash = (hash ^ data[i]) * 0x100000001b3u;
+
+  return hash ^ len;
+}
+
+static GBytes *
+course_index_serialize (CourseIndex *index)
+{
+  g_autoptr(GByteArray) data = g_byte_array_new ();
+  g_autoptr(GPtrArray) keys = g_ptr_array_new ();
+  GArray *orders[3] = { NULL, NULL, NULL };
+  SavedIndexHeader header;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  memset (&header, 0, sizeof header);
+  memcpy (header.magic, SAVED_INDEX_MAGIC, sizeof header.magic);
+  header.format = SAVED_INDEX_FORMAT;
+  header.byte_order = SAVED_INDEX_BYTE_ORDER;
+  header.entry_size = sizeof (IndexEntry);
+  header.generation = index->generation;
+  header.n_entries = index->entries->len;
+  header.n_starts = index->starts->len;
+  header.n_tags = index->tags->len;
+  header.n_words = g_hash_table_size (index->words);
+  header.text_len = index->text->len;
+
+  g_mutex_lock (&index->orders_lock);
+  if (index->title_order != NULL)
+    orders[0] = g_array_ref (index->title_order);
+  if (index->hours_order != NULL)
+    orders[1] = g_array_ref (index->hours_order);
+  if (index->next_order != NULL)
+    orders[2] = g_array_ref (index->next_order);
+  header.next_order_day = index->next_order_day;
+  g_mutex_unlock (&index->orders_lock);
+
+  g_ptr_array_set_size (keys, header.n_words);
+  g_hash_table_iter_init (&iter, index->words);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_ptr_array_index (keys, GPOINTER_TO_UINT (value) - 1) = key;
+      header.words_len += strlen (key) + 1;
+    }
+
+  g_byte_array_append (data, (const guint8 *)&header, sizeof header);
+  g_byte_array_append (data, (const guint8 *)index->entries->data,
+                       index->entries->len * sizeof (IndexEntry));
+  g_byte_array_append (data, (const guint8 *)index->starts->data,
+                       index->starts->len * sizeof (gint64));
+  for (guint i = 0; i < G_N_ELEMENTS (orders); i++)
+    if (orders[i] != NULL)
+      {
+        header.orders |= 1 << i;
+        g_byte_array_append (data, (const guint8 *)orders[i]->data,
+                             orders[i]->len * sizeof (guint32));
+        g_array_unref (orders[i]);
+      }
+  g_byte_array_append (data, (const guint8 *)index->tags->data,
+                       index->tags->len * sizeof (guint16));
+  for (guint i = 0; i < keys->len; i++)
+    {
+      const char *word = g_ptr_array_index (keys, i);
+
+      g_byte_array_append (data, (const guint8 *)word, strlen (word) + 1);
+    }
+  g_byte_array_append (data, index->text->data, index->text->len);
+
+  header.checksum = saved_index_checksum (data->data + sizeof header,
+                                          data->len - sizeof header);
+  memcpy (data->data, &header, sizeof header);
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&data));
+}
+
+/* Whether the texts at off hold a whole NUL-terminated string. */
+static inline gboolean
+text_offset_ok (CourseIndex *index,
+                guint32      off)
+{
+  return off < index->text->len;
+}
+
+/* The index a blob holds, checked against everything a query relies on (sizes, checksum,
+ * offsets and counts within their arrays, rids ascending, orders permutations), or NULL. */
+static CourseIndex *
+course_index_deserialize (const guint8 *data,
+                          gsize         len,
+                          gint64        generation)
+{
+  g_autoptr(CourseIndex) index = NULL;
+  g_autofree guint8 *seen = NULL;
+  SavedIndexHeader header;
+  const guint8 *p;
+  const guint8 *end;
+  guint64 expected;
+  guint n_orders = 0;
+
+  if (data == NULL || len < sizeof header)
+    return NULL;
+  memcpy (&header, data, sizeof header);
+  if (memcmp (header.magic, SAVED_INDEX_MAGIC, sizeof header.magic) != 0 ||
+      header.format != SAVED_INDEX_FORMAT ||
+      header.byte_order != SAVED_INDEX_BYTE_ORDER ||
+      header.entry_size != sizeof (IndexEntry) ||
+      header.generation != generation ||
+      (header.orders & ~(guint32)(SAVED_TITLE_ORDER | SAVED_HOURS_ORDER | SAVED_NEXT_ORDER)) ||
+      header.n_words > G_MAXUINT16 ||
+      (header.n_entries > 0) != (header.text_len > 0))
+    return NULL;
+
+  for (guint i = 0; i < 3; i++)
+    n_orders += (header.orders >> i) & 1;
+  expected = (guint64)header.n_entries * sizeof (IndexEntry) +
+             (guint64)header.n_starts * sizeof (gint64) +
+             (guint64)n_orders * header.n_entries * sizeof (guint32) +
+             (guint64)header.n_tags * sizeof (guint16) +
+             header.words_len + (guint64)header.text_len;
+  if (len - sizeof header != expected ||
+      saved_index_checksum (data + sizeof header, len - sizeof header) != header.checksum)
+    return NULL;
+
+  index = course_index_new (generation);
+  p = data + sizeof header;
+
+  g_array_append_vals (index->entries, p, header.n_entries);
+  p += (gsize)header.n_entries * sizeof (IndexEntry);
+  g_array_append_vals (index->starts, p, header.n_starts);
+  p += (gsize)header.n_starts * sizeof (gint64);
+
+  if (header.n_entries > 0)
+    seen = g_new (guint8, header.n_entries);
+  for (guint i = 0; i < 3; i++)
+    {
+      GArray *order;
+
+      if (!(header.orders & (1u << i)))
+        continue;
+      order = g_array_sized_new (FALSE, FALSE, sizeof (guint32), header.n_entries);
+      g_array_append_vals (order, p, header.n_entries);
+      p += (gsize)header.n_entries * sizeof (guint32);
+      if (i == 0)
+        index->title_order = order;
+      else if (i == 1)
+        index->hours_order = order;
+      else
+        {
+          index->next_order = order;
+          index->next_order_day = header.next_order_day;
+        }
+
+      if (header.n_entries > 0)
+        memset (seen, 0, header.n_entries);
+      for (guint k = 0; k < order->len; k++)
+        {
+          guint32 position = g_array_index (order, guint32, k);
+
+          if (position >= header.n_entries || seen[position])
+            return NULL;
+          seen[position] = 1;
+        }
+    }
+
+  g_array_append_vals (index->tags, p, header.n_tags);
+  p += (gsize)header.n_tags * sizeof (guint16);
+  for (guint i = 0; i < index->tags->len; i++)
+    if (g_array_index (index->tags, guint16, i) >= header.n_words)
+      return NULL;
+
+  end = p + header.words_len;
+  for (guint id = 0; id < header.n_words; id++)
+    {
+      const guint8 *nul = memchr (p, '\0', end - p);
+      char *key;
+
+      if (nul == NULL || nul - p < 2 || p[1] != ':' || strchr ("tlp", p[0]) == NULL)
+        return NULL;
+      key = g_strndup ((const char *)p, nul - p);
+      if (!g_hash_table_insert (index->words, key, GUINT_TO_POINTER (id + 1)))
+        return NULL;
+      p = nul + 1;
+    }
+  if (p != end)
+    return NULL;
+
+  g_byte_array_append (index->text, p, header.text_len);
+  if (header.text_len > 0 && index->text->data[header.text_len - 1] != '\0')
+    return NULL;
+
+  for (guint i = 0; i < index->entries->len; i++)
+    {
+      const IndexEntry *entry = &g_array_index (index->entries, IndexEntry, i);
+
+      if ((i > 0 && entry->rid <= g_array_index (index->entries, IndexEntry, i - 1).rid) ||
+          entry->title_rank >= header.n_entries ||
+          (guint64)entry->themes_off + entry->n_themes > header.n_tags ||
+          (guint64)entry->languages_off + entry->n_languages > header.n_tags ||
+          (guint64)entry->provinces_off + entry->n_provinces > header.n_tags ||
+          (entry->n_starts > 0 &&
+           (guint64)entry->starts_off + entry->n_starts > header.n_starts) ||
+          !text_offset_ok (index, entry->title_off) ||
+          !text_offset_ok (index, entry->provider_off) ||
+          !text_offset_ok (index, entry->cities_off))
+        return NULL;
+    }
+
+  index_map_rids (index);
+
+  return g_steal_pointer (&index);
+}
+
+/* The index saved for generation, if there is a sound one. Inside the read transaction of
+ * the query, like a build. */
+static CourseIndex *
+course_index_load (sqlite3 *db,
+                   gint64   generation)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  CourseIndex *index;
+
+  stmt = prepare (db, "SELECT data FROM course_index WHERE generation = ?1", NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, generation);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+
+  index = course_index_deserialize (sqlite3_column_blob (stmt, 0),
+                                    (gsize)sqlite3_column_bytes (stmt, 0), generation);
+  if (index == NULL)
+    g_debug ("The saved search index (generation %" G_GINT64_FORMAT ") is damaged: "
+             "building it again", generation);
+
+  return index;
+}
+
+/* The current index: loaded from the cache, or built on this connection when a write made
+ * the saved one stale (then saved by save_built_index() once the caller has answered). */
 static CourseIndex *
 get_index (ChqStore  *self,
            sqlite3   *db,
@@ -2185,15 +2502,33 @@ get_index (ChqStore  *self,
     index = course_index_ref (self->index);
   g_mutex_unlock (&self->index_lock);
 
-  if (index == NULL && (index = course_index_build (db, generation, error)) != NULL)
+  if (index == NULL)
     {
-      g_mutex_lock (&self->index_lock);
-      if (self->index == NULL || self->index->generation < generation)
+      gint64 start = g_get_monotonic_time ();
+      gboolean built = FALSE;
+
+      if ((index = course_index_load (db, generation)) == NULL &&
+          (index = course_index_build (db, generation, error)) != NULL)
+        built = TRUE;
+
+      if (index != NULL)
         {
-          g_clear_pointer (&self->index, course_index_unref);
-          self->index = course_index_ref (index);
+          g_debug ("Search index of %u courses %s in %.1f ms", index->entries->len,
+                   built ? "built" : "loaded", (g_get_monotonic_time () - start) / 1e3);
+
+          g_mutex_lock (&self->index_lock);
+          if (self->index == NULL || self->index->generation < generation)
+            {
+              g_clear_pointer (&self->index, course_index_unref);
+              self->index = course_index_ref (index);
+              if (built)
+                {
+                  g_clear_pointer (&self->unsaved, course_index_unref);
+                  self->unsaved = course_index_ref (index);
+                }
+            }
+          g_mutex_unlock (&self->index_lock);
         }
-      g_mutex_unlock (&self->index_lock);
     }
 
   g_mutex_unlock (&self->build_lock);
@@ -2474,6 +2809,67 @@ start_of_day (GDateTime *when)
   return g_date_time_to_unix (day);
 }
 
+/* Saves the index this store built last, if not saved yet, with the writer connection:
+ * only if no course write bumped the generation meanwhile, without bumping it, and
+ * without "changed" (the catalogue did not change). Called once the query or listing that
+ * built it has answered, off the main thread. A failure only costs the next start a
+ * build. */
+static void
+save_built_index (ChqStore *self)
+{
+  g_autoptr(CourseIndex) index = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+  gboolean ok;
+
+  g_mutex_lock (&self->index_lock);
+  index = g_steal_pointer (&self->unsaved);
+  g_mutex_unlock (&self->index_lock);
+  if (index == NULL)
+    return;
+
+  /* The page's default order for today, so the next start need not sort either. */
+  now = g_date_time_new_now_local ();
+  g_array_unref (index_get_order (index, CHQ_COURSE_SORT_NEXT_SESSION, start_of_day (now)));
+  bytes = course_index_serialize (index);
+
+  if (!write_begin (self, &error))
+    {
+      g_debug ("Could not save the search index: %s", error->message);
+      return;
+    }
+
+  ok = read_generation (self->write_db) == index->generation;
+  if (ok)
+    {
+      g_autoptr(sqlite3_stmt) stmt =
+        prepare (self->write_db,
+                 "INSERT INTO course_index (singleton, generation, data) VALUES (1, ?1, ?2) "
+                 "ON CONFLICT (singleton) DO UPDATE "
+                 "SET generation = excluded.generation, data = excluded.data", &error);
+
+      ok = stmt != NULL;
+      if (ok)
+        {
+          sqlite3_bind_int64 (stmt, 1, index->generation);
+          sqlite3_bind_blob64 (stmt, 2, g_bytes_get_data (bytes, NULL),
+                               g_bytes_get_size (bytes), SQLITE_STATIC);
+          ok = step_done (stmt, &error);
+        }
+    }
+
+  if (!write_end (self, ok, &error))
+    {
+      if (error != NULL)
+        g_debug ("Could not save the search index: %s", error->message);
+      return;
+    }
+  g_debug ("Search index of %u courses saved (%zu bytes) in %.1f ms", index->entries->len,
+           g_bytes_get_size (bytes), (g_get_monotonic_time () - start) / 1e3);
+}
+
 static ChqCourseResult *
 run_query (ChqStore             *self,
            sqlite3              *db,
@@ -2590,21 +2986,19 @@ run_query (ChqStore             *self,
  *
  * Runs a catalogue search on a read connection of its own (any thread but, at 50,000
  * courses, not the main one: use chq_store_query_courses_async() there). Any typed text
- * is safe (see chq_course_query_build_match()).
+ * is safe (see chq_course_query_build_match()). The first search after a course write
+ * builds the search index and then saves it in the cache, so the next start loads it.
  *
  * Returns: (transfer full) (nullable): the matching courses in order
  */
-ChqCourseResult *
-chq_store_query_courses (ChqStore             *self,
-                         const ChqCourseQuery *query,
-                         GCancellable         *cancellable,
-                         GError              **error)
+static ChqCourseResult *
+query_courses (ChqStore             *self,
+               const ChqCourseQuery *query,
+               GCancellable         *cancellable,
+               GError              **error)
 {
   ChqCourseResult *result = NULL;
   sqlite3 *db;
-
-  g_return_val_if_fail (CHQ_IS_STORE (self), NULL);
-  g_return_val_if_fail (query != NULL, NULL);
 
   if ((db = reader_take (self, error)) == NULL)
     return NULL;
@@ -2613,6 +3007,23 @@ chq_store_query_courses (ChqStore             *self,
   if (exec_sql (db, "BEGIN", NULL, error))
     result = run_query (self, db, query, cancellable, error);
   reader_give (self, db);
+
+  return result;
+}
+
+ChqCourseResult *
+chq_store_query_courses (ChqStore             *self,
+                         const ChqCourseQuery *query,
+                         GCancellable         *cancellable,
+                         GError              **error)
+{
+  ChqCourseResult *result;
+
+  g_return_val_if_fail (CHQ_IS_STORE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  result = query_courses (self, query, cancellable, error);
+  save_built_index (self);
 
   return result;
 }
@@ -2634,6 +3045,7 @@ list_words (ChqStore *self,
         index = get_index (self, db, NULL);
       reader_give (self, db);
     }
+  save_built_index (self);
 
   if (index != NULL)
     {
@@ -2738,7 +3150,8 @@ read_thread (GTask        *task,
   switch (read->kind)
     {
     case READ_QUERY:
-      result = chq_store_query_courses (self, read->query, cancellable, &error);
+      /* The index this may build is saved after the answer is on its way. */
+      result = query_courses (self, read->query, cancellable, &error);
       free_func = (GDestroyNotify)chq_course_result_unref;
       break;
     case READ_COURSE:
@@ -2775,6 +3188,9 @@ read_thread (GTask        *task,
     g_task_return_error (task, error);
   else
     g_task_return_pointer (task, result, free_func);
+
+  if (read->kind == READ_QUERY)
+    save_built_index (self);
 }
 
 static void
