@@ -715,6 +715,74 @@ test_search (void)
   }
 }
 
+/* Equal relevance ties by next session, then by title; the walk of the next-session order
+ * and the stable sort by score keep exactly that. */
+static void
+test_search_ranked_ties (void)
+{
+  static const TestCourse courses[] = {
+    { .id = "r1", .title = "Cyber hygiène", .summary = "Les gestes.", .provider = "Alpha",
+      .hours = 7, .price_cents = 100, .themes = "ai_security", .ai = TRUE,
+      .format = "in_person", .languages = "fr", .locations = "Namur:namur",
+      .sessions = "2027-02-01T09:00:00+01:00@Namur" },
+    { .id = "r2", .title = "Cybersécurité pour PME", .summary = "Protéger.",
+      .provider = "Beta", .hours = 7, .price_cents = 100, .themes = "ai_security",
+      .ai = TRUE, .format = "in_person", .languages = "fr", .locations = "Namur:namur",
+      .sessions = "2026-12-15T09:00:00+01:00@Namur" },
+    { .id = "r3", .title = "Bases de la cyberdéfense", .summary = "Défendre.",
+      .provider = "Gamma", .hours = 7, .price_cents = 100, .themes = "ai_security",
+      .ai = TRUE, .format = "in_person", .languages = "fr", .locations = "Namur:namur",
+      .sessions = "2026-12-15T09:00:00+01:00@Namur" },
+    { .id = "r4", .title = "Réseaux sûrs", .summary = "Pare-feu.",
+      .provider = "Cyber Academy", .hours = 7, .price_cents = 100, .themes = "ai_security",
+      .ai = TRUE, .format = "in_person", .languages = "fr", .locations = "Namur:namur",
+      .sessions = "2026-12-01T09:00:00+01:00@Namur" },
+    { .id = "r5", .title = "Cyber et IA", .summary = "Attaques.", .provider = "CyberLab",
+      .hours = 7, .price_cents = 100, .themes = "ai_security", .ai = TRUE,
+      .format = "in_person", .languages = "fr", .locations = "Namur:namur",
+      .sessions = "2027-03-01T09:00:00+01:00@Namur" },
+    { .id = "r6", .title = "Sécurité", .summary = "Le cyber au quotidien.",
+      .provider = "Delta", .hours = 7, .price_cents = 100, .themes = "ai_security",
+      .ai = TRUE, .format = "in_person", .languages = "fr", .locations = "",
+      .sessions = "" },
+    { .id = "r7", .title = "Cyber sans IA", .summary = "Hors filtre.", .provider = "Alpha",
+      .hours = 7, .price_cents = 100, .themes = "security", .ai = FALSE,
+      .format = "in_person", .languages = "fr", .locations = "Namur:namur",
+      .sessions = "2026-12-02T09:00:00+01:00@Namur" },
+  };
+  g_autofree char *path = test_path ("ranked-ties.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChqStore) store = chq_store_open (path, &error);
+  g_autoptr(ChqCourseQuery) query = query_new ("cyber", TRUE);
+  g_autoptr(ChqCourseResult) result = NULL;
+  g_autofree char *ids = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (apply_courses (store, courses, G_N_ELEMENTS (courses), NULL, "c", &error));
+  g_assert_no_error (error);
+
+  query->sort = CHQ_COURSE_SORT_RELEVANCE;
+  result = chq_store_query_courses (store, query, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (chq_course_result_get_ranked (result));
+  g_assert_cmpuint (chq_course_result_get_n_text_matches (result), ==, 7);
+  ids = result_ids (store, result);
+  /* Title and provider, then title (r3 and r2 on the same day: by title), then provider
+   * only, then the summary only (no session: last); r7 is not an AI course. */
+  g_assert_cmpstr (ids, ==, "r5 r3 r2 r1 r4 r6");
+
+  /* The same courses, loaded from the saved index, rank alike. */
+  g_clear_pointer (&result, chq_course_result_unref);
+  g_clear_object (&store);
+  store = chq_store_open (path, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&ids, g_free);
+  result = chq_store_query_courses (store, query, NULL, &error);
+  g_assert_no_error (error);
+  ids = result_ids (store, result);
+  g_assert_cmpstr (ids, ==, "r5 r3 r2 r1 r4 r6");
+}
+
 static void
 test_search_hostile (void)
 {
@@ -1904,6 +1972,7 @@ main (int   argc,
   g_test_add_func ("/store/apply-page-mixed", test_apply_page_mixed);
   g_test_add_func ("/store/filters-and-sorts", test_filters_and_sorts);
   g_test_add_func ("/store/search", test_search);
+  g_test_add_func ("/store/search-ranked-ties", test_search_ranked_ties);
   g_test_add_func ("/store/search-hostile", test_search_hostile);
   g_test_add_func ("/store/build-match", test_build_match);
   g_test_add_func ("/store/query-boxed", test_query_boxed);

@@ -2746,17 +2746,21 @@ match_tokens (const char *match)
   return (GStrv)g_ptr_array_free (tokens, FALSE);
 }
 
-/* Whether a word of the folded text starts with the folded token. */
+/* Whether a word of the folded text starts with the folded token. strstr jumps from one
+ * occurrence to the next (overlapping ones too); only those at the start of a word count. */
 static gboolean
 has_word_prefix (const char *text,
-                 const char *token,
-                 gsize       len)
+                 const char *token)
 {
-  for (const char *p = text; *p != '\0'; p++)
+  /* A token of combining marks only folds to nothing: it prefixes any word. */
+  if (*token == '\0')
+    return *text != '\0';
+
+  for (const char *p = text; (p = strstr (p, token)) != NULL; p++)
     {
       guchar before = p == text ? ' ' : (guchar)p[-1];
 
-      if (before < 0x80 && !g_ascii_isalnum (before) && strncmp (p, token, len) == 0)
+      if (before < 0x80 && !g_ascii_isalnum (before))
         return TRUE;
     }
 
@@ -2778,22 +2782,94 @@ relevance (CourseIndex      *index,
 
   for (; tokens[n] != NULL; n++)
     {
-      gsize len = strlen (tokens[n]);
-
-      if (has_word_prefix (text + entry->title_off, tokens[n], len))
+      if (has_word_prefix (text + entry->title_off, tokens[n]))
         {
           score += 10;
           in_title++;
         }
-      if (has_word_prefix (text + entry->provider_off, tokens[n], len))
+      if (has_word_prefix (text + entry->provider_off, tokens[n]))
         score += 4;
-      if (has_word_prefix (text + entry->cities_off, tokens[n], len))
+      if (has_word_prefix (text + entry->cities_off, tokens[n]))
         score += 2;
     }
   if (n > 0 && in_title == n)
     score += 1000;
 
   return score;
+}
+
+typedef struct {
+  gint64 score;
+  gint64 rid;
+} ScoredRow;
+
+static int
+compare_scores (gconstpointer a,
+                gconstpointer b)
+{
+  gint64 sa = ((const ScoredRow *)a)->score;
+  gint64 sb = ((const ScoredRow *)b)->score;
+
+  return sa > sb ? -1 : sa < sb;
+}
+
+/* The marked courses that pass the plan, best first, ties by next session then title:
+ * the next-session order (order) walked, then sorted by score only, stably (a counting
+ * sort: scores are small). Appends their rids to rowids. */
+static void
+rank_matches (CourseIndex         *index,
+              GArray              *order,
+              const guint8        *marks,
+              const Plan          *plan,
+              const char * const  *tokens,
+              GArray              *rowids)
+{
+  g_autoptr(GArray) scored = g_array_new (FALSE, FALSE, sizeof (ScoredRow));
+  g_autofree guint *starts = NULL;
+  gint64 max_score = 0;
+  guint base;
+
+  for (guint i = 0; i < order->len; i++)
+    {
+      guint32 position = g_array_index (order, guint32, i);
+      const IndexEntry *entry;
+      ScoredRow row;
+
+      if (!marks[position])
+        continue;
+      entry = &g_array_index (index->entries, IndexEntry, position);
+      if (!entry_matches (index, entry, plan))
+        continue;
+      row.score = relevance (index, entry, tokens);
+      row.rid = entry->rid;
+      max_score = MAX (max_score, row.score);
+      g_array_append_val (scored, row);
+    }
+
+  if (max_score > 65536)
+    {
+      /* Only with thousands of typed words; g_array_sort() is stable too. */
+      g_array_sort (scored, compare_scores);
+      for (guint i = 0; i < scored->len; i++)
+        g_array_append_val (rowids, g_array_index (scored, ScoredRow, i).rid);
+      return;
+    }
+
+  /* starts[max_score - score]: where the rows of that score go, best first. */
+  starts = g_new0 (guint, max_score + 2);
+  for (guint i = 0; i < scored->len; i++)
+    starts[max_score - g_array_index (scored, ScoredRow, i).score + 1]++;
+  for (gint64 k = 1; k <= max_score + 1; k++)
+    starts[k] += starts[k - 1];
+
+  base = rowids->len;
+  g_array_set_size (rowids, base + scored->len);
+  for (guint i = 0; i < scored->len; i++)
+    {
+      const ScoredRow *row = &g_array_index (scored, ScoredRow, i);
+
+      g_array_index (rowids, gint64, base + starts[max_score - row->score]++) = row->rid;
+    }
 }
 
 /* The start of the calendar day of when, in its own time zone. */
@@ -2910,42 +2986,6 @@ run_query (ChqStore             *self,
         return NULL;
       n_text_matches = matches->len;
 
-      /* Ranking every match of a short prefix says little and costs: rank small sets
-       * only; else the cheap order. */
-      if (query->sort == CHQ_COURSE_SORT_RELEVANCE && matches->len <= RANK_LIMIT)
-        {
-          g_auto(GStrv) tokens = match_tokens (match);
-          g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (SortItem));
-
-          for (guint i = 0; i < matches->len; i++)
-            {
-              guint position;
-              const IndexEntry *entry =
-                index_lookup (index, g_array_index (matches, gint64, i), &position);
-              SortItem item;
-
-              if (entry == NULL || !entry_matches (index, entry, &plan))
-                continue;
-              /* Best first; ties by next session, then title. */
-              item.key = -relevance (index, entry, (const char * const *)tokens);
-              item.next = next_start (index, entry, plan.day);
-              item.rank = entry->title_rank;
-              item.position = position;
-              g_array_append_val (items, item);
-            }
-          g_array_sort (items, compare_sort_items);
-          for (guint i = 0; i < items->len; i++)
-            {
-              const IndexEntry *entry =
-                &g_array_index (index->entries, IndexEntry,
-                                g_array_index (items, SortItem, i).position);
-
-              g_array_append_val (rowids, entry->rid);
-            }
-
-          return chq_course_result_new (rowids, n_text_matches, TRUE);
-        }
-
       marks = g_new0 (guint8, MAX (index->entries->len, 1));
       for (guint i = 0; i < matches->len; i++)
         {
@@ -2953,6 +2993,18 @@ run_query (ChqStore             *self,
 
           if (index_lookup (index, g_array_index (matches, gint64, i), &position) != NULL)
             marks[position] = 1;
+        }
+
+      /* Ranking every match of a short prefix says little and costs: rank small sets
+       * only; else the cheap order. */
+      if (query->sort == CHQ_COURSE_SORT_RELEVANCE && matches->len <= RANK_LIMIT)
+        {
+          g_auto(GStrv) tokens = match_tokens (match);
+
+          order = index_get_order (index, CHQ_COURSE_SORT_NEXT_SESSION, plan.day);
+          rank_matches (index, order, marks, &plan, (const char * const *)tokens, rowids);
+
+          return chq_course_result_new (rowids, n_text_matches, TRUE);
         }
     }
 
