@@ -2888,8 +2888,9 @@ start_of_day (GDateTime *when)
 /* Saves the index this store built last, if not saved yet, with the writer connection:
  * only if no course write bumped the generation meanwhile, without bumping it, and
  * without "changed" (the catalogue did not change). Called once the query or listing that
- * built it has answered, off the main thread. A failure only costs the next start a
- * build. */
+ * built it has answered, off the main thread. It never waits for the writer: while a sync
+ * writes, the index is left for a later query to save (it is most likely stale by then
+ * anyway). A failure only costs the next start a build. */
 static void
 save_built_index (ChqStore *self)
 {
@@ -2906,16 +2907,25 @@ save_built_index (ChqStore *self)
   if (index == NULL)
     return;
 
+  if (!g_mutex_trylock (&self->write_lock))
+    {
+      g_mutex_lock (&self->index_lock);
+      if (self->unsaved == NULL && self->index == index)
+        self->unsaved = g_steal_pointer (&index);
+      g_mutex_unlock (&self->index_lock);
+      return;
+    }
+  if (!exec_sql (self->write_db, "BEGIN IMMEDIATE", NULL, &error))
+    {
+      g_mutex_unlock (&self->write_lock);
+      g_debug ("Could not save the search index: %s", error->message);
+      return;
+    }
+
   /* The page's default order for today, so the next start need not sort either. */
   now = g_date_time_new_now_local ();
   g_array_unref (index_get_order (index, CHQ_COURSE_SORT_NEXT_SESSION, start_of_day (now)));
   bytes = course_index_serialize (index);
-
-  if (!write_begin (self, &error))
-    {
-      g_debug ("Could not save the search index: %s", error->message);
-      return;
-    }
 
   ok = read_generation (self->write_db) == index->generation;
   if (ok)
