@@ -151,7 +151,7 @@ test_keystrokes (void)
     g_autoptr(ChqCourseResult) result = chq_store_query_courses (store, query, NULL, &error);
 
     g_assert_no_error (error);
-    g_test_message ("first query (index build) %.1f ms, %u AI courses, resident memory "
+    g_test_message ("first query (index built, then saved) %.1f ms, %u AI courses, resident memory "
                     "+%.1f MiB",
                     (g_get_monotonic_time () - start) / 1e3,
                     chq_course_result_get_n_items (result),
