@@ -10,7 +10,8 @@
  * Catalogue search: FTS5 gives the row ids matching the text (cheap, rowid order); the
  * filters, the sort orders and a cheap relevance come from an in-memory index of the few
  * columns they need (about 130 bytes a course), rebuilt when a write bumped the courses
- * generation. Only small match sets are ranked (not with bm25, whose IDF reads every row
+ * generation, and saved in the cache with that generation so that a start loads it
+ * instead. Only small match sets are ranked (not with bm25, whose IDF reads every row
  * holding a common word).
  */
 #define G_LOG_DOMAIN "chq-store"
