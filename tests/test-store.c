@@ -1873,6 +1873,42 @@ test_saved_index_clear (void)
   }
 }
 
+/* The list model's queries run on a worker thread, which saves the index it built after
+ * handing the answer over. */
+static void
+test_saved_index_async (void)
+{
+  g_autofree char *path = test_path ("saved-index-async.db");
+  g_autoptr(ChqStore) store = open_sample_store ("saved-index-async.db");
+  g_autoptr(ChqCourseListModel) model = chq_course_list_model_new (store);
+  g_autoptr(ChqCourseQuery) query = query_new (NULL, FALSE);
+  GWeakRef weak;
+  guint waited = 0;
+
+  iterate_pending ();
+  chq_course_list_model_set_query (model, query);
+  wait_for_model (model);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 5);
+
+  /* The worker holds the store until it is done saving. */
+  g_weak_ref_init (&weak, store);
+  g_clear_object (&model);
+  g_clear_object (&store);
+  for (;;)
+    {
+      g_autoptr(GObject) alive = g_weak_ref_get (&weak);
+
+      if (alive == NULL)
+        break;
+      g_assert_cmpuint (++waited, <, 100000);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (100);
+    }
+  g_weak_ref_clear (&weak);
+
+  g_assert_true (saved_index_is_current (path));
+}
+
 /* Every answer of a loaded index is the answer of the index built from the rows. */
 static void
 test_saved_index_same_answers (void)
@@ -1985,6 +2021,7 @@ main (int   argc,
   g_test_add_func ("/store/saved-index/used", test_saved_index_used);
   g_test_add_func ("/store/saved-index/damaged", test_saved_index_damaged);
   g_test_add_func ("/store/saved-index/clear", test_saved_index_clear);
+  g_test_add_func ("/store/saved-index/async", test_saved_index_async);
   g_test_add_func ("/store/saved-index/same-answers", test_saved_index_same_answers);
 
   return g_test_run ();
