@@ -2908,6 +2908,10 @@ save_built_index (ChqStore *self)
   if (index == NULL)
     return;
 
+  /* The page's default order for today, so the next start need not sort either. */
+  now = g_date_time_new_now_local ();
+  g_array_unref (index_get_order (index, CHQ_COURSE_SORT_NEXT_SESSION, start_of_day (now)));
+
   if (!g_mutex_trylock (&self->write_lock))
     {
       g_mutex_lock (&self->index_lock);
@@ -2923,15 +2927,13 @@ save_built_index (ChqStore *self)
       return;
     }
 
-  /* The page's default order for today, so the next start need not sort either. */
-  now = g_date_time_new_now_local ();
-  g_array_unref (index_get_order (index, CHQ_COURSE_SORT_NEXT_SESSION, start_of_day (now)));
-  bytes = course_index_serialize (index);
-
   ok = read_generation (self->write_db) == index->generation;
   if (ok)
     {
-      g_autoptr(sqlite3_stmt) stmt =
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+
+      bytes = course_index_serialize (index);
+      stmt =
         prepare (self->write_db,
                  "INSERT INTO course_index (singleton, generation, data) VALUES (1, ?1, ?2) "
                  "ON CONFLICT (singleton) DO UPDATE "
@@ -2953,8 +2955,9 @@ save_built_index (ChqStore *self)
         g_debug ("Could not save the search index: %s", error->message);
       return;
     }
-  g_debug ("Search index of %u courses saved (%zu bytes) in %.1f ms", index->entries->len,
-           g_bytes_get_size (bytes), (g_get_monotonic_time () - start) / 1e3);
+  g_debug ("Search index of %u courses saved (%" G_GSIZE_FORMAT " bytes) in %.1f ms",
+           index->entries->len, g_bytes_get_size (bytes),
+           (g_get_monotonic_time () - start) / 1e3);
 }
 
 static ChqCourseResult *
