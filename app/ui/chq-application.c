@@ -418,11 +418,10 @@ chq_application_activate (GApplication *app)
       chq_window_set_backend (CHQ_WINDOW (window), self->backend);
     }
 
-  /* Shown at once, with the cached data; the session and the sync follow. */
-  gtk_window_present (window);
-
   if (!self->opened)
     {
+      /* Before the window is shown, so that it is laid out once, with the account's pages
+       * (not first with the welcome page); it is already the active window for toasts. */
       self->opened = TRUE;
       chq_application_open_from_settings (self);
     }
@@ -432,6 +431,9 @@ chq_application_activate (GApplication *app)
       /* `chequier --demo` while the app runs: the running instance shows the demo. */
       chq_application_start_demo (self);
     }
+
+  /* Shown at once, with the cached data; the session and the sync follow. */
+  gtk_window_present (window);
 }
 
 /**
