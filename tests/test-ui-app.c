@@ -963,6 +963,48 @@ test_start_without_session (void)
   g_assert_null (chq_application_get_backend (app));
 }
 
+/* A start before the window is drawn (as at launch): the keyring is read once the window
+ * shows its first frame, and a missing session then asks for the password as above. */
+static void
+test_start_keyring_after_first_frame (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  ChqWindow *window = get_main_window ();
+  ChqSignInDialog *dialog;
+  ChqBackend *backend;
+  const char *banner;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (window)));
+
+  g_settings_set_string (settings, "service-address", "http://127.0.0.1:9");
+  g_settings_set_string (settings, "enterprise-number", TEST_ENTERPRISE);
+  chq_application_open_from_settings (app);
+  backend = chq_application_get_backend (app);
+  g_assert_nonnull (backend);
+  g_assert_cmpstr (chq_window_get_view (window), ==, "pages");
+
+  /* Not before the window is on screen: a lookup of our own, started after the app's
+   * would have been, is answered first. */
+  chq_backend_restore_async (backend, NULL, store_result_cb, &result);
+  wait_until (result != NULL, 10000);
+  g_assert_false (chq_backend_restore_finish (backend, result, NULL));
+  flush_main_context ();
+  g_assert_null (find_toplevel (CHQ_TYPE_SIGN_IN_DIALOG));
+  banner = chq_window_get_banner (window);
+  g_assert_false (banner != NULL && g_str_has_prefix (banner, "Your session has ended."));
+
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (find_toplevel (CHQ_TYPE_SIGN_IN_DIALOG) != NULL, 10000);
+  dialog = CHQ_SIGN_IN_DIALOG (find_toplevel (CHQ_TYPE_SIGN_IN_DIALOG));
+  g_assert_true (chq_sign_in_dialog_get_backend (dialog) == backend);
+  g_assert_true (g_str_has_prefix (chq_window_get_banner (window), "Your session has ended."));
+
+  leave ();
+  g_assert_cmpstr (chq_window_get_view (window), ==, "welcome");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -994,6 +1036,8 @@ main (int   argc,
   g_test_add_func ("/ui/app/preferences", test_preferences);
   g_test_add_func ("/ui/app/sign-out", test_sign_out);
   g_test_add_func ("/ui/app/start-without-session", test_start_without_session);
+  g_test_add_func ("/ui/app/start-keyring-after-first-frame",
+                   test_start_keyring_after_first_frame);
 
   ret = g_test_run ();
 

@@ -450,7 +450,7 @@ static void
 open_course (Fixture    *f,
              const char *id)
 {
-  ChqCourseDetail *detail = template_child (f->page, CHQ_TYPE_CATALOG_PAGE, "detail");
+  ChqCourseDetail *detail = chq_catalog_page_get_detail (f->page);
 
   gtk_widget_activate_action (GTK_WIDGET (f->page), "catalog.open-course", "s", id);
   wait_until (chq_course_detail_get_course (detail) != NULL &&
@@ -475,7 +475,7 @@ static void
 test_detail_cost (Fixture       *f,
                   gconstpointer  data)
 {
-  ChqCourseDetail *detail = template_child (f->page, CHQ_TYPE_CATALOG_PAGE, "detail");
+  ChqCourseDetail *detail = chq_catalog_page_get_detail (f->page);
   GtkWidget *top_up = template_child (detail, CHQ_TYPE_COURSE_DETAIL, "top_up_row");
   GtkWidget *refund = template_child (detail, CHQ_TYPE_COURSE_DETAIL, "refund_row");
   GtkLabel *title = template_child (detail, CHQ_TYPE_COURSE_DETAIL, "title_label");
@@ -508,6 +508,53 @@ test_detail_cost (Fixture       *f,
   assert_money_row (detail, "refund_row", 1000);
   g_assert_false (gtk_widget_get_visible (top_up));
   assert_money_row (detail, "total_row", 5000);
+}
+
+static guint
+count_details (Fixture *f)
+{
+  g_autoptr(GPtrArray) details = g_ptr_array_new ();
+
+  collect_widgets (GTK_WIDGET (f->page), CHQ_TYPE_COURSE_DETAIL, details);
+  return details->len;
+}
+
+/* The detail joins the page only when a course is first opened, for the page's account. */
+static void
+test_detail_on_demand (Fixture       *f,
+                       gconstpointer  data)
+{
+  AdwBin *detail_bin = template_child (f->page, CHQ_TYPE_CATALOG_PAGE, "detail_bin");
+  GtkSelectionModel *selection = GTK_SELECTION_MODEL (chq_catalog_page_get_model (f->page));
+  g_autoptr(ChqCourseRow) second = NULL;
+  ChqCourseDetail *detail;
+
+  chq_catalog_page_set_backend (f->page, f->ui.backend);
+  wait_results (f);
+  flush_main_context ();
+  g_assert_cmpuint (count_details (f), ==, 0);
+  g_assert_true (ADW_IS_STATUS_PAGE (adw_bin_get_child (detail_bin)));
+
+  /* Side by side, selecting a row shows it in the detail the getter gives. */
+  second = g_list_model_get_item (G_LIST_MODEL (selection), 1);
+  gtk_selection_model_select_item (selection, 1, TRUE);
+  g_assert_cmpuint (count_details (f), ==, 1);
+  detail = chq_catalog_page_get_detail (f->page);
+  g_assert_true (adw_bin_get_child (detail_bin) == GTK_WIDGET (detail));
+  g_assert_true (chq_course_detail_get_backend (detail) == f->ui.backend);
+  g_assert_cmpstr (chq_course_detail_get_course_id (detail), ==, chq_course_row_get_id (second));
+  wait_until (chq_course_detail_get_course (detail) != NULL, 5000);
+
+  /* The same detail follows the account: none, then this one again, with no course. */
+  chq_catalog_page_set_backend (f->page, NULL);
+  g_assert_null (chq_course_detail_get_backend (detail));
+  g_assert_null (chq_course_detail_get_course_id (detail));
+  chq_catalog_page_set_backend (f->page, f->ui.backend);
+  g_assert_true (chq_catalog_page_get_detail (f->page) == detail);
+  g_assert_true (chq_course_detail_get_backend (detail) == f->ui.backend);
+  g_assert_null (chq_course_detail_get_course_id (detail));
+  open_course (f, "crs-ai-0008");
+  g_assert_cmpuint (count_details (f), ==, 1);
 }
 
 static ChqBookingDialog *
@@ -545,7 +592,7 @@ static void
 test_booking (Fixture       *f,
               gconstpointer  data)
 {
-  ChqCourseDetail *detail = template_child (f->page, CHQ_TYPE_CATALOG_PAGE, "detail");
+  ChqCourseDetail *detail = chq_catalog_page_get_detail (f->page);
   ChqOutbox *outbox = chq_backend_get_outbox (f->ui.backend);
   const char *account_key = chq_backend_get_account_key (f->ui.backend);
   ChqBookingDialog *dialog;
@@ -695,6 +742,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/catalog/detail-cost", Fixture, &wide, fixture_set_up, test_detail_cost,
               fixture_tear_down);
+  g_test_add ("/catalog/detail-on-demand", Fixture, &wide, fixture_set_up,
+              test_detail_on_demand, fixture_tear_down);
   g_test_add ("/catalog/booking", Fixture, &wide, fixture_set_up, test_booking,
               fixture_tear_down);
   g_test_add ("/catalog/keyboard", Fixture, &narrow, fixture_set_up, test_keyboard,

@@ -384,6 +384,55 @@ restore_cb (GObject      *source,
     }
 }
 
+/* A keyring lookup waiting for the first frame of the window. */
+typedef struct {
+  ChqApplication *self;        /* owned */
+  ChqBackend     *backend;     /* owned */
+  GCancellable   *cancellable; /* owned: the account's, cancelled if it is left meanwhile */
+} PendingRestore;
+
+static void
+pending_restore_free (gpointer data)
+{
+  PendingRestore *pending = data;
+
+  g_clear_object (&pending->self);
+  g_clear_object (&pending->backend);
+  g_clear_object (&pending->cancellable);
+  g_free (pending);
+}
+
+static gboolean
+restore_idle_cb (gpointer data)
+{
+  PendingRestore *pending = data;
+
+  if (!g_cancellable_is_cancelled (pending->cancellable)
+      && pending->backend == pending->self->backend)
+    chq_backend_restore_async (pending->backend, pending->cancellable, restore_cb,
+                               g_object_ref (pending->self));
+
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+restore_first_frame_cb (GtkWidget     *widget,
+                        GdkFrameClock *frame_clock,
+                        gpointer       data)
+{
+  /* Once is enough: removing the callback schedules the lookup (below). */
+  return G_SOURCE_REMOVE;
+}
+
+/* Called when the tick callback is removed: in the first frame's update phase, or when the
+ * window goes before it is ever drawn. The idle, of a lower priority than painting, runs
+ * once that frame is on screen. */
+static void
+schedule_restore (gpointer data)
+{
+  g_idle_add_full (G_PRIORITY_LOW, restore_idle_cb, data, pending_restore_free);
+}
+
 /* The account of the settings, as it was when the app last ran: its cache shows at once,
  * its session comes from the keyring. */
 static void
@@ -393,6 +442,7 @@ open_saved_account (ChqApplication *self)
   g_autofree char *number = g_settings_get_string (self->settings, "enterprise-number");
   g_autoptr(ChqBackend) backend = NULL;
   g_autoptr(GError) error = NULL;
+  GtkWindow *window;
 
   backend = chq_backend_new (address, address, number, NULL, &error);
   if (backend == NULL)
@@ -403,7 +453,22 @@ open_saved_account (ChqApplication *self)
     }
 
   chq_application_use_backend (self, backend);
-  chq_backend_restore_async (backend, self->cancellable, restore_cb, g_object_ref (self));
+
+  /* At start the window is not drawn yet: the keyring (D-Bus calls, then the sign-in
+   * dialog if no session is kept) waits for its first frame, which shows the cached data. */
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (window != NULL && !gtk_widget_get_mapped (GTK_WIDGET (window)))
+    {
+      PendingRestore *pending = g_new0 (PendingRestore, 1);
+
+      pending->self = g_object_ref (self);
+      pending->backend = g_object_ref (backend);
+      pending->cancellable = g_object_ref (self->cancellable);
+      gtk_widget_add_tick_callback (GTK_WIDGET (window), restore_first_frame_cb, pending,
+                                    schedule_restore);
+    }
+  else
+    chq_backend_restore_async (backend, self->cancellable, restore_cb, g_object_ref (self));
 }
 
 static void
@@ -418,11 +483,10 @@ chq_application_activate (GApplication *app)
       chq_window_set_backend (CHQ_WINDOW (window), self->backend);
     }
 
-  /* Shown at once, with the cached data; the session and the sync follow. */
-  gtk_window_present (window);
-
   if (!self->opened)
     {
+      /* Before the window is shown, so that it is laid out once, with the account's pages
+       * (not first with the welcome page); it is already the active window for toasts. */
       self->opened = TRUE;
       chq_application_open_from_settings (self);
     }
@@ -432,6 +496,9 @@ chq_application_activate (GApplication *app)
       /* `chequier --demo` while the app runs: the running instance shows the demo. */
       chq_application_start_demo (self);
     }
+
+  /* Shown at once, with the cached data; the session and the sync follow. */
+  gtk_window_present (window);
 }
 
 /**

@@ -50,7 +50,8 @@ struct _ChqCatalogPage
   GtkLabel           *count_label;
   GtkStack           *list_stack;
   GtkListView        *list_view;
-  ChqCourseDetail    *detail;          /* owned: in detail_bin once a course is opened */
+  ChqCourseDetail    *detail;          /* owned, nullable: built when first asked for, in
+                                        * detail_bin once a course is opened */
 };
 
 G_DEFINE_FINAL_TYPE (ChqCatalogPage, chq_catalog_page, ADW_TYPE_BIN)
@@ -468,12 +469,17 @@ on_store_changed_cb (ChqStore       *store,
 }
 
 /* The detail pane shows a "No Course Chosen" placeholder until the first course is opened:
- * start-up then does not style, measure or draw the detail's cost rows, sessions and lists. */
-static void
+ * start-up then neither builds nor styles, measures or draws the detail's cost rows,
+ * sessions and lists. */
+static ChqCourseDetail *
 show_detail (ChqCatalogPage *self)
 {
-  if (gtk_widget_get_parent (GTK_WIDGET (self->detail)) == NULL)
-    adw_bin_set_child (self->detail_bin, GTK_WIDGET (self->detail));
+  ChqCourseDetail *detail = chq_catalog_page_get_detail (self);
+
+  if (gtk_widget_get_parent (GTK_WIDGET (detail)) == NULL)
+    adw_bin_set_child (self->detail_bin, GTK_WIDGET (detail));
+
+  return detail;
 }
 
 static void
@@ -481,13 +487,14 @@ open_course (ChqCatalogPage *self,
              const char     *course_id,
              gboolean        focus_detail)
 {
-  show_detail (self);
-  chq_course_detail_set_course_id (self->detail, course_id);
+  ChqCourseDetail *detail = show_detail (self);
+
+  chq_course_detail_set_course_id (detail, course_id);
 
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
   if (focus_detail)
-    gtk_widget_child_focus (GTK_WIDGET (self->detail), GTK_DIR_TAB_FORWARD);
+    gtk_widget_child_focus (GTK_WIDGET (detail), GTK_DIR_TAB_FORWARD);
 }
 
 static void
@@ -511,10 +518,7 @@ on_selected_changed_cb (ChqCatalogPage *self)
 
   /* Side by side, the detail follows the selection; folded, it waits for activation. */
   if (row != NULL && !adw_leaflet_get_folded (self->leaflet))
-    {
-      show_detail (self);
-      chq_course_detail_set_course_id (self->detail, chq_course_row_get_id (row));
-    }
+    chq_course_detail_set_course_id (show_detail (self), chq_course_row_get_id (row));
 }
 
 static void
@@ -799,7 +803,6 @@ chq_catalog_page_class_init (ChqCatalogPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CHQ_TYPE_CATALOG_FILTERS);
-  g_type_ensure (CHQ_TYPE_COURSE_DETAIL);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/chequier/Chequier/ui/chq-catalog-page.ui");
@@ -822,7 +825,6 @@ chq_catalog_page_class_init (ChqCatalogPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChqCatalogPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, ChqCatalogPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, ChqCatalogPage, list_view);
-  gtk_widget_class_bind_template_child (widget_class, ChqCatalogPage, detail);
 
   gtk_widget_class_install_action (widget_class, "catalog.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "catalog.back", NULL, back_action);
@@ -849,8 +851,6 @@ chq_catalog_page_init (ChqCatalogPage *self)
   g_autoptr(GVariant) saved = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  /* Out of the widget tree until shown: hold it ourselves. */
-  g_object_ref_sink (self->detail);
 
   self->settings = g_settings_new (APP_ID);
   self->query = chq_course_query_new ();
@@ -970,8 +970,11 @@ chq_catalog_page_set_backend (ChqCatalogPage *self,
 
   gtk_single_selection_set_model (self->selection,
                                   self->model != NULL ? G_LIST_MODEL (self->model) : NULL);
-  chq_course_detail_set_backend (self->detail, backend);
-  chq_course_detail_set_course_id (self->detail, NULL);
+  if (self->detail != NULL)
+    {
+      chq_course_detail_set_backend (self->detail, backend);
+      chq_course_detail_set_course_id (self->detail, NULL);
+    }
   apply_query (self, FALSE);
   update_state (self);
 
@@ -1029,4 +1032,30 @@ chq_catalog_page_get_model (ChqCatalogPage *self)
 {
   g_return_val_if_fail (CHQ_IS_CATALOG_PAGE (self), NULL);
   return G_LIST_MODEL (self->selection);
+}
+
+/**
+ * chq_catalog_page_get_detail:
+ * @self: a #ChqCatalogPage
+ *
+ * Gets the course detail of the page, building it (for the page's account, with no course)
+ * on the first call. The page calls this when it first opens a course, so that start-up
+ * does not build it; until then it is not in the widget tree.
+ *
+ * Returns: (transfer none): the course detail
+ */
+ChqCourseDetail *
+chq_catalog_page_get_detail (ChqCatalogPage *self)
+{
+  g_return_val_if_fail (CHQ_IS_CATALOG_PAGE (self), NULL);
+
+  if (self->detail == NULL)
+    {
+      /* Ours (the tree, once it is in it, holds its own reference). */
+      self->detail = g_object_ref_sink (CHQ_COURSE_DETAIL (chq_course_detail_new ()));
+      gtk_widget_set_vexpand (GTK_WIDGET (self->detail), TRUE);
+      chq_course_detail_set_backend (self->detail, self->backend);
+    }
+
+  return self->detail;
 }

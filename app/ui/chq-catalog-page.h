@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "chq-backend.h"
+#include "chq-course-detail.h"
 #include "chq-course-query.h"
 
 G_BEGIN_DECLS
@@ -29,5 +30,7 @@ guint                 chq_catalog_page_get_n_results (ChqCatalogPage *self);
 const char           *chq_catalog_page_get_state     (ChqCatalogPage *self);
 /* The list's model (a GtkSelectionModel of ChqCourseRow), for the list view and tests. */
 GListModel           *chq_catalog_page_get_model     (ChqCatalogPage *self);
+/* The course detail, built on first call (the page builds it when it opens a course). */
+ChqCourseDetail      *chq_catalog_page_get_detail    (ChqCatalogPage *self);
 
 G_END_DECLS
