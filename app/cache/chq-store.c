@@ -1479,6 +1479,7 @@ chq_store_clear (ChqStore  *self,
   /* The generation is kept (and bumped) so no stale search index survives. */
   ok = exec_sql (self->write_db,
                  "DELETE FROM courses;"
+                 "DELETE FROM course_index;"
                  "DELETE FROM sync_state WHERE key != 'courses_generation';"
                  "DELETE FROM etags;"
                  "DELETE FROM account;"
