@@ -76,13 +76,16 @@ struct _Run
   guint           n_to_send;
   guint           n_sent;
   gboolean        restarted;        /* the store was emptied for a full sync in this run */
-  /* The course feed is pipelined: page N+1 is fetched while page N is written, with at
-   * most one fetch, one write and one page waiting for the writer. Pages are written in
-   * feed order, each with its cursor in the same transaction. */
+  /* The course feed is pipelined: page N+1 is fetched while page N is staged (its rows
+   * made ready for the store on a worker thread) and page N-1 written, with at most one
+   * fetch, one page arrived, one staging, one page waiting and one write. Pages are
+   * written in feed order, each with its cursor in the same transaction. */
   gboolean        fetching;         /* a page request is on its way */
+  gboolean        staging;          /* a page is being staged */
   gboolean        writing;          /* a page is being written */
   gboolean        fetched_last;     /* the page with more=false has arrived */
-  StoreWrite     *waiting;          /* owned, nullable: a page fetched, not yet written */
+  StoreWrite     *arrived;          /* owned, nullable: a page fetched, not yet staged */
+  StoreWrite     *waiting;          /* owned, nullable: a page staged, not yet written */
   GError         *fetch_error;      /* owned, nullable: handled once the writer is idle */
   GError         *write_error;      /* owned, nullable: ends the run once all is idle */
   ChqOutboxEntry *entry;            /* owned, nullable: the entry on its way */
@@ -225,6 +228,7 @@ struct _StoreWrite {
   GPtrArray      *objects;     /* owned: orders, workers or enrolments */
   ChqWallet      *wallet;      /* owned */
   ChqCoursesPage *page;        /* owned */
+  ChqStagedCourses *staged;    /* owned, nullable: the page's items made ready for the store */
   char           *cursor;      /* owned, nullable: the cursor to keep after the page */
   GDateTime      *last_sync;   /* owned: set when the run succeeded */
   gboolean        clear;       /* empty the store (the feed no longer knows our cursor) */
@@ -239,6 +243,7 @@ store_write_free (StoreWrite *write)
   g_clear_pointer (&write->objects, g_ptr_array_unref);
   g_clear_pointer (&write->wallet, chq_wallet_free);
   g_clear_pointer (&write->page, chq_courses_page_free);
+  g_clear_pointer (&write->staged, chq_staged_courses_free);
   g_free (write->cursor);
   g_clear_pointer (&write->last_sync, g_date_time_unref);
   g_free (write);
@@ -264,9 +269,14 @@ store_write_apply (ChqStore    *store,
       ok = chq_store_set_account (store, write->account, error);
       break;
     case STEP_COURSES:
-      ok = chq_store_apply_courses_page (store, write->page->items,
-                                         (const char * const *) write->page->deleted,
-                                         write->cursor, error);
+      if (write->staged != NULL)
+        ok = chq_store_apply_staged_courses (store, write->staged,
+                                             (const char * const *) write->page->deleted,
+                                             write->cursor, error);
+      else
+        ok = chq_store_apply_courses_page (store, write->page->items,
+                                           (const char * const *) write->page->deleted,
+                                           write->cursor, error);
       break;
     case STEP_ORDERS:
       ok = chq_store_replace_orders (store, write->objects, error);
@@ -341,6 +351,7 @@ run_free (Run *run)
   g_clear_pointer (&run->tasks, g_ptr_array_unref);
   g_clear_object (&run->cancellable);
   g_clear_object (&run->entry);
+  g_clear_pointer (&run->arrived, store_write_free);
   g_clear_pointer (&run->waiting, store_write_free);
   g_clear_error (&run->fetch_error);
   g_clear_error (&run->write_error);
@@ -605,10 +616,73 @@ on_course_page_written_cb (GObject      *object,
   courses_pump (run);
 }
 
-/* Moves the course step on after each event (a page arrived, a page written): starts the
- * write of the waiting page, asks for the next page while the writer works, and leaves the
- * step (next step, or the run's end on an error) only when nothing is on its way, so that
- * no callback outlives the run and the cursor saved is that of the last page written. */
+/* The page's items as the store writes them, computed off both the main thread and the
+ * writer (which the feed waits for). The codec has accepted each item already. The write
+ * is the task's data, not owned by the task: its callback always runs and takes it. */
+static void
+stage_page_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  StoreWrite *write = task_data;
+  GError *error = NULL;
+
+  if (write->page->items_json != NULL)
+    {
+      write->staged = chq_staged_courses_new (write->page->items_json, &error);
+      if (write->staged == NULL)
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_course_page_staged_cb (GObject      *object,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  Run *run = user_data;
+  g_autoptr(StoreWrite) write = g_task_get_task_data (G_TASK (result));
+  GError *error = NULL;
+
+  run->staging = FALSE;
+  /* A page the store cannot file fails as its write would have. */
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (run->write_error == NULL)
+        run->write_error = error;
+      else
+        g_error_free (error);
+    }
+  else
+    {
+      g_assert (run->waiting == NULL);
+      run->waiting = g_steal_pointer (&write);
+    }
+
+  courses_pump (run);
+}
+
+static void
+stage_page_async (Run        *run,
+                  StoreWrite *write)
+{
+  g_autoptr(GTask) task = g_task_new (run->self, NULL, on_course_page_staged_cb, run);
+
+  g_task_set_source_tag (task, stage_page_async);
+  g_task_set_task_data (task, write, NULL);
+  g_task_run_in_thread (task, stage_page_thread);
+}
+
+/* Moves the course step on after each event (a page arrived, staged or written): starts
+ * the write of the waiting page, stages the page that arrived, asks for the next page while
+ * the others are staged and written, and leaves the step (next step, or the run's end on an
+ * error) only when nothing is on its way, so that no callback outlives the run and the
+ * cursor saved is that of the last page written. */
 static void
 courses_pump (Run *run)
 {
@@ -616,9 +690,10 @@ courses_pump (Run *run)
     {
       g_autoptr(GError) error = NULL;
 
-      if (run->fetching || run->writing)
+      if (run->fetching || run->staging || run->writing)
         return;
       error = g_steal_pointer (&run->write_error);
+      g_clear_pointer (&run->arrived, store_write_free);
       g_clear_pointer (&run->waiting, store_write_free);
       g_clear_error (&run->fetch_error);
       run_finish (run, error);
@@ -631,12 +706,18 @@ courses_pump (Run *run)
       store_write_async (run, g_steal_pointer (&run->waiting), on_course_page_written_cb);
     }
 
+  if (!run->staging && run->waiting == NULL && run->arrived != NULL)
+    {
+      run->staging = TRUE;
+      stage_page_async (run, g_steal_pointer (&run->arrived));
+    }
+
   if (run->fetch_error != NULL)
     {
       g_autoptr(GError) error = NULL;
 
       /* As if the pages before had been written one by one before this request. */
-      if (run->writing)
+      if (run->writing || run->staging || run->waiting != NULL || run->arrived != NULL)
         return;
       error = g_steal_pointer (&run->fetch_error);
       if (!restart_if_cursor_unknown (run, error))
@@ -646,12 +727,13 @@ courses_pump (Run *run)
 
   if (!run->fetched_last)
     {
-      if (!run->fetching && run->waiting == NULL)
+      if (!run->fetching && run->arrived == NULL)
         fetch_next_page (run);
       return;
     }
 
-  if (!run->writing && run->waiting == NULL && !run->fetching)
+  if (!run->writing && !run->staging && run->waiting == NULL && run->arrived == NULL &&
+      !run->fetching)
     next_step (run);
 }
 
@@ -705,8 +787,8 @@ on_courses_cb (GObject      *object,
   else
     run->fetched_last = TRUE;
   write->page = g_steal_pointer (&page);
-  g_assert (run->waiting == NULL);
-  run->waiting = write;
+  g_assert (run->arrived == NULL);
+  run->arrived = write;
 
   courses_pump (run);
 }

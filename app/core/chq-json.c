@@ -1874,6 +1874,7 @@ chq_courses_page_free (ChqCoursesPage *page)
     return;
 
   g_clear_pointer (&page->items, g_ptr_array_unref);
+  g_clear_pointer (&page->items_json, json_array_unref);
   g_clear_pointer (&page->deleted, g_strfreev);
   g_clear_pointer (&page->next, g_free);
   g_free (page);
@@ -1905,6 +1906,7 @@ chq_courses_page_from_json (JsonNode  *node,
   path_pop (path, mark);
   if (page->items == NULL)
     return NULL;
+  page->items_json = json_array_ref (array);
 
   array = get_array_member (node, "deleted", path, error);
   if (array == NULL)

@@ -111,6 +111,8 @@ JsonNode         *chq_list_to_json             (GPtrArray         *items);
 /* One page of the course delta feed (GET /v1/courses). */
 typedef struct {
   GPtrArray *items;    /* owned, of ChqCourse, added or changed */
+  JsonArray *items_json; /* owned, nullable: the same items as sent, each one accepted by
+                          * the codec (set by chq_courses_page_from_json) */
   GStrv      deleted;  /* owned, ids of courses removed; never NULL */
   char      *next;     /* owned, the cursor to send as `since` next time */
   gboolean   more;     /* whether more changes wait after this page */
