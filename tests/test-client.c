@@ -273,6 +273,29 @@ server_cb (SoupServer        *server,
     }
   else if (g_str_equal (path, "/v1/account"))
     reply_fixture (msg, "account.json");
+  else if (g_str_equal (path, "/v1/courses") && query != NULL &&
+           g_strcmp0 (g_hash_table_lookup (query, "since"), "bad-item") == 0)
+    {
+      g_autofree char *file = g_build_filename (TEST_SRCDIR, "fixtures", "api",
+                                                "courses-page.json", NULL);
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autofree char *body = NULL;
+      JsonObject *item;
+
+      g_assert_true (json_parser_load_from_file (parser, file, NULL));
+      item = json_array_get_object_element (
+        json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                      "items"), 1);
+      json_object_set_int_member (item, "hours", -1);
+      body = json_to_string (json_parser_get_root (parser), FALSE);
+      reply (msg, SOUP_STATUS_OK, "application/json", body, -1);
+    }
+  else if (g_str_equal (path, "/v1/courses") && query != NULL &&
+           g_strcmp0 (g_hash_table_lookup (query, "since"), "bad-utf8") == 0)
+    reply (msg, SOUP_STATUS_OK, "application/json", "{\"items\":[{\"id\":\"\xff\"}]}", -1);
+  else if (g_str_equal (path, "/v1/courses") && query != NULL &&
+           g_strcmp0 (g_hash_table_lookup (query, "since"), "empty") == 0)
+    soup_server_message_set_status (msg, SOUP_STATUS_NO_CONTENT, NULL);
   else if (g_str_equal (path, "/v1/courses"))
     reply_fixture (msg, "courses-page.json");
   else if (g_str_equal (path, "/v1/courses/crs-ai-0007"))
@@ -789,6 +812,76 @@ test_invalid_answers (Fixture       *fixture,
                       &error);
     g_assert_no_error (error);
     g_assert_cmpuint (strlen (json_node_get_string (node)), ==, 10 * 1024 * 1024 - 2);
+  }
+}
+
+static ChqCoursesPage *
+list_courses_sync (ChqClient     *client,
+                   const char    *since,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  chq_client_list_courses_async (client, since, 1000, NULL, cancellable, on_result_cb,
+                                 &result);
+  return chq_client_list_courses_finish (client, wait_result (&result), NULL, error);
+}
+
+/* The feed page is parsed and decoded on a worker thread: the answers and errors are
+ * those of the other calls. */
+static void
+test_courses_page (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(ChqCoursesPage) page = NULL;
+  g_autoptr(GError) error = NULL;
+
+  page = list_courses_sync (fixture->client, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (page->items->len, ==, 2);
+  /* The items as sent come with the page, for the store. */
+  g_assert_nonnull (page->items_json);
+  g_assert_cmpuint (json_array_get_length (page->items_json), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (
+                     json_array_get_object_element (page->items_json, 1), "id"), ==,
+                   chq_course_get_id (g_ptr_array_index (page->items, 1)));
+  g_clear_pointer (&page, chq_courses_page_free);
+
+  /* A course the codec refuses: the whole page is refused, naming the member. */
+  page = list_courses_sync (fixture->client, "bad-item", NULL, &error);
+  g_assert_null (page);
+  g_assert_error (error, CHQ_CLIENT_ERROR, CHQ_CLIENT_ERROR_INVALID_RESPONSE);
+  g_assert_cmpstr (chq_client_error_get_field (error), ==, "items[1].hours");
+  g_clear_error (&error);
+
+  page = list_courses_sync (fixture->client, "bad-utf8", NULL, &error);
+  g_assert_null (page);
+  g_assert_error (error, CHQ_CLIENT_ERROR, CHQ_CLIENT_ERROR_INVALID_RESPONSE);
+  g_clear_error (&error);
+
+  page = list_courses_sync (fixture->client, "empty", NULL, &error);
+  g_assert_null (page);
+  g_assert_error (error, CHQ_CLIENT_ERROR, CHQ_CLIENT_ERROR_INVALID_RESPONSE);
+  g_clear_error (&error);
+
+  /* Over the answer size cap, before any parsing. */
+  chq_client_set_max_response_size (fixture->client, 64);
+  page = list_courses_sync (fixture->client, NULL, NULL, &error);
+  g_assert_null (page);
+  g_assert_error (error, CHQ_CLIENT_ERROR, CHQ_CLIENT_ERROR_INVALID_RESPONSE);
+  g_clear_error (&error);
+  chq_client_set_max_response_size (fixture->client, CHQ_HTTP_MAX_RESPONSE_SIZE);
+
+  /* Cancelled before it is sent. */
+  {
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+
+    g_cancellable_cancel (cancellable);
+    page = list_courses_sync (fixture->client, NULL, cancellable, &error);
+    g_assert_null (page);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_clear_error (&error);
   }
 }
 
@@ -1391,6 +1484,7 @@ main (int   argc,
   ADD ("cancel-during-backoff", test_cancel_during_backoff);
   ADD ("post-retry", test_post_retry);
   ADD ("invalid-answers", test_invalid_answers);
+  ADD ("courses-page", test_courses_page);
   ADD ("error-statuses", test_error_statuses);
   ADD ("dropped-connection", test_dropped_connection);
   ADD ("timed-out", test_timed_out);
