@@ -294,6 +294,9 @@ server_cb (SoupServer        *server,
            g_strcmp0 (g_hash_table_lookup (query, "since"), "bad-utf8") == 0)
     reply (msg, SOUP_STATUS_OK, "application/json", "{\"items\":[{\"id\":\"\xff\"}]}", -1);
   else if (g_str_equal (path, "/v1/courses") && query != NULL &&
+           g_strcmp0 (g_hash_table_lookup (query, "since"), "gone") == 0)
+    reply_problem (msg, SOUP_STATUS_NOT_FOUND, "not_found", NULL);
+  else if (g_str_equal (path, "/v1/courses") && query != NULL &&
            g_strcmp0 (g_hash_table_lookup (query, "since"), "empty") == 0)
     soup_server_message_set_status (msg, SOUP_STATUS_NO_CONTENT, NULL);
   else if (g_str_equal (path, "/v1/courses"))
@@ -882,6 +885,78 @@ test_courses_page (Fixture       *fixture,
     g_assert_null (page);
     g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
     g_clear_error (&error);
+  }
+}
+
+typedef struct {
+  guint          n_peeks;
+  char          *next;     /* owned */
+  gboolean       more;
+  GAsyncResult **result;   /* still NULL when peeked */
+} Peek;
+
+static void
+on_peek_cb (const char *next,
+            gboolean    more,
+            gpointer    user_data)
+{
+  Peek *peek = user_data;
+
+  g_assert_null (*peek->result);
+  peek->n_peeks++;
+  g_free (peek->next);
+  peek->next = g_strdup (next);
+  peek->more = more;
+}
+
+/* The page's cursor is told before the page is decoded, and only for a page. */
+static void
+test_courses_peek (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const char *sinces[] = { NULL, "empty", "bad-utf8" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sinces); i++)
+    {
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(ChqCoursesPage) page = NULL;
+      g_autoptr(GError) error = NULL;
+      Peek peek = { 0, NULL, FALSE, &result };
+
+      chq_client_list_courses_peek_async (fixture->client, sinces[i], 1000, NULL, on_peek_cb,
+                                          &peek, NULL, on_result_cb, &result);
+      page = chq_client_list_courses_finish (fixture->client, wait_result (&result), NULL,
+                                             &error);
+      if (sinces[i] == NULL)
+        {
+          g_assert_no_error (error);
+          g_assert_cmpuint (peek.n_peeks, ==, 1);
+          g_assert_cmpstr (peek.next, ==, page->next);
+          g_assert_cmpint (peek.more, ==, page->more);
+        }
+      else
+        {
+          g_assert_null (page);
+          g_assert_error (error, CHQ_CLIENT_ERROR, CHQ_CLIENT_ERROR_INVALID_RESPONSE);
+          g_assert_cmpuint (peek.n_peeks, ==, 0);
+        }
+      g_free (peek.next);
+    }
+
+  /* An error status is no page. */
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autoptr(ChqCoursesPage) page = NULL;
+    Peek peek = { 0, NULL, FALSE, &result };
+
+    chq_client_list_courses_peek_async (fixture->client, "gone", 1000, NULL, on_peek_cb,
+                                        &peek, NULL, on_result_cb, &result);
+    page = chq_client_list_courses_finish (fixture->client, wait_result (&result), NULL,
+                                           &error);
+    g_assert_null (page);
+    g_assert_error (error, CHQ_CLIENT_ERROR, CHQ_CLIENT_ERROR_REFUSED);
+    g_assert_cmpuint (peek.n_peeks, ==, 0);
   }
 }
 
@@ -1485,6 +1560,7 @@ main (int   argc,
   ADD ("post-retry", test_post_retry);
   ADD ("invalid-answers", test_invalid_answers);
   ADD ("courses-page", test_courses_page);
+  ADD ("courses-peek", test_courses_peek);
   ADD ("error-statuses", test_error_statuses);
   ADD ("dropped-connection", test_dropped_connection);
   ADD ("timed-out", test_timed_out);

@@ -78,6 +78,8 @@ typedef struct {
   char         *response_etag;    /* owned: ETag of the final answer */
   RequestDecodeFunc decode;       /* nullable: the result is the answer decoded by this */
   GDestroyNotify decode_free;     /* frees what decode returns */
+  ChqCoursesPeekFunc peek;        /* nullable: told a feed page's cursor before parsing */
+  gpointer       peek_data;
 } Request;
 
 /* The parsing (and decoding) of an answer, on a worker thread: a feed page is 1.1 MiB,
@@ -684,6 +686,7 @@ finish_with_answer (GTask *task)
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   gint64 retry_after_ms;
   GError *error;
+  const char *data;
   gsize len;
 
   g_debug ("%s %s: HTTP %u, %" G_GSIZE_FORMAT " bytes (attempt %u)",
@@ -711,7 +714,7 @@ finish_with_answer (GTask *task)
 
   request->response_etag = g_strdup (soup_message_headers_get_one (headers, "ETag"));
 
-  len = g_bytes_get_size (body);
+  data = g_bytes_get_data (body, &len);
   if (len == 0 && (status == SOUP_STATUS_NO_CONTENT || content_type == NULL))
     {
       g_task_return_pointer (task, NULL, NULL);
@@ -729,6 +732,15 @@ finish_with_answer (GTask *task)
       g_task_return_error (task, invalid_response (request, why));
       g_object_unref (task);
       return;
+    }
+
+  if (request->peek != NULL)
+    {
+      g_autofree char *next = NULL;
+      gboolean more;
+
+      if (chq_json_peek_feed_cursor (data, len, &next, &more))
+        request->peek (next, more, request->peek_data);
     }
 
   parse_answer_async (task, body);
@@ -1437,6 +1449,41 @@ chq_client_list_courses_async (ChqClient           *self,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
+  chq_client_list_courses_peek_async (self, since, limit, etag, NULL, NULL, cancellable,
+                                      callback, user_data);
+}
+
+/**
+ * chq_client_list_courses_peek_async:
+ * @self: a #ChqClient
+ * @since: (nullable): the cursor of the last page applied (`next`), %NULL for the start
+ * @limit: the most courses in the page (1..1000), 0 for the server's default
+ * @etag: (nullable): the ETag of the last answer to the same query
+ * @peek: (nullable) (scope call): told the page's `next` and `more` as soon as the page
+ *   has arrived, before it is parsed and decoded
+ * @peek_data: for @peek
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: for @callback
+ *
+ * As chq_client_list_courses_async(), and tells @peek the page's cursor read from its
+ * text (chq_json_peek_feed_cursor()), on the caller's context before @callback, so that a
+ * caller may ask for the next page while this one is parsed. Only a hint: @peek is not
+ * called when the text does not show the cursor plainly, nor for an error answer, and the
+ * page may still be refused when it is decoded. Finish with
+ * chq_client_list_courses_finish().
+ */
+void
+chq_client_list_courses_peek_async (ChqClient           *self,
+                                    const char          *since,
+                                    guint                limit,
+                                    const char          *etag,
+                                    ChqCoursesPeekFunc   peek,
+                                    gpointer             peek_data,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
   g_autoptr(GString) path = g_string_new ("/v1/courses");
   char separator = '?';
   Request *request;
@@ -1459,6 +1506,8 @@ chq_client_list_courses_async (ChqClient           *self,
   request = g_task_get_task_data (task);
   request->decode = decode_courses_page;
   request->decode_free = (GDestroyNotify) chq_courses_page_free;
+  request->peek = peek;
+  request->peek_data = peek_data;
   request_start (task);
 }
 

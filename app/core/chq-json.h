@@ -61,6 +61,12 @@ JsonNode *chq_json_parse            (const char  *data,
                                      gsize        len,
                                      gsize        max_bytes,
                                      GError     **error);
+/* The top-level `next` and `more` of a course feed page, read from its text without
+ * parsing it: a hint, the page may still be refused when parsed. FALSE when not found. */
+gboolean  chq_json_peek_feed_cursor (const char  *data,
+                                     gsize        len,
+                                     char       **out_next,
+                                     gboolean    *out_more);
 /* Compact UTF-8 text of a node (NUL-terminated; out_len may be NULL). */
 char     *chq_json_to_string        (JsonNode    *node,
                                      gsize       *out_len);
