@@ -893,7 +893,31 @@ typedef struct {
   char          *next;     /* owned */
   gboolean       more;
   GAsyncResult **result;   /* still NULL when peeked */
+  GThread       *caller;
+  gboolean       refuse;   /* prepare fails */
+  gint           n_prepared; /* atomic */
 } Peek;
+
+/* On the parsing thread, not the caller's: keeps the number of items, drops the rest. */
+static gboolean
+on_prepare_cb (ChqCoursesPage  *page,
+               gpointer         user_data,
+               GError         **error)
+{
+  Peek *peek = user_data;
+
+  g_assert_true (g_thread_self () != peek->caller);
+  g_atomic_int_inc (&peek->n_prepared);
+  if (peek->refuse)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE, "refused");
+      return FALSE;
+    }
+  page->prepared = g_strdup_printf ("%u items", page->items->len);
+  page->prepared_free = g_free;
+  g_ptr_array_set_size (page->items, 0);
+  return TRUE;
+}
 
 static void
 on_peek_cb (const char *next,
@@ -909,7 +933,8 @@ on_peek_cb (const char *next,
   peek->more = more;
 }
 
-/* The page's cursor is told before the page is decoded, and only for a page. */
+/* The page's cursor is told before the page is decoded, and only for a page; the page is
+ * prepared on the parsing thread. */
 static void
 test_courses_peek (Fixture       *fixture,
                    gconstpointer  data)
@@ -921,10 +946,10 @@ test_courses_peek (Fixture       *fixture,
       g_autoptr(GAsyncResult) result = NULL;
       g_autoptr(ChqCoursesPage) page = NULL;
       g_autoptr(GError) error = NULL;
-      Peek peek = { 0, NULL, FALSE, &result };
+      Peek peek = { 0, NULL, FALSE, &result, g_thread_self (), FALSE, 0 };
 
       chq_client_list_courses_peek_async (fixture->client, sinces[i], 1000, NULL, on_peek_cb,
-                                          &peek, NULL, on_result_cb, &result);
+                                          on_prepare_cb, &peek, NULL, on_result_cb, &result);
       page = chq_client_list_courses_finish (fixture->client, wait_result (&result), NULL,
                                              &error);
       if (sinces[i] == NULL)
@@ -933,25 +958,46 @@ test_courses_peek (Fixture       *fixture,
           g_assert_cmpuint (peek.n_peeks, ==, 1);
           g_assert_cmpstr (peek.next, ==, page->next);
           g_assert_cmpint (peek.more, ==, page->more);
+          /* What prepare made comes with the page. */
+          g_assert_cmpint (peek.n_prepared, ==, 1);
+          g_assert_cmpstr (page->prepared, ==, "2 items");
+          g_assert_cmpuint (page->items->len, ==, 0);
         }
       else
         {
           g_assert_null (page);
           g_assert_error (error, CHQ_CLIENT_ERROR, CHQ_CLIENT_ERROR_INVALID_RESPONSE);
           g_assert_cmpuint (peek.n_peeks, ==, 0);
+          g_assert_cmpint (peek.n_prepared, ==, 0);
         }
       g_free (peek.next);
     }
+
+  /* A page prepare refuses: its error, as is. */
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autoptr(ChqCoursesPage) page = NULL;
+    Peek peek = { 0, NULL, FALSE, &result, g_thread_self (), TRUE, 0 };
+
+    chq_client_list_courses_peek_async (fixture->client, NULL, 1000, NULL, NULL,
+                                        on_prepare_cb, &peek, NULL, on_result_cb, &result);
+    page = chq_client_list_courses_finish (fixture->client, wait_result (&result), NULL,
+                                           &error);
+    g_assert_null (page);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+    g_assert_cmpint (peek.n_prepared, ==, 1);
+  }
 
   /* An error status is no page. */
   {
     g_autoptr(GAsyncResult) result = NULL;
     g_autoptr(GError) error = NULL;
     g_autoptr(ChqCoursesPage) page = NULL;
-    Peek peek = { 0, NULL, FALSE, &result };
+    Peek peek = { 0, NULL, FALSE, &result, g_thread_self (), FALSE, 0 };
 
     chq_client_list_courses_peek_async (fixture->client, "gone", 1000, NULL, on_peek_cb,
-                                        &peek, NULL, on_result_cb, &result);
+                                        on_prepare_cb, &peek, NULL, on_result_cb, &result);
     page = chq_client_list_courses_finish (fixture->client, wait_result (&result), NULL,
                                            &error);
     g_assert_null (page);

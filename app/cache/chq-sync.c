@@ -77,17 +77,14 @@ struct _Run
   guint           n_sent;
   gboolean        restarted;        /* the store was emptied for a full sync in this run */
   /* The course feed is pipelined: page N+1 is asked for as soon as page N has arrived
-   * (with the cursor read from its text while it is parsed on a worker thread), while page
-   * N-1 is staged (its rows made ready for the store on a worker thread) and page N-2
-   * written; at most two requests, one page arrived, one staging, one page waiting and
-   * one write. Pages are handled and written in feed order, each with its cursor in the
-   * same transaction. */
+   * (with the cursor read from its text), while page N is parsed, decoded and staged (its
+   * rows made ready for the store) on the client's worker thread and page N-1 written; at
+   * most two requests, one page waiting and one write. Pages are handled and written in
+   * feed order, each with its cursor in the same transaction. */
   GQueue          fetches;          /* of PageFetch, oldest first: requests not handled yet */
-  gboolean        staging;          /* a page is being staged */
   gboolean        writing;          /* a page is being written */
   gboolean        fetched_last;     /* the page with more=false has arrived */
-  StoreWrite     *arrived;          /* owned, nullable: a page fetched, not yet staged */
-  StoreWrite     *waiting;          /* owned, nullable: a page staged, not yet written */
+  StoreWrite     *waiting;          /* owned, nullable: a page fetched, not yet written */
   GError         *fetch_error;      /* owned, nullable: handled once the writer is idle */
   GError         *write_error;      /* owned, nullable: ends the run once all is idle */
   ChqOutboxEntry *entry;            /* owned, nullable: the entry on its way */
@@ -374,7 +371,6 @@ run_free (Run *run)
   g_clear_object (&run->cancellable);
   g_clear_object (&run->entry);
   g_queue_clear_full (&run->fetches, (GDestroyNotify) page_fetch_free);
-  g_clear_pointer (&run->arrived, store_write_free);
   g_clear_pointer (&run->waiting, store_write_free);
   g_clear_error (&run->fetch_error);
   g_clear_error (&run->write_error);
@@ -633,6 +629,30 @@ on_courses_cb (GObject      *object,
   courses_pump (fetch->run);
 }
 
+/* On the client's parsing thread: the page's items as the store writes them, computed
+ * off both the main thread and the writer (which the feed waits for); the items (their
+ * parse tree and objects) are freed there, on the thread that made them. The codec has
+ * accepted each item already. */
+static gboolean
+prepare_page_cb (ChqCoursesPage  *page,
+                 gpointer         user_data,
+                 GError         **error)
+{
+  ChqStagedCourses *staged;
+
+  if (page->items_json == NULL)
+    return TRUE;
+  staged = chq_staged_courses_new (page->items_json, error);
+  if (staged == NULL)
+    return FALSE;
+  page->prepared = staged;
+  page->prepared_free = (GDestroyNotify) chq_staged_courses_free;
+  g_clear_pointer (&page->items_json, json_array_unref);
+  g_ptr_array_set_size (page->items, 0);
+
+  return TRUE;
+}
+
 static void
 fetch_page (Run        *run,
             const char *since,
@@ -644,8 +664,8 @@ fetch_page (Run        *run,
   fetch->since = g_strdup (since);
   g_queue_push_tail (&run->fetches, fetch);
   chq_client_list_courses_peek_async (run->self->client, since, CHQ_SYNC_COURSES_PAGE_SIZE,
-                                      etag, on_courses_peek_cb, fetch, run->cancellable,
-                                      on_courses_cb, fetch);
+                                      etag, on_courses_peek_cb, prepare_page_cb, fetch,
+                                      run->cancellable, on_courses_cb, fetch);
 }
 
 static void
@@ -669,69 +689,7 @@ on_course_page_written_cb (GObject      *object,
   courses_pump (run);
 }
 
-/* The page's items as the store writes them, computed off both the main thread and the
- * writer (which the feed waits for). The codec has accepted each item already. The write
- * is the task's data, not owned by the task: its callback always runs and takes it. */
-static void
-stage_page_thread (GTask        *task,
-                   gpointer      source_object,
-                   gpointer      task_data,
-                   GCancellable *cancellable)
-{
-  StoreWrite *write = task_data;
-  GError *error = NULL;
-
-  if (write->page->items_json != NULL)
-    {
-      write->staged = chq_staged_courses_new (write->page->items_json, &error);
-      if (write->staged == NULL)
-        {
-          g_task_return_error (task, error);
-          return;
-        }
-    }
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
-on_course_page_staged_cb (GObject      *object,
-                          GAsyncResult *result,
-                          gpointer      user_data)
-{
-  Run *run = user_data;
-  g_autoptr(StoreWrite) write = g_task_get_task_data (G_TASK (result));
-  GError *error = NULL;
-
-  run->staging = FALSE;
-  /* A page the store cannot file fails as its write would have. */
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      if (run->write_error == NULL)
-        run->write_error = error;
-      else
-        g_error_free (error);
-    }
-  else
-    {
-      g_assert (run->waiting == NULL);
-      run->waiting = g_steal_pointer (&write);
-    }
-
-  courses_pump (run);
-}
-
-static void
-stage_page_async (Run        *run,
-                  StoreWrite *write)
-{
-  g_autoptr(GTask) task = g_task_new (run->self, NULL, on_course_page_staged_cb, run);
-
-  g_task_set_source_tag (task, stage_page_async);
-  g_task_set_task_data (task, write, NULL);
-  g_task_run_in_thread (task, stage_page_thread);
-}
-
-/* Handles the oldest request's answer: the page becomes the one arrived, or the error
+/* Handles the oldest request's answer: the page becomes the one waiting, or the error
  * waits until the pages before it are written. An answer that can no longer be used is
  * dropped: after an error, after the last page, or asked with a cursor read ahead that the
  * page before did not confirm (then the page is asked for again). */
@@ -760,7 +718,8 @@ handle_page (Run       *run,
     }
 
   run->n_pages++;
-  run->n_courses += page->items->len;
+  run->n_courses += page->prepared != NULL
+                    ? chq_staged_courses_get_n_courses (page->prepared) : page->items->len;
   count = g_strdup_printf ("%'u", run->n_courses);
   /* Translators: %s is a number of courses, "12,000" */
   activity = g_strdup_printf (ngettext ("Downloading courses (%s so far)…",
@@ -777,17 +736,18 @@ handle_page (Run       *run,
     replace_str (&run->since, page->next);
   else
     run->fetched_last = TRUE;
+  write->staged = g_steal_pointer (&page->prepared);
+  page->prepared_free = NULL;
   write->page = g_steal_pointer (&page);
-  g_assert (run->arrived == NULL);
-  run->arrived = write;
+  g_assert (run->waiting == NULL);
+  run->waiting = write;
 }
 
-/* Moves the course step on after each event (a page's cursor read, a page arrived, staged
- * or written): starts the write of the waiting page, stages the page that arrived, handles
- * the answers in order, asks for the next page as soon as its cursor is known, and leaves
- * the step (next step, or the run's end on an error) only when nothing is on its way, so
- * that no callback outlives the run and the cursor saved is that of the last page
- * written. */
+/* Moves the course step on after each event (a page's cursor read, a page arrived or
+ * written): starts the write of the waiting page, handles the answers in order, asks for
+ * the next page as soon as its cursor is known, and leaves the step (next step, or the
+ * run's end on an error) only when nothing is on its way, so that no callback outlives the
+ * run and the cursor saved is that of the last page written. */
 static void
 courses_pump (Run *run)
 {
@@ -802,15 +762,10 @@ courses_pump (Run *run)
           store_write_async (run, g_steal_pointer (&run->waiting), on_course_page_written_cb);
         }
       if (run->write_error != NULL)
-        g_clear_pointer (&run->arrived, store_write_free);
-      if (!run->staging && run->waiting == NULL && run->arrived != NULL)
-        {
-          run->staging = TRUE;
-          stage_page_async (run, g_steal_pointer (&run->arrived));
-        }
+        g_clear_pointer (&run->waiting, store_write_free);
 
       oldest = g_queue_peek_head (&run->fetches);
-      if (run->arrived != NULL || oldest == NULL || oldest->result == NULL)
+      if (run->waiting != NULL || oldest == NULL || oldest->result == NULL)
         break;
       g_queue_pop_head (&run->fetches);
       handle_page (run, oldest);
@@ -821,10 +776,9 @@ courses_pump (Run *run)
     {
       g_autoptr(GError) error = NULL;
 
-      if (!g_queue_is_empty (&run->fetches) || run->staging || run->writing)
+      if (!g_queue_is_empty (&run->fetches) || run->writing)
         return;
       error = g_steal_pointer (&run->write_error);
-      g_clear_pointer (&run->arrived, store_write_free);
       g_clear_pointer (&run->waiting, store_write_free);
       g_clear_error (&run->fetch_error);
       run_finish (run, error);
@@ -837,8 +791,7 @@ courses_pump (Run *run)
 
       /* As if the pages before had been written one by one before this request (and the
        * request read ahead had not been made). */
-      if (run->writing || run->staging || run->waiting != NULL || run->arrived != NULL ||
-          !g_queue_is_empty (&run->fetches))
+      if (run->writing || run->waiting != NULL || !g_queue_is_empty (&run->fetches))
         return;
       error = g_steal_pointer (&run->fetch_error);
       if (!restart_if_cursor_unknown (run, error))
@@ -849,8 +802,6 @@ courses_pump (Run *run)
   if (!run->fetched_last)
     {
       newest = g_queue_peek_tail (&run->fetches);
-      if (run->arrived != NULL)
-        return;
       if (newest == NULL)
         fetch_page (run, run->since, NULL);
       else if (g_queue_get_length (&run->fetches) == 1 && newest->result == NULL &&
@@ -859,8 +810,7 @@ courses_pump (Run *run)
       return;
     }
 
-  if (!run->writing && !run->staging && run->waiting == NULL && run->arrived == NULL &&
-      g_queue_is_empty (&run->fetches))
+  if (!run->writing && run->waiting == NULL && g_queue_is_empty (&run->fetches))
     next_step (run);
 }
 

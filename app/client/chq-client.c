@@ -79,7 +79,8 @@ typedef struct {
   RequestDecodeFunc decode;       /* nullable: the result is the answer decoded by this */
   GDestroyNotify decode_free;     /* frees what decode returns */
   ChqCoursesPeekFunc peek;        /* nullable: told a feed page's cursor before parsing */
-  gpointer       peek_data;
+  ChqCoursesPrepareFunc prepare;  /* nullable: run on the decoded page (course feed only) */
+  gpointer       hook_data;       /* for peek and prepare */
 } Request;
 
 /* The parsing (and decoding) of an answer, on a worker thread: a feed page is 1.1 MiB,
@@ -90,6 +91,8 @@ typedef struct {
   char             *host;               /* owned: for the error messages */
   RequestDecodeFunc decode;             /* nullable */
   GDestroyNotify    decode_free;
+  ChqCoursesPrepareFunc prepare;        /* nullable: decode gives a ChqCoursesPage then */
+  gpointer          prepare_data;
 } ParseJob;
 
 static void
@@ -629,9 +632,24 @@ parse_answer_thread (GTask        *parse_task,
 
   result = job->decode (node, &codec_error);
   if (result == NULL)
-    g_task_return_error (parse_task, invalid_from_codec (codec_error));
-  else
-    g_task_return_pointer (parse_task, result, job->decode_free);
+    {
+      g_task_return_error (parse_task, invalid_from_codec (codec_error));
+      return;
+    }
+  /* The parse tree goes on the thread that made it (cheaper for GLib's allocator). */
+  g_clear_pointer (&node, json_node_unref);
+  if (job->prepare != NULL)
+    {
+      GError *error = NULL;
+
+      if (!job->prepare ((ChqCoursesPage *) result, job->prepare_data, &error))
+        {
+          job->decode_free (result);
+          g_task_return_error (parse_task, error);
+          return;
+        }
+    }
+  g_task_return_pointer (parse_task, result, job->decode_free);
 }
 
 /* Takes the request task's reference. */
@@ -669,6 +687,8 @@ parse_answer_async (GTask  *task,
   job->host = g_strdup (request_host (request));
   job->decode = request->decode;
   job->decode_free = request->decode_free;
+  job->prepare = request->prepare;
+  job->prepare_data = request->hook_data;
   g_task_set_source_tag (parse_task, parse_answer_async);
   g_task_set_task_data (parse_task, job, (GDestroyNotify) parse_job_free);
   g_task_run_in_thread (parse_task, parse_answer_thread);
@@ -740,7 +760,7 @@ finish_with_answer (GTask *task)
       gboolean more;
 
       if (chq_json_peek_feed_cursor (data, len, &next, &more))
-        request->peek (next, more, request->peek_data);
+        request->peek (next, more, request->hook_data);
     }
 
   parse_answer_async (task, body);
@@ -1449,8 +1469,8 @@ chq_client_list_courses_async (ChqClient           *self,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
-  chq_client_list_courses_peek_async (self, since, limit, etag, NULL, NULL, cancellable,
-                                      callback, user_data);
+  chq_client_list_courses_peek_async (self, since, limit, etag, NULL, NULL, NULL,
+                                      cancellable, callback, user_data);
 }
 
 /**
@@ -1459,9 +1479,10 @@ chq_client_list_courses_async (ChqClient           *self,
  * @since: (nullable): the cursor of the last page applied (`next`), %NULL for the start
  * @limit: the most courses in the page (1..1000), 0 for the server's default
  * @etag: (nullable): the ETag of the last answer to the same query
- * @peek: (nullable) (scope call): told the page's `next` and `more` as soon as the page
- *   has arrived, before it is parsed and decoded
- * @peek_data: for @peek
+ * @peek: (nullable): told the page's `next` and `more` as soon as the page has arrived,
+ *   before it is parsed and decoded
+ * @prepare: (nullable): run on the parsing thread with the decoded page
+ * @hook_data: for @peek and @prepare (kept alive by the caller until @callback)
  * @cancellable: (nullable): a #GCancellable
  * @callback: called when done
  * @user_data: for @callback
@@ -1470,8 +1491,9 @@ chq_client_list_courses_async (ChqClient           *self,
  * text (chq_json_peek_feed_cursor()), on the caller's context before @callback, so that a
  * caller may ask for the next page while this one is parsed. Only a hint: @peek is not
  * called when the text does not show the cursor plainly, nor for an error answer, and the
- * page may still be refused when it is decoded. Finish with
- * chq_client_list_courses_finish().
+ * page may still be refused when it is decoded. Then @prepare, on the parsing thread, may
+ * turn the page into what the caller needs (page->prepared) and free the rest there; its
+ * error (returned as is) refuses the page. Finish with chq_client_list_courses_finish().
  */
 void
 chq_client_list_courses_peek_async (ChqClient           *self,
@@ -1479,7 +1501,8 @@ chq_client_list_courses_peek_async (ChqClient           *self,
                                     guint                limit,
                                     const char          *etag,
                                     ChqCoursesPeekFunc   peek,
-                                    gpointer             peek_data,
+                                    ChqCoursesPrepareFunc prepare,
+                                    gpointer             hook_data,
                                     GCancellable        *cancellable,
                                     GAsyncReadyCallback  callback,
                                     gpointer             user_data)
@@ -1507,7 +1530,8 @@ chq_client_list_courses_peek_async (ChqClient           *self,
   request->decode = decode_courses_page;
   request->decode_free = (GDestroyNotify) chq_courses_page_free;
   request->peek = peek;
-  request->peek_data = peek_data;
+  request->prepare = prepare;
+  request->hook_data = hook_data;
   request_start (task);
 }
 

@@ -119,6 +119,9 @@ typedef struct {
   GPtrArray *items;    /* owned, of ChqCourse, added or changed */
   JsonArray *items_json; /* owned, nullable: the same items as sent, each one accepted by
                           * the codec (set by chq_courses_page_from_json) */
+  gpointer   prepared;   /* owned by prepared_free, nullable: what a client's prepare
+                          * function made of the items (chq_client_list_courses_peek_async) */
+  GDestroyNotify prepared_free;
   GStrv      deleted;  /* owned, ids of courses removed; never NULL */
   char      *next;     /* owned, the cursor to send as `since` next time */
   gboolean   more;     /* whether more changes wait after this page */
