@@ -503,6 +503,14 @@ chq_store_open (const char  *path,
       return NULL;
     }
 
+  /* The writer's page staging tables live in memory, and a feed page's writes (the
+   * courses, their index) fit in its page cache. */
+  if (!exec_sql (db, "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -32768", NULL, error))
+    {
+      sqlite3_close (db);
+      return NULL;
+    }
+
   self = g_object_new (CHQ_TYPE_STORE, NULL);
   self->path = g_strdup (path);
   self->write_db = db;
