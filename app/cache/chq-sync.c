@@ -362,8 +362,6 @@ page_fetch_free (PageFetch *fetch)
   g_free (fetch);
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PageFetch, page_fetch_free)
-
 static void
 run_free (Run *run)
 {
