@@ -610,6 +610,7 @@ on_courses_peek_cb (const char *next,
 
   if (more)
     {
+      g_free (fetch->peeked);
       fetch->peeked = g_strdup (next);
       courses_pump (fetch->run);
     }
