@@ -273,6 +273,32 @@ server_cb (SoupServer        *server,
     }
   else if (g_str_equal (path, "/v1/account"))
     reply_fixture (msg, "account.json");
+  else if (g_str_equal (path, "/v1/courses") && query != NULL &&
+           g_strcmp0 (g_hash_table_lookup (query, "since"), "bad-item") == 0)
+    {
+      g_autofree char *file = g_build_filename (TEST_SRCDIR, "fixtures", "api",
+                                                "courses-page.json", NULL);
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autofree char *body = NULL;
+      JsonObject *item;
+
+      g_assert_true (json_parser_load_from_file (parser, file, NULL));
+      item = json_array_get_object_element (
+        json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                      "items"), 1);
+      json_object_set_int_member (item, "hours", -1);
+      body = json_to_string (json_parser_get_root (parser), FALSE);
+      reply (msg, SOUP_STATUS_OK, "application/json", body, -1);
+    }
+  else if (g_str_equal (path, "/v1/courses") && query != NULL &&
+           g_strcmp0 (g_hash_table_lookup (query, "since"), "bad-utf8") == 0)
+    reply (msg, SOUP_STATUS_OK, "application/json", "{\"items\":[{\"id\":\"\xff\"}]}", -1);
+  else if (g_str_equal (path, "/v1/courses") && query != NULL &&
+           g_strcmp0 (g_hash_table_lookup (query, "since"), "gone") == 0)
+    reply_problem (msg, SOUP_STATUS_NOT_FOUND, "not_found", NULL);
+  else if (g_str_equal (path, "/v1/courses") && query != NULL &&
+           g_strcmp0 (g_hash_table_lookup (query, "since"), "empty") == 0)
+    soup_server_message_set_status (msg, SOUP_STATUS_NO_CONTENT, NULL);
   else if (g_str_equal (path, "/v1/courses"))
     reply_fixture (msg, "courses-page.json");
   else if (g_str_equal (path, "/v1/courses/crs-ai-0007"))
@@ -789,6 +815,194 @@ test_invalid_answers (Fixture       *fixture,
                       &error);
     g_assert_no_error (error);
     g_assert_cmpuint (strlen (json_node_get_string (node)), ==, 10 * 1024 * 1024 - 2);
+  }
+}
+
+static ChqCoursesPage *
+list_courses_sync (ChqClient     *client,
+                   const char    *since,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  chq_client_list_courses_async (client, since, 1000, NULL, cancellable, on_result_cb,
+                                 &result);
+  return chq_client_list_courses_finish (client, wait_result (&result), NULL, error);
+}
+
+/* The feed page is parsed and decoded on a worker thread: the answers and errors are
+ * those of the other calls. */
+static void
+test_courses_page (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(ChqCoursesPage) page = NULL;
+  g_autoptr(GError) error = NULL;
+
+  page = list_courses_sync (fixture->client, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (page->items->len, ==, 2);
+  /* The items as sent come with the page, for the store. */
+  g_assert_nonnull (page->items_json);
+  g_assert_cmpuint (json_array_get_length (page->items_json), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (
+                     json_array_get_object_element (page->items_json, 1), "id"), ==,
+                   chq_course_get_id (g_ptr_array_index (page->items, 1)));
+  g_clear_pointer (&page, chq_courses_page_free);
+
+  /* A course the codec refuses: the whole page is refused, naming the member. */
+  page = list_courses_sync (fixture->client, "bad-item", NULL, &error);
+  g_assert_null (page);
+  g_assert_error (error, CHQ_CLIENT_ERROR, CHQ_CLIENT_ERROR_INVALID_RESPONSE);
+  g_assert_cmpstr (chq_client_error_get_field (error), ==, "items[1].hours");
+  g_clear_error (&error);
+
+  page = list_courses_sync (fixture->client, "bad-utf8", NULL, &error);
+  g_assert_null (page);
+  g_assert_error (error, CHQ_CLIENT_ERROR, CHQ_CLIENT_ERROR_INVALID_RESPONSE);
+  g_clear_error (&error);
+
+  page = list_courses_sync (fixture->client, "empty", NULL, &error);
+  g_assert_null (page);
+  g_assert_error (error, CHQ_CLIENT_ERROR, CHQ_CLIENT_ERROR_INVALID_RESPONSE);
+  g_clear_error (&error);
+
+  /* Over the answer size cap, before any parsing. */
+  chq_client_set_max_response_size (fixture->client, 64);
+  page = list_courses_sync (fixture->client, NULL, NULL, &error);
+  g_assert_null (page);
+  g_assert_error (error, CHQ_CLIENT_ERROR, CHQ_CLIENT_ERROR_INVALID_RESPONSE);
+  g_clear_error (&error);
+  chq_client_set_max_response_size (fixture->client, CHQ_HTTP_MAX_RESPONSE_SIZE);
+
+  /* Cancelled before it is sent. */
+  {
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+
+    g_cancellable_cancel (cancellable);
+    page = list_courses_sync (fixture->client, NULL, cancellable, &error);
+    g_assert_null (page);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_clear_error (&error);
+  }
+}
+
+typedef struct {
+  guint          n_peeks;
+  char          *next;     /* owned */
+  gboolean       more;
+  GAsyncResult **result;   /* still NULL when peeked */
+  GThread       *caller;
+  gboolean       refuse;   /* prepare fails */
+  gint           n_prepared; /* atomic */
+} Peek;
+
+/* On the parsing thread, not the caller's: keeps the number of items, drops the rest. */
+static gboolean
+on_prepare_cb (ChqCoursesPage  *page,
+               gpointer         user_data,
+               GError         **error)
+{
+  Peek *peek = user_data;
+
+  g_assert_true (g_thread_self () != peek->caller);
+  g_atomic_int_inc (&peek->n_prepared);
+  if (peek->refuse)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE, "refused");
+      return FALSE;
+    }
+  page->prepared = g_strdup_printf ("%u items", page->items->len);
+  page->prepared_free = g_free;
+  g_ptr_array_set_size (page->items, 0);
+  return TRUE;
+}
+
+static void
+on_peek_cb (const char *next,
+            gboolean    more,
+            gpointer    user_data)
+{
+  Peek *peek = user_data;
+
+  g_assert_null (*peek->result);
+  peek->n_peeks++;
+  g_free (peek->next);
+  peek->next = g_strdup (next);
+  peek->more = more;
+}
+
+/* The page's cursor is told before the page is decoded, and only for a page; the page is
+ * prepared on the parsing thread. */
+static void
+test_courses_peek (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const char *sinces[] = { NULL, "empty", "bad-utf8" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sinces); i++)
+    {
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(ChqCoursesPage) page = NULL;
+      g_autoptr(GError) error = NULL;
+      Peek peek = { 0, NULL, FALSE, &result, g_thread_self (), FALSE, 0 };
+
+      chq_client_list_courses_peek_async (fixture->client, sinces[i], 1000, NULL, on_peek_cb,
+                                          on_prepare_cb, &peek, NULL, on_result_cb, &result);
+      page = chq_client_list_courses_finish (fixture->client, wait_result (&result), NULL,
+                                             &error);
+      if (sinces[i] == NULL)
+        {
+          g_assert_no_error (error);
+          g_assert_cmpuint (peek.n_peeks, ==, 1);
+          g_assert_cmpstr (peek.next, ==, page->next);
+          g_assert_cmpint (peek.more, ==, page->more);
+          /* What prepare made comes with the page. */
+          g_assert_cmpint (peek.n_prepared, ==, 1);
+          g_assert_cmpstr (page->prepared, ==, "2 items");
+          g_assert_cmpuint (page->items->len, ==, 0);
+        }
+      else
+        {
+          g_assert_null (page);
+          g_assert_error (error, CHQ_CLIENT_ERROR, CHQ_CLIENT_ERROR_INVALID_RESPONSE);
+          g_assert_cmpuint (peek.n_peeks, ==, 0);
+          g_assert_cmpint (peek.n_prepared, ==, 0);
+        }
+      g_free (peek.next);
+    }
+
+  /* A page prepare refuses: its error, as is. */
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autoptr(ChqCoursesPage) page = NULL;
+    Peek peek = { 0, NULL, FALSE, &result, g_thread_self (), TRUE, 0 };
+
+    chq_client_list_courses_peek_async (fixture->client, NULL, 1000, NULL, NULL,
+                                        on_prepare_cb, &peek, NULL, on_result_cb, &result);
+    page = chq_client_list_courses_finish (fixture->client, wait_result (&result), NULL,
+                                           &error);
+    g_assert_null (page);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+    g_assert_cmpint (peek.n_prepared, ==, 1);
+  }
+
+  /* An error status is no page. */
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autoptr(ChqCoursesPage) page = NULL;
+    Peek peek = { 0, NULL, FALSE, &result, g_thread_self (), FALSE, 0 };
+
+    chq_client_list_courses_peek_async (fixture->client, "gone", 1000, NULL, on_peek_cb,
+                                        on_prepare_cb, &peek, NULL, on_result_cb, &result);
+    page = chq_client_list_courses_finish (fixture->client, wait_result (&result), NULL,
+                                           &error);
+    g_assert_null (page);
+    g_assert_error (error, CHQ_CLIENT_ERROR, CHQ_CLIENT_ERROR_REFUSED);
+    g_assert_cmpuint (peek.n_peeks, ==, 0);
   }
 }
 
@@ -1391,6 +1605,8 @@ main (int   argc,
   ADD ("cancel-during-backoff", test_cancel_during_backoff);
   ADD ("post-retry", test_post_retry);
   ADD ("invalid-answers", test_invalid_answers);
+  ADD ("courses-page", test_courses_page);
+  ADD ("courses-peek", test_courses_peek);
   ADD ("error-statuses", test_error_statuses);
   ADD ("dropped-connection", test_dropped_connection);
   ADD ("timed-out", test_timed_out);

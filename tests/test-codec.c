@@ -1078,6 +1078,74 @@ test_empty_models (void)
     }
 }
 
+/* The feed cursor read from a page's text agrees with the parser on plain pages, and is
+ * not read at all from anything unusual. */
+static void
+test_peek_feed_cursor (void)
+{
+  const struct {
+    const char *text;
+    const char *next;   /* NULL: not read */
+    gboolean    more;
+  } cases[] = {
+    { "{\"items\":[],\"deleted\":[],\"next\":\"c_1\",\"more\":true}", "c_1", TRUE },
+    { " {\"more\" : false , \"next\" : \"c_2\", \"items\":[{\"next\":\"x\",\"more\":true,"
+      "\"s\":\"}\\\"]\"}], \"deleted\":[\"a\"]} \n", "c_2", FALSE },
+    { "{\"items\":[[[{}]]],\"n\":-1.5e3,\"b\":null,\"next\":\"é\",\"more\":true}", "é", TRUE },
+    { "{\"next\":\"c\\u0031\",\"more\":true}", NULL, FALSE },
+    { "{\"ne\\u0078t\":\"c_1\",\"more\":true}", NULL, FALSE },
+    { "{\"next\":\"c_1\",\"next\":\"c_2\",\"more\":true}", NULL, FALSE },
+    { "{\"next\":\"c_1\",\"more\":true,\"more\":false}", NULL, FALSE },
+    { "{\"next\":\"c_1\"}", NULL, FALSE },
+    { "{\"more\":true}", NULL, FALSE },
+    { "{\"next\":\"\",\"more\":true}", NULL, FALSE },
+    { "{\"next\":1,\"more\":true}", NULL, FALSE },
+    { "{\"next\":\"c_1\",\"more\":\"yes\"}", NULL, FALSE },
+    { "{\"next\":\"c_1\",\"more\":true}x", NULL, FALSE },
+    { "{\"next\":\"c_1\",\"more\":true", NULL, FALSE },
+    { "{\"items\":[1,2,\"next\":\"c_1\",\"more\":true}", NULL, FALSE },
+    { "[{\"next\":\"c_1\",\"more\":true}]", NULL, FALSE },
+    { "{}", NULL, FALSE },
+    { "", NULL, FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *next = NULL;
+      gboolean more = FALSE;
+      gboolean read = chq_json_peek_feed_cursor (cases[i].text, strlen (cases[i].text), &next,
+                                                 &more);
+
+      g_test_message ("%s", cases[i].text);
+      g_assert_cmpint (read, ==, cases[i].next != NULL);
+      g_assert_cmpstr (next, ==, cases[i].next);
+      if (read)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autoptr(JsonNode) node = chq_json_parse (cases[i].text, strlen (cases[i].text), 0,
+                                                     &error);
+          JsonObject *object;
+
+          g_assert_no_error (error);
+          object = json_node_get_object (node);
+          g_assert_cmpint (more, ==, cases[i].more);
+          g_assert_cmpstr (next, ==, json_object_get_string_member (object, "next"));
+          g_assert_cmpint (more, ==, json_object_get_boolean_member (object, "more"));
+        }
+    }
+
+  /* A cursor over the limit is not read. */
+  {
+    g_autofree char *long_cursor = g_strnfill (CHQ_JSON_MAX_CURSOR + 1, 'c');
+    g_autofree char *text = g_strdup_printf ("{\"next\":\"%s\",\"more\":true}", long_cursor);
+    g_autofree char *next = NULL;
+    gboolean more;
+
+    g_assert_false (chq_json_peek_feed_cursor (text, strlen (text), &next, &more));
+    g_assert_null (next);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1095,6 +1163,7 @@ main (int   argc,
   g_test_add_func ("/codec/empty-models", test_empty_models);
   g_test_add_func ("/codec/parse/nesting", test_nesting_limit);
   g_test_add_func ("/codec/parse/limits", test_parse_limits);
+  g_test_add_func ("/codec/parse/peek-feed-cursor", test_peek_feed_cursor);
   g_test_add_func ("/codec/member-edges", test_member_edges);
   g_test_add_func ("/codec/distance-course", test_distance_course);
   g_test_add_func ("/codec/requests", test_requests);

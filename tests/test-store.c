@@ -548,6 +548,153 @@ test_apply_page_mixed (void)
   assert_search_index_sound (path);
 }
 
+/* Every row a query gives, one line each, columns separated by '|'. */
+static char *
+dump_rows (const char *path,
+           const char *sql)
+{
+  GString *out = g_string_new (NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      for (int i = 0; i < sqlite3_column_count (stmt); i++)
+        {
+          const char *text = (const char *) sqlite3_column_text (stmt, i);
+
+          g_string_append_printf (out, "%s|", text ? text : "<null>");
+        }
+      g_string_append_c (out, '\n');
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+apply_staged (ChqStore            *store,
+              const TestCourse    *courses,
+              guint                n,
+              const char * const  *deleted,
+              const char          *cursor)
+{
+  g_autoptr(JsonArray) items = json_array_new ();
+  g_autoptr(ChqStagedCourses) staged = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < n; i++)
+    json_array_add_element (items, test_course_json (&courses[i]));
+  staged = chq_staged_courses_new (items, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (chq_staged_courses_get_n_courses (staged), ==, n);
+  g_assert_true (chq_store_apply_staged_courses (store, staged, deleted, cursor, &error));
+  g_assert_no_error (error);
+}
+
+/* Courses staged from their JSON (off the writer, as the sync does) are stored exactly as
+ * the codec's objects are: same columns, same sessions, same search index; a course twice
+ * in a page ends as its last copy with that copy's sessions; a course the store cannot
+ * file refuses the page before anything is written. */
+static void
+test_staged_courses (void)
+{
+  const TestCourse courses[] = { course_a, course_b, course_c, course_d, course_e };
+  g_autofree char *objects_path = test_path ("staged-objects.db");
+  g_autofree char *staged_path = test_path ("staged.db");
+  g_autoptr(ChqStore) objects = chq_store_open (objects_path, NULL);
+  g_autoptr(ChqStore) staged = chq_store_open (staged_path, NULL);
+  g_autoptr(GError) error = NULL;
+  TestCourse page[4] = { course_c, course_a, course_c, course_e };
+  const char * const deleted[] = { "crs-e", NULL };
+  const char *columns_sql =
+    "SELECT id, title, title_key, summary, provider_name, cities, hours, price_cents, "
+    "voucher_type, ai, format, first_start, provinces, languages, themes, updated_at "
+    "FROM courses ORDER BY id";
+  const char *sessions_sql =
+    "SELECT c.id, s.starts_at, s.city FROM course_sessions s "
+    "JOIN courses c ON c.rid = s.course_rid ORDER BY c.id, s.starts_at, s.city";
+  const char *match_sql =
+    "SELECT c.id FROM courses_fts f JOIN courses c ON c.rid = f.rowid "
+    "WHERE courses_fts MATCH '\"r\"*' ORDER BY c.id";
+
+  g_assert_nonnull (objects);
+  g_assert_nonnull (staged);
+  g_assert_true (apply_courses (objects, courses, G_N_ELEMENTS (courses), NULL, "cursor-1",
+                                &error));
+  g_assert_no_error (error);
+  apply_staged (staged, courses, G_N_ELEMENTS (courses), NULL, "cursor-1");
+
+  page[0].title = "Allemand technique";
+  page[0].sessions = "2026-12-01T09:00:00+01:00@Mons|2026-12-08T09:00:00+01:00@Mons";
+  page[2].title = "Espagnol commercial";
+  page[2].sessions = "2027-02-01T09:00:00+01:00@Tournai";
+  page[3].id = "crs-f";
+  page[3].title = "Soudure à l'arc";
+  g_assert_true (apply_courses (objects, page, G_N_ELEMENTS (page), deleted, "cursor-2",
+                                &error));
+  g_assert_no_error (error);
+  apply_staged (staged, page, G_N_ELEMENTS (page), deleted, "cursor-2");
+
+  {
+    g_autofree char *want = dump_rows (objects_path, columns_sql);
+    g_autofree char *got = dump_rows (staged_path, columns_sql);
+
+    g_assert_cmpstr (got, ==, want);
+    g_assert_nonnull (strstr (got, "crs-c|Espagnol commercial|"));
+  }
+  {
+    g_autofree char *want = dump_rows (objects_path, sessions_sql);
+    g_autofree char *got = dump_rows (staged_path, sessions_sql);
+
+    g_assert_cmpstr (got, ==, want);
+    g_assert_nonnull (strstr (got, "crs-c|"));
+    g_assert_null (strstr (got, "Mons"));
+  }
+  {
+    g_autofree char *want = dump_rows (objects_path, match_sql);
+    g_autofree char *got = dump_rows (staged_path, match_sql);
+
+    g_assert_cmpstr (got, ==, want);
+    g_assert_cmpstr (got, !=, "");
+  }
+  {
+    g_autofree char *cursor = chq_store_get_cursor (staged);
+    g_autoptr(ChqCourse) course = chq_store_get_course (staged, "crs-c", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (cursor, ==, "cursor-2");
+    g_assert_cmpstr (chq_course_get_title (course), ==, "Espagnol commercial");
+  }
+  assert_search_index_sound (staged_path);
+
+  /* Refused before the writer: no id, an unknown voucher type. */
+  {
+    const char *bad[] = {
+      "{\"title\": \"no id\", \"voucher_type\": \"cf\", \"format\": \"distance\"}",
+      "{\"id\": \"crs-x\", \"title\": \"x\", \"voucher_type\": \"gold\", "
+      "\"format\": \"distance\"}",
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        g_autoptr(JsonArray) items = json_array_new ();
+        g_autoptr(ChqStagedCourses) refused = NULL;
+        TestCourse fine = course_b;
+
+        json_array_add_element (items, test_course_json (&fine));
+        json_array_add_element (items, json_from_string (bad[i], NULL));
+        refused = chq_staged_courses_new (items, &error);
+        g_assert_null (refused);
+        g_assert_error (error, CHQ_STORE_ERROR, CHQ_STORE_ERROR_INVALID_DATA);
+        g_clear_error (&error);
+      }
+  }
+}
+
 typedef struct {
   const char *name;
   gboolean    ai_only;
@@ -2007,6 +2154,7 @@ main (int   argc,
   g_test_add_func ("/store/corrupt-rebuilt", test_corrupt_rebuilt);
   g_test_add_func ("/store/apply-pages", test_apply_pages);
   g_test_add_func ("/store/apply-page-mixed", test_apply_page_mixed);
+  g_test_add_func ("/store/staged-courses", test_staged_courses);
   g_test_add_func ("/store/filters-and-sorts", test_filters_and_sorts);
   g_test_add_func ("/store/search", test_search);
   g_test_add_func ("/store/search-ranked-ties", test_search_ranked_ties);

@@ -506,6 +506,14 @@ chq_store_open (const char  *path,
       return NULL;
     }
 
+  /* The writer's page staging tables live in memory, and a feed page's writes (the
+   * courses, their index) fit in its page cache. */
+  if (!exec_sql (db, "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -32768", NULL, error))
+    {
+      sqlite3_close (db);
+      return NULL;
+    }
+
   self = g_object_new (CHQ_TYPE_STORE, NULL);
   self->path = g_strdup (path);
   self->write_db = db;
@@ -880,8 +888,84 @@ element_object (JsonArray *array,
   return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
 }
 
+/* One course as the staging table takes it: what the writer binds, computed before. */
+typedef struct {
+  char    *id;             /* owned */
+  char    *json;           /* owned */
+  char    *title;          /* owned */
+  char    *title_key;      /* owned */
+  char    *summary;        /* owned */
+  char    *provider_name;  /* owned */
+  char    *cities;         /* owned */
+  char    *provinces;      /* owned */
+  char    *languages;      /* owned */
+  char    *themes;         /* owned */
+  char    *updated_at;     /* owned, nullable */
+  gint64   hours;
+  gint64   price_cents;
+  gint64   first_start;    /* G_MAXINT64: none */
+  int      voucher_type;
+  int      ai;
+  int      format;
+} StagedCourse;
+
+/* One session of a course's last copy in the page. */
+typedef struct {
+  guint    course;         /* index in the courses */
+  gint64   starts_at;
+  char    *city;           /* owned, nullable */
+} StagedSession;
+
+struct _ChqStagedCourses
+{
+  GArray *courses;         /* owned, of StagedCourse, in page order */
+  GArray *sessions;        /* owned, of StagedSession */
+};
+
+static void
+staged_course_clear (gpointer data)
+{
+  StagedCourse *course = data;
+
+  g_free (course->id);
+  g_free (course->json);
+  g_free (course->title);
+  g_free (course->title_key);
+  g_free (course->summary);
+  g_free (course->provider_name);
+  g_free (course->cities);
+  g_free (course->provinces);
+  g_free (course->languages);
+  g_free (course->themes);
+  g_free (course->updated_at);
+}
+
+static void
+staged_session_clear (gpointer data)
+{
+  StagedSession *session = data;
+
+  g_free (session->city);
+}
+
+/**
+ * chq_staged_courses_free:
+ * @staged: (nullable): courses staged with chq_staged_courses_new()
+ */
+void
+chq_staged_courses_free (ChqStagedCourses *staged)
+{
+  if (staged == NULL)
+    return;
+
+  g_array_unref (staged->courses);
+  g_array_unref (staged->sessions);
+  g_free (staged);
+}
+
+/* Computes a course's columns (and its sessions', when with_sessions) from its JSON. */
 static gboolean
-stage_course (CourseStatements  *stmts,
+stage_course (ChqStagedCourses  *staged,
               JsonNode          *node,
               gboolean           with_sessions,
               GError           **error)
@@ -895,21 +979,18 @@ stage_course (CourseStatements  *stmts,
   JsonArray *sessions = member_array (course, "sessions");
   g_autoptr(GPtrArray) cities = g_ptr_array_new ();
   g_autoptr(GPtrArray) provinces = g_ptr_array_new ();
-  g_autofree char *json = NULL;
-  g_autofree char *title_key = NULL;
-  g_autofree char *cities_text = NULL;
-  g_autofree char *provinces_text = NULL;
-  g_autofree char *languages = NULL;
-  g_autofree char *themes = NULL;
+  g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (gint64));
+  StagedCourse row = { NULL, };
   ChqVoucherType voucher_type;
   ChqCourseFormat format;
-  gint64 first_start = G_MAXINT64;
+  guint n_sessions = sessions ? json_array_get_length (sessions) : 0;
 
   if (id == NULL || *id == '\0' || title == NULL ||
       !chq_voucher_type_from_string (member_string (course, "voucher_type"), &voucher_type) ||
       !chq_course_format_from_string (member_string (course, "format"), &format))
     return set_invalid_error (error);
 
+  row.first_start = G_MAXINT64;
   for (guint i = 0; locations && i < json_array_get_length (locations); i++)
     {
       JsonObject *location = element_object (locations, i);
@@ -917,70 +998,199 @@ stage_course (CourseStatements  *stmts,
       add_distinct (cities, member_string (location, "city"));
       add_distinct (provinces, member_string (location, "province"));
     }
-  for (guint i = 0; sessions && i < json_array_get_length (sessions); i++)
+  g_array_set_size (starts, n_sessions);
+  for (guint i = 0; i < n_sessions; i++)
     {
       JsonObject *session = element_object (sessions, i);
       gint64 start = member_unix (session, "starts_at");
 
+      g_array_index (starts, gint64, i) = start;
       add_distinct (cities, member_string (session, "city"));
       if (start != 0)
-        first_start = MIN (first_start, start);
+        row.first_start = MIN (row.first_start, start);
     }
   g_ptr_array_add (cities, NULL);
   g_ptr_array_add (provinces, NULL);
 
-  json = node_to_string (node);
-  title_key = fold_for_sort (title);
-  cities_text = g_strjoinv (" ", (char **)cities->pdata);
-  provinces_text = g_strjoinv (" ", (char **)provinces->pdata);
-  languages = join_words (member_array (course, "languages"));
-  themes = join_words (member_array (course, "themes"));
+  row.id = g_strdup (id);
+  row.json = node_to_string (node);
+  row.title = g_strdup (title);
+  row.title_key = fold_for_sort (title);
+  row.summary = g_strdup (summary ? summary : "");
+  row.provider_name = g_strdup (provider_name ? provider_name : "");
+  row.cities = g_strjoinv (" ", (char **)cities->pdata);
+  row.provinces = g_strjoinv (" ", (char **)provinces->pdata);
+  row.languages = join_words (member_array (course, "languages"));
+  row.themes = join_words (member_array (course, "themes"));
+  row.updated_at = g_strdup (member_string (course, "updated_at"));
+  row.hours = member_int (course, "hours");
+  row.price_cents = member_int (course, "price_cents");
+  row.voucher_type = voucher_type;
+  row.ai = member_bool (course, "ai");
+  row.format = format;
+  g_array_append_val (staged->courses, row);
 
-  bind_text (stmts->stage_course, 1, id);
-  bind_text (stmts->stage_course, 2, json);
-  bind_text (stmts->stage_course, 3, title);
-  bind_text (stmts->stage_course, 4, title_key);
-  bind_text (stmts->stage_course, 5, summary ? summary : "");
-  bind_text (stmts->stage_course, 6, provider_name ? provider_name : "");
-  bind_text (stmts->stage_course, 7, cities_text);
-  sqlite3_bind_int64 (stmts->stage_course, 8, member_int (course, "hours"));
-  sqlite3_bind_int64 (stmts->stage_course, 9, member_int (course, "price_cents"));
-  sqlite3_bind_int (stmts->stage_course, 10, voucher_type);
-  sqlite3_bind_int (stmts->stage_course, 11, member_bool (course, "ai"));
-  sqlite3_bind_int (stmts->stage_course, 12, format);
-  if (first_start != G_MAXINT64)
-    sqlite3_bind_int64 (stmts->stage_course, 13, first_start);
-  else
-    sqlite3_bind_null (stmts->stage_course, 13);
-  bind_text (stmts->stage_course, 14, provinces_text);
-  bind_text (stmts->stage_course, 15, languages);
-  bind_text (stmts->stage_course, 16, themes);
-  bind_text (stmts->stage_course, 17, member_string (course, "updated_at"));
-
-  if (!step_done (stmts->stage_course, error))
-    return FALSE;
-
-  for (guint i = 0; with_sessions && sessions && i < json_array_get_length (sessions); i++)
+  for (guint i = 0; with_sessions && i < n_sessions; i++)
     {
-      JsonObject *session = element_object (sessions, i);
-      gint64 start = member_unix (session, "starts_at");
+      StagedSession session = { staged->courses->len - 1,
+                                g_array_index (starts, gint64, i), NULL };
 
-      if (start == 0)
+      if (session.starts_at == 0)
         continue;
-      bind_text (stmts->stage_session, 1, id);
-      sqlite3_bind_int64 (stmts->stage_session, 2, start);
-      bind_text (stmts->stage_session, 3, member_string (session, "city"));
-      if (!step_done (stmts->stage_session, error))
-        return FALSE;
+      session.city = g_strdup (member_string (element_object (sessions, i), "city"));
+      g_array_append_val (staged->sessions, session);
     }
 
   return TRUE;
 }
 
 /* nodes: JsonNode* of course objects. */
+static ChqStagedCourses *
+staged_courses_new (GPtrArray  *nodes,
+                    GError    **error)
+{
+  ChqStagedCourses *staged = g_new0 (ChqStagedCourses, 1);
+  /* A course twice in a page keeps the sessions of its last copy only. */
+  g_autoptr(GHashTable) last = g_hash_table_new (g_str_hash, g_str_equal);
+
+  staged->courses = g_array_sized_new (FALSE, FALSE, sizeof (StagedCourse), nodes->len);
+  g_array_set_clear_func (staged->courses, staged_course_clear);
+  staged->sessions = g_array_new (FALSE, FALSE, sizeof (StagedSession));
+  g_array_set_clear_func (staged->sessions, staged_session_clear);
+
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      JsonNode *node = g_ptr_array_index (nodes, i);
+      const char *id = JSON_NODE_HOLDS_OBJECT (node)
+                       ? member_string (json_node_get_object (node), "id") : NULL;
+
+      if (id != NULL)
+        g_hash_table_insert (last, (gpointer) id, GUINT_TO_POINTER (i));
+    }
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      JsonNode *node = g_ptr_array_index (nodes, i);
+      const char *id = JSON_NODE_HOLDS_OBJECT (node)
+                       ? member_string (json_node_get_object (node), "id") : NULL;
+      gboolean with_sessions = id != NULL &&
+                               GPOINTER_TO_UINT (g_hash_table_lookup (last, id)) == i;
+
+      if (!stage_course (staged, node, with_sessions, error))
+        {
+          chq_staged_courses_free (staged);
+          return NULL;
+        }
+    }
+
+  return staged;
+}
+
+/**
+ * chq_staged_courses_new:
+ * @items: (nullable): the course objects of a feed page, as the service sent them
+ * @error: return location for an error
+ *
+ * Computes, from the courses' JSON, everything the store writes for them (the columns,
+ * the JSON text, the sessions), so that chq_store_apply_staged_courses() only has to hand
+ * them to SQLite. Needs no store: call it on any thread, e.g. before the writer is free.
+ *
+ * Returns: (transfer full) (nullable): the staged courses, or %NULL with @error set
+ *   (%CHQ_STORE_ERROR_INVALID_DATA) when a course cannot be filed (no id, no title, an
+ *   unknown voucher type or format)
+ */
+ChqStagedCourses *
+chq_staged_courses_new (JsonArray  *items,
+                        GError    **error)
+{
+  g_autoptr(GPtrArray) nodes = g_ptr_array_new ();
+
+  for (guint i = 0; items && i < json_array_get_length (items); i++)
+    g_ptr_array_add (nodes, json_array_get_element (items, i));
+
+  return staged_courses_new (nodes, error);
+}
+
+/**
+ * chq_staged_courses_get_n_courses:
+ * @staged: staged courses
+ *
+ * Returns: how many courses are staged (a course twice in the page counts twice)
+ */
+guint
+chq_staged_courses_get_n_courses (ChqStagedCourses *staged)
+{
+  g_return_val_if_fail (staged != NULL, 0);
+
+  return staged->courses->len;
+}
+
+static void
+bind_static (sqlite3_stmt *stmt,
+             int           column,
+             const char   *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, column);
+  else
+    sqlite3_bind_text (stmt, column, text, -1, SQLITE_STATIC);
+}
+
+/* Inside the write transaction: the staged rows into the staging tables (the strings
+ * outlive each step, so SQLite need not copy them). */
+static gboolean
+insert_staged (CourseStatements  *stmts,
+               ChqStagedCourses  *staged,
+               GError           **error)
+{
+  sqlite3_stmt *stmt = stmts->stage_course;
+
+  for (guint i = 0; i < staged->courses->len; i++)
+    {
+      StagedCourse *row = &g_array_index (staged->courses, StagedCourse, i);
+
+      bind_static (stmt, 1, row->id);
+      bind_static (stmt, 2, row->json);
+      bind_static (stmt, 3, row->title);
+      bind_static (stmt, 4, row->title_key);
+      bind_static (stmt, 5, row->summary);
+      bind_static (stmt, 6, row->provider_name);
+      bind_static (stmt, 7, row->cities);
+      sqlite3_bind_int64 (stmt, 8, row->hours);
+      sqlite3_bind_int64 (stmt, 9, row->price_cents);
+      sqlite3_bind_int (stmt, 10, row->voucher_type);
+      sqlite3_bind_int (stmt, 11, row->ai);
+      sqlite3_bind_int (stmt, 12, row->format);
+      if (row->first_start != G_MAXINT64)
+        sqlite3_bind_int64 (stmt, 13, row->first_start);
+      else
+        sqlite3_bind_null (stmt, 13);
+      bind_static (stmt, 14, row->provinces);
+      bind_static (stmt, 15, row->languages);
+      bind_static (stmt, 16, row->themes);
+      bind_static (stmt, 17, row->updated_at);
+      if (!step_done (stmt, error))
+        return FALSE;
+    }
+
+  stmt = stmts->stage_session;
+  for (guint i = 0; i < staged->sessions->len; i++)
+    {
+      StagedSession *session = &g_array_index (staged->sessions, StagedSession, i);
+
+      bind_static (stmt, 1, g_array_index (staged->courses, StagedCourse,
+                                           session->course).id);
+      sqlite3_bind_int64 (stmt, 2, session->starts_at);
+      bind_static (stmt, 3, session->city);
+      if (!step_done (stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 apply_courses (ChqStore            *self,
-               GPtrArray           *nodes,
+               ChqStagedCourses    *staged,
                const char * const  *deleted_ids,
                const char          *next_cursor,
                GError             **error)
@@ -993,31 +1203,8 @@ apply_courses (ChqStore            *self,
 
   ok = course_statements_init (&stmts, self->write_db, error);
   if (ok)
-    {
-      /* A course twice in a page keeps the sessions of its last copy only. */
-      g_autoptr(GHashTable) last = g_hash_table_new (g_str_hash, g_str_equal);
-
-      for (guint i = 0; i < nodes->len; i++)
-        {
-          JsonNode *node = g_ptr_array_index (nodes, i);
-          const char *id = JSON_NODE_HOLDS_OBJECT (node)
-                           ? member_string (json_node_get_object (node), "id") : NULL;
-
-          if (id != NULL)
-            g_hash_table_insert (last, (gpointer) id, GUINT_TO_POINTER (i));
-        }
-      for (guint i = 0; ok && i < nodes->len; i++)
-        {
-          JsonNode *node = g_ptr_array_index (nodes, i);
-          const char *id = JSON_NODE_HOLDS_OBJECT (node)
-                           ? member_string (json_node_get_object (node), "id") : NULL;
-          gboolean with_sessions = id != NULL &&
-                                   GPOINTER_TO_UINT (g_hash_table_lookup (last, id)) == i;
-
-          ok = stage_course (&stmts, node, with_sessions, error);
-        }
-    }
-  if (ok && nodes->len > 0)
+    ok = insert_staged (&stmts, staged, error);
+  if (ok && staged->courses->len > 0)
     ok = write_staged_courses (self->write_db, error);
   for (guint i = 0; ok && deleted_ids != NULL && deleted_ids[i] != NULL; i++)
     {
@@ -1038,6 +1225,33 @@ apply_courses (ChqStore            *self,
 }
 
 /**
+ * chq_store_apply_staged_courses:
+ * @self: a store
+ * @staged: the courses of a feed page, from chq_staged_courses_new()
+ * @deleted_ids: (nullable) (array zero-terminated=1): ids of courses withdrawn
+ * @next_cursor: (nullable): the page's `next` cursor, saved for the next delta sync
+ * @error: return location for an error
+ *
+ * Inserts or updates the courses (by id; a course twice in the page ends as its last
+ * copy, with that copy's sessions), removes the deleted ones and saves the cursor, all in
+ * one transaction; then "changed" ("courses") follows on the main context.
+ *
+ * Returns: whether the page was stored
+ */
+gboolean
+chq_store_apply_staged_courses (ChqStore            *self,
+                                ChqStagedCourses    *staged,
+                                const char * const  *deleted_ids,
+                                const char          *next_cursor,
+                                GError             **error)
+{
+  g_return_val_if_fail (CHQ_IS_STORE (self), FALSE);
+  g_return_val_if_fail (staged != NULL, FALSE);
+
+  return apply_courses (self, staged, deleted_ids, next_cursor, error);
+}
+
+/**
  * chq_store_apply_courses_page_json:
  * @self: a store
  * @items: the course objects of a feed page, as the service sent them
@@ -1045,8 +1259,8 @@ apply_courses (ChqStore            *self,
  * @next_cursor: (nullable): the page's `next` cursor, saved for the next delta sync
  * @error: return location for an error
  *
- * Inserts or updates the courses (by id), removes the deleted ones and saves the cursor,
- * all in one transaction; then "changed" ("courses") follows on the main context.
+ * chq_staged_courses_new() and chq_store_apply_staged_courses() in one call (the staging
+ * on the caller's thread).
  *
  * Returns: whether the page was stored
  */
@@ -1057,14 +1271,15 @@ chq_store_apply_courses_page_json (ChqStore            *self,
                                    const char          *next_cursor,
                                    GError             **error)
 {
-  g_autoptr(GPtrArray) nodes = g_ptr_array_new ();
+  g_autoptr(ChqStagedCourses) staged = NULL;
 
   g_return_val_if_fail (CHQ_IS_STORE (self), FALSE);
 
-  for (guint i = 0; items && i < json_array_get_length (items); i++)
-    g_ptr_array_add (nodes, json_array_get_element (items, i));
+  staged = chq_staged_courses_new (items, error);
+  if (staged == NULL)
+    return FALSE;
 
-  return apply_courses (self, nodes, deleted_ids, next_cursor, error);
+  return apply_courses (self, staged, deleted_ids, next_cursor, error);
 }
 
 /**
@@ -1087,13 +1302,18 @@ chq_store_apply_courses_page (ChqStore            *self,
                               GError             **error)
 {
   g_autoptr(GPtrArray) nodes = g_ptr_array_new_with_free_func ((GDestroyNotify)json_node_unref);
+  g_autoptr(ChqStagedCourses) staged = NULL;
 
   g_return_val_if_fail (CHQ_IS_STORE (self), FALSE);
 
   for (guint i = 0; courses && i < courses->len; i++)
     g_ptr_array_add (nodes, chq_course_to_json (g_ptr_array_index (courses, i)));
 
-  return apply_courses (self, nodes, deleted_ids, next_cursor, error);
+  staged = staged_courses_new (nodes, error);
+  if (staged == NULL)
+    return FALSE;
+
+  return apply_courses (self, staged, deleted_ids, next_cursor, error);
 }
 
 /* bind() fills the insert statement's columns after ?1 = id and ?2 = json. */

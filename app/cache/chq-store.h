@@ -53,9 +53,24 @@ gboolean     chq_store_was_rebuilt       (ChqStore            *self);
 /* The schema version this code writes. */
 int          chq_store_get_schema_version (void);
 
+/* A page of courses made ready for the store (columns, JSON text, sessions) on any thread,
+ * so that the writer only hands them to SQLite. */
+typedef struct _ChqStagedCourses ChqStagedCourses;
+
+ChqStagedCourses *chq_staged_courses_new           (JsonArray          *items,
+                                                    GError            **error);
+guint             chq_staged_courses_get_n_courses (ChqStagedCourses   *staged);
+void              chq_staged_courses_free          (ChqStagedCourses   *staged);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ChqStagedCourses, chq_staged_courses_free)
+
 /* Writes: callable from any thread (one writer at a time); each runs in one transaction. */
 gboolean     chq_store_apply_courses_page      (ChqStore           *self,
                                                 GPtrArray          *courses,
+                                                const char * const *deleted_ids,
+                                                const char         *next_cursor,
+                                                GError            **error);
+gboolean     chq_store_apply_staged_courses    (ChqStore           *self,
+                                                ChqStagedCourses   *staged,
                                                 const char * const *deleted_ids,
                                                 const char         *next_cursor,
                                                 GError            **error);

@@ -76,10 +76,12 @@ struct _Run
   guint           n_to_send;
   guint           n_sent;
   gboolean        restarted;        /* the store was emptied for a full sync in this run */
-  /* The course feed is pipelined: page N+1 is fetched while page N is written, with at
-   * most one fetch, one write and one page waiting for the writer. Pages are written in
+  /* The course feed is pipelined: page N+1 is asked for as soon as page N has arrived
+   * (with the cursor read from its text), while page N is parsed, decoded and staged (its
+   * rows made ready for the store) on the client's worker thread and page N-1 written; at
+   * most two requests, one page waiting and one write. Pages are handled and written in
    * feed order, each with its cursor in the same transaction. */
-  gboolean        fetching;         /* a page request is on its way */
+  GQueue          fetches;          /* of PageFetch, oldest first: requests not handled yet */
   gboolean        writing;          /* a page is being written */
   gboolean        fetched_last;     /* the page with more=false has arrived */
   StoreWrite     *waiting;          /* owned, nullable: a page fetched, not yet written */
@@ -225,6 +227,7 @@ struct _StoreWrite {
   GPtrArray      *objects;     /* owned: orders, workers or enrolments */
   ChqWallet      *wallet;      /* owned */
   ChqCoursesPage *page;        /* owned */
+  ChqStagedCourses *staged;    /* owned, nullable: the page's items made ready for the store */
   char           *cursor;      /* owned, nullable: the cursor to keep after the page */
   GDateTime      *last_sync;   /* owned: set when the run succeeded */
   gboolean        clear;       /* empty the store (the feed no longer knows our cursor) */
@@ -239,6 +242,7 @@ store_write_free (StoreWrite *write)
   g_clear_pointer (&write->objects, g_ptr_array_unref);
   g_clear_pointer (&write->wallet, chq_wallet_free);
   g_clear_pointer (&write->page, chq_courses_page_free);
+  g_clear_pointer (&write->staged, chq_staged_courses_free);
   g_free (write->cursor);
   g_clear_pointer (&write->last_sync, g_date_time_unref);
   g_free (write);
@@ -264,9 +268,14 @@ store_write_apply (ChqStore    *store,
       ok = chq_store_set_account (store, write->account, error);
       break;
     case STEP_COURSES:
-      ok = chq_store_apply_courses_page (store, write->page->items,
-                                         (const char * const *) write->page->deleted,
-                                         write->cursor, error);
+      if (write->staged != NULL)
+        ok = chq_store_apply_staged_courses (store, write->staged,
+                                             (const char * const *) write->page->deleted,
+                                             write->cursor, error);
+      else
+        ok = chq_store_apply_courses_page (store, write->page->items,
+                                           (const char * const *) write->page->deleted,
+                                           write->cursor, error);
       break;
     case STEP_ORDERS:
       ok = chq_store_replace_orders (store, write->objects, error);
@@ -335,12 +344,31 @@ store_write_new (Run        *run,
 
 /* Runs. */
 
+/* One request of the course feed. */
+typedef struct {
+  Run          *run;
+  char         *since;     /* owned, nullable: the cursor it asked with */
+  char         *peeked;    /* owned, nullable: its page's `next`, read before parsing, when
+                            * the page said there was more */
+  GAsyncResult *result;    /* owned, nullable: its answer, once come */
+} PageFetch;
+
+static void
+page_fetch_free (PageFetch *fetch)
+{
+  g_free (fetch->since);
+  g_free (fetch->peeked);
+  g_clear_object (&fetch->result);
+  g_free (fetch);
+}
+
 static void
 run_free (Run *run)
 {
   g_clear_pointer (&run->tasks, g_ptr_array_unref);
   g_clear_object (&run->cancellable);
   g_clear_object (&run->entry);
+  g_queue_clear_full (&run->fetches, (GDestroyNotify) page_fetch_free);
   g_clear_pointer (&run->waiting, store_write_free);
   g_clear_error (&run->fetch_error);
   g_clear_error (&run->write_error);
@@ -572,16 +600,71 @@ restart_if_cursor_unknown (Run          *run,
 }
 
 static void courses_pump  (Run          *run);
-static void on_courses_cb (GObject      *object,
-                           GAsyncResult *result,
-                           gpointer      user_data);
 
 static void
-fetch_next_page (Run *run)
+on_courses_peek_cb (const char *next,
+                    gboolean    more,
+                    gpointer    user_data)
 {
-  run->fetching = TRUE;
-  chq_client_list_courses_async (run->self->client, run->since, CHQ_SYNC_COURSES_PAGE_SIZE,
-                                 NULL, run->cancellable, on_courses_cb, run);
+  PageFetch *fetch = user_data;
+
+  if (more)
+    {
+      g_free (fetch->peeked);
+      fetch->peeked = g_strdup (next);
+      courses_pump (fetch->run);
+    }
+}
+
+/* Its answer is handled in turn, by courses_pump(). */
+static void
+on_courses_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  PageFetch *fetch = user_data;
+
+  fetch->result = g_object_ref (result);
+  courses_pump (fetch->run);
+}
+
+/* On the client's parsing thread: the page's items as the store writes them, computed
+ * off both the main thread and the writer (which the feed waits for); the items (their
+ * parse tree and objects) are freed there, on the thread that made them. The codec has
+ * accepted each item already. */
+static gboolean
+prepare_page_cb (ChqCoursesPage  *page,
+                 gpointer         user_data,
+                 GError         **error)
+{
+  ChqStagedCourses *staged;
+
+  if (page->items_json == NULL)
+    return TRUE;
+  staged = chq_staged_courses_new (page->items_json, error);
+  if (staged == NULL)
+    return FALSE;
+  page->prepared = staged;
+  page->prepared_free = (GDestroyNotify) chq_staged_courses_free;
+  g_clear_pointer (&page->items_json, json_array_unref);
+  g_ptr_array_set_size (page->items, 0);
+
+  return TRUE;
+}
+
+static void
+fetch_page (Run        *run,
+            const char *since,
+            const char *etag)
+{
+  PageFetch *fetch = g_new0 (PageFetch, 1);
+
+  fetch->run = run;
+  fetch->since = g_strdup (since);
+  g_queue_push_tail (&run->fetches, fetch);
+  chq_client_list_courses_peek_async (run->self->client, since, CHQ_SYNC_COURSES_PAGE_SIZE,
+                                      etag, on_courses_peek_cb, prepare_page_cb, fetch,
+                                      run->cancellable, on_courses_cb, fetch);
 }
 
 static void
@@ -605,62 +688,14 @@ on_course_page_written_cb (GObject      *object,
   courses_pump (run);
 }
 
-/* Moves the course step on after each event (a page arrived, a page written): starts the
- * write of the waiting page, asks for the next page while the writer works, and leaves the
- * step (next step, or the run's end on an error) only when nothing is on its way, so that
- * no callback outlives the run and the cursor saved is that of the last page written. */
+/* Handles the oldest request's answer: the page becomes the one waiting, or the error
+ * waits until the pages before it are written. An answer that can no longer be used is
+ * dropped: after an error, after the last page, or asked with a cursor read ahead that the
+ * page before did not confirm (then the page is asked for again). */
 static void
-courses_pump (Run *run)
+handle_page (Run       *run,
+             PageFetch *fetch)
 {
-  if (run->write_error != NULL)
-    {
-      g_autoptr(GError) error = NULL;
-
-      if (run->fetching || run->writing)
-        return;
-      error = g_steal_pointer (&run->write_error);
-      g_clear_pointer (&run->waiting, store_write_free);
-      g_clear_error (&run->fetch_error);
-      run_finish (run, error);
-      return;
-    }
-
-  if (!run->writing && run->waiting != NULL)
-    {
-      run->writing = TRUE;
-      store_write_async (run, g_steal_pointer (&run->waiting), on_course_page_written_cb);
-    }
-
-  if (run->fetch_error != NULL)
-    {
-      g_autoptr(GError) error = NULL;
-
-      /* As if the pages before had been written one by one before this request. */
-      if (run->writing)
-        return;
-      error = g_steal_pointer (&run->fetch_error);
-      if (!restart_if_cursor_unknown (run, error))
-        handle_fetch_error (run, error);
-      return;
-    }
-
-  if (!run->fetched_last)
-    {
-      if (!run->fetching && run->waiting == NULL)
-        fetch_next_page (run);
-      return;
-    }
-
-  if (!run->writing && run->waiting == NULL && !run->fetching)
-    next_step (run);
-}
-
-static void
-on_courses_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  Run *run = user_data;
   GError *error = NULL;
   g_autofree char *etag = NULL;
   g_autofree char *activity = NULL;
@@ -668,26 +703,22 @@ on_courses_cb (GObject      *object,
   g_autoptr(ChqCoursesPage) page = NULL;
   StoreWrite *write;
 
-  run->fetching = FALSE;
-  page = chq_client_list_courses_finish (CHQ_CLIENT (object), result, &etag, &error);
-  if (error != NULL)
+  page = chq_client_list_courses_finish (run->self->client, fetch->result, &etag, &error);
+  if (run->write_error != NULL || run->fetch_error != NULL || run->fetched_last ||
+      g_strcmp0 (fetch->since, run->since) != 0)
     {
-      /* A write failed meanwhile: that error ends the run. */
-      if (run->write_error != NULL)
-        g_error_free (error);
-      else
-        run->fetch_error = error;
-      courses_pump (run);
+      g_clear_error (&error);
       return;
     }
-  if (run->write_error != NULL)
+  if (error != NULL)
     {
-      courses_pump (run);
+      run->fetch_error = error;
       return;
     }
 
   run->n_pages++;
-  run->n_courses += page->items->len;
+  run->n_courses += page->prepared != NULL
+                    ? chq_staged_courses_get_n_courses (page->prepared) : page->items->len;
   count = g_strdup_printf ("%'u", run->n_courses);
   /* Translators: %s is a number of courses, "12,000" */
   activity = g_strdup_printf (ngettext ("Downloading courses (%s so far)…",
@@ -704,11 +735,82 @@ on_courses_cb (GObject      *object,
     replace_str (&run->since, page->next);
   else
     run->fetched_last = TRUE;
+  write->staged = g_steal_pointer (&page->prepared);
+  page->prepared_free = NULL;
   write->page = g_steal_pointer (&page);
   g_assert (run->waiting == NULL);
   run->waiting = write;
+}
 
-  courses_pump (run);
+/* Moves the course step on after each event (a page's cursor read, a page arrived or
+ * written): starts the write of the waiting page, handles the answers in order, asks for
+ * the next page as soon as its cursor is known, and leaves the step (next step, or the
+ * run's end on an error) only when nothing is on its way, so that no callback outlives the
+ * run and the cursor saved is that of the last page written. */
+static void
+courses_pump (Run *run)
+{
+  PageFetch *oldest;
+  PageFetch *newest;
+
+  for (;;)
+    {
+      if (!run->writing && run->waiting != NULL)
+        {
+          run->writing = TRUE;
+          store_write_async (run, g_steal_pointer (&run->waiting), on_course_page_written_cb);
+        }
+      if (run->write_error != NULL)
+        g_clear_pointer (&run->waiting, store_write_free);
+
+      oldest = g_queue_peek_head (&run->fetches);
+      if (run->waiting != NULL || oldest == NULL || oldest->result == NULL)
+        break;
+      g_queue_pop_head (&run->fetches);
+      handle_page (run, oldest);
+      page_fetch_free (oldest);
+    }
+
+  if (run->write_error != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!g_queue_is_empty (&run->fetches) || run->writing)
+        return;
+      error = g_steal_pointer (&run->write_error);
+      g_clear_pointer (&run->waiting, store_write_free);
+      g_clear_error (&run->fetch_error);
+      run_finish (run, error);
+      return;
+    }
+
+  if (run->fetch_error != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* As if the pages before had been written one by one before this request (and the
+       * request read ahead had not been made). */
+      if (run->writing || run->waiting != NULL || !g_queue_is_empty (&run->fetches))
+        return;
+      error = g_steal_pointer (&run->fetch_error);
+      if (!restart_if_cursor_unknown (run, error))
+        handle_fetch_error (run, error);
+      return;
+    }
+
+  if (!run->fetched_last)
+    {
+      newest = g_queue_peek_tail (&run->fetches);
+      if (newest == NULL)
+        fetch_page (run, run->since, NULL);
+      else if (g_queue_get_length (&run->fetches) == 1 && newest->result == NULL &&
+               newest->peeked != NULL)
+        fetch_page (run, newest->peeked, NULL);
+      return;
+    }
+
+  if (!run->writing && run->waiting == NULL && g_queue_is_empty (&run->fetches))
+    next_step (run);
 }
 
 static void
@@ -834,9 +936,7 @@ run_step (Run *run)
           etag = chq_store_get_etag (self->store, CHQ_STORE_COURSES);
         }
       run->fetched_last = FALSE;
-      run->fetching = TRUE;
-      chq_client_list_courses_async (self->client, run->since, CHQ_SYNC_COURSES_PAGE_SIZE,
-                                     etag, run->cancellable, on_courses_cb, run);
+      fetch_page (run, run->since, etag);
       break;
 
     case STEP_ORDERS:

@@ -40,6 +40,11 @@ typedef enum {
   REQUEST_SIGN_IN,
 } RequestKind;
 
+/* Turns an answer the codec parsed into the call's result, on the parsing thread; NULL
+ * with a CHQ_CODEC_ERROR set when the codec refuses it. */
+typedef gpointer (*RequestDecodeFunc) (JsonNode  *node,
+                                       GError   **error);
+
 /* One call, over all its attempts. */
 typedef struct {
   RequestKind   kind;
@@ -71,7 +76,24 @@ typedef struct {
   GCancellable *call_cancellable; /* owned, nullable: the caller's */
 
   char         *response_etag;    /* owned: ETag of the final answer */
+  RequestDecodeFunc decode;       /* nullable: the result is the answer decoded by this */
+  GDestroyNotify decode_free;     /* frees what decode returns */
+  ChqCoursesPeekFunc peek;        /* nullable: told a feed page's cursor before parsing */
+  ChqCoursesPrepareFunc prepare;  /* nullable: run on the decoded page (course feed only) */
+  gpointer       hook_data;       /* for peek and prepare */
 } Request;
+
+/* The parsing (and decoding) of an answer, on a worker thread: a feed page is 1.1 MiB,
+ * whose parse and decoding would hold the main loop for tens of milliseconds. */
+typedef struct {
+  GBytes           *body;               /* owned */
+  gsize             max_response_size;
+  char             *host;               /* owned: for the error messages */
+  RequestDecodeFunc decode;             /* nullable */
+  GDestroyNotify    decode_free;
+  ChqCoursesPrepareFunc prepare;        /* nullable: decode gives a ChqCoursesPage then */
+  gpointer          prepare_data;
+} ParseJob;
 
 static void
 wipe_string (char *secret)
@@ -568,6 +590,111 @@ retry_or_fail (GTask  *task,
 }
 
 static void
+parse_job_free (ParseJob *job)
+{
+  g_bytes_unref (job->body);
+  g_free (job->host);
+  g_free (job);
+}
+
+static void
+parse_answer_thread (GTask        *parse_task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  ParseJob *job = task_data;
+  g_autoptr(GError) codec_error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  gpointer result;
+  gsize len;
+  const char *data = g_bytes_get_data (job->body, &len);
+
+  if (!g_utf8_validate (data, len, NULL))
+    {
+      g_task_return_error (parse_task,
+                           invalid_response_from (job->host, _("text that is not UTF-8.")));
+      return;
+    }
+
+  node = chq_json_parse (data, len, job->max_response_size, &codec_error);
+  if (node == NULL)
+    {
+      g_task_return_error (parse_task, invalid_from_codec (codec_error));
+      return;
+    }
+  if (job->decode == NULL)
+    {
+      g_task_return_pointer (parse_task, g_steal_pointer (&node),
+                             (GDestroyNotify) json_node_unref);
+      return;
+    }
+
+  result = job->decode (node, &codec_error);
+  if (result == NULL)
+    {
+      g_task_return_error (parse_task, invalid_from_codec (codec_error));
+      return;
+    }
+  /* The parse tree goes on the thread that made it (cheaper for GLib's allocator). */
+  g_clear_pointer (&node, json_node_unref);
+  if (job->prepare != NULL)
+    {
+      GError *error = NULL;
+
+      if (!job->prepare ((ChqCoursesPage *) result, job->prepare_data, &error))
+        {
+          job->decode_free (result);
+          g_task_return_error (parse_task, error);
+          return;
+        }
+    }
+  g_task_return_pointer (parse_task, result, job->decode_free);
+}
+
+/* Takes the request task's reference. */
+static void
+on_answer_parsed_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  GTask *task = user_data;
+  ParseJob *job = g_task_get_task_data (G_TASK (result));
+  GError *error = NULL;
+  gpointer answer;
+
+  answer = g_task_propagate_pointer (G_TASK (result), &error);
+  if (answer == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, answer, job->decode != NULL ? job->decode_free
+                                                             : (GDestroyNotify) json_node_unref);
+  g_object_unref (task);
+}
+
+/* Parses (and decodes) a JSON answer on a worker thread, then returns @task (whose
+ * reference it takes) on its context. */
+static void
+parse_answer_async (GTask  *task,
+                    GBytes *body)
+{
+  Request *request = g_task_get_task_data (task);
+  ParseJob *job = g_new0 (ParseJob, 1);
+  g_autoptr(GTask) parse_task = g_task_new (NULL, NULL, on_answer_parsed_cb, task);
+
+  job->body = g_bytes_ref (body);
+  job->max_response_size = request->max_response_size;
+  job->host = g_strdup (request_host (request));
+  job->decode = request->decode;
+  job->decode_free = request->decode_free;
+  job->prepare = request->prepare;
+  job->prepare_data = request->hook_data;
+  g_task_set_source_tag (parse_task, parse_answer_async);
+  g_task_set_task_data (parse_task, job, (GDestroyNotify) parse_job_free);
+  g_task_run_in_thread (parse_task, parse_answer_thread);
+}
+
+static void
 finish_with_answer (GTask *task)
 {
   Request *request = g_task_get_task_data (task);
@@ -577,12 +704,10 @@ finish_with_answer (GTask *task)
   const char *content_type = soup_message_headers_get_one (headers, "Content-Type");
   g_autoptr(GBytes) body = g_byte_array_free_to_bytes (g_steal_pointer (&request->buffer));
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr(GError) parse_error = NULL;
-  JsonNode *node;
   gint64 retry_after_ms;
   GError *error;
-  gsize len;
   const char *data;
+  gsize len;
 
   g_debug ("%s %s: HTTP %u, %" G_GSIZE_FORMAT " bytes (attempt %u)",
            request->method, request->path, status, g_bytes_get_size (body),
@@ -629,19 +754,16 @@ finish_with_answer (GTask *task)
       return;
     }
 
-  if (!g_utf8_validate (data, len, NULL))
+  if (request->peek != NULL)
     {
-      g_task_return_error (task, invalid_response (request, _("text that is not UTF-8.")));
-      g_object_unref (task);
-      return;
+      g_autofree char *next = NULL;
+      gboolean more;
+
+      if (chq_json_peek_feed_cursor (data, len, &next, &more))
+        request->peek (next, more, request->hook_data);
     }
 
-  node = chq_json_parse (data, len, request->max_response_size, &parse_error);
-  if (node == NULL)
-    g_task_return_error (task, invalid_from_codec (parse_error));
-  else
-    g_task_return_pointer (task, node, (GDestroyNotify) json_node_unref);
-  g_object_unref (task);
+  parse_answer_async (task, body);
 }
 
 static void
@@ -969,18 +1091,18 @@ escape_segment (const char *segment)
   return g_uri_escape_string (segment, NULL, FALSE);
 }
 
-/* Finishes a request task: the answer's JSON (NULL for an empty 2xx answer, with @error
- * unset) and its ETag. */
-static JsonNode *
-propagate_node (ChqClient     *self,
-                GAsyncResult  *result,
-                gpointer       source_tag,
-                char         **out_etag,
-                GError       **error)
+/* Finishes a request task: the answer's JSON, or what the request's decode made of it
+ * (NULL for an empty 2xx answer, with @error unset), and its ETag. */
+static gpointer
+propagate_answer (ChqClient     *self,
+                  GAsyncResult  *result,
+                  gpointer       source_tag,
+                  char         **out_etag,
+                  GError       **error)
 {
   Request *request;
   g_autoptr(GError) local_error = NULL;
-  JsonNode *node;
+  gpointer node;
 
   g_return_val_if_fail (CHQ_IS_CLIENT (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
@@ -1000,6 +1122,16 @@ propagate_node (ChqClient     *self,
   if (out_etag != NULL)
     *out_etag = g_strdup (request->response_etag);
   return node;
+}
+
+static JsonNode *
+propagate_node (ChqClient     *self,
+                GAsyncResult  *result,
+                gpointer       source_tag,
+                char         **out_etag,
+                GError       **error)
+{
+  return propagate_answer (self, result, source_tag, out_etag, error);
 }
 
 static const char *
@@ -1308,6 +1440,13 @@ chq_client_get_account_finish (ChqClient     *self,
 
 /* --- courses ------------------------------------------------------------------------ */
 
+static gpointer
+decode_courses_page (JsonNode  *node,
+                     GError   **error)
+{
+  return chq_courses_page_from_json (node, error);
+}
+
 /**
  * chq_client_list_courses_async:
  * @self: a #ChqClient
@@ -1318,8 +1457,8 @@ chq_client_get_account_finish (ChqClient     *self,
  * @callback: called when done
  * @user_data: for @callback
  *
- * `GET /v1/courses?since=&limit=`, one page of the course delta feed. Finish with
- * chq_client_list_courses_finish().
+ * `GET /v1/courses?since=&limit=`, one page of the course delta feed. The answer is parsed
+ * and decoded on a worker thread. Finish with chq_client_list_courses_finish().
  */
 void
 chq_client_list_courses_async (ChqClient           *self,
@@ -1330,8 +1469,48 @@ chq_client_list_courses_async (ChqClient           *self,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
+  chq_client_list_courses_peek_async (self, since, limit, etag, NULL, NULL, NULL,
+                                      cancellable, callback, user_data);
+}
+
+/**
+ * chq_client_list_courses_peek_async:
+ * @self: a #ChqClient
+ * @since: (nullable): the cursor of the last page applied (`next`), %NULL for the start
+ * @limit: the most courses in the page (1..1000), 0 for the server's default
+ * @etag: (nullable): the ETag of the last answer to the same query
+ * @peek: (nullable): told the page's `next` and `more` as soon as the page has arrived,
+ *   before it is parsed and decoded
+ * @prepare: (nullable): run on the parsing thread with the decoded page
+ * @hook_data: for @peek and @prepare (kept alive by the caller until @callback)
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: for @callback
+ *
+ * As chq_client_list_courses_async(), and tells @peek the page's cursor read from its
+ * text (chq_json_peek_feed_cursor()), on the caller's context before @callback, so that a
+ * caller may ask for the next page while this one is parsed. Only a hint: @peek is not
+ * called when the text does not show the cursor plainly, nor for an error answer, and the
+ * page may still be refused when it is decoded. Then @prepare, on the parsing thread, may
+ * turn the page into what the caller needs (page->prepared) and free the rest there; its
+ * error (returned as is) refuses the page. Finish with chq_client_list_courses_finish().
+ */
+void
+chq_client_list_courses_peek_async (ChqClient           *self,
+                                    const char          *since,
+                                    guint                limit,
+                                    const char          *etag,
+                                    ChqCoursesPeekFunc   peek,
+                                    ChqCoursesPrepareFunc prepare,
+                                    gpointer             hook_data,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
   g_autoptr(GString) path = g_string_new ("/v1/courses");
   char separator = '?';
+  Request *request;
+  GTask *task;
 
   g_return_if_fail (CHQ_IS_CLIENT (self));
 
@@ -1345,8 +1524,15 @@ chq_client_list_courses_async (ChqClient           *self,
   if (limit > 0)
     g_string_append_printf (path, "%climit=%u", separator, limit);
 
-  call (self, REQUEST_AUTHENTICATED, "GET", path->str, NULL, NULL, etag,
-        chq_client_list_courses_async, cancellable, callback, user_data);
+  task = request_task_new (self, REQUEST_AUTHENTICATED, "GET", path->str, NULL, NULL, etag,
+                           chq_client_list_courses_async, cancellable, callback, user_data);
+  request = g_task_get_task_data (task);
+  request->decode = decode_courses_page;
+  request->decode_free = (GDestroyNotify) chq_courses_page_free;
+  request->peek = peek;
+  request->prepare = prepare;
+  request->hook_data = hook_data;
+  request_start (task);
 }
 
 /**
@@ -1365,19 +1551,21 @@ chq_client_list_courses_finish (ChqClient     *self,
                                 char         **out_etag,
                                 GError       **error)
 {
-  g_autoptr(JsonNode) node = NULL;
   g_autofree char *etag = NULL;
-  GError *codec_error = NULL;
+  g_autoptr(GError) local_error = NULL;
   ChqCoursesPage *page;
 
-  node = propagate_document (self, result, chq_client_list_courses_async, &etag, error);
-  if (node == NULL)
-    return NULL;
-
-  page = chq_courses_page_from_json (node, &codec_error);
+  /* The page was decoded on the parsing thread. */
+  page = propagate_answer (self, result, chq_client_list_courses_async, &etag, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
   if (page == NULL)
     {
-      propagate_decode_error (codec_error, error);
+      g_propagate_error (error, invalid_response_from (client_host (self),
+                                                       _("an empty answer.")));
       return NULL;
     }
 

@@ -102,6 +102,25 @@ void        chq_client_list_courses_async    (ChqClient           *self,
                                               GCancellable        *cancellable,
                                               GAsyncReadyCallback  callback,
                                               gpointer             user_data);
+/* Told a feed page's `next` and `more` as soon as it has arrived, before it is parsed. */
+typedef void     (*ChqCoursesPeekFunc)    (const char      *next,
+                                           gboolean         more,
+                                           gpointer         user_data);
+/* Run on the parsing thread with the decoded page: may set page->prepared (and free what
+ * it does not need there, on the thread that made it); FALSE with @error refuses it. */
+typedef gboolean (*ChqCoursesPrepareFunc) (ChqCoursesPage  *page,
+                                           gpointer         user_data,
+                                           GError         **error);
+void        chq_client_list_courses_peek_async (ChqClient            *self,
+                                                const char           *since,
+                                                guint                 limit,
+                                                const char           *etag,
+                                                ChqCoursesPeekFunc    peek,
+                                                ChqCoursesPrepareFunc prepare,
+                                                gpointer              hook_data,
+                                                GCancellable         *cancellable,
+                                                GAsyncReadyCallback   callback,
+                                                gpointer              user_data);
 ChqCoursesPage *chq_client_list_courses_finish (ChqClient         *self,
                                               GAsyncResult        *result,
                                               char               **out_etag,

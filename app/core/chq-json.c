@@ -480,6 +480,185 @@ chq_json_parse (const char  *data,
   return json_node_ref (root);
 }
 
+/* Skips JSON whitespace from @i; returns the index of the next other byte. */
+static gsize
+skip_space (const char *data,
+            gsize       len,
+            gsize       i)
+{
+  while (i < len && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r'))
+    i++;
+  return i;
+}
+
+/* From the opening quote at @i: the index just past the closing quote, or 0 when the
+ * string does not end; *out_escaped says whether it holds a backslash. */
+static gsize
+skip_string (const char *data,
+             gsize       len,
+             gsize       i,
+             gboolean   *out_escaped)
+{
+  *out_escaped = FALSE;
+  for (i++; i < len; i++)
+    {
+      if (data[i] == '\\')
+        {
+          *out_escaped = TRUE;
+          i++;
+        }
+      else if (data[i] == '"')
+        return i + 1;
+    }
+  return 0;
+}
+
+/* From the first byte of a value at @i: the index just past it, or 0 when it does not
+ * end (it is not checked further: the parser does that). */
+static gsize
+skip_value (const char *data,
+            gsize       len,
+            gsize       i)
+{
+  guint depth = 0;
+  gboolean escaped;
+
+  while (i < len)
+    {
+      char c = data[i];
+
+      if (c == '"')
+        {
+          i = skip_string (data, len, i, &escaped);
+          if (i == 0)
+            return 0;
+          if (depth == 0)
+            return i;
+          continue;
+        }
+      if (c == '{' || c == '[')
+        depth++;
+      else if (c == '}' || c == ']')
+        {
+          if (depth == 0)
+            return i;
+          if (--depth == 0)
+            return i + 1;
+        }
+      else if (depth == 0 && (c == ',' || c == ' ' || c == '\t' || c == '\n' || c == '\r'))
+        return i;
+      i++;
+    }
+
+  return depth == 0 ? i : 0;
+}
+
+/**
+ * chq_json_peek_feed_cursor:
+ * @data: the text of a course feed page, as received
+ * @len: its length in bytes
+ * @out_next: (out): the page's `next` member
+ * @out_more: (out): the page's `more` member
+ *
+ * Reads the top-level `next` and `more` of a feed page from its text without parsing it
+ * (a page is about 1 MiB; a client may ask for the next page while this one is parsed).
+ * Only a hint: the page is still to be parsed and decoded, and may be refused then. Gives
+ * up (returns %FALSE) on anything unusual: not an object, a member named twice, a key or a
+ * cursor with an escape, a cursor longer than %CHQ_JSON_MAX_CURSOR.
+ *
+ * Returns: whether both members were read
+ */
+gboolean
+chq_json_peek_feed_cursor (const char  *data,
+                           gsize        len,
+                           char       **out_next,
+                           gboolean    *out_more)
+{
+  g_autofree char *next = NULL;
+  int more = -1;
+  gsize i;
+
+  g_return_val_if_fail (data != NULL || len == 0, FALSE);
+  g_return_val_if_fail (out_next != NULL && out_more != NULL, FALSE);
+
+  i = skip_space (data, len, 0);
+  if (i >= len || data[i] != '{')
+    return FALSE;
+  i = skip_space (data, len, i + 1);
+  if (i < len && data[i] == '}')
+    return FALSE;
+
+  while (i < len)
+    {
+      gsize key = i + 1;
+      gsize key_len;
+      gboolean escaped;
+
+      if (data[i] != '"')
+        return FALSE;
+      i = skip_string (data, len, i, &escaped);
+      if (i == 0 || escaped)
+        return FALSE;
+      key_len = i - 1 - key;
+      i = skip_space (data, len, i);
+      if (i >= len || data[i] != ':')
+        return FALSE;
+      i = skip_space (data, len, i + 1);
+      if (i >= len)
+        return FALSE;
+
+      if (key_len == 4 && memcmp (data + key, "next", 4) == 0)
+        {
+          gsize start = i + 1;
+
+          if (next != NULL || data[i] != '"')
+            return FALSE;
+          i = skip_string (data, len, i, &escaped);
+          if (i == 0 || escaped || i - 1 - start < 1 ||
+              !g_utf8_validate_len (data + start, i - 1 - start, NULL) ||
+              g_utf8_strlen (data + start, i - 1 - start) > CHQ_JSON_MAX_CURSOR)
+            return FALSE;
+          next = g_strndup (data + start, i - 1 - start);
+        }
+      else if (key_len == 4 && memcmp (data + key, "more", 4) == 0)
+        {
+          if (more != -1)
+            return FALSE;
+          if (len - i >= 4 && memcmp (data + i, "true", 4) == 0)
+            more = TRUE, i += 4;
+          else if (len - i >= 5 && memcmp (data + i, "false", 5) == 0)
+            more = FALSE, i += 5;
+          else
+            return FALSE;
+        }
+      else
+        {
+          i = skip_value (data, len, i);
+          if (i == 0)
+            return FALSE;
+        }
+
+      i = skip_space (data, len, i);
+      if (i >= len)
+        return FALSE;
+      if (data[i] == '}')
+        break;
+      if (data[i] != ',')
+        return FALSE;
+      i = skip_space (data, len, i + 1);
+    }
+
+  if (i >= len || next == NULL || more == -1)
+    return FALSE;
+  /* Nothing but space after the object. */
+  if (skip_space (data, len, i + 1) != len)
+    return FALSE;
+
+  *out_next = g_steal_pointer (&next);
+  *out_more = more;
+  return TRUE;
+}
+
 /**
  * chq_json_to_string:
  * @node: a #JsonNode
@@ -1874,6 +2053,9 @@ chq_courses_page_free (ChqCoursesPage *page)
     return;
 
   g_clear_pointer (&page->items, g_ptr_array_unref);
+  g_clear_pointer (&page->items_json, json_array_unref);
+  if (page->prepared_free != NULL)
+    g_clear_pointer (&page->prepared, page->prepared_free);
   g_clear_pointer (&page->deleted, g_strfreev);
   g_clear_pointer (&page->next, g_free);
   g_free (page);
@@ -1905,6 +2087,7 @@ chq_courses_page_from_json (JsonNode  *node,
   path_pop (path, mark);
   if (page->items == NULL)
     return NULL;
+  page->items_json = json_array_ref (array);
 
   array = get_array_member (node, "deleted", path, error);
   if (array == NULL)

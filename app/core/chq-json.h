@@ -61,6 +61,12 @@ JsonNode *chq_json_parse            (const char  *data,
                                      gsize        len,
                                      gsize        max_bytes,
                                      GError     **error);
+/* The top-level `next` and `more` of a course feed page, read from its text without
+ * parsing it: a hint, the page may still be refused when parsed. FALSE when not found. */
+gboolean  chq_json_peek_feed_cursor (const char  *data,
+                                     gsize        len,
+                                     char       **out_next,
+                                     gboolean    *out_more);
 /* Compact UTF-8 text of a node (NUL-terminated; out_len may be NULL). */
 char     *chq_json_to_string        (JsonNode    *node,
                                      gsize       *out_len);
@@ -111,6 +117,11 @@ JsonNode         *chq_list_to_json             (GPtrArray         *items);
 /* One page of the course delta feed (GET /v1/courses). */
 typedef struct {
   GPtrArray *items;    /* owned, of ChqCourse, added or changed */
+  JsonArray *items_json; /* owned, nullable: the same items as sent, each one accepted by
+                          * the codec (set by chq_courses_page_from_json) */
+  gpointer   prepared;   /* owned by prepared_free, nullable: what a client's prepare
+                          * function made of the items (chq_client_list_courses_peek_async) */
+  GDestroyNotify prepared_free;
   GStrv      deleted;  /* owned, ids of courses removed; never NULL */
   char      *next;     /* owned, the cursor to send as `since` next time */
   gboolean   more;     /* whether more changes wait after this page */

@@ -21,6 +21,7 @@
 #include <glib/gstdio.h>
 #include <math.h>
 #include <sqlite3.h>
+#include <sys/resource.h>
 
 #include "chq-bench.h"
 #include "chq-json.h"
@@ -189,8 +190,20 @@ run_curl (Fixture *fx,
 typedef struct {
   double sync_ms;
   double index_ms;
+  double cpu_ms;    /* CPU time of the whole process (client, writer, sandbox) in the sync */
   guint  requests;
 } SyncRun;
+
+/* User and system CPU time of this process so far, all threads, in ms. */
+static double
+process_cpu_ms (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1e3 +
+         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e3;
+}
 
 /* A full sync into an empty store, then the catalogue's first query (searchable). */
 static SyncRun
@@ -208,6 +221,7 @@ run_full_sync (Fixture *fx)
   guint requests = chq_client_get_request_count (fx->client);
   SyncRun run;
   gint64 start, synced;
+  double cpu_start;
 
   remove_db (fx->store_path);
   remove_db (fx->outbox_path);
@@ -217,6 +231,7 @@ run_full_sync (Fixture *fx)
   g_assert_no_error (error);
   sync = chq_sync_new (fx->client, store, outbox, account_key);
 
+  cpu_start = process_cpu_ms ();
   start = g_get_monotonic_time ();
   chq_sync_run_async (sync, NULL, on_done_cb, &waiter);
   chq_bench_wait (&waiter.done);
@@ -224,6 +239,7 @@ run_full_sync (Fixture *fx)
   if (!chq_sync_run_finish (sync, result, &error))
     g_error ("The full sync failed: %s", error->message);
   synced = g_get_monotonic_time ();
+  run.cpu_ms = process_cpu_ms () - cpu_start;
 
   /* Searchable: the page's first query answers (it builds the in-memory index). */
   chq_course_query_set_text (query, "ia");
@@ -278,7 +294,7 @@ breakdown (Fixture *fx)
   g_autoptr(ChqStore) json_store = NULL;
   g_autoptr(ChqStore) bulk_store = NULL;
   double parse_ms = 0, decode_ms = 0, encode_ms = 0, store_ms = 0, store_json_ms = 0;
-  double bulk_ms = 0, rebuild_ms = 0;
+  double bulk_ms = 0, rebuild_ms = 0, stage_ms = 0;
   guint n_matched = 0, n_bulk_matched = 0;
   sqlite3 *db = NULL;
   gint64 t;
@@ -315,8 +331,9 @@ breakdown (Fixture *fx)
       g_autoptr(JsonNode) node = NULL;
       g_autoptr(ChqCoursesPage) page = NULL;
       g_autoptr(GSubprocess) curl = NULL;
+      g_autoptr(ChqStagedCourses) staged = NULL;
       gsize len;
-      gint64 t0, t1, t2, t3, t4;
+      gint64 t0, t1, t2, t3, t4, t5;
 
       curl = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, "curl", "--silent",
                                "--fail", "--header", header, "--output", file, url, NULL);
@@ -344,12 +361,15 @@ breakdown (Fixture *fx)
                                          page->next, &error))
         g_error ("%s", error->message);
       t4 = g_get_monotonic_time ();
-      if (!chq_store_apply_courses_page_json (json_store,
-                                              json_object_get_array_member (
-                                                json_node_get_object (node), "items"),
-                                              (const char * const *) page->deleted,
-                                              page->next, &error))
+      staged = chq_staged_courses_new (json_object_get_array_member (
+                                         json_node_get_object (node), "items"), &error);
+      g_assert_no_error (error);
+      t5 = g_get_monotonic_time ();
+      if (!chq_store_apply_staged_courses (json_store, staged,
+                                           (const char * const *) page->deleted,
+                                           page->next, &error))
         g_error ("%s", error->message);
+      stage_ms += (t5 - t4) / 1e3;
       store_json_ms += (g_get_monotonic_time () - t4) / 1e3;
       t = g_get_monotonic_time ();
       if (!chq_store_apply_courses_page_json (bulk_store,
@@ -395,11 +415,14 @@ breakdown (Fixture *fx)
                     "store write %.0f ms (the writer thread; of which re-encoding the "
                     "objects to JSON text about %.0f ms, the rest SQLite with its FTS5 "
                     "triggers). Client-side total %.0f ms, or %.0f ms a page. Storing the "
-                    "parsed items as they came (chq_store_apply_courses_page_json, no "
-                    "decoding and re-encoding) takes %.0f ms.",
+                    "parsed items as they came (no decoding and re-encoding) takes %.0f ms: "
+                    "staging them (columns and JSON text, chq_staged_courses_new, off the "
+                    "writer in a sync) %.0f ms, then the writer "
+                    "(chq_store_apply_staged_courses) %.0f ms.",
                     fx->paths->len, bytes / 1048576.0, parse_ms, decode_ms, store_ms,
                     encode_ms, parse_ms + decode_ms + store_ms,
-                    (parse_ms + decode_ms + store_ms) / fx->paths->len, store_json_ms);
+                    (parse_ms + decode_ms + store_ms) / fx->paths->len, store_json_ms,
+                    stage_ms, store_json_ms - stage_ms);
   chq_bench_detail ("- The same JSON writes into a store whose FTS5 index is not filled row "
                     "by row (its insert trigger dropped) take %.0f ms, and filling the index "
                     "afterwards in one statement ('rebuild') %.0f ms: %.0f ms in all "
@@ -422,7 +445,8 @@ bench_full (Fixture *fx)
   g_autoptr(GArray) total_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) sync_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) index_ms = g_array_new (FALSE, FALSE, sizeof (double));
-  ChqBenchStats curl_s, total_s, sync_s, index_s;
+  g_autoptr(GArray) cpu_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  ChqBenchStats curl_s, total_s, sync_s, index_s, cpu_s;
   guint runs = n_runs (5);
   guint requests = 0;
   gsize bytes = 0;
@@ -440,23 +464,28 @@ bench_full (Fixture *fx)
       g_array_append_val (sync_ms, run.sync_ms);
       g_array_append_val (index_ms, run.index_ms);
       requests = run.requests;
-      g_print ("# run %u: curl %.0f ms, sync %.0f ms + first query %.0f ms\n", i + 1, ms,
-               run.sync_ms, run.index_ms);
+      g_array_append_val (cpu_ms, run.cpu_ms);
+      g_print ("# run %u: curl %.0f ms, sync %.0f ms (process CPU %.0f ms) + first query "
+               "%.0f ms\n", i + 1, ms, run.sync_ms, run.cpu_ms, run.index_ms);
     }
 
   chq_bench_stats_of_array (curl_ms, &curl_s);
   chq_bench_stats_of_array (total_ms, &total_s);
   chq_bench_stats_of_array (sync_ms, &sync_s);
   chq_bench_stats_of_array (index_ms, &index_s);
+  chq_bench_stats_of_array (cpu_ms, &cpu_s);
 
   chq_bench_detail ("- First full sync, %u runs: %u courses in %u feed pages (%.1f MiB of "
                     "JSON); the sync sent %u requests (the pages and the other "
-                    "collections). Sync run median %.0f ms (p95 %.0f), then the first "
-                    "query (index build) median %.0f ms (p95 %.0f); curl median %.0f ms "
-                    "(p95 %.0f).", runs, fx->n_courses, fx->paths->len,
-                    bytes / 1048576.0, requests, sync_s.median, sync_s.p95, index_s.median,
-                    index_s.p95, curl_s.median, curl_s.p95);
-  breakdown (fx);
+                    "collections). Sync run median %.0f ms (p95 %.0f; CPU time of the "
+                    "process, all threads with the sandbox's, median %.0f ms), then the "
+                    "first query (index build) median %.0f ms (p95 %.0f); curl median "
+                    "%.0f ms (p95 %.0f).", runs, fx->n_courses, fx->paths->len,
+                    bytes / 1048576.0, requests, sync_s.median, sync_s.p95, cpu_s.median,
+                    index_s.median, index_s.p95, curl_s.median, curl_s.p95);
+  /* CHQ_BENCH_NO_STAGES=1: the runs only, for a quick comparison. */
+  if (g_getenv ("CHQ_BENCH_NO_STAGES") == NULL)
+    breakdown (fx);
   {
     g_autofree char *figure = g_strdup_printf ("First full sync: %u courses stored and "
                                                "searchable", fx->n_courses);
