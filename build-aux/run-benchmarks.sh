@@ -37,7 +37,7 @@ export CHQ_BENCH_DETAILS="$results/details.md"
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 started=$(date -u '+%Y-%m-%d %H:%M UTC')
 status=0
-LC_ALL=C.UTF-8 GDK_BACKEND=x11 GSK_RENDERER=cairo \
+LC_ALL=C.UTF-8 GDK_BACKEND=x11 GSK_RENDERER=cairo XDG_RUNTIME_DIR=$results \
   dbus-run-session -- xvfb-run -a -s "-screen 0 1280x1024x24" \
   meson test -C "$builddir" --benchmark --num-processes 1 --verbose "$@" || status=$?
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)

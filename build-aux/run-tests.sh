@@ -11,6 +11,11 @@ build-aux/ensure-deps.sh test
 
 [ -f "$builddir/build.ninja" ] || meson setup "$builddir" -Dwerror=true
 ninja -C "$builddir"
+# A private runtime folder (0700): the accessibility bus puts its socket there, where no
+# other session of the same user (a second test run, a desktop) can replace it.
+runtime_dir=$(mktemp -d)
+trap 'rm -rf "$runtime_dir"' EXIT
+export XDG_RUNTIME_DIR=$runtime_dir
 GDK_BACKEND=x11 GSK_RENDERER=cairo \
   dbus-run-session -- xvfb-run -a -s "-screen 0 1280x1024x24" \
   meson test -C "$builddir" --print-errorlogs
