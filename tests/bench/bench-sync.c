@@ -475,20 +475,30 @@ bench_full (Fixture *fx)
   chq_bench_stats_of_array (index_ms, &index_s);
   chq_bench_stats_of_array (cpu_ms, &cpu_s);
 
-  chq_bench_detail ("- First full sync, %u runs: %u courses in %u feed pages (%.1f MiB of "
+  chq_bench_detail ("- First full sync%s, %u runs: %u courses in %u feed pages (%.1f MiB of "
                     "JSON); the sync sent %u requests (the pages and the other "
                     "collections). Sync run median %.0f ms (p95 %.0f; CPU time of the "
                     "process, all threads with the sandbox's, median %.0f ms), then the "
                     "first query (index build) median %.0f ms (p95 %.0f); curl median "
-                    "%.0f ms (p95 %.0f).", runs, fx->n_courses, fx->paths->len,
+                    "%.0f ms (p95 %.0f).",
+                    strstr (g_getenv ("G_SLICE") ? g_getenv ("G_SLICE") : "",
+                            "always-malloc") != NULL ? " (G_SLICE=always-malloc)" : "",
+                    runs, fx->n_courses, fx->paths->len,
                     bytes / 1048576.0, requests, sync_s.median, sync_s.p95, cpu_s.median,
                     index_s.median, index_s.p95, curl_s.median, curl_s.p95);
   /* CHQ_BENCH_NO_STAGES=1: the runs only, for a quick comparison. */
   if (g_getenv ("CHQ_BENCH_NO_STAGES") == NULL)
     breakdown (fx);
   {
+    /* The benchmark "first-full-sync-malloc" runs with G_SLICE=always-malloc: GLib 2.74's
+     * slice allocator off, as in GLib 2.76 and later (the Flatpak runtime's). */
+    gboolean malloc_only = strstr (g_getenv ("G_SLICE") ? g_getenv ("G_SLICE") : "",
+                                   "always-malloc") != NULL;
     g_autofree char *figure = g_strdup_printf ("First full sync: %u courses stored and "
-                                               "searchable", fx->n_courses);
+                                               "searchable%s", fx->n_courses,
+                                               malloc_only ?
+                                               ", GLib without its slice allocator (as "
+                                               "GLib ≥ 2.76, the Flatpak runtime)" : "");
     g_autofree char *median = chq_bench_format_value (total_s.median, "ms");
     g_autofree char *p95 = chq_bench_format_value (total_s.p95, "ms");
     g_autofree char *curl = chq_bench_format_value (curl_s.median, "ms");
