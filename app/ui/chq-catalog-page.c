@@ -12,6 +12,7 @@
 #include "chq-catalog-logic.h"
 #include "chq-catalog-page.h"
 #include "chq-course-detail.h"
+#include "chq-course-list-row.h"
 #include "chq-course-list-model.h"
 #include "chq-course-row.h"
 
@@ -530,47 +531,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               gpointer                  user_data)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *badge = gtk_label_new (_("AI"));
-  GtkWidget *provider = gtk_label_new (NULL);
-  GtkWidget *hours = gtk_label_new (NULL);
-  GtkWidget *next = gtk_label_new (NULL);
-
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (title), 2);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (title, TRUE);
-  gtk_widget_add_css_class (title, "heading");
-  gtk_widget_set_valign (badge, GTK_ALIGN_START);
-  gtk_widget_add_css_class (badge, "accent");
-  gtk_widget_add_css_class (badge, "caption-heading");
-  gtk_widget_set_tooltip_text (badge, _("A course on artificial intelligence"));
-  gtk_box_append (GTK_BOX (top), title);
-  gtk_box_append (GTK_BOX (top), badge);
-
-  {
-    GtkWidget *lines[] = { provider, hours, next };
-
-    for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
-      {
-        gtk_label_set_xalign (GTK_LABEL (lines[i]), 0);
-        gtk_label_set_ellipsize (GTK_LABEL (lines[i]), PANGO_ELLIPSIZE_END);
-        gtk_widget_add_css_class (lines[i], "caption");
-      }
-  }
-  gtk_widget_add_css_class (provider, "dim-label");
-
-  gtk_box_append (GTK_BOX (box), top);
-  gtk_box_append (GTK_BOX (box), provider);
-  gtk_box_append (GTK_BOX (box), hours);
-  gtk_box_append (GTK_BOX (box), next);
-  gtk_list_item_set_child (item, box);
+  gtk_list_item_set_child (item, chq_course_list_row_new ());
 }
 
 static void
@@ -578,49 +539,8 @@ bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
              gpointer                  user_data)
 {
-  ChqCourseRow *row = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *top = gtk_widget_get_first_child (box);
-  GtkWidget *title = gtk_widget_get_first_child (top);
-  GtkWidget *badge = gtk_widget_get_next_sibling (title);
-  GtkWidget *provider = gtk_widget_get_next_sibling (top);
-  GtkWidget *hours = gtk_widget_get_next_sibling (provider);
-  GtkWidget *next = gtk_widget_get_next_sibling (hours);
-  g_autofree char *hours_text = NULL;
-  g_autofree char *hours_line = NULL;
-  g_autofree char *next_text = NULL;
-  g_autofree char *accessible = NULL;
-  g_autofree char *description = NULL;
-
-  if (row == NULL)
-    return;
-
-  hours_text = chq_catalog_format_hours (chq_course_row_get_hours (row),
-                                         chq_course_row_get_voucher_type (row));
-  /* TRANSLATORS: hours and vouchers, then the format: "14 hours · 14 vouchers · In person" */
-  hours_line = g_strdup_printf (_("%s · %s"), hours_text,
-                                chq_course_format_get_label (chq_course_row_get_format (row)));
-  next_text = chq_catalog_format_next_session (chq_course_row_get_next_session_start (row),
-                                               chq_course_row_get_next_city (row));
-
-  gtk_label_set_label (GTK_LABEL (title), chq_course_row_get_title (row));
-  gtk_widget_set_visible (badge, chq_course_row_get_ai (row));
-  gtk_label_set_label (GTK_LABEL (provider), chq_course_row_get_provider_name (row));
-  gtk_label_set_label (GTK_LABEL (hours), hours_line);
-  gtk_label_set_label (GTK_LABEL (next), next_text);
-
-  if (chq_course_row_get_ai (row))
-    /* TRANSLATORS: how a screen reader names a course of the list */
-    accessible = g_strdup_printf (_("%s, AI course by %s"), chq_course_row_get_title (row),
-                                  chq_course_row_get_provider_name (row));
-  else
-    accessible = g_strdup_printf (_("%s, by %s"), chq_course_row_get_title (row),
-                                  chq_course_row_get_provider_name (row));
-  description = g_strdup_printf ("%s. %s.", hours_line, next_text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (box),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
-                                  -1);
+  chq_course_list_row_set_course (CHQ_COURSE_LIST_ROW (gtk_list_item_get_child (item)),
+                                  gtk_list_item_get_item (item));
 }
 
 static void
