@@ -112,8 +112,9 @@ static ChqCourseListModel *
 list_model (Fixture *f)
 {
   GtkSingleSelection *selection = GTK_SINGLE_SELECTION (chq_catalog_page_get_model (f->page));
+  GListModel *shown = gtk_single_selection_get_model (selection);
 
-  return CHQ_COURSE_LIST_MODEL (gtk_single_selection_get_model (selection));
+  return CHQ_COURSE_LIST_MODEL (gtk_slice_list_model_get_model (GTK_SLICE_LIST_MODEL (shown)));
 }
 
 static void
@@ -686,6 +687,80 @@ test_keyboard (Fixture       *f,
   g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
 }
 
+typedef struct {
+  guint  first_rows;   /* items the list got with the first results */
+  char  *count;        /* owned: the result count label then */
+} FirstRows;
+
+static void
+on_shown_items_changed_cb (GListModel *shown,
+                           guint       position,
+                           guint       removed,
+                           guint       added,
+                           gpointer    user_data)
+{
+  FirstRows *first = user_data;
+  GtkWidget *page = g_object_get_data (G_OBJECT (shown), "test-page");
+  GtkLabel *count_label = template_child (page, CHQ_TYPE_CATALOG_PAGE, "count_label");
+
+  if (first->count == NULL && g_list_model_get_n_items (shown) > 0)
+    {
+      first->first_rows = g_list_model_get_n_items (shown);
+      first->count = g_strdup (gtk_label_get_label (count_label));
+    }
+}
+
+/* The first results: the list gets their first screenful for the frame that shows them, then
+ * the rest within a few frames, in the same order; the count says how many from the start. */
+static void
+test_first_rows (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(ChqCourseQuery) all = chq_course_query_new ();
+  FirstRows first = { 0, NULL };
+  g_autofree char *expected = NULL;
+  GListModel *shown;
+  GListModel *model;
+  guint n;
+
+  /* All courses (more than a screenful), as a page made with that filter saved. */
+  all->ai_only = FALSE;
+  g_settings_set_value (settings, "catalogue-filters", chq_catalog_query_to_variant (all));
+  f->page = CHQ_CATALOG_PAGE (chq_catalog_page_new ());
+  test_ui_show (&f->ui, GTK_WIDGET (f->page));
+  g_assert_false (chq_catalog_page_get_query (f->page)->ai_only);
+
+  shown = chq_catalog_page_get_model (f->page);
+  g_object_set_data (G_OBJECT (shown), "test-page", f->page);
+  g_signal_connect (shown, "items-changed", G_CALLBACK (on_shown_items_changed_cb), &first);
+  chq_catalog_page_set_backend (f->page, f->ui.backend);
+  wait_results (f);
+
+  n = chq_catalog_page_get_n_results (f->page);
+  g_assert_cmpuint (n, >, 16);
+  g_assert_cmpuint (first.first_rows, ==, 16);
+  expected = chq_catalog_result_label (n, FALSE);
+  g_assert_cmpstr (first.count, ==, expected);
+
+  model = G_LIST_MODEL (list_model (f));
+  wait_until (g_list_model_get_n_items (shown) == n, 5000);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ChqCourseRow) a = g_list_model_get_item (shown, i);
+      g_autoptr(ChqCourseRow) b = g_list_model_get_item (model, i);
+
+      g_assert_true (a == b);
+    }
+
+  /* Later results go to the list whole. */
+  type_search (f, "ia");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, chq_catalog_page_get_n_results (f->page));
+
+  g_signal_handlers_disconnect_by_func (shown, on_shown_items_changed_cb, &first);
+  g_free (first.count);
+}
+
 /* The height a row asks for at @width. */
 static int
 row_height (GtkWidget *row,
@@ -819,6 +894,8 @@ main (int   argc,
   g_test_add ("/catalog/booking", Fixture, &wide, fixture_set_up, test_booking,
               fixture_tear_down);
   g_test_add_func ("/catalog/row-widget", test_row_widget);
+  g_test_add ("/catalog/first-rows", Fixture, &wide, fixture_set_up, test_first_rows,
+              fixture_tear_down);
   g_test_add ("/catalog/keyboard", Fixture, &narrow, fixture_set_up, test_keyboard,
               fixture_tear_down);
 

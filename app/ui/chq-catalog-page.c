@@ -24,7 +24,10 @@ struct _ChqCatalogPage
   GCancellable       *cancellable;     /* owned: reads for this backend */
   GCancellable       *any_cancellable; /* owned: the "is the catalogue empty" check */
   ChqCourseListModel *model;           /* owned, nullable without backend */
-  GtkSingleSelection *selection;       /* owned */
+  GtkSliceListModel  *shown;           /* owned: the part of the model the list is given */
+  GtkSingleSelection *selection;       /* owned: of shown */
+  guint               more_rows_id;    /* tick callback handing the list the rest */
+  gboolean            rows_painted;    /* a frame with the first rows was drawn */
   ChqCourseQuery     *query;           /* owned: what the page asks for */
   GSettings          *settings;        /* owned */
   gboolean            catalogue_empty; /* the store holds no course at all */
@@ -68,6 +71,14 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void update_state (ChqCatalogPage *self);
+
+/* GTK 4.8's list view makes and measures rows for up to about 200 items at once; so that
+ * the first results (start-up) cost a screenful of rows in the first frame that shows them,
+ * the list gets FIRST_ROWS of them, then MORE_ROWS more a frame until it makes no more rows
+ * at once (ALL_ROWS_FROM), then all. The result count and the state follow the whole model. */
+#define FIRST_ROWS     16
+#define MORE_ROWS      40
+#define ALL_ROWS_FROM  240
 
 /* The distinct values of the filter choices, read off the main thread. */
 typedef struct {
@@ -409,6 +420,54 @@ check_empty_result (ChqCatalogPage *self)
     check_catalogue_empty (self);
 }
 
+static gboolean
+on_more_rows_tick_cb (GtkWidget     *widget,
+                      GdkFrameClock *clock,
+                      gpointer       user_data)
+{
+  ChqCatalogPage *self = user_data;
+  guint size = gtk_slice_list_model_get_size (self->shown);
+
+  /* The first tick comes before the frame that draws the first rows. */
+  if (!self->rows_painted)
+    {
+      self->rows_painted = TRUE;
+      return G_SOURCE_CONTINUE;
+    }
+
+  if (size + MORE_ROWS < ALL_ROWS_FROM)
+    {
+      gtk_slice_list_model_set_size (self->shown, size + MORE_ROWS);
+      return G_SOURCE_CONTINUE;
+    }
+
+  gtk_slice_list_model_set_size (self->shown, G_MAXUINT);
+  self->more_rows_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* While the list holds back rows, hands it the rest from the frame after the first rows. */
+static void
+start_more_rows (ChqCatalogPage *self)
+{
+  if (self->more_rows_id != 0 ||
+      gtk_slice_list_model_get_size (self->shown) == G_MAXUINT ||
+      g_list_model_get_n_items (G_LIST_MODEL (self->shown)) == 0)
+    return;
+
+  self->rows_painted = FALSE;
+  self->more_rows_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view),
+                                                     on_more_rows_tick_cb, self, NULL);
+}
+
+static void
+stop_more_rows (ChqCatalogPage *self)
+{
+  if (self->more_rows_id != 0 && self->list_view != NULL)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->more_rows_id);
+  self->more_rows_id = 0;
+}
+
 static void
 on_items_changed_cb (ChqCatalogPage *self,
                      guint           position,
@@ -417,6 +476,7 @@ on_items_changed_cb (ChqCatalogPage *self,
 {
   check_empty_result (self);
   update_state (self);
+  start_more_rows (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_RESULTS]);
 }
 
@@ -618,6 +678,7 @@ disconnect_backend (ChqCatalogPage *self)
   g_clear_object (&self->any_cancellable);
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
+  stop_more_rows (self);
   g_clear_object (&self->model);
   g_clear_object (&self->backend);
 }
@@ -642,6 +703,7 @@ chq_catalog_page_finalize (GObject *object)
   ChqCatalogPage *self = (ChqCatalogPage *)object;
 
   g_clear_object (&self->selection);
+  g_clear_object (&self->shown);
   g_clear_pointer (&self->query, chq_course_query_free);
   g_clear_object (&self->settings);
 
@@ -779,7 +841,8 @@ chq_catalog_page_init (ChqCatalogPage *self)
   chq_catalog_filters_set_query (self->filters, self->query);
   gtk_drop_down_set_selected (self->sort_dropdown, self->query->sort);
 
-  self->selection = gtk_single_selection_new (NULL);
+  self->shown = gtk_slice_list_model_new (NULL, 0, G_MAXUINT);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->shown)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_swapped (self->selection, "notify::selected",
@@ -888,7 +951,9 @@ chq_catalog_page_set_backend (ChqCatalogPage *self,
       read_filter_choices (self);
     }
 
-  gtk_single_selection_set_model (self->selection,
+  /* A new model starts with the first screenful (see FIRST_ROWS). */
+  gtk_slice_list_model_set_size (self->shown, self->model != NULL ? FIRST_ROWS : G_MAXUINT);
+  gtk_slice_list_model_set_model (self->shown,
                                   self->model != NULL ? G_LIST_MODEL (self->model) : NULL);
   chq_course_detail_set_backend (self->detail, backend);
   chq_course_detail_set_course_id (self->detail, NULL);
@@ -942,7 +1007,11 @@ chq_catalog_page_get_state (ChqCatalogPage *self)
  * chq_catalog_page_get_model:
  * @self: a #ChqCatalogPage
  *
- * Returns: (transfer none): the list's selection model, of #ChqCourseRow
+ * The list's selection model, of #ChqCourseRow: the courses the list shows. For the first
+ * results of a backend, that is their first screenful until the frame that draws them,
+ * then a few dozen more each frame, until all (a few frames later).
+ *
+ * Returns: (transfer none): the list's selection model
  */
 GListModel *
 chq_catalog_page_get_model (ChqCatalogPage *self)
