@@ -759,6 +759,7 @@ test_first_rows (Fixture       *f,
 
   g_signal_handlers_disconnect_by_func (shown, on_shown_items_changed_cb, &first);
   g_free (first.count);
+  g_settings_reset (settings, "catalogue-filters");
 }
 
 /* The height a row asks for at @width. */
@@ -845,6 +846,12 @@ test_row_widget (void)
   g_assert_true (chq_course_list_row_get_badge_area (row, &badge));
   g_assert_cmpint (badge.width, >, 0);
   g_assert_cmpint (badge.x + badge.width, ==, gtk_widget_get_width (widget));
+  /* Right to left, the badge comes first. */
+  gtk_widget_set_direction (widget, GTK_TEXT_DIR_RTL);
+  g_assert_true (chq_course_list_row_get_badge_area (row, &badge));
+  g_assert_cmpint (badge.x, ==, 0);
+  g_assert_cmpint (row_height (widget, 250), ==, narrow_height);
+  gtk_widget_set_direction (widget, GTK_TEXT_DIR_LTR);
 
   /* Larger text (a higher resolution): the row measures its texts again. */
   natural = row_natural_width (widget);
