@@ -10,10 +10,12 @@
 #include <adwaita.h>
 
 #include "chq-backend.h"
+#include "chq-catalog-logic.h"
 #include "chq-booking-dialog.h"
 #include "chq-catalog-filters.h"
 #include "chq-catalog-page.h"
 #include "chq-course-detail.h"
+#include "chq-course-list-row.h"
 #include "chq-course-list-model.h"
 #include "chq-course-row.h"
 #include "chq-money.h"
@@ -110,8 +112,9 @@ static ChqCourseListModel *
 list_model (Fixture *f)
 {
   GtkSingleSelection *selection = GTK_SINGLE_SELECTION (chq_catalog_page_get_model (f->page));
+  GListModel *shown = gtk_single_selection_get_model (selection);
 
-  return CHQ_COURSE_LIST_MODEL (gtk_single_selection_get_model (selection));
+  return CHQ_COURSE_LIST_MODEL (gtk_slice_list_model_get_model (GTK_SLICE_LIST_MODEL (shown)));
 }
 
 static void
@@ -175,7 +178,7 @@ test_empty_and_offline (Fixture       *f,
   g_assert_cmpuint (chq_catalog_page_get_n_results (f->page), >, 0);
 }
 
-/* The widgets the list view made for its visible rows (the child of each list item). */
+/* The rows the list view made for its visible items (the child of each list item). */
 static void
 collect_row_boxes (GtkWidget *widget,
                    GPtrArray *out)
@@ -226,6 +229,8 @@ test_search (Fixture       *f,
       {
         GtkWidget *box = g_ptr_array_index (boxes, i);
 
+        g_assert_true (CHQ_IS_COURSE_LIST_ROW (box));
+        g_assert_true (chq_course_list_row_get_ai (CHQ_COURSE_LIST_ROW (box)));
         g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (box),
                                                          GTK_ACCESSIBLE_PROPERTY_LABEL));
         g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (box),
@@ -235,6 +240,10 @@ test_search (Fixture       *f,
                                          GTK_ACCESSIBLE_PROPERTY_LABEL,
                                          "Aspects juridiques de l'IA pour les PME : AI Act et RGPD, "
                                          "AI course by Juris Wallonie Académie");
+    g_assert_cmpstr (chq_course_list_row_get_title (g_ptr_array_index (boxes, 0)), ==,
+                     "Aspects juridiques de l'IA pour les PME : AI Act et RGPD");
+    g_assert_cmpstr (chq_course_list_row_get_provider (g_ptr_array_index (boxes, 0)), ==,
+                     "Juris Wallonie Académie");
   }
 
   /* A city narrows too. */
@@ -725,6 +734,200 @@ test_keyboard (Fixture       *f,
   g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
 }
 
+typedef struct {
+  guint  first_rows;   /* items the list got with the first results */
+  char  *count;        /* owned: the result count label then */
+} FirstRows;
+
+static void
+on_shown_items_changed_cb (GListModel *shown,
+                           guint       position,
+                           guint       removed,
+                           guint       added,
+                           gpointer    user_data)
+{
+  FirstRows *first = user_data;
+  GtkWidget *page = g_object_get_data (G_OBJECT (shown), "test-page");
+  GtkLabel *count_label = template_child (page, CHQ_TYPE_CATALOG_PAGE, "count_label");
+
+  if (first->count == NULL && g_list_model_get_n_items (shown) > 0)
+    {
+      first->first_rows = g_list_model_get_n_items (shown);
+      first->count = g_strdup (gtk_label_get_label (count_label));
+    }
+}
+
+/* The first results: the list gets their first screenful for the frame that shows them, then
+ * the rest within a few frames, in the same order; the count says how many from the start. */
+static void
+test_first_rows (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(ChqCourseQuery) all = chq_course_query_new ();
+  FirstRows first = { 0, NULL };
+  g_autofree char *expected = NULL;
+  GListModel *shown;
+  GListModel *model;
+  guint n;
+
+  /* All courses (more than a screenful), as a page made with that filter saved. */
+  all->ai_only = FALSE;
+  g_settings_set_value (settings, "catalogue-filters", chq_catalog_query_to_variant (all));
+  f->page = CHQ_CATALOG_PAGE (chq_catalog_page_new ());
+  test_ui_show (&f->ui, GTK_WIDGET (f->page));
+  g_assert_false (chq_catalog_page_get_query (f->page)->ai_only);
+
+  shown = chq_catalog_page_get_model (f->page);
+  g_object_set_data (G_OBJECT (shown), "test-page", f->page);
+  g_signal_connect (shown, "items-changed", G_CALLBACK (on_shown_items_changed_cb), &first);
+  chq_catalog_page_set_backend (f->page, f->ui.backend);
+  wait_results (f);
+
+  n = chq_catalog_page_get_n_results (f->page);
+  g_assert_cmpuint (n, >, 16);
+  g_assert_cmpuint (first.first_rows, ==, 16);
+  expected = chq_catalog_result_label (n, FALSE);
+  g_assert_cmpstr (first.count, ==, expected);
+
+  model = G_LIST_MODEL (list_model (f));
+  wait_until (g_list_model_get_n_items (shown) == n, 5000);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ChqCourseRow) a = g_list_model_get_item (shown, i);
+      g_autoptr(ChqCourseRow) b = g_list_model_get_item (model, i);
+
+      g_assert_true (a == b);
+    }
+
+  /* Later results go to the list whole. */
+  type_search (f, "ia");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, chq_catalog_page_get_n_results (f->page));
+
+  g_signal_handlers_disconnect_by_func (shown, on_shown_items_changed_cb, &first);
+  g_free (first.count);
+  g_settings_reset (settings, "catalogue-filters");
+}
+
+/* The height a row asks for at @width. */
+static int
+row_height (GtkWidget *row,
+            int        width)
+{
+  int height;
+
+  gtk_widget_measure (row, GTK_ORIENTATION_VERTICAL, width, &height, NULL, NULL, NULL);
+  return height;
+}
+
+static int
+row_natural_width (GtkWidget *row)
+{
+  int width;
+
+  gtk_widget_measure (row, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
+  return width;
+}
+
+/* One row of the list as a widget: its texts, what a screen reader hears, the badge only on
+ * AI courses, the title wrapping on two lines at most, and sizes that follow the fonts. */
+static void
+test_row_widget (void)
+{
+  g_autoptr(GDateTime) starts = g_date_time_new_local (2027, 3, 15, 9, 0, 0);
+  g_autoptr(ChqCourseRow) ai = chq_course_row_new (1, "crs-1", "Prompt engineering pour les "
+                                                   "équipes commerciales des PME wallonnes",
+                                                   "Forem Formation", 14,
+                                                   CHQ_VOUCHER_TYPE_CF, 25900,
+                                                   CHQ_COURSE_FORMAT_IN_PERSON, TRUE, starts,
+                                                   "Namur");
+  g_autoptr(ChqCourseRow) plain = chq_course_row_new (2, "crs-2", "Comptabilité", "IFAPME", 7,
+                                                      CHQ_VOUCHER_TYPE_CFL, 11000,
+                                                      CHQ_COURSE_FORMAT_DISTANCE, FALSE, NULL,
+                                                      NULL);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *widget = chq_course_list_row_new ();
+  ChqCourseListRow *row = CHQ_COURSE_LIST_ROW (widget);
+  g_autofree char *hours = NULL;
+  g_autofree char *next = NULL;
+  g_autofree char *description = NULL;
+  GtkSettings *settings = gtk_settings_get_default ();
+  GdkRectangle badge;
+  int dpi;
+  int wide_height;
+  int narrow_height;
+  int narrower_height;
+  int natural;
+
+  gtk_window_set_child (GTK_WINDOW (window), widget);
+  gtk_window_present (GTK_WINDOW (window));
+
+  chq_course_list_row_set_course (row, ai);
+  g_assert_cmpstr (chq_course_list_row_get_title (row), ==,
+                   "Prompt engineering pour les équipes commerciales des PME wallonnes");
+  g_assert_cmpstr (chq_course_list_row_get_provider (row), ==, "Forem Formation");
+  hours = chq_catalog_format_hours (14, CHQ_VOUCHER_TYPE_CF);
+  g_assert_nonnull (strstr (chq_course_list_row_get_hours_line (row), hours));
+  g_assert_nonnull (strstr (chq_course_list_row_get_hours_line (row),
+                            chq_course_format_get_label (CHQ_COURSE_FORMAT_IN_PERSON)));
+  next = chq_catalog_format_next_session (starts, "Namur");
+  g_assert_cmpstr (chq_course_list_row_get_next_line (row), ==, next);
+  g_assert_true (chq_course_list_row_get_ai (row));
+  g_assert_true (gtk_widget_get_has_tooltip (widget));
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_ROLE_GROUP);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Prompt engineering pour les équipes commerciales des "
+                                       "PME wallonnes, AI course by Forem Formation");
+  description = g_strdup_printf ("%s. %s.", chq_course_list_row_get_hours_line (row), next);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (widget),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description);
+
+  /* The title wraps when the row narrows, on two lines at most; the badge stays at the end. */
+  wide_height = row_height (widget, 2000);
+  narrow_height = row_height (widget, 250);
+  narrower_height = row_height (widget, 120);
+  g_assert_cmpint (narrow_height, >, wide_height);
+  g_assert_cmpint (narrower_height, ==, narrow_height);
+  gtk_widget_set_size_request (window, 600, -1);
+  wait_until (gtk_widget_get_width (widget) >= 600, 5000);
+  g_assert_true (chq_course_list_row_get_badge_area (row, &badge));
+  g_assert_cmpint (badge.width, >, 0);
+  g_assert_cmpint (badge.x + badge.width, ==, gtk_widget_get_width (widget));
+  /* Right to left, the badge comes first. */
+  gtk_widget_set_direction (widget, GTK_TEXT_DIR_RTL);
+  g_assert_true (chq_course_list_row_get_badge_area (row, &badge));
+  g_assert_cmpint (badge.x, ==, 0);
+  g_assert_cmpint (row_height (widget, 250), ==, narrow_height);
+  gtk_widget_set_direction (widget, GTK_TEXT_DIR_LTR);
+
+  /* Larger text (a higher resolution): the row measures its texts again. */
+  natural = row_natural_width (widget);
+  g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
+  g_object_set (settings, "gtk-xft-dpi", (dpi > 0 ? dpi : 96 * 1024) * 2, NULL);
+  g_assert_cmpint (row_natural_width (widget), >, natural + natural / 2);
+  g_object_set (settings, "gtk-xft-dpi", dpi, NULL);
+  g_assert_cmpint (row_natural_width (widget), ==, natural);
+
+  /* No badge, no tooltip, on other courses; the row is shorter without the wrapped title. */
+  chq_course_list_row_set_course (row, plain);
+  g_assert_false (chq_course_list_row_get_ai (row));
+  g_assert_false (chq_course_list_row_get_badge_area (row, NULL));
+  g_assert_false (gtk_widget_get_has_tooltip (widget));
+  g_assert_cmpstr (chq_course_list_row_get_title (row), ==, "Comptabilité");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Comptabilité, by IFAPME");
+  g_assert_cmpint (row_height (widget, 250), <, narrow_height);
+
+  /* Unbound: nothing to show or say. */
+  chq_course_list_row_set_course (row, NULL);
+  g_assert_null (chq_course_list_row_get_title (row));
+  g_assert_false (chq_course_list_row_get_ai (row));
+  g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget),
+                                                    GTK_ACCESSIBLE_PROPERTY_LABEL));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -745,6 +948,9 @@ main (int   argc,
   g_test_add ("/catalog/detail-on-demand", Fixture, &wide, fixture_set_up,
               test_detail_on_demand, fixture_tear_down);
   g_test_add ("/catalog/booking", Fixture, &wide, fixture_set_up, test_booking,
+              fixture_tear_down);
+  g_test_add_func ("/catalog/row-widget", test_row_widget);
+  g_test_add ("/catalog/first-rows", Fixture, &wide, fixture_set_up, test_first_rows,
               fixture_tear_down);
   g_test_add ("/catalog/keyboard", Fixture, &narrow, fixture_set_up, test_keyboard,
               fixture_tear_down);

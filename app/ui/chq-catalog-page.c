@@ -12,6 +12,7 @@
 #include "chq-catalog-logic.h"
 #include "chq-catalog-page.h"
 #include "chq-course-detail.h"
+#include "chq-course-list-row.h"
 #include "chq-course-list-model.h"
 #include "chq-course-row.h"
 
@@ -23,7 +24,10 @@ struct _ChqCatalogPage
   GCancellable       *cancellable;     /* owned: reads for this backend */
   GCancellable       *any_cancellable; /* owned: the "is the catalogue empty" check */
   ChqCourseListModel *model;           /* owned, nullable without backend */
-  GtkSingleSelection *selection;       /* owned */
+  GtkSliceListModel  *shown;           /* owned: the part of the model the list is given */
+  GtkSingleSelection *selection;       /* owned: of shown */
+  guint               more_rows_id;    /* tick callback handing the list the rest */
+  gboolean            rows_painted;    /* a frame with the first rows was drawn */
   ChqCourseQuery     *query;           /* owned: what the page asks for */
   GSettings          *settings;        /* owned */
   gboolean            catalogue_empty; /* the store holds no course at all */
@@ -68,6 +72,14 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void update_state (ChqCatalogPage *self);
+
+/* GTK 4.8's list view makes and measures rows for up to about 200 items at once; so that
+ * the first results (start-up) cost a screenful of rows in the first frame that shows them,
+ * the list gets FIRST_ROWS of them, then MORE_ROWS more a frame until it makes no more rows
+ * at once (ALL_ROWS_FROM), then all. The result count and the state follow the whole model. */
+#define FIRST_ROWS     16
+#define MORE_ROWS      40
+#define ALL_ROWS_FROM  240
 
 /* The distinct values of the filter choices, read off the main thread. */
 typedef struct {
@@ -409,6 +421,54 @@ check_empty_result (ChqCatalogPage *self)
     check_catalogue_empty (self);
 }
 
+static gboolean
+on_more_rows_tick_cb (GtkWidget     *widget,
+                      GdkFrameClock *clock,
+                      gpointer       user_data)
+{
+  ChqCatalogPage *self = user_data;
+  guint size = gtk_slice_list_model_get_size (self->shown);
+
+  /* The first tick comes before the frame that draws the first rows. */
+  if (!self->rows_painted)
+    {
+      self->rows_painted = TRUE;
+      return G_SOURCE_CONTINUE;
+    }
+
+  if (size + MORE_ROWS < ALL_ROWS_FROM)
+    {
+      gtk_slice_list_model_set_size (self->shown, size + MORE_ROWS);
+      return G_SOURCE_CONTINUE;
+    }
+
+  gtk_slice_list_model_set_size (self->shown, G_MAXUINT);
+  self->more_rows_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* While the list holds back rows, hands it the rest from the frame after the first rows. */
+static void
+start_more_rows (ChqCatalogPage *self)
+{
+  if (self->more_rows_id != 0 ||
+      gtk_slice_list_model_get_size (self->shown) == G_MAXUINT ||
+      g_list_model_get_n_items (G_LIST_MODEL (self->shown)) == 0)
+    return;
+
+  self->rows_painted = FALSE;
+  self->more_rows_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view),
+                                                     on_more_rows_tick_cb, self, NULL);
+}
+
+static void
+stop_more_rows (ChqCatalogPage *self)
+{
+  if (self->more_rows_id != 0 && self->list_view != NULL)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->more_rows_id);
+  self->more_rows_id = 0;
+}
+
 static void
 on_items_changed_cb (ChqCatalogPage *self,
                      guint           position,
@@ -417,6 +477,7 @@ on_items_changed_cb (ChqCatalogPage *self,
 {
   check_empty_result (self);
   update_state (self);
+  start_more_rows (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_RESULTS]);
 }
 
@@ -534,47 +595,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               gpointer                  user_data)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *badge = gtk_label_new (_("AI"));
-  GtkWidget *provider = gtk_label_new (NULL);
-  GtkWidget *hours = gtk_label_new (NULL);
-  GtkWidget *next = gtk_label_new (NULL);
-
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (title), 2);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (title, TRUE);
-  gtk_widget_add_css_class (title, "heading");
-  gtk_widget_set_valign (badge, GTK_ALIGN_START);
-  gtk_widget_add_css_class (badge, "accent");
-  gtk_widget_add_css_class (badge, "caption-heading");
-  gtk_widget_set_tooltip_text (badge, _("A course on artificial intelligence"));
-  gtk_box_append (GTK_BOX (top), title);
-  gtk_box_append (GTK_BOX (top), badge);
-
-  {
-    GtkWidget *lines[] = { provider, hours, next };
-
-    for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
-      {
-        gtk_label_set_xalign (GTK_LABEL (lines[i]), 0);
-        gtk_label_set_ellipsize (GTK_LABEL (lines[i]), PANGO_ELLIPSIZE_END);
-        gtk_widget_add_css_class (lines[i], "caption");
-      }
-  }
-  gtk_widget_add_css_class (provider, "dim-label");
-
-  gtk_box_append (GTK_BOX (box), top);
-  gtk_box_append (GTK_BOX (box), provider);
-  gtk_box_append (GTK_BOX (box), hours);
-  gtk_box_append (GTK_BOX (box), next);
-  gtk_list_item_set_child (item, box);
+  gtk_list_item_set_child (item, chq_course_list_row_new ());
 }
 
 static void
@@ -582,49 +603,8 @@ bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
              gpointer                  user_data)
 {
-  ChqCourseRow *row = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *top = gtk_widget_get_first_child (box);
-  GtkWidget *title = gtk_widget_get_first_child (top);
-  GtkWidget *badge = gtk_widget_get_next_sibling (title);
-  GtkWidget *provider = gtk_widget_get_next_sibling (top);
-  GtkWidget *hours = gtk_widget_get_next_sibling (provider);
-  GtkWidget *next = gtk_widget_get_next_sibling (hours);
-  g_autofree char *hours_text = NULL;
-  g_autofree char *hours_line = NULL;
-  g_autofree char *next_text = NULL;
-  g_autofree char *accessible = NULL;
-  g_autofree char *description = NULL;
-
-  if (row == NULL)
-    return;
-
-  hours_text = chq_catalog_format_hours (chq_course_row_get_hours (row),
-                                         chq_course_row_get_voucher_type (row));
-  /* TRANSLATORS: hours and vouchers, then the format: "14 hours · 14 vouchers · In person" */
-  hours_line = g_strdup_printf (_("%s · %s"), hours_text,
-                                chq_course_format_get_label (chq_course_row_get_format (row)));
-  next_text = chq_catalog_format_next_session (chq_course_row_get_next_session_start (row),
-                                               chq_course_row_get_next_city (row));
-
-  gtk_label_set_label (GTK_LABEL (title), chq_course_row_get_title (row));
-  gtk_widget_set_visible (badge, chq_course_row_get_ai (row));
-  gtk_label_set_label (GTK_LABEL (provider), chq_course_row_get_provider_name (row));
-  gtk_label_set_label (GTK_LABEL (hours), hours_line);
-  gtk_label_set_label (GTK_LABEL (next), next_text);
-
-  if (chq_course_row_get_ai (row))
-    /* TRANSLATORS: how a screen reader names a course of the list */
-    accessible = g_strdup_printf (_("%s, AI course by %s"), chq_course_row_get_title (row),
-                                  chq_course_row_get_provider_name (row));
-  else
-    accessible = g_strdup_printf (_("%s, by %s"), chq_course_row_get_title (row),
-                                  chq_course_row_get_provider_name (row));
-  description = g_strdup_printf ("%s. %s.", hours_line, next_text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (box),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
-                                  -1);
+  chq_course_list_row_set_course (CHQ_COURSE_LIST_ROW (gtk_list_item_get_child (item)),
+                                  gtk_list_item_get_item (item));
 }
 
 static void
@@ -702,6 +682,7 @@ disconnect_backend (ChqCatalogPage *self)
   g_clear_object (&self->any_cancellable);
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
+  stop_more_rows (self);
   g_clear_object (&self->model);
   g_clear_object (&self->backend);
 }
@@ -726,6 +707,7 @@ chq_catalog_page_finalize (GObject *object)
   ChqCatalogPage *self = (ChqCatalogPage *)object;
 
   g_clear_object (&self->selection);
+  g_clear_object (&self->shown);
   g_clear_pointer (&self->query, chq_course_query_free);
   g_clear_object (&self->settings);
 
@@ -859,7 +841,8 @@ chq_catalog_page_init (ChqCatalogPage *self)
   chq_catalog_filters_set_query (self->filters, self->query);
   gtk_drop_down_set_selected (self->sort_dropdown, self->query->sort);
 
-  self->selection = gtk_single_selection_new (NULL);
+  self->shown = gtk_slice_list_model_new (NULL, 0, G_MAXUINT);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->shown)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_swapped (self->selection, "notify::selected",
@@ -968,7 +951,9 @@ chq_catalog_page_set_backend (ChqCatalogPage *self,
       read_filter_choices (self);
     }
 
-  gtk_single_selection_set_model (self->selection,
+  /* A new model starts with the first screenful (see FIRST_ROWS). */
+  gtk_slice_list_model_set_size (self->shown, self->model != NULL ? FIRST_ROWS : G_MAXUINT);
+  gtk_slice_list_model_set_model (self->shown,
                                   self->model != NULL ? G_LIST_MODEL (self->model) : NULL);
   if (self->detail != NULL)
     {
@@ -1025,7 +1010,11 @@ chq_catalog_page_get_state (ChqCatalogPage *self)
  * chq_catalog_page_get_model:
  * @self: a #ChqCatalogPage
  *
- * Returns: (transfer none): the list's selection model, of #ChqCourseRow
+ * The list's selection model, of #ChqCourseRow: the courses the list shows. For the first
+ * results of a backend, that is their first screenful until the frame that draws them,
+ * then a few dozen more each frame, until all (a few frames later).
+ *
+ * Returns: (transfer none): the list's selection model
  */
 GListModel *
 chq_catalog_page_get_model (ChqCatalogPage *self)
