@@ -34,6 +34,22 @@ typedef struct {
 
 static Probe probe;
 
+/* Whether the list view has every item of the model behind it (through its selection and
+ * the slice by which the catalogue hands it a first screenful first). */
+static gboolean
+list_is_whole (GtkWidget *list)
+{
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
+  GListModel *behind = model;
+
+  if (GTK_IS_SINGLE_SELECTION (behind))
+    behind = gtk_single_selection_get_model (GTK_SINGLE_SELECTION (behind));
+  if (GTK_IS_SLICE_LIST_MODEL (behind))
+    behind = gtk_slice_list_model_get_model (GTK_SLICE_LIST_MODEL (behind));
+
+  return g_list_model_get_n_items (model) == g_list_model_get_n_items (behind);
+}
+
 static GtkWidget *
 find_shown_list (GtkWidget *widget)
 {
@@ -86,7 +102,8 @@ on_after_paint (GdkFrameClock *clock,
       report_and_quit (window, list);
       return;
     }
-  if (list == NULL)
+  /* The catalogue shown is the whole list handed to the view, not its first screenful. */
+  if (list == NULL || !list_is_whole (list))
     return;
   if (g_str_equal (probe.mode, "full") || probe.at_end)
     {
