@@ -369,19 +369,36 @@ static void
 test_filters (Fixture       *f,
               gconstpointer  data)
 {
-  ChqCatalogFilters *filters = template_child (f->page, CHQ_TYPE_CATALOG_PAGE, "filters");
-  GtkSwitch *ai_only = template_child (filters, CHQ_TYPE_CATALOG_FILTERS, "ai_only_switch");
-  GtkDropDown *theme = template_child (filters, CHQ_TYPE_CATALOG_FILTERS, "theme_dropdown");
-  GtkDropDown *province = template_child (filters, CHQ_TYPE_CATALOG_FILTERS, "province_dropdown");
-  GtkDropDown *format = template_child (filters, CHQ_TYPE_CATALOG_FILTERS, "format_dropdown");
-  GtkDropDown *language = template_child (filters, CHQ_TYPE_CATALOG_FILTERS, "language_dropdown");
-  GtkDropDown *voucher_type = template_child (filters, CHQ_TYPE_CATALOG_FILTERS,
-                                              "voucher_type_dropdown");
-  GtkSpinButton *max_hours = template_child (filters, CHQ_TYPE_CATALOG_FILTERS, "max_hours_spin");
+  GtkMenuButton *filter_button = template_child (f->page, CHQ_TYPE_CATALOG_PAGE,
+                                                 "filter_button");
+  ChqCatalogFilters *filters;
+  GtkSwitch *ai_only;
+  GtkDropDown *theme;
+  GtkDropDown *province;
+  GtkDropDown *format;
+  GtkDropDown *language;
+  GtkDropDown *voucher_type;
+  GtkSpinButton *max_hours;
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(GVariant) saved = NULL;
   guint n_ai, n_legal, n_namur, n_all;
   const char *word = NULL;
+
+  /* The popover is built when the button is first opened, with the page's filters. */
+  g_assert_null (gtk_menu_button_get_popover (filter_button));
+  gtk_menu_button_popup (filter_button);
+  filters = CHQ_CATALOG_FILTERS (gtk_menu_button_get_popover (filter_button));
+  g_assert_nonnull (filters);
+  g_assert_true (filters == chq_catalog_page_get_filters (f->page));
+  gtk_menu_button_popdown (filter_button);
+  ai_only = template_child (filters, CHQ_TYPE_CATALOG_FILTERS, "ai_only_switch");
+  theme = template_child (filters, CHQ_TYPE_CATALOG_FILTERS, "theme_dropdown");
+  province = template_child (filters, CHQ_TYPE_CATALOG_FILTERS, "province_dropdown");
+  format = template_child (filters, CHQ_TYPE_CATALOG_FILTERS, "format_dropdown");
+  language = template_child (filters, CHQ_TYPE_CATALOG_FILTERS, "language_dropdown");
+  voucher_type = template_child (filters, CHQ_TYPE_CATALOG_FILTERS, "voucher_type_dropdown");
+  max_hours = template_child (filters, CHQ_TYPE_CATALOG_FILTERS, "max_hours_spin");
+  g_assert_true (gtk_switch_get_active (ai_only) == chq_catalog_page_get_query (f->page)->ai_only);
 
   chq_catalog_page_set_backend (f->page, f->ui.backend);
   wait_results (f);

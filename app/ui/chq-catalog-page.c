@@ -16,6 +16,13 @@
 #include "chq-course-list-model.h"
 #include "chq-course-row.h"
 
+/* The distinct values of the filter choices, read off the main thread. */
+typedef struct {
+  GStrv themes;
+  GStrv languages;
+  GStrv provinces;
+} FilterChoices;
+
 struct _ChqCatalogPage
 {
   AdwBin              parent_instance;
@@ -48,7 +55,9 @@ struct _ChqCatalogPage
   AdwBin             *detail_bin;
   GtkSearchEntry     *search_entry;
   GtkMenuButton      *filter_button;
-  ChqCatalogFilters  *filters;
+  ChqCatalogFilters  *filters;         /* nullable: the filter button's popover, built when
+                                        * first opened (or asked for) */
+  FilterChoices      *choices;         /* owned, nullable: the last choices read */
   GtkDropDown        *sort_dropdown;
   GtkFlowBox         *chips_box;
   GtkLabel           *count_label;
@@ -81,12 +90,6 @@ static void update_state (ChqCatalogPage *self);
 #define MORE_ROWS      40
 #define ALL_ROWS_FROM  240
 
-/* The distinct values of the filter choices, read off the main thread. */
-typedef struct {
-  GStrv themes;
-  GStrv languages;
-  GStrv provinces;
-} FilterChoices;
 
 static void
 filter_choices_free (FilterChoices *choices)
@@ -124,11 +127,13 @@ on_filter_choices_cb (GObject      *object,
   if (choices == NULL)
     return;
 
-  chq_catalog_filters_set_choices (self->filters,
-                                   (const char * const *)choices->themes,
-                                   (const char * const *)choices->languages,
-                                   (const char * const *)choices->provinces);
-  filter_choices_free (choices);
+  g_clear_pointer (&self->choices, filter_choices_free);
+  self->choices = choices;
+  if (self->filters != NULL)
+    chq_catalog_filters_set_choices (self->filters,
+                                     (const char * const *)choices->themes,
+                                     (const char * const *)choices->languages,
+                                     (const char * const *)choices->provinces);
 }
 
 static void
@@ -294,6 +299,13 @@ on_filters_changed_cb (ChqCatalogPage *self)
 {
   chq_catalog_filters_apply (self->filters, self->query);
   apply_query (self, TRUE);
+}
+
+static void
+create_filters_cb (GtkMenuButton *button,
+                   gpointer       user_data)
+{
+  chq_catalog_page_get_filters (CHQ_CATALOG_PAGE (user_data));
 }
 
 static void
@@ -639,7 +651,8 @@ clear_filters_action (GtkWidget  *widget,
   ChqCatalogPage *self = CHQ_CATALOG_PAGE (widget);
 
   chq_catalog_clear_all_filters (self->query);
-  chq_catalog_filters_set_query (self->filters, self->query);
+  if (self->filters != NULL)
+    chq_catalog_filters_set_query (self->filters, self->query);
   apply_query (self, TRUE);
 }
 
@@ -655,7 +668,8 @@ clear_filter_action (GtkWidget  *widget,
     return;
 
   chq_catalog_filter_clear (self->query, filter);
-  chq_catalog_filters_set_query (self->filters, self->query);
+  if (self->filters != NULL)
+    chq_catalog_filters_set_query (self->filters, self->query);
   apply_query (self, TRUE);
 }
 
@@ -709,6 +723,7 @@ chq_catalog_page_finalize (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->shown);
   g_clear_pointer (&self->query, chq_course_query_free);
+  g_clear_pointer (&self->choices, filter_choices_free);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (chq_catalog_page_parent_class)->finalize (object);
@@ -801,7 +816,6 @@ chq_catalog_page_class_init (ChqCatalogPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChqCatalogPage, detail_bin);
   gtk_widget_class_bind_template_child (widget_class, ChqCatalogPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, ChqCatalogPage, filter_button);
-  gtk_widget_class_bind_template_child (widget_class, ChqCatalogPage, filters);
   gtk_widget_class_bind_template_child (widget_class, ChqCatalogPage, sort_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ChqCatalogPage, chips_box);
   gtk_widget_class_bind_template_child (widget_class, ChqCatalogPage, count_label);
@@ -838,7 +852,7 @@ chq_catalog_page_init (ChqCatalogPage *self)
   self->query = chq_course_query_new ();
   saved = g_settings_get_value (self->settings, "catalogue-filters");
   chq_catalog_query_apply_variant (self->query, saved);
-  chq_catalog_filters_set_query (self->filters, self->query);
+  gtk_menu_button_set_create_popup_func (self->filter_button, create_filters_cb, self, NULL);
   gtk_drop_down_set_selected (self->sort_dropdown, self->query->sort);
 
   self->shown = gtk_slice_list_model_new (NULL, 0, G_MAXUINT);
@@ -866,7 +880,6 @@ chq_catalog_page_init (ChqCatalogPage *self)
   }
   /* Typing anywhere in the list side searches. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, self->list_pane);
-  g_signal_connect_swapped (self->filters, "changed", G_CALLBACK (on_filters_changed_cb), self);
   g_signal_connect_swapped (self->sort_dropdown, "notify::selected",
                             G_CALLBACK (on_sort_selected_cb), self);
   g_signal_connect_swapped (self->leaflet, "notify::folded",
@@ -1047,4 +1060,37 @@ chq_catalog_page_get_detail (ChqCatalogPage *self)
     }
 
   return self->detail;
+}
+
+/**
+ * chq_catalog_page_get_filters:
+ * @self: a #ChqCatalogPage
+ *
+ * Gets the filter button's popover, building it (with the page's filters and the
+ * catalogue's choices) on the first call. Opening the filter button calls this, so that
+ * start-up does not build it.
+ *
+ * Returns: (transfer none): the filters popover
+ */
+ChqCatalogFilters *
+chq_catalog_page_get_filters (ChqCatalogPage *self)
+{
+  g_return_val_if_fail (CHQ_IS_CATALOG_PAGE (self), NULL);
+
+  if (self->filters == NULL)
+    {
+      self->filters = CHQ_CATALOG_FILTERS (chq_catalog_filters_new ());
+      if (self->choices != NULL)
+        chq_catalog_filters_set_choices (self->filters,
+                                         (const char * const *)self->choices->themes,
+                                         (const char * const *)self->choices->languages,
+                                         (const char * const *)self->choices->provinces);
+      chq_catalog_filters_set_query (self->filters, self->query);
+      g_signal_connect_swapped (self->filters, "changed",
+                                G_CALLBACK (on_filters_changed_cb), self);
+      /* The button owns it from now on. */
+      gtk_menu_button_set_popover (self->filter_button, GTK_WIDGET (self->filters));
+    }
+
+  return self->filters;
 }

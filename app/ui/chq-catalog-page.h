@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "chq-backend.h"
+#include "chq-catalog-filters.h"
 #include "chq-course-detail.h"
 #include "chq-course-query.h"
 
@@ -32,5 +33,6 @@ const char           *chq_catalog_page_get_state     (ChqCatalogPage *self);
 GListModel           *chq_catalog_page_get_model     (ChqCatalogPage *self);
 /* The course detail, built on first call (the page builds it when it opens a course). */
 ChqCourseDetail      *chq_catalog_page_get_detail    (ChqCatalogPage *self);
+ChqCatalogFilters    *chq_catalog_page_get_filters   (ChqCatalogPage *self);
 
 G_END_DECLS
