@@ -2327,6 +2327,7 @@ chq_courses_page_free (ChqCoursesPage *page)
   g_clear_pointer (&page->items_json, json_array_unref);
   if (page->prepared_free != NULL)
     g_clear_pointer (&page->prepared, page->prepared_free);
+  g_clear_pointer (&page->text, g_bytes_unref);
   g_clear_pointer (&page->deleted, g_strfreev);
   g_clear_pointer (&page->next, g_free);
   g_free (page);

@@ -136,6 +136,8 @@ typedef struct {
   gpointer   prepared;   /* owned by prepared_free, nullable: what a client's prepare
                           * function made of the items (chq_client_list_courses_peek_async) */
   GDestroyNotify prepared_free;
+  GBytes    *text;     /* owned, nullable: the page's text as received, set by a client for
+                        * its prepare function only (chq_client_list_courses_peek_async) */
   GStrv      deleted;  /* owned, ids of courses removed; never NULL */
   char      *next;     /* owned, the cursor to send as `since` next time */
   gboolean   more;     /* whether more changes wait after this page */
