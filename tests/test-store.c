@@ -944,6 +944,70 @@ test_staged_courses_from_text (void)
     g_object_unref (stores[i]);
 }
 
+/* The title sort key as first written: the whole title decomposed (NFKD), marks dropped,
+ * casefolded. */
+static char *
+reference_title_key (const char *title)
+{
+  g_autofree char *decomposed = g_utf8_normalize (title, -1, G_NORMALIZE_ALL);
+  g_autoptr(GString) kept = g_string_new (NULL);
+
+  for (const char *p = decomposed; p != NULL && *p; p = g_utf8_next_char (p))
+    if (!g_unichar_ismark (g_utf8_get_char (p)))
+      g_string_append_unichar (kept, g_utf8_get_char (p));
+
+  return g_utf8_casefold (kept->str, -1);
+}
+
+/* A course's title sort key (folded ASCII apart from the rest) is the whole title folded
+ * at once, whatever mix of ASCII, accents, combining marks, compatibility characters and
+ * special case foldings it holds. */
+static void
+test_title_keys (void)
+{
+  const char *titles[] = {
+    "Prompt engineering : bien dialoguer avec les assistants d'IA",
+    "Automatiser ses tâches de bureau avec Copilot",
+    "ÉNERGIE ÉOLIENNE",
+    "E\xcc\x81nergie a\xcc\x80 l'e\xcc\x81" "cole",    /* combining acute and grave */
+    "\xcc\x81" "Accent first",                       /* a lone combining mark first */
+    "e\xcc\xa3\xcc\x81 marks in two orders e\xcc\x81\xcc\xa3",
+    "\xef\xac\x81nance et \xef\xac\x82ux",            /* ligatures fi, fl */
+    "\xef\xbc\xa1\xef\xbc\xa2\xef\xbc\xa3 pleine chasse",
+    "Stra\xc3\x9f" "e GROSS \xe1\xba\x9e",           /* ß, capital sharp s */
+    "\xce\xa3\xce\x9f\xce\xa6\xce\x99\xce\x91 \xcf\x82",
+    "\xed\x95\x9c\xea\xb5\xad\xec\x96\xb4 Korean",
+    "Ⅻ travaux \xc2\xbd jour, 2\xc2\xb2 m",
+    "\xc4\xb0stanbul \xc3\x85ngstr\xc3\xb6m",
+    "plain ascii 123 !?",
+    "",
+  };
+  g_autofree char *path = test_path ("title-keys.db");
+  g_autoptr(ChqStore) store = chq_store_open (path, NULL);
+  g_autoptr(GPtrArray) courses = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) want = g_string_new (NULL);
+  g_autofree char *got = NULL;
+  TestCourse page[G_N_ELEMENTS (titles)];
+
+  g_assert_nonnull (store);
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      g_autofree char *key = reference_title_key (titles[i]);
+      char *id = g_strdup_printf ("crs-%02u", i);
+
+      g_ptr_array_add (courses, id);
+      page[i] = course_a;
+      page[i].id = id;
+      page[i].title = titles[i];
+      g_string_append_printf (want, "%s|\n", key);
+    }
+  apply_staged (store, page, G_N_ELEMENTS (page), NULL, "cursor-1");
+
+  got = dump_rows (path, "SELECT title_key FROM courses ORDER BY id");
+  g_assert_cmpstr (got, ==, want->str);
+  g_assert_nonnull (strstr (got, "energie a l'ecole|"));
+}
+
 typedef struct {
   const char *name;
   gboolean    ai_only;
@@ -2405,6 +2469,7 @@ main (int   argc,
   g_test_add_func ("/store/apply-page-mixed", test_apply_page_mixed);
   g_test_add_func ("/store/staged-courses", test_staged_courses);
   g_test_add_func ("/store/staged-courses-from-text", test_staged_courses_from_text);
+  g_test_add_func ("/store/title-keys", test_title_keys);
   g_test_add_func ("/store/filters-and-sorts", test_filters_and_sorts);
   g_test_add_func ("/store/search", test_search);
   g_test_add_func ("/store/search-ranked-ties", test_search_ranked_ties);

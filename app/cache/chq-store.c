@@ -657,27 +657,58 @@ join_words (JsonArray *array)
   return g_string_free (out, FALSE);
 }
 
-/* A sort key: casefolded with accents stripped, so "Énergie" sorts with "energie". */
+/* Appends a run of non-ASCII characters, decomposed (NFKD), without marks, casefolded. */
+static void
+fold_run (GString    *out,
+          const char *run,
+          gssize      len)
+{
+  g_autofree char *decomposed = g_utf8_normalize (run, len, G_NORMALIZE_ALL);
+  g_autofree char *folded = NULL;
+  g_autoptr(GString) kept = g_string_new (NULL);
+
+  for (const char *p = decomposed; p != NULL && *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_ismark (c))
+        g_string_append_unichar (kept, c);
+    }
+  folded = g_utf8_casefold (kept->str, kept->len);
+  g_string_append (out, folded);
+}
+
+/* A sort key: casefolded with accents stripped, so "Énergie" sorts with "energie" (NFKD,
+ * marks dropped, casefolded; "" for text that is not UTF-8). ASCII characters are folded
+ * directly and split the rest into runs folded apart: an ASCII character decomposes to
+ * itself and is a starter, which canonical ordering never moves a mark across, so this is
+ * the same as folding the whole text at once, for less work. */
 static char *
 fold_for_sort (const char *text)
 {
-  g_autofree char *decomposed = g_utf8_normalize (text ? text : "", -1, G_NORMALIZE_ALL);
-  g_autofree char *folded = NULL;
-  GString *out = g_string_new (NULL);
+  GString *out;
+  const char *p = text;
 
-  if (decomposed != NULL)
-    for (const char *p = decomposed; *p; p = g_utf8_next_char (p))
-      {
-        gunichar c = g_utf8_get_char (p);
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return g_strdup ("");
 
-        if (!g_unichar_ismark (c))
-          g_string_append_unichar (out, c);
-      }
+  out = g_string_sized_new (strlen (text));
+  while (*p != '\0')
+    {
+      const char *run = p;
 
-  folded = g_utf8_casefold (out->str, -1);
-  g_string_free (out, TRUE);
+      if ((guchar) *p < 0x80)
+        {
+          g_string_append_c (out, g_ascii_tolower (*p));
+          p++;
+          continue;
+        }
+      while (*p != '\0' && (guchar) *p >= 0x80)
+        p++;
+      fold_run (out, run, p - run);
+    }
 
-  return g_steal_pointer (&folded);
+  return g_string_free (out, FALSE);
 }
 
 static char *
