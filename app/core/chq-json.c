@@ -664,35 +664,48 @@ chq_json_peek_feed_cursor (const char  *data,
 #define SCAN_MAX_DEPTH (CHQ_JSON_MAX_DEPTH + 1)
 
 /* From the opening quote at @i: the index just past the closing quote, or 0 when the
- * string is not plain JSON (a raw control character, an unknown escape, a short \u). */
+ * string does not end or holds an escape JSON does not have (an unknown one, a short
+ * \u). Where a string ends depends on its quotes and backslashes only: the bytes between
+ * (UTF-8, validated before) are skipped with memchr(). */
 static gsize
 scan_string (const char *data,
              gsize       len,
              gsize       i)
 {
-  for (i++; i < len; i++)
-    {
-      guchar c = (guchar) data[i];
+  const char *end = data + len;
+  const char *p = data + i + 1;
+  const char *quote = NULL;
 
-      if (c == '"')
-        return i + 1;
-      if (c < 0x20)
+  while (p < end)
+    {
+      const char *escape;
+
+      /* The next quote, unless the one found before is still ahead. */
+      if (quote == NULL || quote < p)
+        {
+          quote = memchr (p, '"', end - p);
+          if (quote == NULL)
+            return 0;
+        }
+      escape = memchr (p, '\\', quote - p);
+      if (escape == NULL)
+        return quote + 1 - data;
+
+      p = escape + 1;
+      if (p >= end)
         return 0;
-      if (c != '\\')
-        continue;
-      if (++i >= len)
-        return 0;
-      switch (data[i])
+      switch (*p)
         {
         case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
+          p++;
           break;
         case 'u':
-          if (len - i <= 4)
+          if (end - p <= 4)
             return 0;
           for (guint k = 1; k <= 4; k++)
-            if (!g_ascii_isxdigit (data[i + k]))
+            if (!g_ascii_isxdigit (p[k]))
               return 0;
-          i += 4;
+          p += 5;
           break;
         default:
           return 0;
