@@ -1296,6 +1296,32 @@ test_find_feed_items (void)
     }
 }
 
+/* An error deep in a feed page names the item by its index, with any number of digits. */
+static void
+test_error_path_index (void)
+{
+  const guint bad[] = { 0, 7, 10, 99, 100, 1000 };
+
+  for (guint b = 0; b < G_N_ELEMENTS (bad); b++)
+    {
+      g_autoptr(JsonNode) page = load_fixture_or_die ("courses-page.json");
+      JsonArray *items = json_object_get_array_member (json_node_get_object (page), "items");
+      g_autofree char *course = chq_json_to_string (json_array_get_element (items, 0), NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ChqCoursesPage) decoded = NULL;
+      g_autofree char *want = g_strdup_printf ("items[%u].title", bad[b]);
+
+      while (json_array_get_length (items) <= bad[b])
+        json_array_add_element (items, json_from_string (course, NULL));
+      json_object_set_int_member (json_array_get_object_element (items, bad[b]), "title", 5);
+
+      decoded = chq_courses_page_from_json (page, &error);
+      g_assert_null (decoded);
+      g_assert_error (error, CHQ_CODEC_ERROR, CHQ_CODEC_ERROR_WRONG_TYPE);
+      g_assert_cmpstr (chq_codec_error_get_field (error), ==, want);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1315,6 +1341,7 @@ main (int   argc,
   g_test_add_func ("/codec/parse/limits", test_parse_limits);
   g_test_add_func ("/codec/parse/peek-feed-cursor", test_peek_feed_cursor);
   g_test_add_func ("/codec/parse/find-feed-items", test_find_feed_items);
+  g_test_add_func ("/codec/bad/error-path-index", test_error_path_index);
   g_test_add_func ("/codec/member-edges", test_member_edges);
   g_test_add_func ("/codec/distance-course", test_distance_course);
   g_test_add_func ("/codec/requests", test_requests);

@@ -142,13 +142,26 @@ path_push (GString    *path,
   return mark;
 }
 
+/* Appends "[index]" (without printf: every element of a feed page passes here). */
 static gsize
 path_push_index (GString *path,
                  guint    index)
 {
   gsize mark = path->len;
+  char digits[16];
+  gsize n = 0;
 
-  g_string_append_printf (path, "[%u]", index);
+  do
+    {
+      digits[n++] = (char) ('0' + index % 10);
+      index /= 10;
+    }
+  while (index > 0);
+
+  g_string_append_c (path, '[');
+  while (n > 0)
+    g_string_append_c (path, digits[--n]);
+  g_string_append_c (path, ']');
 
   return mark;
 }
