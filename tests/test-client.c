@@ -1006,6 +1006,48 @@ test_courses_peek (Fixture       *fixture,
   }
 }
 
+/* On the parsing thread: keeps the page's text lent to prepare. */
+static gboolean
+on_prepare_keep_text_cb (ChqCoursesPage  *page,
+                         gpointer         user_data,
+                         GError         **error)
+{
+  GBytes **text = user_data;
+
+  g_assert_null (*text);
+  g_assert_nonnull (page->text);
+  *text = g_bytes_ref (page->text);
+  return TRUE;
+}
+
+/* prepare is lent the page's text exactly as received, and the page returned holds it no
+ * more. */
+static void
+test_courses_prepare_text (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (TEST_SRCDIR, "fixtures", "api",
+                                            "courses-page.json", NULL);
+  g_autofree char *sent = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(ChqCoursesPage) page = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) text = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (path, &sent, &len, NULL));
+  chq_client_list_courses_peek_async (fixture->client, NULL, 1000, NULL, NULL,
+                                      on_prepare_keep_text_cb, &text, NULL, on_result_cb,
+                                      &result);
+  page = chq_client_list_courses_finish (fixture->client, wait_result (&result), NULL,
+                                         &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (page);
+  g_assert_null (page->text);
+  g_assert_nonnull (text);
+  g_assert_cmpmem (g_bytes_get_data (text, NULL), g_bytes_get_size (text), sent, len);
+}
+
 static void
 test_error_statuses (Fixture       *fixture,
                      gconstpointer  data)
@@ -1607,6 +1649,7 @@ main (int   argc,
   ADD ("invalid-answers", test_invalid_answers);
   ADD ("courses-page", test_courses_page);
   ADD ("courses-peek", test_courses_peek);
+  ADD ("courses-prepare-text", test_courses_prepare_text);
   ADD ("error-statuses", test_error_statuses);
   ADD ("dropped-connection", test_dropped_connection);
   ADD ("timed-out", test_timed_out);

@@ -1146,6 +1146,182 @@ test_peek_feed_cursor (void)
   }
 }
 
+/* Finds the items of @text (n_items: the parser's count, or @n_items when it does not
+ * parse); when found, checks each span is the text of the parser's item. Returns whether
+ * they were found. */
+static gboolean
+find_items_checked (const char *text,
+                    gsize       len,
+                    int         n_items)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = chq_json_parse (text, len, 0, &error);
+  g_autofree ChqJsonSpan *spans = NULL;
+  JsonArray *items = NULL;
+  guint n;
+
+  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node) &&
+      json_object_has_member (json_node_get_object (node), "items") &&
+      JSON_NODE_HOLDS_ARRAY (json_object_get_member (json_node_get_object (node), "items")))
+    items = json_object_get_array_member (json_node_get_object (node), "items");
+  n = n_items >= 0 ? (guint) n_items : items != NULL ? json_array_get_length (items) : 0;
+  spans = g_new0 (ChqJsonSpan, MAX (n, 1));
+
+  if (!chq_json_find_feed_items (text, len, n, spans))
+    return FALSE;
+
+  /* Found: only ever in a page the parser reads, with its count. */
+  g_assert_no_error (error);
+  g_assert_nonnull (items);
+  g_assert_cmpuint (n, ==, json_array_get_length (items));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(JsonNode) item = NULL;
+
+      g_assert_cmpuint (spans[i].offset + spans[i].length, <=, len);
+      g_assert_cmpint (text[spans[i].offset], ==, '{');
+      g_assert_cmpint (text[spans[i].offset + spans[i].length - 1], ==, '}');
+      item = chq_json_parse (text + spans[i].offset, spans[i].length, 0, &error);
+      g_assert_no_error (error);
+      g_assert_true (json_node_equal (item, json_array_get_element (items, i)));
+    }
+
+  return TRUE;
+}
+
+/* The feed items found in a page's text are exactly the parser's, on the fixtures (as
+ * sent, compact and indented) and on tricky texts; anything unusual is not scanned. */
+static void
+test_find_feed_items (void)
+{
+  const struct {
+    const char *text;
+    gboolean    found;
+  } cases[] = {
+    { "{\"items\":[],\"deleted\":[],\"next\":\"c_1\",\"more\":true}", TRUE },
+    { "{\"deleted\":[\"a\"],\"next\":\"c\",\"items\":[{\"a\":\"x\\\"}],\\\\\",\"b\":"
+      "[1,{\"c\":\"\\u00e9\\/\\n\"}]},{}],\"more\":true}", TRUE },
+    { "\n {\n \"items\" : [ \n {\"a\" : 1 } ,\n\t{\"b\":[ ] , \"c\" : { } }\r\n ] \n}\n",
+      TRUE },
+    { "{\"items\":[{\"n\":-0.5e+3,\"m\":0,\"k\":12,\"e\":1E2,\"t\":true,\"f\":false,"
+      "\"z\":null,\"s\":\"é ]}\"}]}", TRUE },
+    { "{\"x\":{\"items\":[1]},\"items\":[{\"items\":[{\"items\":2}]}],\"y\":[[[]]]}", TRUE },
+    { "{\"items\":[{\"a\":1}],\"items\":[{\"a\":2}]}", FALSE },
+    { "{\"it\\u0065ms\":[{\"a\":1}]}", FALSE },
+    { "{\"items\":[1,{\"a\":1}]}", FALSE },
+    { "{\"items\":[{\"a\":1},[]]}", FALSE },
+    { "{\"items\":[{\"a\":1},null]}", FALSE },
+    { "{\"items\":{\"a\":1}}", FALSE },
+    { "{\"items\":\"[{}]\"}", FALSE },
+    { "{\"next\":\"c\"}", FALSE },
+    { "[{\"items\":[{}]}]", FALSE },
+    { "{}", FALSE },
+    { "", FALSE },
+  };
+  const char *fixtures[] = { "courses-page.json", "orders.json", "workers.json",
+                             "enrolments.json" };
+  /* Not JSON the scanner is sure of, with the count a page would have. */
+  const struct {
+    const char *text;
+    int         n_items;
+  } unusual[] = {
+    { "{\"items\":[{\"a\":1}]} x", 1 },
+    { "{\"items\":[{\"a\":1}]}}", 1 },
+    { "{\"items\":[{\"a\":1}],}", 1 },
+    { "{\"items\":[{\"a\":1},]}", 1 },
+    { "{\"items\":[{\"a\":1}", 1 },
+    { "{\"items\":[{\"a\":\"1}]}", 1 },
+    { "{\"items\":[{'a':1}]}", 1 },
+    { "{\"items\":[{\"a\":01}]}", 1 },
+    { "{\"items\":[{\"a\":1.}]}", 1 },
+    { "{\"items\":[{\"a\":tru}]}", 1 },
+    { "{\"items\":[{\"a\":\"\\x\"}]}", 1 },
+    { "{\"items\":[{\"a\":\"\\u00g9\"}]}", 1 },
+    { "{\"items\":[{\"a\":[1}]}", 1 },
+    { "{\"items\":[{\"a\":1}]/*c*/}", 1 },
+    { "{\"items\":[{\"a\":1}],\"items\":[{\"a\":1}]}", 1 },
+    { "{\"items\":[{\"a\":1},{\"a\":2}]}", 1 },
+    { "{\"items\":[{\"a\":1},{\"a\":2}]}", 3 },
+    { "{\"items\":[]}", 1 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("%s", cases[i].text);
+      g_assert_cmpint (find_items_checked (cases[i].text, strlen (cases[i].text), -1), ==,
+                       cases[i].found);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (unusual); i++)
+    {
+      g_autofree ChqJsonSpan *spans = g_new0 (ChqJsonSpan, 4);
+
+      g_test_message ("%s", unusual[i].text);
+      g_assert_false (chq_json_find_feed_items (unusual[i].text, strlen (unusual[i].text),
+                                                unusual[i].n_items, spans));
+    }
+
+  /* Nesting beyond what the parser takes. */
+  {
+    g_autofree char *open = g_strnfill (CHQ_JSON_MAX_DEPTH + 2, '[');
+    g_autofree char *close = g_strnfill (CHQ_JSON_MAX_DEPTH + 2, ']');
+    g_autofree char *text = g_strdup_printf ("{\"items\":[{\"a\":%s%s}]}", open, close);
+    ChqJsonSpan span;
+
+    g_assert_false (chq_json_find_feed_items (text, strlen (text), 1, &span));
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (fixtures); i++)
+    {
+      g_autoptr(JsonNode) node = load_fixture_or_die (fixtures[i]);
+      g_autofree char *path = fixture_path (fixtures[i]);
+      g_autofree char *sent = NULL;
+      g_autofree char *compact = chq_json_to_string (node, NULL);
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autofree char *indented = NULL;
+      gsize len;
+
+      g_test_message ("%s", fixtures[i]);
+      g_assert_true (g_file_get_contents (path, &sent, &len, NULL));
+      g_assert_true (find_items_checked (sent, len, -1));
+      g_assert_true (find_items_checked (compact, strlen (compact), -1));
+      json_generator_set_root (generator, node);
+      json_generator_set_pretty (generator, TRUE);
+      indented = json_generator_to_data (generator, NULL);
+      g_assert_true (find_items_checked (indented, strlen (indented), -1));
+      /* Another count: not found. */
+      g_assert_false (find_items_checked (sent, len,
+        (int) json_array_get_length (json_object_get_array_member (json_node_get_object (node),
+                                                                   "items")) + 1));
+    }
+}
+
+/* An error deep in a feed page names the item by its index, with any number of digits. */
+static void
+test_error_path_index (void)
+{
+  const guint bad[] = { 0, 7, 10, 99, 100, 1000 };
+
+  for (guint b = 0; b < G_N_ELEMENTS (bad); b++)
+    {
+      g_autoptr(JsonNode) page = load_fixture_or_die ("courses-page.json");
+      JsonArray *items = json_object_get_array_member (json_node_get_object (page), "items");
+      g_autofree char *course = chq_json_to_string (json_array_get_element (items, 0), NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ChqCoursesPage) decoded = NULL;
+      g_autofree char *want = g_strdup_printf ("items[%u].title", bad[b]);
+
+      while (json_array_get_length (items) <= bad[b])
+        json_array_add_element (items, json_from_string (course, NULL));
+      json_object_set_int_member (json_array_get_object_element (items, bad[b]), "title", 5);
+
+      decoded = chq_courses_page_from_json (page, &error);
+      g_assert_null (decoded);
+      g_assert_error (error, CHQ_CODEC_ERROR, CHQ_CODEC_ERROR_WRONG_TYPE);
+      g_assert_cmpstr (chq_codec_error_get_field (error), ==, want);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1164,6 +1340,8 @@ main (int   argc,
   g_test_add_func ("/codec/parse/nesting", test_nesting_limit);
   g_test_add_func ("/codec/parse/limits", test_parse_limits);
   g_test_add_func ("/codec/parse/peek-feed-cursor", test_peek_feed_cursor);
+  g_test_add_func ("/codec/parse/find-feed-items", test_find_feed_items);
+  g_test_add_func ("/codec/bad/error-path-index", test_error_path_index);
   g_test_add_func ("/codec/member-edges", test_member_edges);
   g_test_add_func ("/codec/distance-course", test_distance_course);
   g_test_add_func ("/codec/requests", test_requests);

@@ -695,6 +695,319 @@ test_staged_courses (void)
   }
 }
 
+/* A feed page of @courses as the service could send it: indented, "é" written as an
+ * escape; with @escaped_key its `items` key is written with an escape too (the parser
+ * reads it as `items`, the scanner does not try). */
+static GBytes *
+page_text (const TestCourse *courses,
+           guint             n,
+           gboolean          escaped_key)
+{
+  g_autoptr(JsonArray) items = json_array_new ();
+  g_autoptr(JsonObject) root = json_object_new ();
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+  g_auto(GStrv) parts = NULL;
+  char *joined;
+
+  for (guint i = 0; i < n; i++)
+    json_array_add_element (items, test_course_json (&courses[i]));
+  json_object_set_array_member (root, "items", g_steal_pointer (&items));
+  json_object_set_array_member (root, "deleted", json_array_new ());
+  json_object_set_string_member (root, "next", "cursor");
+  json_object_set_boolean_member (root, "more", FALSE);
+  json_node_set_object (node, root);
+  json_generator_set_root (generator, node);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+
+  parts = g_strsplit (text, "é", -1);
+  joined = g_strjoinv ("\\u00e9", parts);
+  if (escaped_key)
+    {
+      char *key = strstr (joined, "\"items\"");
+
+      g_assert_nonnull (key);
+      g_clear_pointer (&parts, g_strfreev);
+      parts = g_strsplit (joined, "\"items\"", 2);
+      g_free (joined);
+      joined = g_strjoinv ("\"it\\u0065ms\"", parts);
+    }
+
+  return g_bytes_new_take (joined, strlen (joined));
+}
+
+/* Stages @courses from a page's text (as the sync does) into @store; returns whether
+ * their JSON texts were taken from it. */
+static gboolean
+apply_staged_text (ChqStore           *store,
+                   GBytes             *text,
+                   const char * const *deleted,
+                   const char         *cursor)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(ChqStagedCourses) staged = NULL;
+  JsonArray *items;
+  gsize len;
+  const char *data = g_bytes_get_data (text, &len);
+  gboolean from_text;
+
+  node = chq_json_parse (data, len, 0, &error);
+  g_assert_no_error (error);
+  items = json_object_get_array_member (json_node_get_object (node), "items");
+  g_assert_nonnull (items);
+  staged = chq_staged_courses_new_from_text (items, text, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (chq_staged_courses_get_n_courses (staged), ==,
+                    json_array_get_length (items));
+  from_text = chq_staged_courses_is_from_text (staged);
+  g_assert_true (chq_store_apply_staged_courses (store, staged, deleted, cursor, &error));
+  g_assert_no_error (error);
+
+  return from_text;
+}
+
+/* The courses of two stores decode to the same objects. */
+static void
+assert_same_courses (ChqStore         *want,
+                     ChqStore         *got,
+                     const TestCourse *courses,
+                     guint             n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ChqCourse) a = chq_store_get_course (want, courses[i].id, &error);
+      g_autoptr(ChqCourse) b = NULL;
+      g_autoptr(JsonNode) a_json = NULL;
+      g_autoptr(JsonNode) b_json = NULL;
+      g_autofree char *a_text = NULL;
+      g_autofree char *b_text = NULL;
+
+      g_assert_no_error (error);
+      b = chq_store_get_course (got, courses[i].id, &error);
+      g_assert_no_error (error);
+      if (a == NULL)
+        {
+          g_assert_null (b);
+          continue;
+        }
+      g_assert_nonnull (b);
+      a_json = chq_course_to_json (a);
+      b_json = chq_course_to_json (b);
+      a_text = chq_json_to_string (a_json, NULL);
+      b_text = chq_json_to_string (b_json, NULL);
+      g_assert_cmpstr (b_text, ==, a_text);
+    }
+}
+
+/* Courses staged with their JSON text taken from the page's text as sent are stored as
+ * when it is generated: same columns, sessions, searches and decoded courses; the text
+ * stored is the item's own (a course twice in a page: its last copy's). When the items
+ * cannot be found in the text with certainty, it is generated. */
+static void
+test_staged_courses_from_text (void)
+{
+  const TestCourse courses[] = { course_a, course_b, course_c, course_d, course_e };
+  TestCourse page[4] = { course_c, course_a, course_c, course_e };
+  const char * const deleted[] = { "crs-e", NULL };
+  const char *ids[] = { "generated.db", "text.db", "fallback.db" };
+  ChqStore *stores[3];
+  const char *queries[] = {
+    "SELECT id, title, title_key, summary, provider_name, cities, hours, price_cents, "
+    "voucher_type, ai, format, first_start, provinces, languages, themes, updated_at "
+    "FROM courses ORDER BY id",
+    "SELECT c.id, s.starts_at, s.city FROM course_sessions s "
+    "JOIN courses c ON c.rid = s.course_rid ORDER BY c.id, s.starts_at, s.city",
+    "SELECT c.id FROM courses_fts f JOIN courses c ON c.rid = f.rowid "
+    "WHERE courses_fts MATCH '\"r\"*' ORDER BY c.id",
+    "SELECT c.id FROM courses_fts f JOIN courses c ON c.rid = f.rowid "
+    "WHERE courses_fts MATCH '\"energie\"*' ORDER BY c.id",
+  };
+  g_autoptr(GError) error = NULL;
+
+  page[0].title = "Allemand technique";
+  page[2].title = "Espagnol commercial";
+  page[2].sessions = "2027-02-01T09:00:00+01:00@Tournai";
+  page[3].id = "crs-f";
+  page[3].title = "Soudure à l'arc";
+
+  for (guint i = 0; i < G_N_ELEMENTS (stores); i++)
+    {
+      g_autofree char *path = test_path (ids[i]);
+
+      stores[i] = chq_store_open (path, &error);
+      g_assert_no_error (error);
+    }
+
+  /* Generated, as before. */
+  apply_staged (stores[0], courses, G_N_ELEMENTS (courses), NULL, "cursor-1");
+  apply_staged (stores[0], page, G_N_ELEMENTS (page), deleted, "cursor-2");
+
+  /* Taken from the text, then generated when not found there. */
+  for (guint i = 1; i < G_N_ELEMENTS (stores); i++)
+    {
+      g_autoptr(GBytes) first = page_text (courses, G_N_ELEMENTS (courses), i == 2);
+      g_autoptr(GBytes) second = page_text (page, G_N_ELEMENTS (page), i == 2);
+
+      g_assert_cmpint (apply_staged_text (stores[i], first, NULL, "cursor-1"), ==, i == 1);
+      g_assert_cmpint (apply_staged_text (stores[i], second, deleted, "cursor-2"), ==, i == 1);
+
+      if (i == 1)
+        {
+          /* Each stored text is the item's own text in the page. */
+          g_autofree char *path = test_path (ids[i]);
+          g_autofree char *texts = dump_rows (path, "SELECT json FROM courses ORDER BY id");
+          g_auto(GStrv) lines = g_strsplit (texts, "|\n", -1);
+          const char *data = g_bytes_get_data (second, NULL);
+          g_autofree char *second_c = NULL;
+
+          g_assert_cmpuint (g_strv_length (lines), ==, 6);
+          for (guint k = 0; lines[k + 1] != NULL; k++)
+            {
+              g_test_message ("%s", lines[k]);
+              g_assert_true (g_str_has_prefix (lines[k], "{"));
+              if (strstr (data, lines[k]) == NULL)
+                {
+                  const char *first_data = g_bytes_get_data (first, NULL);
+
+                  g_assert_nonnull (strstr (first_data, lines[k]));
+                }
+            }
+          g_assert_nonnull (strstr (texts, "\\u00e9"));
+          second_c = dump_rows (path, "SELECT json FROM courses WHERE id = 'crs-c'");
+          g_assert_nonnull (strstr (second_c, "Espagnol commercial"));
+          g_assert_true (g_str_has_suffix (second_c, "|\n"));
+          second_c[strlen (second_c) - 2] = '\0';
+          g_assert_nonnull (strstr (data, second_c));
+        }
+    }
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      g_autofree char *path = test_path (ids[0]);
+      g_autofree char *want = dump_rows (path, queries[q]);
+
+      g_assert_cmpstr (want, !=, "");
+      for (guint i = 1; i < G_N_ELEMENTS (stores); i++)
+        {
+          g_autofree char *other = test_path (ids[i]);
+          g_autofree char *got = dump_rows (other, queries[q]);
+
+          g_assert_cmpstr (got, ==, want);
+        }
+    }
+  for (guint i = 1; i < G_N_ELEMENTS (stores); i++)
+    {
+      g_autofree char *path = test_path (ids[i]);
+
+      assert_same_courses (stores[0], stores[i], courses, G_N_ELEMENTS (courses));
+      assert_same_courses (stores[0], stores[i], page, G_N_ELEMENTS (page));
+      assert_search_index_sound (path);
+    }
+
+  /* The fallback stores the generated text. */
+  {
+    g_autofree char *generated_path = test_path (ids[0]);
+    g_autofree char *fallback_path = test_path (ids[2]);
+    g_autofree char *want = dump_rows (generated_path, "SELECT id, json FROM courses");
+    g_autofree char *got = dump_rows (fallback_path, "SELECT id, json FROM courses");
+
+    g_assert_cmpstr (got, ==, want);
+  }
+
+  /* No text: generated. A course the store cannot file refuses the page as before. */
+  {
+    g_autoptr(JsonArray) items = json_array_new ();
+    g_autoptr(ChqStagedCourses) staged = NULL;
+    g_autoptr(GBytes) text = NULL;
+    g_autoptr(JsonNode) node = NULL;
+    const char *bad = "{\"items\":[{\"id\":\"crs-x\",\"title\":\"x\",\"voucher_type\":\"gold\","
+                      "\"format\":\"distance\"}]}";
+
+    json_array_add_element (items, test_course_json (&course_b));
+    staged = chq_staged_courses_new_from_text (items, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_false (chq_staged_courses_is_from_text (staged));
+
+    text = g_bytes_new_static (bad, strlen (bad));
+    node = chq_json_parse (bad, strlen (bad), 0, &error);
+    g_assert_no_error (error);
+    g_assert_null (chq_staged_courses_new_from_text (
+      json_object_get_array_member (json_node_get_object (node), "items"), text, &error));
+    g_assert_error (error, CHQ_STORE_ERROR, CHQ_STORE_ERROR_INVALID_DATA);
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (stores); i++)
+    g_object_unref (stores[i]);
+}
+
+/* The title sort key as first written: the whole title decomposed (NFKD), marks dropped,
+ * casefolded. */
+static char *
+reference_title_key (const char *title)
+{
+  g_autofree char *decomposed = g_utf8_normalize (title, -1, G_NORMALIZE_ALL);
+  g_autoptr(GString) kept = g_string_new (NULL);
+
+  for (const char *p = decomposed; p != NULL && *p; p = g_utf8_next_char (p))
+    if (!g_unichar_ismark (g_utf8_get_char (p)))
+      g_string_append_unichar (kept, g_utf8_get_char (p));
+
+  return g_utf8_casefold (kept->str, -1);
+}
+
+/* A course's title sort key (folded ASCII apart from the rest) is the whole title folded
+ * at once, whatever mix of ASCII, accents, combining marks, compatibility characters and
+ * special case foldings it holds. */
+static void
+test_title_keys (void)
+{
+  const char *titles[] = {
+    "Prompt engineering : bien dialoguer avec les assistants d'IA",
+    "Automatiser ses tâches de bureau avec Copilot",
+    "ÉNERGIE ÉOLIENNE",
+    "E\xcc\x81nergie a\xcc\x80 l'e\xcc\x81" "cole",    /* combining acute and grave */
+    "\xcc\x81" "Accent first",                       /* a lone combining mark first */
+    "e\xcc\xa3\xcc\x81 marks in two orders e\xcc\x81\xcc\xa3",
+    "\xef\xac\x81nance et \xef\xac\x82ux",            /* ligatures fi, fl */
+    "\xef\xbc\xa1\xef\xbc\xa2\xef\xbc\xa3 pleine chasse",
+    "Stra\xc3\x9f" "e GROSS \xe1\xba\x9e",           /* ß, capital sharp s */
+    "\xce\xa3\xce\x9f\xce\xa6\xce\x99\xce\x91 \xcf\x82",
+    "\xed\x95\x9c\xea\xb5\xad\xec\x96\xb4 Korean",
+    "Ⅻ travaux \xc2\xbd jour, 2\xc2\xb2 m",
+    "\xc4\xb0stanbul \xc3\x85ngstr\xc3\xb6m",
+    "plain ascii 123 !?",
+    "",
+  };
+  g_autofree char *path = test_path ("title-keys.db");
+  g_autoptr(ChqStore) store = chq_store_open (path, NULL);
+  g_autoptr(GPtrArray) courses = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) want = g_string_new (NULL);
+  g_autofree char *got = NULL;
+  TestCourse page[G_N_ELEMENTS (titles)];
+
+  g_assert_nonnull (store);
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      g_autofree char *key = reference_title_key (titles[i]);
+      char *id = g_strdup_printf ("crs-%02u", i);
+
+      g_ptr_array_add (courses, id);
+      page[i] = course_a;
+      page[i].id = id;
+      page[i].title = titles[i];
+      g_string_append_printf (want, "%s|\n", key);
+    }
+  apply_staged (store, page, G_N_ELEMENTS (page), NULL, "cursor-1");
+
+  got = dump_rows (path, "SELECT title_key FROM courses ORDER BY id");
+  g_assert_cmpstr (got, ==, want->str);
+  g_assert_nonnull (strstr (got, "energie a l'ecole|"));
+}
+
 typedef struct {
   const char *name;
   gboolean    ai_only;
@@ -2155,6 +2468,8 @@ main (int   argc,
   g_test_add_func ("/store/apply-pages", test_apply_pages);
   g_test_add_func ("/store/apply-page-mixed", test_apply_page_mixed);
   g_test_add_func ("/store/staged-courses", test_staged_courses);
+  g_test_add_func ("/store/staged-courses-from-text", test_staged_courses_from_text);
+  g_test_add_func ("/store/title-keys", test_title_keys);
   g_test_add_func ("/store/filters-and-sorts", test_filters_and_sorts);
   g_test_add_func ("/store/search", test_search);
   g_test_add_func ("/store/search-ranked-ties", test_search_ranked_ties);

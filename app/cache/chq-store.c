@@ -657,27 +657,58 @@ join_words (JsonArray *array)
   return g_string_free (out, FALSE);
 }
 
-/* A sort key: casefolded with accents stripped, so "Énergie" sorts with "energie". */
+/* Appends a run of non-ASCII characters, decomposed (NFKD), without marks, casefolded. */
+static void
+fold_run (GString    *out,
+          const char *run,
+          gssize      len)
+{
+  g_autofree char *decomposed = g_utf8_normalize (run, len, G_NORMALIZE_ALL);
+  g_autofree char *folded = NULL;
+  g_autoptr(GString) kept = g_string_new (NULL);
+
+  for (const char *p = decomposed; p != NULL && *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_ismark (c))
+        g_string_append_unichar (kept, c);
+    }
+  folded = g_utf8_casefold (kept->str, kept->len);
+  g_string_append (out, folded);
+}
+
+/* A sort key: casefolded with accents stripped, so "Énergie" sorts with "energie" (NFKD,
+ * marks dropped, casefolded; "" for text that is not UTF-8). ASCII characters are folded
+ * directly and split the rest into runs folded apart: an ASCII character decomposes to
+ * itself and is a starter, which canonical ordering never moves a mark across, so this is
+ * the same as folding the whole text at once, for less work. */
 static char *
 fold_for_sort (const char *text)
 {
-  g_autofree char *decomposed = g_utf8_normalize (text ? text : "", -1, G_NORMALIZE_ALL);
-  g_autofree char *folded = NULL;
-  GString *out = g_string_new (NULL);
+  GString *out;
+  const char *p = text;
 
-  if (decomposed != NULL)
-    for (const char *p = decomposed; *p; p = g_utf8_next_char (p))
-      {
-        gunichar c = g_utf8_get_char (p);
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return g_strdup ("");
 
-        if (!g_unichar_ismark (c))
-          g_string_append_unichar (out, c);
-      }
+  out = g_string_sized_new (strlen (text));
+  while (*p != '\0')
+    {
+      const char *run = p;
 
-  folded = g_utf8_casefold (out->str, -1);
-  g_string_free (out, TRUE);
+      if ((guchar) *p < 0x80)
+        {
+          g_string_append_c (out, g_ascii_tolower (*p));
+          p++;
+          continue;
+        }
+      while (*p != '\0' && (guchar) *p >= 0x80)
+        p++;
+      fold_run (out, run, p - run);
+    }
 
-  return g_steal_pointer (&folded);
+  return g_string_free (out, FALSE);
 }
 
 static char *
@@ -891,7 +922,9 @@ element_object (JsonArray *array,
 /* One course as the staging table takes it: what the writer binds, computed before. */
 typedef struct {
   char    *id;             /* owned */
-  char    *json;           /* owned */
+  char    *json;           /* owned, nullable: generated when the page's text is not used */
+  const char *json_text;   /* the course's JSON text: json, or a span of the page's text */
+  gsize    json_len;       /* its length in bytes */
   char    *title;          /* owned */
   char    *title_key;      /* owned */
   char    *summary;        /* owned */
@@ -920,6 +953,8 @@ struct _ChqStagedCourses
 {
   GArray *courses;         /* owned, of StagedCourse, in page order */
   GArray *sessions;        /* owned, of StagedSession */
+  GBytes *text;            /* owned, nullable: the page's text, which the courses' JSON
+                            * texts are spans of */
 };
 
 static void
@@ -960,15 +995,18 @@ chq_staged_courses_free (ChqStagedCourses *staged)
 
   g_array_unref (staged->courses);
   g_array_unref (staged->sessions);
+  g_clear_pointer (&staged->text, g_bytes_unref);
   g_free (staged);
 }
 
-/* Computes a course's columns (and its sessions', when with_sessions) from its JSON. */
+/* Computes a course's columns (and its sessions', when with_sessions) from its JSON;
+ * its JSON text is @span of the staged page text, or generated from @node without one. */
 static gboolean
-stage_course (ChqStagedCourses  *staged,
-              JsonNode          *node,
-              gboolean           with_sessions,
-              GError           **error)
+stage_course (ChqStagedCourses   *staged,
+              JsonNode           *node,
+              const ChqJsonSpan  *span,
+              gboolean            with_sessions,
+              GError            **error)
 {
   JsonObject *course = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
   const char *id = member_string (course, "id");
@@ -1013,7 +1051,17 @@ stage_course (ChqStagedCourses  *staged,
   g_ptr_array_add (provinces, NULL);
 
   row.id = g_strdup (id);
-  row.json = node_to_string (node);
+  if (span != NULL)
+    {
+      row.json_text = (const char *) g_bytes_get_data (staged->text, NULL) + span->offset;
+      row.json_len = span->length;
+    }
+  else
+    {
+      row.json = node_to_string (node);
+      row.json_text = row.json;
+      row.json_len = strlen (row.json);
+    }
   row.title = g_strdup (title);
   row.title_key = fold_for_sort (title);
   row.summary = g_strdup (summary ? summary : "");
@@ -1044,14 +1092,20 @@ stage_course (ChqStagedCourses  *staged,
   return TRUE;
 }
 
-/* nodes: JsonNode* of course objects. */
+/* nodes: JsonNode* of course objects; spans (nullable, one per node): where their texts
+ * are in @text. */
 static ChqStagedCourses *
-staged_courses_new (GPtrArray  *nodes,
-                    GError    **error)
+staged_courses_new (GPtrArray          *nodes,
+                    GBytes             *text,
+                    const ChqJsonSpan  *spans,
+                    GError            **error)
 {
   ChqStagedCourses *staged = g_new0 (ChqStagedCourses, 1);
   /* A course twice in a page keeps the sessions of its last copy only. */
   g_autoptr(GHashTable) last = g_hash_table_new (g_str_hash, g_str_equal);
+
+  if (spans != NULL)
+    staged->text = g_bytes_ref (text);
 
   staged->courses = g_array_sized_new (FALSE, FALSE, sizeof (StagedCourse), nodes->len);
   g_array_set_clear_func (staged->courses, staged_course_clear);
@@ -1075,7 +1129,8 @@ staged_courses_new (GPtrArray  *nodes,
       gboolean with_sessions = id != NULL &&
                                GPOINTER_TO_UINT (g_hash_table_lookup (last, id)) == i;
 
-      if (!stage_course (staged, node, with_sessions, error))
+      if (!stage_course (staged, node, spans != NULL ? &spans[i] : NULL, with_sessions,
+                         error))
         {
           chq_staged_courses_free (staged);
           return NULL;
@@ -1107,7 +1162,63 @@ chq_staged_courses_new (JsonArray  *items,
   for (guint i = 0; items && i < json_array_get_length (items); i++)
     g_ptr_array_add (nodes, json_array_get_element (items, i));
 
-  return staged_courses_new (nodes, error);
+  return staged_courses_new (nodes, NULL, NULL, error);
+}
+
+/**
+ * chq_staged_courses_new_from_text:
+ * @items: (nullable): the course objects of a feed page, as the service sent them
+ * @text: (nullable): the text of that page, which the parser read @items from
+ * @error: return location for an error
+ *
+ * As chq_staged_courses_new(), but each course's JSON text is taken from @text as the
+ * service sent it (chq_json_find_feed_items()) rather than generated again from @items;
+ * the staged courses keep a reference to @text for that. When the items cannot be found
+ * in @text with certainty, their text is generated as with chq_staged_courses_new().
+ *
+ * Returns: (transfer full) (nullable): the staged courses, or %NULL with @error set
+ *   (%CHQ_STORE_ERROR_INVALID_DATA) when a course cannot be filed
+ */
+ChqStagedCourses *
+chq_staged_courses_new_from_text (JsonArray  *items,
+                                  GBytes     *text,
+                                  GError    **error)
+{
+  g_autoptr(GPtrArray) nodes = g_ptr_array_new ();
+  g_autofree ChqJsonSpan *spans = NULL;
+  const char *data;
+  gsize len;
+
+  for (guint i = 0; items && i < json_array_get_length (items); i++)
+    g_ptr_array_add (nodes, json_array_get_element (items, i));
+
+  if (text == NULL || nodes->len == 0)
+    return staged_courses_new (nodes, NULL, NULL, error);
+
+  data = g_bytes_get_data (text, &len);
+  spans = g_new (ChqJsonSpan, nodes->len);
+  if (!chq_json_find_feed_items (data, len, nodes->len, spans))
+    {
+      g_debug ("The items of a feed page were not found in its text; generating them");
+      g_clear_pointer (&spans, g_free);
+    }
+
+  return staged_courses_new (nodes, text, spans, error);
+}
+
+/**
+ * chq_staged_courses_is_from_text:
+ * @staged: staged courses
+ *
+ * Returns: whether the courses' JSON texts were taken from the page's text
+ *   (chq_staged_courses_new_from_text() found them there)
+ */
+gboolean
+chq_staged_courses_is_from_text (ChqStagedCourses *staged)
+{
+  g_return_val_if_fail (staged != NULL, FALSE);
+
+  return staged->text != NULL;
 }
 
 /**
@@ -1149,7 +1260,8 @@ insert_staged (CourseStatements  *stmts,
       StagedCourse *row = &g_array_index (staged->courses, StagedCourse, i);
 
       bind_static (stmt, 1, row->id);
-      bind_static (stmt, 2, row->json);
+      sqlite3_bind_text64 (stmt, 2, row->json_text, row->json_len, SQLITE_STATIC,
+                           SQLITE_UTF8);
       bind_static (stmt, 3, row->title);
       bind_static (stmt, 4, row->title_key);
       bind_static (stmt, 5, row->summary);
@@ -1309,7 +1421,7 @@ chq_store_apply_courses_page (ChqStore            *self,
   for (guint i = 0; courses && i < courses->len; i++)
     g_ptr_array_add (nodes, chq_course_to_json (g_ptr_array_index (courses, i)));
 
-  staged = staged_courses_new (nodes, error);
+  staged = staged_courses_new (nodes, NULL, NULL, error);
   if (staged == NULL)
     return FALSE;
 

@@ -59,6 +59,11 @@ typedef struct _ChqStagedCourses ChqStagedCourses;
 
 ChqStagedCourses *chq_staged_courses_new           (JsonArray          *items,
                                                     GError            **error);
+/* The same, each course's JSON text a span of the page's @text (kept) when found there. */
+ChqStagedCourses *chq_staged_courses_new_from_text (JsonArray          *items,
+                                                    GBytes             *text,
+                                                    GError            **error);
+gboolean          chq_staged_courses_is_from_text  (ChqStagedCourses   *staged);
 guint             chq_staged_courses_get_n_courses (ChqStagedCourses   *staged);
 void              chq_staged_courses_free          (ChqStagedCourses   *staged);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ChqStagedCourses, chq_staged_courses_free)

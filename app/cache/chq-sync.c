@@ -641,7 +641,7 @@ prepare_page_cb (ChqCoursesPage  *page,
 
   if (page->items_json == NULL)
     return TRUE;
-  staged = chq_staged_courses_new (page->items_json, error);
+  staged = chq_staged_courses_new_from_text (page->items_json, page->text, error);
   if (staged == NULL)
     return FALSE;
   page->prepared = staged;

@@ -640,9 +640,15 @@ parse_answer_thread (GTask        *parse_task,
   g_clear_pointer (&node, json_node_unref);
   if (job->prepare != NULL)
     {
+      ChqCoursesPage *page = result;
       GError *error = NULL;
+      gboolean prepared;
 
-      if (!job->prepare ((ChqCoursesPage *) result, job->prepare_data, &error))
+      /* The text is lent to prepare only (which may keep a reference). */
+      page->text = g_bytes_ref (job->body);
+      prepared = job->prepare (page, job->prepare_data, &error);
+      g_clear_pointer (&page->text, g_bytes_unref);
+      if (!prepared)
         {
           job->decode_free (result);
           g_task_return_error (parse_task, error);
@@ -1492,7 +1498,8 @@ chq_client_list_courses_async (ChqClient           *self,
  * caller may ask for the next page while this one is parsed. Only a hint: @peek is not
  * called when the text does not show the cursor plainly, nor for an error answer, and the
  * page may still be refused when it is decoded. Then @prepare, on the parsing thread, may
- * turn the page into what the caller needs (page->prepared) and free the rest there; its
+ * turn the page into what the caller needs (page->prepared) and free the rest there, with
+ * the page's text as received in page->text during the call; its
  * error (returned as is) refuses the page. Finish with chq_client_list_courses_finish().
  */
 void

@@ -107,7 +107,9 @@ typedef void     (*ChqCoursesPeekFunc)    (const char      *next,
                                            gboolean         more,
                                            gpointer         user_data);
 /* Run on the parsing thread with the decoded page: may set page->prepared (and free what
- * it does not need there, on the thread that made it); FALSE with @error refuses it. */
+ * it does not need there, on the thread that made it); FALSE with @error refuses it.
+ * page->text is the page's text as received, during the call only (take a reference to
+ * keep it). */
 typedef gboolean (*ChqCoursesPrepareFunc) (ChqCoursesPage  *page,
                                            gpointer         user_data,
                                            GError         **error);

@@ -142,13 +142,26 @@ path_push (GString    *path,
   return mark;
 }
 
+/* Appends "[index]" (without printf: every element of a feed page passes here). */
 static gsize
 path_push_index (GString *path,
                  guint    index)
 {
   gsize mark = path->len;
+  char digits[16];
+  gsize n = 0;
 
-  g_string_append_printf (path, "[%u]", index);
+  do
+    {
+      digits[n++] = (char) ('0' + index % 10);
+      index /= 10;
+    }
+  while (index > 0);
+
+  g_string_append_c (path, '[');
+  while (n > 0)
+    g_string_append_c (path, digits[--n]);
+  g_string_append_c (path, ']');
 
   return mark;
 }
@@ -657,6 +670,290 @@ chq_json_peek_feed_cursor (const char  *data,
   *out_next = g_steal_pointer (&next);
   *out_more = more;
   return TRUE;
+}
+
+/* The strict scanner below (chq_json_find_feed_items) accepts JSON (RFC 8259) only, and
+ * no deeper than this: anything else makes it give up. */
+#define SCAN_MAX_DEPTH (CHQ_JSON_MAX_DEPTH + 1)
+
+/* From the opening quote at @i: the index just past the closing quote, or 0 when the
+ * string does not end or holds an escape JSON does not have (an unknown one, a short
+ * \u). Where a string ends depends on its quotes and backslashes only: the bytes between
+ * (UTF-8, validated before) are skipped with memchr(). */
+static gsize
+scan_string (const char *data,
+             gsize       len,
+             gsize       i)
+{
+  const char *end = data + len;
+  const char *p = data + i + 1;
+  const char *quote = NULL;
+
+  while (p < end)
+    {
+      const char *escape;
+
+      /* The next quote, unless the one found before is still ahead. */
+      if (quote == NULL || quote < p)
+        {
+          quote = memchr (p, '"', end - p);
+          if (quote == NULL)
+            return 0;
+        }
+      escape = memchr (p, '\\', quote - p);
+      if (escape == NULL)
+        return quote + 1 - data;
+
+      p = escape + 1;
+      if (p >= end)
+        return 0;
+      switch (*p)
+        {
+        case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
+          p++;
+          break;
+        case 'u':
+          if (end - p <= 4)
+            return 0;
+          for (guint k = 1; k <= 4; k++)
+            if (!g_ascii_isxdigit (p[k]))
+              return 0;
+          p += 5;
+          break;
+        default:
+          return 0;
+        }
+    }
+  return 0;
+}
+
+/* A run of digits from @i: the index past it, or 0 when there is none. */
+static gsize
+scan_digits (const char *data,
+             gsize       len,
+             gsize       i)
+{
+  gsize start = i;
+
+  while (i < len && g_ascii_isdigit (data[i]))
+    i++;
+  return i > start ? i : 0;
+}
+
+/* A JSON number from @i: the index past it, or 0. */
+static gsize
+scan_number (const char *data,
+             gsize       len,
+             gsize       i)
+{
+  if (i < len && data[i] == '-')
+    i++;
+  if (i < len && data[i] == '0')
+    i++;
+  else if ((i = scan_digits (data, len, i)) == 0)
+    return 0;
+  if (i < len && data[i] == '.' && (i = scan_digits (data, len, i + 1)) == 0)
+    return 0;
+  if (i < len && (data[i] == 'e' || data[i] == 'E'))
+    {
+      i++;
+      if (i < len && (data[i] == '+' || data[i] == '-'))
+        i++;
+      if ((i = scan_digits (data, len, i)) == 0)
+        return 0;
+    }
+  /* A number runs into no letter or digit ("1x", "01"). */
+  if (i < len && (g_ascii_isalnum (data[i]) || data[i] == '.' || data[i] == '_'))
+    return 0;
+  return i;
+}
+
+static gsize
+scan_literal (const char *data,
+              gsize       len,
+              gsize       i,
+              const char *word)
+{
+  gsize n = strlen (word);
+
+  if (len - i < n || memcmp (data + i, word, n) != 0)
+    return 0;
+  i += n;
+  if (i < len && (g_ascii_isalnum (data[i]) || data[i] == '_'))
+    return 0;
+  return i;
+}
+
+/* One JSON value from its first byte at @i: the index just past it, or 0 when it is not
+ * plain JSON or nests deeper than SCAN_MAX_DEPTH. */
+static gsize
+scan_value (const char *data,
+            gsize       len,
+            gsize       i,
+            guint       depth)
+{
+  char close;
+
+  if (i >= len)
+    return 0;
+  switch (data[i])
+    {
+    case '"':
+      return scan_string (data, len, i);
+    case 't':
+      return scan_literal (data, len, i, "true");
+    case 'f':
+      return scan_literal (data, len, i, "false");
+    case 'n':
+      return scan_literal (data, len, i, "null");
+    case '{':
+      close = '}';
+      break;
+    case '[':
+      close = ']';
+      break;
+    default:
+      return data[i] == '-' || g_ascii_isdigit (data[i]) ? scan_number (data, len, i) : 0;
+    }
+
+  if (++depth > SCAN_MAX_DEPTH)
+    return 0;
+  i = skip_space (data, len, i + 1);
+  if (i < len && data[i] == close)
+    return i + 1;
+  while (i < len)
+    {
+      if (close == '}')
+        {
+          if (data[i] != '"' || (i = scan_string (data, len, i)) == 0)
+            return 0;
+          i = skip_space (data, len, i);
+          if (i >= len || data[i] != ':')
+            return 0;
+          i = skip_space (data, len, i + 1);
+        }
+      if ((i = scan_value (data, len, i, depth)) == 0)
+        return 0;
+      i = skip_space (data, len, i);
+      if (i >= len)
+        return 0;
+      if (data[i] == close)
+        return i + 1;
+      if (data[i] != ',')
+        return 0;
+      i = skip_space (data, len, i + 1);
+    }
+  return 0;
+}
+
+/**
+ * chq_json_find_feed_items:
+ * @data: the text of a course feed page, as received
+ * @len: its length in bytes
+ * @n_items: how many items the parser found in the page's `items`
+ * @out_spans: (out caller-allocates) (array length=n_items): where each item's text is
+ *
+ * Finds where each element of the top-level `items` array of a feed page lies in its
+ * text, so that an item can be kept as the service sent it instead of being generated
+ * again from the parse tree. @data must be the text the parser read (and found @n_items
+ * items in): each span is then the exact text of one item, a JSON object. The scan is
+ * strict and gives up (returns %FALSE, @out_spans undefined) on anything it is not sure
+ * of: text that is not plain JSON, a top-level key with an escape, `items` missing or
+ * twice, an item that is not an object, a count other than @n_items, anything after the
+ * page.
+ *
+ * Returns: whether every item was found
+ */
+gboolean
+chq_json_find_feed_items (const char  *data,
+                          gsize        len,
+                          guint        n_items,
+                          ChqJsonSpan *out_spans)
+{
+  gboolean seen_items = FALSE;
+  gsize i;
+
+  g_return_val_if_fail (data != NULL || len == 0, FALSE);
+  g_return_val_if_fail (out_spans != NULL || n_items == 0, FALSE);
+
+  i = skip_space (data, len, 0);
+  if (i >= len || data[i] != '{')
+    return FALSE;
+  i = skip_space (data, len, i + 1);
+  if (i < len && data[i] == '}')
+    return FALSE;
+
+  while (i < len)
+    {
+      gsize key = i + 1;
+      gsize key_len;
+      gboolean escaped;
+
+      if (data[i] != '"' || scan_string (data, len, i) == 0)
+        return FALSE;
+      i = skip_string (data, len, i, &escaped);
+      if (escaped)
+        return FALSE;
+      key_len = i - 1 - key;
+      i = skip_space (data, len, i);
+      if (i >= len || data[i] != ':')
+        return FALSE;
+      i = skip_space (data, len, i + 1);
+
+      if (key_len == 5 && memcmp (data + key, "items", 5) == 0)
+        {
+          guint n = 0;
+
+          if (seen_items || i >= len || data[i] != '[')
+            return FALSE;
+          seen_items = TRUE;
+          i = skip_space (data, len, i + 1);
+          if (i < len && data[i] == ']')
+            i++;
+          else
+            while (TRUE)
+              {
+                gsize start = i;
+
+                if (i >= len || data[i] != '{' || n >= n_items)
+                  return FALSE;
+                if ((i = scan_value (data, len, i, 2)) == 0)
+                  return FALSE;
+                out_spans[n].offset = start;
+                out_spans[n].length = i - start;
+                n++;
+                i = skip_space (data, len, i);
+                if (i >= len)
+                  return FALSE;
+                if (data[i] == ']')
+                  {
+                    i++;
+                    break;
+                  }
+                if (data[i] != ',')
+                  return FALSE;
+                i = skip_space (data, len, i + 1);
+              }
+          if (n != n_items)
+            return FALSE;
+        }
+      else if ((i = scan_value (data, len, i, 1)) == 0)
+        return FALSE;
+
+      i = skip_space (data, len, i);
+      if (i >= len)
+        return FALSE;
+      if (data[i] == '}')
+        break;
+      if (data[i] != ',')
+        return FALSE;
+      i = skip_space (data, len, i + 1);
+    }
+
+  if (i >= len || !seen_items)
+    return FALSE;
+  /* Nothing but space after the page. */
+  return skip_space (data, len, i + 1) == len;
 }
 
 /**
@@ -2056,6 +2353,7 @@ chq_courses_page_free (ChqCoursesPage *page)
   g_clear_pointer (&page->items_json, json_array_unref);
   if (page->prepared_free != NULL)
     g_clear_pointer (&page->prepared, page->prepared_free);
+  g_clear_pointer (&page->text, g_bytes_unref);
   g_clear_pointer (&page->deleted, g_strfreev);
   g_clear_pointer (&page->next, g_free);
   g_free (page);

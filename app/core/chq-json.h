@@ -67,6 +67,20 @@ gboolean  chq_json_peek_feed_cursor (const char  *data,
                                      gsize        len,
                                      char       **out_next,
                                      gboolean    *out_more);
+/* Where an item lies in a page's text: bytes offset .. offset + length. */
+typedef struct {
+  gsize offset;
+  gsize length;
+} ChqJsonSpan;
+
+/* Where each element of the top-level `items` of a course feed page lies in its text
+ * (out_spans has room for n_items, the count the parser found). Strict: FALSE on
+ * anything unusual (not plain JSON, `items` twice, another count, an item not an
+ * object, trailing text), and the caller then generates the items' text instead. */
+gboolean  chq_json_find_feed_items  (const char  *data,
+                                     gsize        len,
+                                     guint        n_items,
+                                     ChqJsonSpan *out_spans);
 /* Compact UTF-8 text of a node (NUL-terminated; out_len may be NULL). */
 char     *chq_json_to_string        (JsonNode    *node,
                                      gsize       *out_len);
@@ -122,6 +136,8 @@ typedef struct {
   gpointer   prepared;   /* owned by prepared_free, nullable: what a client's prepare
                           * function made of the items (chq_client_list_courses_peek_async) */
   GDestroyNotify prepared_free;
+  GBytes    *text;     /* owned, nullable: the page's text as received, set by a client for
+                        * its prepare function only (chq_client_list_courses_peek_async) */
   GStrv      deleted;  /* owned, ids of courses removed; never NULL */
   char      *next;     /* owned, the cursor to send as `since` next time */
   gboolean   more;     /* whether more changes wait after this page */

@@ -5,7 +5,8 @@
  * Each input is offered to the parser and to every decoder of the contract. Whatever
  * decodes must encode again, and the encoded text must decode to the same text: a
  * decoder that accepts what its encoder cannot reproduce is a finding, as is any crash,
- * leak, sanitizer report or GLib critical.
+ * leak, sanitizer report or GLib critical. The items of a feed page found in its text
+ * must be the parser's.
  */
 #define G_LOG_DOMAIN "fuzz-codec"
 
@@ -224,6 +225,44 @@ try_requests (JsonNode *node)
   }
 }
 
+/* The items of a feed page found in its text (chq_json_find_feed_items) are exactly the
+ * parser's, or not found at all. */
+static void
+try_feed_items (const char *data,
+                gsize       len,
+                JsonNode   *node)
+{
+  JsonObject *object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  JsonNode *member = object != NULL ? json_object_get_member (object, "items") : NULL;
+  JsonArray *items = member != NULL && JSON_NODE_HOLDS_ARRAY (member)
+                     ? json_node_get_array (member) : NULL;
+  guint n = items != NULL ? json_array_get_length (items) : 0;
+  g_autofree ChqJsonSpan *spans = g_new0 (ChqJsonSpan, n + 1);
+
+  if (!chq_json_find_feed_items (data, len, n, spans))
+    return;
+  if (items == NULL)
+    g_error ("Feed items found in a text without them");
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) item = NULL;
+
+      if (spans[i].offset + spans[i].length > len || spans[i].length < 2)
+        g_error ("Feed item %u found outside the text", i);
+      item = chq_json_parse (data + spans[i].offset, spans[i].length, 0, &error);
+      if (item == NULL)
+        g_error ("Feed item %u found is not JSON: %s", i, error->message);
+      if (!JSON_NODE_HOLDS_OBJECT (item) ||
+          !json_node_equal (item, json_array_get_element (items, i)))
+        g_error ("Feed item %u found is not the parser's", i);
+    }
+  /* Another count is never found. */
+  if (chq_json_find_feed_items (data, len, n + 1, spans) ||
+      (n > 0 && chq_json_find_feed_items (data, len, n - 1, spans)))
+    g_error ("Feed items found with another count");
+}
+
 int
 LLVMFuzzerTestOneInput (const guint8 *data,
                         size_t        size)
@@ -242,6 +281,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
 
   try_models (node);
   try_documents (node);
+  try_feed_items ((const char *) data, size, node);
   try_requests (node);
 
   return 0;
