@@ -7,7 +7,7 @@
 # puts the table, the details, the CPU, the load and the date between the results markers
 # of docs/performance.md (the text around them, the analysis, is kept).
 #
-#   build-aux/run-benchmarks.sh                  all six (about 5 minutes, idle, 2 cores)
+#   build-aux/run-benchmarks.sh                  all seven (about 5 minutes, idle, 2 cores)
 #   build-aux/run-benchmarks.sh startup memory   only those (see tests/bench/meson.build)
 #   CHQ_BENCH_RUNS=5 build-aux/run-benchmarks.sh fewer repetitions, for a quick look
 #
