@@ -566,6 +566,117 @@ skip_value (const char *data,
   return depth == 0 ? i : 0;
 }
 
+static gsize scan_string (const char *data,
+                          gsize       len,
+                          gsize       i);
+
+/* Called by walk_top_members() for each member of the top-level object, @value the index
+ * of its value: returns the index just past the value, or 0 to give up. */
+typedef gsize (*MemberFunc) (const char *data,
+                             gsize       len,
+                             const char *key,
+                             gsize       key_len,
+                             gsize       value,
+                             gpointer    user_data);
+
+/* Walks the members of the top-level object of @data in order, handing each to @member.
+ * Gives up (%FALSE) when the text is not one non-empty object with nothing but space
+ * after it, when a key holds an escape, or (@strict) when a key is not a valid JSON
+ * string, or when @member gives up. */
+static gboolean
+walk_top_members (const char *data,
+                  gsize       len,
+                  gboolean    strict,
+                  MemberFunc  member,
+                  gpointer    user_data)
+{
+  gsize i = skip_space (data, len, 0);
+
+  if (i >= len || data[i] != '{')
+    return FALSE;
+  i = skip_space (data, len, i + 1);
+  if (i < len && data[i] == '}')
+    return FALSE;
+
+  while (i < len)
+    {
+      gsize key = i + 1;
+      gsize key_len;
+      gboolean escaped;
+
+      if (data[i] != '"' || (strict && scan_string (data, len, i) == 0))
+        return FALSE;
+      i = skip_string (data, len, i, &escaped);
+      if (i == 0 || escaped)
+        return FALSE;
+      key_len = i - 1 - key;
+      i = skip_space (data, len, i);
+      if (i >= len || data[i] != ':')
+        return FALSE;
+      i = skip_space (data, len, i + 1);
+      if (i >= len)
+        return FALSE;
+      if ((i = member (data, len, data + key, key_len, i, user_data)) == 0)
+        return FALSE;
+
+      i = skip_space (data, len, i);
+      if (i >= len)
+        return FALSE;
+      if (data[i] == '}')
+        /* Nothing but space after the object. */
+        return skip_space (data, len, i + 1) == len;
+      if (data[i] != ',')
+        return FALSE;
+      i = skip_space (data, len, i + 1);
+    }
+
+  return FALSE;
+}
+
+typedef struct {
+  char *next;
+  int   more;   /* -1 until read */
+} PeekCursor;
+
+static gsize
+peek_cursor_member (const char *data,
+                    gsize       len,
+                    const char *key,
+                    gsize       key_len,
+                    gsize       i,
+                    gpointer    user_data)
+{
+  PeekCursor *peek = user_data;
+
+  if (key_len == 4 && memcmp (key, "next", 4) == 0)
+    {
+      gsize start = i + 1;
+      gboolean escaped;
+
+      if (peek->next != NULL || data[i] != '"')
+        return 0;
+      i = skip_string (data, len, i, &escaped);
+      if (i == 0 || escaped || i - 1 - start < 1 ||
+          !g_utf8_validate_len (data + start, i - 1 - start, NULL) ||
+          g_utf8_strlen (data + start, i - 1 - start) > CHQ_JSON_MAX_CURSOR)
+        return 0;
+      peek->next = g_strndup (data + start, i - 1 - start);
+      return i;
+    }
+  if (key_len == 4 && memcmp (key, "more", 4) == 0)
+    {
+      if (peek->more != -1)
+        return 0;
+      if (len - i >= 4 && memcmp (data + i, "true", 4) == 0)
+        return peek->more = TRUE, i + 4;
+      if (len - i >= 5 && memcmp (data + i, "false", 5) == 0)
+        return peek->more = FALSE, i + 5;
+      return 0;
+    }
+
+  return skip_value (data, len, i);
+}
+
 /**
  * chq_json_peek_feed_cursor:
  * @data: the text of a course feed page, as received
@@ -587,88 +698,20 @@ chq_json_peek_feed_cursor (const char  *data,
                            char       **out_next,
                            gboolean    *out_more)
 {
-  g_autofree char *next = NULL;
-  int more = -1;
-  gsize i;
+  PeekCursor peek = { NULL, -1 };
 
   g_return_val_if_fail (data != NULL || len == 0, FALSE);
   g_return_val_if_fail (out_next != NULL && out_more != NULL, FALSE);
 
-  i = skip_space (data, len, 0);
-  if (i >= len || data[i] != '{')
-    return FALSE;
-  i = skip_space (data, len, i + 1);
-  if (i < len && data[i] == '}')
-    return FALSE;
-
-  while (i < len)
+  if (!walk_top_members (data, len, FALSE, peek_cursor_member, &peek) ||
+      peek.next == NULL || peek.more == -1)
     {
-      gsize key = i + 1;
-      gsize key_len;
-      gboolean escaped;
-
-      if (data[i] != '"')
-        return FALSE;
-      i = skip_string (data, len, i, &escaped);
-      if (i == 0 || escaped)
-        return FALSE;
-      key_len = i - 1 - key;
-      i = skip_space (data, len, i);
-      if (i >= len || data[i] != ':')
-        return FALSE;
-      i = skip_space (data, len, i + 1);
-      if (i >= len)
-        return FALSE;
-
-      if (key_len == 4 && memcmp (data + key, "next", 4) == 0)
-        {
-          gsize start = i + 1;
-
-          if (next != NULL || data[i] != '"')
-            return FALSE;
-          i = skip_string (data, len, i, &escaped);
-          if (i == 0 || escaped || i - 1 - start < 1 ||
-              !g_utf8_validate_len (data + start, i - 1 - start, NULL) ||
-              g_utf8_strlen (data + start, i - 1 - start) > CHQ_JSON_MAX_CURSOR)
-            return FALSE;
-          next = g_strndup (data + start, i - 1 - start);
-        }
-      else if (key_len == 4 && memcmp (data + key, "more", 4) == 0)
-        {
-          if (more != -1)
-            return FALSE;
-          if (len - i >= 4 && memcmp (data + i, "true", 4) == 0)
-            more = TRUE, i += 4;
-          else if (len - i >= 5 && memcmp (data + i, "false", 5) == 0)
-            more = FALSE, i += 5;
-          else
-            return FALSE;
-        }
-      else
-        {
-          i = skip_value (data, len, i);
-          if (i == 0)
-            return FALSE;
-        }
-
-      i = skip_space (data, len, i);
-      if (i >= len)
-        return FALSE;
-      if (data[i] == '}')
-        break;
-      if (data[i] != ',')
-        return FALSE;
-      i = skip_space (data, len, i + 1);
+      g_free (peek.next);
+      return FALSE;
     }
 
-  if (i >= len || next == NULL || more == -1)
-    return FALSE;
-  /* Nothing but space after the object. */
-  if (skip_space (data, len, i + 1) != len)
-    return FALSE;
-
-  *out_next = g_steal_pointer (&next);
-  *out_more = more;
+  *out_next = peek.next;
+  *out_more = peek.more;
   return TRUE;
 }
 
@@ -846,6 +889,55 @@ scan_value (const char *data,
   return 0;
 }
 
+typedef struct {
+  guint        n_items;
+  ChqJsonSpan *spans;
+  gboolean     seen_items;
+} FindItems;
+
+static gsize
+find_items_member (const char *data,
+                   gsize       len,
+                   const char *key,
+                   gsize       key_len,
+                   gsize       i,
+                   gpointer    user_data)
+{
+  FindItems *find = user_data;
+  guint n = 0;
+
+  if (key_len != 5 || memcmp (key, "items", 5) != 0)
+    return scan_value (data, len, i, 1);
+
+  if (find->seen_items || data[i] != '[')
+    return 0;
+  find->seen_items = TRUE;
+  i = skip_space (data, len, i + 1);
+  if (i < len && data[i] == ']')
+    return find->n_items == 0 ? i + 1 : 0;
+
+  while (TRUE)
+    {
+      gsize start = i;
+
+      if (i >= len || data[i] != '{' || n >= find->n_items)
+        return 0;
+      if ((i = scan_value (data, len, i, 2)) == 0)
+        return 0;
+      find->spans[n].offset = start;
+      find->spans[n].length = i - start;
+      n++;
+      i = skip_space (data, len, i);
+      if (i >= len)
+        return 0;
+      if (data[i] == ']')
+        return n == find->n_items ? i + 1 : 0;
+      if (data[i] != ',')
+        return 0;
+      i = skip_space (data, len, i + 1);
+    }
+}
+
 /**
  * chq_json_find_feed_items:
  * @data: the text of a course feed page, as received
@@ -870,90 +962,12 @@ chq_json_find_feed_items (const char  *data,
                           guint        n_items,
                           ChqJsonSpan *out_spans)
 {
-  gboolean seen_items = FALSE;
-  gsize i;
+  FindItems find = { n_items, out_spans, FALSE };
 
   g_return_val_if_fail (data != NULL || len == 0, FALSE);
   g_return_val_if_fail (out_spans != NULL || n_items == 0, FALSE);
 
-  i = skip_space (data, len, 0);
-  if (i >= len || data[i] != '{')
-    return FALSE;
-  i = skip_space (data, len, i + 1);
-  if (i < len && data[i] == '}')
-    return FALSE;
-
-  while (i < len)
-    {
-      gsize key = i + 1;
-      gsize key_len;
-      gboolean escaped;
-
-      if (data[i] != '"' || scan_string (data, len, i) == 0)
-        return FALSE;
-      i = skip_string (data, len, i, &escaped);
-      if (escaped)
-        return FALSE;
-      key_len = i - 1 - key;
-      i = skip_space (data, len, i);
-      if (i >= len || data[i] != ':')
-        return FALSE;
-      i = skip_space (data, len, i + 1);
-
-      if (key_len == 5 && memcmp (data + key, "items", 5) == 0)
-        {
-          guint n = 0;
-
-          if (seen_items || i >= len || data[i] != '[')
-            return FALSE;
-          seen_items = TRUE;
-          i = skip_space (data, len, i + 1);
-          if (i < len && data[i] == ']')
-            i++;
-          else
-            while (TRUE)
-              {
-                gsize start = i;
-
-                if (i >= len || data[i] != '{' || n >= n_items)
-                  return FALSE;
-                if ((i = scan_value (data, len, i, 2)) == 0)
-                  return FALSE;
-                out_spans[n].offset = start;
-                out_spans[n].length = i - start;
-                n++;
-                i = skip_space (data, len, i);
-                if (i >= len)
-                  return FALSE;
-                if (data[i] == ']')
-                  {
-                    i++;
-                    break;
-                  }
-                if (data[i] != ',')
-                  return FALSE;
-                i = skip_space (data, len, i + 1);
-              }
-          if (n != n_items)
-            return FALSE;
-        }
-      else if ((i = scan_value (data, len, i, 1)) == 0)
-        return FALSE;
-
-      i = skip_space (data, len, i);
-      if (i >= len)
-        return FALSE;
-      if (data[i] == '}')
-        break;
-      if (data[i] != ',')
-        return FALSE;
-      i = skip_space (data, len, i + 1);
-    }
-
-  if (i >= len || !seen_items)
-    return FALSE;
-  /* Nothing but space after the page. */
-  return skip_space (data, len, i + 1) == len;
+  return walk_top_members (data, len, TRUE, find_items_member, &find) && find.seen_items;
 }
 
 /**
