@@ -858,19 +858,33 @@ write_csv_thread (GTask        *task,
 }
 
 static void
-export_started (ChqHoursPage *self)
-{
-  self->exports++;
-  update_actions (self);
-}
-
-static void
 on_export_task_done_cb (GTask        *task,
                         GParamSpec   *pspec,
                         ChqHoursPage *self)
 {
   self->exports--;
   update_actions (self);
+}
+
+/* Counts @task as an export running until it completes; or, when no report is shown yet,
+ * returns its error on @task and %FALSE. */
+static gboolean
+start_export (ChqHoursPage *self,
+              GTask        *task)
+{
+  if (self->report == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
+                               _("The training hours are not loaded yet. Wait for the sync, "
+                                 "then export again."));
+      return FALSE;
+    }
+
+  self->exports++;
+  update_actions (self);
+  g_signal_connect_object (task, "notify::completed", G_CALLBACK (on_export_task_done_cb),
+                           self, 0);
+  return TRUE;
 }
 
 /**
@@ -900,17 +914,8 @@ chq_hours_page_export_csv_async (ChqHoursPage        *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, chq_hours_page_export_csv_async);
 
-  if (self->report == NULL)
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
-                               _("The training hours are not loaded yet. Wait for the sync, "
-                                 "then export again."));
-      return;
-    }
-
-  export_started (self);
-  g_signal_connect_object (task, "notify::completed", G_CALLBACK (on_export_task_done_cb),
-                           self, 0);
+  if (!start_export (self, task))
+    return;
   g_task_set_task_data (task, chq_hours_report_to_csv (self->report, TRUE),
                         (GDestroyNotify) g_bytes_unref);
   g_object_set_data_full (G_OBJECT (task), "file", g_object_ref (file), g_object_unref);
@@ -976,17 +981,8 @@ chq_hours_page_export_pdf_async (ChqHoursPage        *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, chq_hours_page_export_pdf_async);
 
-  if (self->report == NULL)
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
-                               _("The training hours are not loaded yet. Wait for the sync, "
-                                 "then export again."));
-      return;
-    }
-
-  export_started (self);
-  g_signal_connect_object (task, "notify::completed", G_CALLBACK (on_export_task_done_cb),
-                           self, 0);
+  if (!start_export (self, task))
+    return;
   chq_report_pdf_write_async (chq_report_pdf_new (self->report, self->company_name, NULL),
                               file, cancellable, on_pdf_written_cb, g_steal_pointer (&task));
 }
