@@ -6,7 +6,9 @@
 
 #include "config.h"
 
+#include <signal.h>
 #include <sqlite3.h>
+#include <sys/wait.h>
 
 #include "chq-test-sync-utils.h"
 
@@ -261,11 +263,43 @@ test_on_child_exit_cb (GPid     pid,
 }
 
 /* A GSourceFunc: sets the gboolean @user_data points to, once. */
-gboolean
-test_on_timeout_cb (gpointer user_data)
+static gboolean
+on_timeout_cb (gpointer user_data)
 {
   gboolean *fired = user_data;
 
   *fired = TRUE;
   return G_SOURCE_REMOVE;
+}
+
+/* Lets the child @pid run for @ms, then kills it (SIGKILL) if it is still running and
+ * reaps it; returns only once @ms have passed. Returns whether it was killed (%FALSE: it
+ * ended by itself first). */
+gboolean
+test_kill_child_after (GPid  pid,
+                       guint ms)
+{
+  gboolean fired = FALSE;
+  gboolean killed = FALSE;
+  int status = -1;
+
+  g_child_watch_add (pid, test_on_child_exit_cb, &status);
+  g_timeout_add (ms, on_timeout_cb, &fired);
+  while (!fired && status == -1)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (status == -1)
+    {
+      killed = TRUE;
+      kill (pid, SIGKILL);
+      while (status == -1)
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_true (WIFSIGNALED (status));
+    }
+  else
+    g_test_message ("Child %d ended by itself (status %d)", (int) pid, status);
+  while (!fired)
+    g_main_context_iteration (NULL, TRUE);
+
+  return killed;
 }

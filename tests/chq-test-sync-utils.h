@@ -30,6 +30,7 @@ GPid        test_spawn_child            (const char * const *argv);
 void        test_on_child_exit_cb       (GPid         pid,
                                          int          status,
                                          gpointer     user_data);
-gboolean    test_on_timeout_cb          (gpointer     user_data);
+gboolean    test_kill_child_after       (GPid         pid,
+                                         guint        ms);
 
 G_END_DECLS

@@ -538,26 +538,9 @@ test_soak (void)
   for (guint round = 0; round < N_KILLS; round++)
     {
       GPid pid = spawn_child (self_exe, uri, outbox_path, plan_path, PER_LIFE);
-      gboolean fired = FALSE;
-      int child_status = -1;
 
-      g_child_watch_add (pid, test_on_child_exit_cb, &child_status);
-      g_timeout_add (g_rand_int_range (rand, 300, 2500), test_on_timeout_cb, &fired);
-      while (!fired && child_status == -1)
-        g_main_context_iteration (NULL, TRUE);
-
-      if (child_status == -1)
-        {
-          killed++;
-          kill (pid, SIGKILL);
-          while (child_status == -1)
-            g_main_context_iteration (NULL, TRUE);
-          g_assert_true (WIFSIGNALED (child_status));
-        }
-      else
-        g_test_message ("Child %u ended by itself (status %d)", round, child_status);
-      while (!fired)
-        g_main_context_iteration (NULL, TRUE);
+      if (test_kill_child_after (pid, g_rand_int_range (rand, 300, 2500)))
+        killed++;
     }
   g_test_message ("%u of %u children were killed while running", killed, N_KILLS);
   g_assert_cmpuint (killed, >=, N_KILLS - 2);

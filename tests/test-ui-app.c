@@ -496,17 +496,25 @@ test_demo_again (void)
 
 /* Signing in */
 
+/* Activates the application's @action and returns the window of @type it shows. */
+static GtkWindow *
+open_app_window (const char *action,
+                 GType       type)
+{
+  GtkWindow *window;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), action, NULL);
+  window = find_toplevel (type);
+  g_assert_nonnull (window);
+  wait_until (gtk_widget_get_mapped (GTK_WIDGET (window)), 5000);
+
+  return window;
+}
+
 static ChqSignInDialog *
 open_sign_in (void)
 {
-  ChqSignInDialog *dialog;
-
-  g_action_group_activate_action (G_ACTION_GROUP (app), "sign-in", NULL);
-  dialog = CHQ_SIGN_IN_DIALOG (find_toplevel (CHQ_TYPE_SIGN_IN_DIALOG));
-  g_assert_nonnull (dialog);
-  wait_until (gtk_widget_get_mapped (GTK_WIDGET (dialog)), 5000);
-
-  return dialog;
+  return CHQ_SIGN_IN_DIALOG (open_app_window ("sign-in", CHQ_TYPE_SIGN_IN_DIALOG));
 }
 
 static void
@@ -762,14 +770,7 @@ test_refused_change (void)
 static ChqPreferencesWindow *
 open_preferences (void)
 {
-  ChqPreferencesWindow *preferences;
-
-  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  preferences = CHQ_PREFERENCES_WINDOW (find_toplevel (CHQ_TYPE_PREFERENCES_WINDOW));
-  g_assert_nonnull (preferences);
-  wait_until (gtk_widget_get_mapped (GTK_WIDGET (preferences)), 5000);
-
-  return preferences;
+  return CHQ_PREFERENCES_WINDOW (open_app_window ("preferences", CHQ_TYPE_PREFERENCES_WINDOW));
 }
 
 static void
