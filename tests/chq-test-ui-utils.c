@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "chq-test-ui-utils.h"
+#include "chq-test-clock.h"
 
 /**
  * store_result_cb:
@@ -214,6 +215,7 @@ test_ui_set_up (TestUi     *ui,
 
   ui->sandbox = chq_sandbox_new (&options);
   g_assert_true (chq_sandbox_start (ui->sandbox, &error));
+  test_clock_follow (ui->sandbox);
   g_assert_no_error (error);
   uri = chq_sandbox_dup_uri (ui->sandbox);
   ui->tmpdir = g_dir_make_tmp (tmpdir_template, &error);

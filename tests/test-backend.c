@@ -12,6 +12,7 @@
 #include "chq-backend.h"
 #include "chq-sandbox.h"
 #include "chq-order.h"
+#include "chq-test-clock.h"
 
 #define DEMO_SME "0123456749"
 
@@ -33,6 +34,7 @@ fixture_set_up (Fixture       *f,
 
   f->sandbox = chq_sandbox_new (&options);
   g_assert_true (chq_sandbox_start (f->sandbox, &error));
+  test_clock_follow (f->sandbox);
   g_assert_no_error (error);
   f->uri = chq_sandbox_dup_uri (f->sandbox);
   f->tmpdir = g_dir_make_tmp ("chq-backend-XXXXXX", &error);

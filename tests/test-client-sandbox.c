@@ -13,6 +13,7 @@
 
 #include "chq-client.h"
 #include "chq-sandbox.h"
+#include "chq-test-clock.h"
 
 #define SME_NUMBER        "0123456749"
 #define SELF_NUMBER       "0987654394"
@@ -87,6 +88,7 @@ fixture_set_up (Fixture       *fixture,
   options.rate_limit = 100000;
   fixture->sandbox = chq_sandbox_new (&options);
   g_assert_true (chq_sandbox_start (fixture->sandbox, &error));
+  test_clock_follow (fixture->sandbox);
   g_assert_no_error (error);
   fixture->uri = chq_sandbox_dup_uri (fixture->sandbox);
   g_assert_true (g_str_has_prefix (fixture->uri, "http://127.0.0.1:"));
@@ -211,7 +213,7 @@ test_sign_in (Fixture       *fixture,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(ChqAccount) account = NULL;
   g_autoptr(GDateTime) expires_at = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = chq_clock_now_utc ();
   g_autofree char *token = NULL;
 
   g_assert_no_error (error);
@@ -814,6 +816,7 @@ test_token_not_logged (void)
   options.today = "2026-11-28";
   sandbox = chq_sandbox_new (&options);
   g_assert_true (chq_sandbox_start (sandbox, &error));
+  test_clock_follow (sandbox);
   uri = chq_sandbox_dup_uri (sandbox);
   client = chq_client_new (uri, &error);
   g_assert_no_error (error);

@@ -16,6 +16,7 @@
 #include <sys/wait.h>
 
 #include "chq-test-sync-utils.h"
+#include "chq-test-clock.h"
 
 #define N_INTENTS 60
 #define N_KILLS   20
@@ -127,6 +128,7 @@ test_crash_kill_restart (void)
   g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
   sandbox = chq_sandbox_new (&options);
   chq_sandbox_start (sandbox, &error);
+  test_clock_follow (sandbox);
   g_assert_no_error (error);
   uri = chq_sandbox_dup_uri (sandbox);
   account_key = chq_outbox_account_key (uri, TEST_ENTERPRISE);

@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "chq-test-sync-utils.h"
+#include "chq-test-clock.h"
 
 static gint disk_full;  /* atomic: the auto-extension caps new connections while set */
 static sqlite3 *last_opened;  /* the last connection opened under the test's folders */
@@ -125,6 +126,7 @@ test_disk_full (void)
   gboolean refused = FALSE;
 
   chq_sandbox_start (sandbox, &error);
+  test_clock_follow (sandbox);
   g_assert_no_error (error);
   uri = chq_sandbox_dup_uri (sandbox);
   account_key = chq_outbox_account_key (uri, TEST_ENTERPRISE);

@@ -15,6 +15,7 @@
 #include "chq-hours-report.h"
 #include "chq-json.h"
 #include "chq-sandbox.h"
+#include "chq-test-clock.h"
 
 static const ChqHoursSettings default_settings = { 5.0, 7.6 };
 
@@ -634,6 +635,7 @@ test_report_demo_sandbox (void)
   guint booked = 0;
 
   g_assert_true (chq_sandbox_start (sandbox, &error));
+  test_clock_follow (sandbox);
   g_assert_no_error (error);
   uri = chq_sandbox_dup_uri (sandbox);
   client = chq_client_new (uri, &error);

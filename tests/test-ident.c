@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "chq-clock.h"
 #include "chq-ident.h"
 
 typedef char *   (*NormalizeFunc) (const char *input, GError **error);
@@ -134,26 +135,32 @@ test_niss (void)
 static void
 test_niss_future_century (void)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  int next_year = g_date_time_get_year (now) + 1;
-  char first9[10];
-  char number[12];
-  guint64 value;
+  guint tried = 0;
 
   /* Someone "born" next year in the 2000s cannot exist: like python-stdnum, the 2000 check
-   * is only tried for years not in the future. */
-  g_assert_cmpint (next_year, <, 2100);
-  g_snprintf (first9, sizeof first9, "%02d0101001", next_year % 100);
-  value = 2000000000ull + g_ascii_strtoull (first9, NULL, 10);
-  g_snprintf (number, sizeof number, "%s%02u", first9, (guint) (97 - value % 97));
-
-  if (97 - g_ascii_strtoull (first9, NULL, 10) % 97 == 97 - value % 97)
+   * is only tried for years not in the future. The app's clock is set to each of a few
+   * years; the years where both centuries give the same check digits prove nothing. */
+  for (int year = 2026; year < 2036; year++)
     {
-      g_test_skip ("both centuries give the same check this year");
-      return;
-    }
+      g_autoptr(GDateTime) start = g_date_time_new_utc (year, 6, 15, 12, 0, 0);
+      int next_year = year + 1;
+      char first9[10];
+      char number[12];
+      guint64 value;
 
-  g_assert_false (chq_niss_validate (number, NULL));
+      chq_clock_set_start (start);
+      g_snprintf (first9, sizeof first9, "%02d0101001", next_year % 100);
+      value = 2000000000ull + g_ascii_strtoull (first9, NULL, 10);
+      g_snprintf (number, sizeof number, "%s%02u", first9, (guint) (97 - value % 97));
+
+      if (97 - g_ascii_strtoull (first9, NULL, 10) % 97 == 97 - value % 97)
+        continue;
+
+      g_assert_false (chq_niss_validate (number, NULL));
+      tried++;
+    }
+  chq_clock_reset ();
+  g_assert_cmpuint (tried, >, 5);
 }
 
 static void

@@ -20,6 +20,7 @@
 
 #include "chq-ident.h"
 #include "chq-sandbox.h"
+#include "chq-test-clock.h"
 
 #define TODAY "2026-11-28"
 #define ATELIER "0123456749"
@@ -280,6 +281,7 @@ fixture_start (Fixture                 *f,
 
   f->sandbox = chq_sandbox_new (options);
   chq_sandbox_start (f->sandbox, &error);
+  test_clock_follow (f->sandbox);
   g_assert_no_error (error);
   f->uri = chq_sandbox_dup_uri (f->sandbox);
   g_assert_true (g_str_has_prefix (f->uri, "http://127.0.0.1:"));
@@ -1851,6 +1853,7 @@ test_restart (Fixture       *f,
   chq_sandbox_stop (f->sandbox);
   chq_sandbox_stop (f->sandbox);
   g_assert_true (chq_sandbox_start (f->sandbox, &error));
+  test_clock_follow (f->sandbox);
   g_assert_no_error (error);
   g_free (f->uri);
   f->uri = chq_sandbox_dup_uri (f->sandbox);
@@ -1993,6 +1996,7 @@ test_stop_with_delayed (Fixture       *f,
 
   chq_sandbox_set_faults (f->sandbox, 0.0, 0.0, 0);
   g_assert_true (chq_sandbox_start (f->sandbox, &error));
+  test_clock_follow (f->sandbox);
   g_assert_no_error (error);
   g_free (f->uri);
   f->uri = chq_sandbox_dup_uri (f->sandbox);

@@ -27,6 +27,7 @@
 #include "chq-json.h"
 #include "chq-sandbox.h"
 #include "chq-secret.h"
+#include "chq-test-clock.h"
 
 #define DEMO_SME      "0123456749"
 #define DEMO_SELF     "0987654394"
@@ -82,6 +83,7 @@ start_sandbox (const char *db_path,
   g_autoptr(GError) error = NULL;
 
   chq_sandbox_start (sandbox, &error);
+  test_clock_follow (sandbox);
   g_assert_no_error (error);
   *out_uri = chq_sandbox_dup_uri (sandbox);
   return g_steal_pointer (&sandbox);

@@ -22,6 +22,7 @@
 #include <sys/wait.h>
 
 #include "chq-test-sync-utils.h"
+#include "chq-test-clock.h"
 
 #define N_KILLS         20
 #define PER_LIFE        12
@@ -517,6 +518,7 @@ test_soak (void)
   g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
   sandbox = chq_sandbox_new (&options);
   chq_sandbox_start (sandbox, &error);
+  test_clock_follow (sandbox);
   g_assert_no_error (error);
   uri = chq_sandbox_dup_uri (sandbox);
   account_key = chq_outbox_account_key (uri, TEST_ENTERPRISE);
@@ -640,6 +642,7 @@ test_put_after_dropped_connection (void)
   g_autofree char *uri = NULL;
 
   chq_sandbox_start (sandbox, &error);
+  test_clock_follow (sandbox);
   g_assert_no_error (error);
   uri = chq_sandbox_dup_uri (sandbox);
   client = test_client_new_signed_in (uri);

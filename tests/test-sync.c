@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "chq-test-sync-utils.h"
+#include "chq-test-clock.h"
 
 /* Requests of a run with an empty outbox and a course feed of one page: account, courses,
  * orders, wallet, workers, enrolments of this year and the last. */
@@ -79,6 +80,7 @@ start_sandbox (const char *db_path,
   g_autoptr(GError) error = NULL;
 
   chq_sandbox_start (sandbox, &error);
+  test_clock_follow (sandbox);
   g_assert_no_error (error);
 
   return g_steal_pointer (&sandbox);

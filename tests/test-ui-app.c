@@ -26,6 +26,7 @@
 #include "chq-vouchers-page.h"
 #include "chq-welcome-page.h"
 #include "chq-window.h"
+#include "chq-test-clock.h"
 
 static ChqApplication *app;    /* owned */
 
@@ -103,6 +104,7 @@ start_sandbox (const char *dir,
   g_autoptr(GError) error = NULL;
 
   g_assert_true (chq_sandbox_start (sandbox, &error));
+  test_clock_follow (sandbox);
   g_assert_no_error (error);
 
   return sandbox;

@@ -21,6 +21,7 @@
 #include "chq-test-sync-utils.h"
 #include "chq-vouchers-logic.h"
 #include "chq-vouchers-page.h"
+#include "chq-test-clock.h"
 
 typedef struct {
   ChqSandbox      *sandbox;   /* owned */
@@ -372,6 +373,7 @@ fixture_set_up (Fixture       *fixture,
   options.rate_limit = 10000;
   fixture->sandbox = chq_sandbox_new (&options);
   g_assert_true (chq_sandbox_start (fixture->sandbox, &error));
+  test_clock_follow (fixture->sandbox);
   g_assert_no_error (error);
   fixture->uri = chq_sandbox_dup_uri (fixture->sandbox);
 

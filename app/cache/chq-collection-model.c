@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "chq-clock.h"
 #include "chq-collection-model.h"
 #include "chq-json.h"
 
@@ -256,7 +257,7 @@ chq_collection_model_constructed (GObject *object)
 
   if (self->year <= 0)
     {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autoptr(GDateTime) now = chq_clock_now_local ();
 
       self->year = g_date_time_get_year (now);
     }

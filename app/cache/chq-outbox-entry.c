@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "chq-clock.h"
 #include "chq-outbox-entry.h"
 #include "chq-types.h"
 
@@ -488,7 +489,7 @@ chq_outbox_entry_constructed (GObject *object)
 
   self->summary = chq_outbox_describe (self->kind, payload);
   if (self->created_at == NULL)
-    self->created_at = g_date_time_new_now_utc ();
+    self->created_at = chq_clock_now_utc ();
   if (self->updated_at == NULL)
     self->updated_at = g_date_time_ref (self->created_at);
 }

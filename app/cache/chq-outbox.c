@@ -20,6 +20,7 @@
 #include <sqlite3.h>
 #include <sys/stat.h>
 
+#include "chq-clock.h"
 #include "chq-outbox.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
@@ -553,7 +554,7 @@ chq_outbox_add (ChqOutbox      *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *key = g_uuid_string_random ();
   g_autofree char *payload_json = NULL;
-  gint64 now = g_get_real_time ();
+  gint64 now = chq_clock_get_real_time ();
   gint64 id = 0;
   int rc;
 
@@ -947,7 +948,7 @@ chq_outbox_update_payload (ChqOutbox  *self,
     {
       sqlite3_bind_text (stmt, 2, payload_json, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 3, key, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 4, g_get_real_time ());
+      sqlite3_bind_int64 (stmt, 4, chq_clock_get_real_time ());
       ok = change_entry (self, id, stmt,
                          _("This change may already have reached the service, so it can no "
                            "longer be edited. Wait until it is sent, then make a new change."),
@@ -1023,7 +1024,7 @@ mark (ChqOutbox   *self,
       bind_text_or_null (stmt, 2, text2);
       bind_text_or_null (stmt, 3, text3);
       bind_text_or_null (stmt, 4, text4);
-      sqlite3_bind_int64 (stmt, 5, g_get_real_time ());
+      sqlite3_bind_int64 (stmt, 5, chq_clock_get_real_time ());
       ok = change_entry (self, id, stmt,
                          _("This change was already sent or refused."), error);
     }
@@ -1175,7 +1176,7 @@ chq_outbox_purge_sent (ChqOutbox  *self,
                   "DELETE FROM entries WHERE state = 'sent' AND updated_at < ?1", error);
   if (stmt != NULL)
     {
-      sqlite3_bind_int64 (stmt, 1, g_get_real_time () - older_than);
+      sqlite3_bind_int64 (stmt, 1, chq_clock_get_real_time () - older_than);
       rc = sqlite3_step (stmt);
       if (rc == SQLITE_DONE)
         removed = (guint) sqlite3_changes (self->db);

@@ -26,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "chq-clock.h"
 #include "chq-json.h"
 #include "chq-store.h"
 #include "chq-store-schema.h"
@@ -433,7 +434,7 @@ static gboolean
 move_aside (const char  *path,
             GError     **error)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = chq_clock_now_utc ();
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%S");
   g_autofree char *aside = g_strdup_printf ("%s.corrupt-%s", path, stamp);
 
@@ -3242,7 +3243,7 @@ save_built_index (ChqStore *self)
     return;
 
   /* The page's default order for today, so the next start need not sort either. */
-  now = g_date_time_new_now_local ();
+  now = chq_clock_now_local ();
   g_array_unref (index_get_order (index, CHQ_COURSE_SORT_NEXT_SESSION, start_of_day (now)));
 
   if (!g_mutex_trylock (&self->write_lock))
@@ -3314,7 +3315,7 @@ run_query (ChqStore             *self,
   if ((index = get_index (self, db, error)) == NULL)
     return NULL;
 
-  now = query->today ? g_date_time_ref (query->today) : g_date_time_new_now_local ();
+  now = query->today ? g_date_time_ref (query->today) : chq_clock_now_local ();
   plan.ai_only = query->ai_only;
   plan.theme = resolve_word (index, 't', query->theme);
   plan.language = resolve_word (index, 'l', query->language);
@@ -3943,7 +3944,7 @@ chq_store_get_course_row (ChqStore  *self,
     now = start_of_day (today);
   else
     {
-      g_autoptr(GDateTime) local_now = g_date_time_new_now_local ();
+      g_autoptr(GDateTime) local_now = chq_clock_now_local ();
 
       now = start_of_day (local_now);
     }

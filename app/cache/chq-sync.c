@@ -17,6 +17,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "chq-clock.h"
 #include "chq-sync.h"
 
 /* The steps of a run after the outbox, in order. */
@@ -479,7 +480,7 @@ run_succeed (Run *run)
 {
   StoreWrite *write = g_new0 (StoreWrite, 1);
 
-  write->last_sync = g_date_time_new_now_utc ();
+  write->last_sync = chq_clock_now_utc ();
   store_write_async (run, write, on_last_sync_written_cb);
 }
 
@@ -903,7 +904,7 @@ run_year (Run *run)
   if (run->self->current_year > 0)
     return run->self->current_year;
 
-  now = g_date_time_new_now_local ();
+  now = chq_clock_now_local ();
   return g_date_time_get_year (now);
 }
 

@@ -10,6 +10,7 @@
 #include <libsoup/soup.h>
 #include <string.h>
 
+#include "chq-clock.h"
 #include "chq-client.h"
 #include "chq-http.h"
 #include "chq-json.h"
@@ -709,7 +710,7 @@ finish_with_answer (GTask *task)
   SoupMessageHeaders *headers = soup_message_get_response_headers (message);
   const char *content_type = soup_message_headers_get_one (headers, "Content-Type");
   g_autoptr(GBytes) body = g_byte_array_free_to_bytes (g_steal_pointer (&request->buffer));
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = chq_clock_now_utc ();
   gint64 retry_after_ms;
   GError *error;
   const char *data;

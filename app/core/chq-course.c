@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "chq-clock.h"
 #include "chq-course.h"
 
 struct _ChqCourse
@@ -725,7 +726,7 @@ chq_course_get_next_session_start_after (ChqCourse *self,
 GDateTime *
 chq_course_get_next_session_start (ChqCourse *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = chq_clock_now_local ();
 
   return chq_course_get_next_session_start_after (self, now);
 }

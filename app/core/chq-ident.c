@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "chq-clock.h"
 #include "chq-ident.h"
 
 G_DEFINE_QUARK (chq-ident-error-quark, chq_ident_error)
@@ -189,7 +190,7 @@ niss_century (const char *n)
   guint64 first9 = digits_value (n, 9);
   guint64 check = digits_value (n + 9, 2);
   int year2 = (int) digits_value (n, 2);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = chq_clock_now_local ();
 
   if (97 - first9 % 97 == check)
     return 1900;

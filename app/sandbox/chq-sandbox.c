@@ -34,6 +34,7 @@ struct _ChqSandbox
   char         *db_path;           /* owned, nullable */
   guint16       port;
   GDate         fixed_today;       /* invalid when the real date is used */
+  gint64        created_us;        /* monotonic time at construction: the fixed clock runs */
   guint         n_courses;
   guint64       seed;
   gboolean      no_demo;
@@ -169,6 +170,7 @@ chq_sandbox_init (ChqSandbox *self)
   g_mutex_init (&self->lock);
   g_cond_init (&self->cond);
   g_date_clear (&self->fixed_today, 1);
+  self->created_us = g_get_monotonic_time ();
   self->rate_windows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->delayed = g_ptr_array_new ();
 }
@@ -231,23 +233,41 @@ _chq_sandbox_time_zone (void)
   return tz;
 }
 
-/* Now, on the fixed date if there is one (the time of day is the real one). */
+/* Now: with a fixed date, 10:00 in Brussels on that date plus the time the sandbox has been
+ * running, so that its clock runs but never depends on the real date or time of day. */
 static GDateTime *
 sandbox_now (ChqSandbox *self)
 {
   g_autoptr(GTimeZone) tz = _chq_sandbox_time_zone ();
-  g_autoptr(GDateTime) real = g_date_time_new_now (tz);
+  g_autoptr(GDateTime) start = NULL;
 
   if (!g_date_valid (&self->fixed_today))
-    return g_steal_pointer (&real);
+    return g_date_time_new_now (tz);
 
-  return g_date_time_new (tz,
-                          g_date_get_year (&self->fixed_today),
-                          g_date_get_month (&self->fixed_today),
-                          g_date_get_day (&self->fixed_today),
-                          g_date_time_get_hour (real),
-                          g_date_time_get_minute (real),
-                          g_date_time_get_seconds (real));
+  start = g_date_time_new (tz,
+                           g_date_get_year (&self->fixed_today),
+                           g_date_get_month (&self->fixed_today),
+                           g_date_get_day (&self->fixed_today),
+                           10, 0, 0);
+  return g_date_time_add (start, g_get_monotonic_time () - self->created_us);
+}
+
+/**
+ * chq_sandbox_dup_now:
+ * @self: a sandbox
+ *
+ * What the sandbox's clock reads: the real time, or with a fixed date, 10:00 (Brussels) on
+ * that date plus the time since the sandbox was made. Tests give the app's clock the same
+ * start (chq_clock_set_start()) so that both agree.
+ *
+ * Returns: (transfer full): the sandbox's now
+ */
+GDateTime *
+chq_sandbox_dup_now (ChqSandbox *self)
+{
+  g_return_val_if_fail (CHQ_IS_SANDBOX (self), NULL);
+
+  return sandbox_now (self);
 }
 
 /**

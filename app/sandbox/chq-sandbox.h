@@ -39,6 +39,7 @@ ChqSandbox *chq_sandbox_new               (const ChqSandboxOptions *options);
 gboolean    chq_sandbox_start             (ChqSandbox              *self,
                                            GError                 **error);
 char       *chq_sandbox_dup_uri           (ChqSandbox              *self);
+GDateTime  *chq_sandbox_dup_now           (ChqSandbox              *self);
 void        chq_sandbox_stop              (ChqSandbox              *self);
 
 char       *chq_sandbox_add_course        (ChqSandbox              *self,

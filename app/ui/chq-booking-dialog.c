@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "chq-clock.h"
 #include "chq-booking-dialog.h"
 #include "chq-catalog-logic.h"
 #include "chq-rules.h"
@@ -89,7 +90,7 @@ update_check (ChqBookingDialog *self)
 {
   ChqCourseSession *session = get_session (self);
   ChqWorker *worker = get_worker (self);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = chq_clock_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
   g_autofree char *session_day = NULL;
   g_autofree char *needed = NULL;
@@ -341,7 +342,7 @@ chq_booking_dialog_constructed (GObject *object)
 {
   ChqBookingDialog *self = (ChqBookingDialog *)object;
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = chq_clock_now_utc ();
   GListModel *sessions;
   ChqStore *store;
 

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "chq-clock.h"
 #include "chq-booking-dialog.h"
 #include "chq-catalog-logic.h"
 #include "chq-course-detail.h"
@@ -88,7 +89,7 @@ set_loading (ChqCourseDetail *self,
 static gboolean
 course_has_upcoming_session (ChqCourse *course)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = chq_clock_now_utc ();
   GListModel *sessions = chq_course_get_sessions (course);
 
   for (guint i = 0; sessions != NULL && i < g_list_model_get_n_items (sessions); i++)
@@ -540,7 +541,7 @@ on_enrolments_loaded_cb (GObject      *object,
 static void
 load_bookings (ChqCourseDetail *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = chq_clock_now_local ();
   ChqStore *store;
   int year;
 

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "chq-clock.h"
 #include "chq-hours-chart.h"
 #include "chq-hours-page.h"
 #include "chq-hours-row.h"
@@ -529,7 +530,7 @@ static void
 recompute (ChqHoursPage *self)
 {
   ChqHoursSettings settings;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = chq_clock_now_local ();
   GDate today;
 
   if (self->workers == NULL || self->enrolments == NULL)
@@ -1260,7 +1261,7 @@ chq_hours_page_class_init (ChqHoursPageClass *klass)
 static void
 chq_hours_page_init (ChqHoursPage *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = chq_clock_now_local ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 

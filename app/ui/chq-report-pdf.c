@@ -16,6 +16,7 @@
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
 
+#include "chq-clock.h"
 #include "chq-hours-chart.h"
 #include "chq-money.h"
 #include "chq-report-pdf.h"
@@ -85,7 +86,7 @@ chq_report_pdf_new (ChqHoursReport *report,
                     GDateTime      *generated_at)
 {
   g_autoptr(GDateTime) now = generated_at != NULL ? g_date_time_ref (generated_at)
-                                                  : g_date_time_new_now_local ();
+                                                  : chq_clock_now_local ();
   g_autofree char *date = g_date_time_format (now, "%x");
   ChqReportPdf *pdf;
 

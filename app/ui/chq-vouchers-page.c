@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "chq-clock.h"
 #include "chq-batch-row.h"
 #include "chq-json.h"
 #include "chq-money.h"
@@ -97,8 +98,7 @@ get_today (ChqVouchersPage *self,
   if (self->today != NULL && chq_vouchers_parse_date (self->today, out))
     return;
 
-  g_date_clear (out, 1);
-  g_date_set_time_t (out, time (NULL));
+  chq_clock_get_today (out);
 }
 
 static guint

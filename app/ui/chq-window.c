@@ -10,6 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "chq-clock.h"
 #include "chq-app-logic.h"
 #include "chq-catalog-page.h"
 #include "chq-hours-page.h"
@@ -130,7 +131,7 @@ strip_mnemonic (const char *label)
 static void
 update_banner (ChqWindow *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = chq_clock_now_local ();
   g_autofree char *text = NULL;
   const char *button_label = NULL;
   const char *button_action = NULL;
@@ -196,7 +197,7 @@ update_banner (ChqWindow *self)
 static void
 update_updated (ChqWindow *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = chq_clock_now_local ();
   g_autofree char *updated = NULL;
 
   if (self->backend == NULL)

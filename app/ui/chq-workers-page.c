@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "chq-clock.h"
 #include "chq-attendance-dialog.h"
 #include "chq-booking-row.h"
 #include "chq-collection-model.h"
@@ -264,7 +265,7 @@ bind_booking_row (ChqWorkersPage *self,
                   ChqBookingRow  *row,
                   gpointer        item)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = chq_clock_now_utc ();
 
   if (CHQ_IS_ENROLMENT (item))
     chq_booking_row_set_booking (row, item,
@@ -862,7 +863,7 @@ cancel_booking_action (GtkWidget  *widget,
 {
   ChqWorkersPage *self = CHQ_WORKERS_PAGE (widget);
   g_autoptr(ChqEnrolment) enrolment = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = chq_clock_now_utc ();
   g_autofree char *session = NULL;
   g_autofree char *body = NULL;
   AdwMessageDialog *dialog;
@@ -1226,7 +1227,7 @@ void
 chq_workers_page_set_backend (ChqWorkersPage *self,
                               ChqBackend     *backend)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = chq_clock_now_local ();
   ChqStore *store;
 
   g_return_if_fail (CHQ_IS_WORKERS_PAGE (self));
