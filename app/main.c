@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "chq-application.h"
+#include "chq-i18n.h"
 
 /* The start-up benchmark's hook (tests/bench/bench-startup.c). With
  * CHQ_EXIT_AFTER_FIRST_FRAME=1 the app quits after the first frame of its first window is
@@ -134,10 +135,7 @@ main (int   argc,
 
   main_time = g_get_monotonic_time ();
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  chq_i18n_init ();
 
   app = chq_application_new ();
 

@@ -20,17 +20,23 @@ for arg in "$@"; do
 done
 export DEBIAN_FRONTEND=noninteractive
 
+# run: what configuring, building and running the app needs (glib-networking: HTTPS to the
+# voucher service; desktop-file-utils, gtk4-update-icon-cache and glib-compile-schemas:
+# what `meson install` refreshes).
 packages=(
   build-essential meson ninja-build pkg-config gettext itstool
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libgtk-4-bin libadwaita-1-dev
-  libsoup-3.0-dev libjson-glib-dev libsqlite3-dev libsecret-1-dev
-  librsvg2-common adwaita-icon-theme fonts-cantarell
+  libsoup-3.0-dev libjson-glib-dev libsqlite3-dev libsecret-1-dev glib-networking
+  desktop-file-utils librsvg2-common adwaita-icon-theme fonts-cantarell
 )
+# test: that, and what the whole test suite (validators, a private X server and
+# accessibility bus, PDF and spreadsheet readers, the locales the money tests use), the
+# fuzzers (clang) and valgrind need; faketime runs the suite on other dates.
 if [ "$set_name" = test ]; then
   packages+=(
-    sqlite3 curl desktop-file-utils appstream flatpak-builder
+    sqlite3 curl appstream flatpak-builder python3
     xvfb xauth dbus dbus-x11 at-spi2-core python3-pyatspi imagemagick
-    locales poppler-utils libreoffice-calc-nogui
+    locales poppler-utils libreoffice-calc-nogui faketime
     clang libclang-rt-14-dev valgrind
   )
 fi

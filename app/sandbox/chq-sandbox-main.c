@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "chq-i18n.h"
 #include "chq-sandbox.h"
 
 static gboolean
@@ -93,10 +94,7 @@ main (int   argc,
     { NULL }
   };
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  chq_i18n_init ();
 
   context = g_option_context_new (NULL);
   g_option_context_set_summary (context,
