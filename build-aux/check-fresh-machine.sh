@@ -72,9 +72,14 @@ trap 'exit 130' INT TERM
 tar -C "$root" -xf "$pristine"
 cp /etc/resolv.conf "$root/etc/resolv.conf"
 # The same archive and suites as this machine (the release, its updates and security).
+sources=()
 for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list /etc/apt/sources.list.d/*.sources; do
-  [ -f "$f" ] && grep -qE '/debian(-security)?/?( |$)' "$f" && cp "$f" "$root$f"
+  [ -f "$f" ] && grep -qE '/debian(-security)?/?( |$)' "$f" && sources+=("$f")
 done
+if [ ${#sources[@]} -gt 0 ]; then
+  rm -f "$root/etc/apt/sources.list"
+  for f in "${sources[@]}"; do cp "$f" "$root$f"; done
+fi
 mount -t proc proc "$root/proc"
 mount -t sysfs sys "$root/sys"
 mount --bind /dev "$root/dev"
