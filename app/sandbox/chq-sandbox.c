@@ -24,7 +24,7 @@
 #define TOKEN_LIFETIME_SECONDS (8 * 3600)
 #define LOGIN_WINDOW_SECONDS   (15 * 60)
 #define LOGIN_MAX_FAILURES     5
-#define IDEMPOTENCY_SECONDS    (30 * 24 * 3600)
+#define IDEMPOTENCY_SECONDS    ((gint64) CHQ_API_IDEMPOTENCY_DAYS * 24 * 3600)
 
 struct _ChqSandbox
 {
@@ -33,7 +33,7 @@ struct _ChqSandbox
   /* Options, fixed at construction. */
   char         *db_path;           /* owned, nullable */
   guint16       port;
-  GDate         fixed_today;       /* invalid when the real date is used */
+  GDate         fixed_today;       /* invalid when the real date is used; under @lock */
   guint         n_courses;
   guint64       seed;
   gboolean      no_demo;
@@ -237,17 +237,52 @@ sandbox_now (ChqSandbox *self)
 {
   g_autoptr(GTimeZone) tz = _chq_sandbox_time_zone ();
   g_autoptr(GDateTime) real = g_date_time_new_now (tz);
+  GDate today;
 
-  if (!g_date_valid (&self->fixed_today))
+  g_mutex_lock (&self->lock);
+  today = self->fixed_today;
+  g_mutex_unlock (&self->lock);
+
+  if (!g_date_valid (&today))
     return g_steal_pointer (&real);
 
   return g_date_time_new (tz,
-                          g_date_get_year (&self->fixed_today),
-                          g_date_get_month (&self->fixed_today),
-                          g_date_get_day (&self->fixed_today),
+                          g_date_get_year (&today),
+                          g_date_get_month (&today),
+                          g_date_get_day (&today),
                           g_date_time_get_hour (real),
                           g_date_time_get_minute (real),
                           g_date_time_get_seconds (real));
+}
+
+/**
+ * chq_sandbox_set_today:
+ * @self: a sandbox, running or not
+ * @today: (nullable): "YYYY-MM-DD", the server's date from now on; %NULL for the real date
+ *
+ * Moves the server's clock, as `--today` sets it at start: tests use it to let days pass
+ * (idempotency keys expire after %CHQ_API_IDEMPOTENCY_DAYS, tokens after eight hours).
+ * Callable from any thread.
+ *
+ * Returns: %FALSE (and nothing changes) when @today is not a valid date
+ */
+gboolean
+chq_sandbox_set_today (ChqSandbox *self,
+                       const char *today)
+{
+  GDate date;
+
+  g_return_val_if_fail (CHQ_IS_SANDBOX (self), FALSE);
+
+  g_date_clear (&date, 1);
+  if (today != NULL && !_chq_sandbox_parse_date (today, &date))
+    return FALSE;
+
+  g_mutex_lock (&self->lock);
+  self->fixed_today = date;
+  g_mutex_unlock (&self->lock);
+
+  return TRUE;
 }
 
 /**
@@ -762,11 +797,16 @@ idempotency_lookup (ChqSandboxRequest *req,
                     const char        *key,
                     const char        *hash)
 {
+  /* A key older than the window is forgotten, even before the purge at start-up: the
+   * request is a new one, as docs/api.md says. */
   sqlite3_stmt *stmt = chq_sandbox_db_query (req->db,
                                              "SELECT request_hash, status, content_type, body "
                                              "FROM idempotency "
-                                             "WHERE company_id = ?1 AND key = ?2",
-                                             "ss", req->company_id, key);
+                                             "WHERE company_id = ?1 AND key = ?2 "
+                                             "AND created_at >= ?3",
+                                             "ssI", req->company_id, key,
+                                             g_date_time_to_unix (req->now) -
+                                             IDEMPOTENCY_SECONDS);
   gboolean answered = FALSE;
 
   if (sqlite3_step (stmt) == SQLITE_ROW)
@@ -1294,7 +1334,8 @@ ensure_db (ChqSandbox  *self,
 
   now = sandbox_now (self);
 
-  /* Keys are kept 30 days, sign-in failures 15 minutes, tokens until they expire. */
+  /* Keys are kept CHQ_API_IDEMPOTENCY_DAYS, sign-in failures 15 minutes, tokens until
+   * they expire. */
   chq_sandbox_db_run (self->db, "DELETE FROM idempotency WHERE created_at < ?1",
                       "I", g_date_time_to_unix (now) - IDEMPOTENCY_SECONDS);
   chq_sandbox_db_run (self->db, "DELETE FROM login_failures WHERE at <= ?1",
