@@ -17,6 +17,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "chq-outbox-effect.h"
 #include "chq-sync.h"
 
 /* The steps of a run after the outbox, in order. */
@@ -997,6 +998,7 @@ typedef enum {
   OUTBOX_SENT,
   OUTBOX_FAILED,
   OUTBOX_RETRY,
+  OUTBOX_CHECKED,     /* an old entry's effect was looked for: mark it sent or failed */
 } OutboxOpKind;
 
 typedef struct {
@@ -1007,8 +1009,13 @@ typedef struct {
   char           *code;        /* owned, nullable */
   char           *field;       /* owned, nullable */
   GError         *stop_error;  /* owned, nullable: for RETRY, what ends the run after */
-  ChqOutboxEntry *entry;       /* owned, nullable: what TAKE_NEXT found */
+  ChqOutboxEntry *entry;       /* owned, nullable: what TAKE_NEXT found, what CHECKED checks */
   guint           n_waiting;   /* TAKE_NEXT: entries still to go, this one included */
+  gboolean        check;       /* TAKE_NEXT: the entry is past the idempotency window, not
+                                * marked sending: look for its effect first */
+  GPtrArray      *orders;      /* owned, nullable: CHECKED, the service's lists */
+  GPtrArray      *workers;     /* owned, nullable */
+  GPtrArray      *enrolments;  /* owned, nullable */
 } OutboxOp;
 
 static void
@@ -1020,15 +1027,23 @@ outbox_op_free (OutboxOp *op)
   g_free (op->field);
   g_clear_error (&op->stop_error);
   g_clear_object (&op->entry);
+  g_clear_pointer (&op->orders, g_ptr_array_unref);
+  g_clear_pointer (&op->workers, g_ptr_array_unref);
+  g_clear_pointer (&op->enrolments, g_ptr_array_unref);
   g_free (op);
 }
 
 /* The oldest entry still to go, marked sending; entries that cannot be sent at all (no
- * target id) are failed on the way. NULL when none is left. */
+ * target id) are failed on the way. NULL when none is left. An entry first tried longer
+ * ago than the service keeps keys is returned NOT marked sending, with @out_check set:
+ * its effect is looked for before anything is sent. */
 static ChqOutboxEntry *
-take_next_entry (ChqSync  *self,
-                 GError  **error)
+take_next_entry (ChqSync   *self,
+                 gboolean  *out_check,
+                 GError   **error)
 {
+  *out_check = FALSE;
+
   for (;;)
     {
       g_autoptr(ChqOutboxEntry) entry = NULL;
@@ -1046,6 +1061,13 @@ take_next_entry (ChqSync  *self,
                                        chq_outbox_entry_get_target_id (entry),
                                        &method, &path, &has_body))
         {
+          g_autoptr(GDateTime) now = chq_outbox_now (self->outbox);
+
+          if (chq_outbox_entry_needs_check (entry, now))
+            {
+              *out_check = TRUE;
+              return g_steal_pointer (&entry);
+            }
           if (!chq_outbox_mark_sending (self->outbox, id, error))
             return NULL;
           return g_steal_pointer (&entry);
@@ -1056,6 +1078,76 @@ take_next_entry (ChqSync  *self,
                                      "Discard it and make it again."),
                                    NULL, NULL, error))
         return NULL;
+    }
+}
+
+/* The ids of what the account's sent entries created, as far as the outbox still has
+ * them: another entry's order is never taken for this one's. */
+static GHashTable *
+claimed_ids (ChqSync *self)
+{
+  g_autoptr(GPtrArray) sent = chq_outbox_list (self->outbox, self->account_key,
+                                               CHQ_OUTBOX_STATES_SENT);
+  GHashTable *ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < sent->len; i++)
+    {
+      g_autoptr(JsonNode) result = chq_outbox_entry_dup_result (g_ptr_array_index (sent, i));
+      JsonNode *id;
+
+      if (result == NULL || !JSON_NODE_HOLDS_OBJECT (result))
+        continue;
+      id = json_object_get_member (json_node_get_object (result), "id");
+      if (id != NULL && json_node_get_value_type (id) == G_TYPE_STRING)
+        g_hash_table_add (ids, g_strdup (json_node_get_string (id)));
+    }
+
+  return ids;
+}
+
+static JsonNode *
+object_to_json (GObject *object)
+{
+  if (CHQ_IS_ORDER (object))
+    return chq_order_to_json (CHQ_ORDER (object));
+  if (CHQ_IS_WORKER (object))
+    return chq_worker_to_json (CHQ_WORKER (object));
+  if (CHQ_IS_ENROLMENT (object))
+    return chq_enrolment_to_json (CHQ_ENROLMENT (object));
+  g_return_val_if_reached (NULL);
+}
+
+/* An old entry whose effect was looked for: found once, it is sent, with the object found
+ * as the service's answer; otherwise it waits for the user, with the reason. */
+static gboolean
+mark_checked (ChqSync   *self,
+              OutboxOp  *op,
+              GError   **error)
+{
+  g_autoptr(GHashTable) claimed = claimed_ids (self);
+  ChqOutboxKind kind = chq_outbox_entry_get_kind (op->entry);
+  GObject *found = NULL;
+  ChqOutboxEffect effect;
+
+  effect = chq_outbox_find_effect (op->entry, op->orders, op->workers, op->enrolments,
+                                   claimed, &found);
+  if (effect == CHQ_OUTBOX_EFFECT_FOUND)
+    {
+      g_autoptr(JsonNode) result = object_to_json (found);
+
+      g_debug ("Outbox entry %" G_GINT64_FORMAT " is past the idempotency window; "
+               "its effect was found", op->id);
+      return chq_outbox_mark_sent (self->outbox, op->id, result, error);
+    }
+  else
+    {
+      g_autofree char *message = chq_outbox_effect_message (kind, effect);
+
+      g_debug ("Outbox entry %" G_GINT64_FORMAT " is past the idempotency window; "
+               "its effect was %s", op->id,
+               effect == CHQ_OUTBOX_EFFECT_ABSENT ? "not found" : "ambiguous");
+      return chq_outbox_mark_failed (self->outbox, op->id, message, CHQ_OUTBOX_CODE_EXPIRED,
+                                     NULL, error);
     }
 }
 
@@ -1073,7 +1165,7 @@ outbox_op_thread (GTask        *task,
   switch (op->kind)
     {
     case OUTBOX_TAKE_NEXT:
-      op->entry = take_next_entry (self, &error);
+      op->entry = take_next_entry (self, &op->check, &error);
       op->n_waiting = chq_outbox_count_pending (self->outbox, self->account_key);
       ok = error == NULL;
       if (ok && op->entry == NULL)
@@ -1089,6 +1181,9 @@ outbox_op_thread (GTask        *task,
       break;
     case OUTBOX_RETRY:
       ok = chq_outbox_mark_retry (self->outbox, op->id, op->message, &error);
+      break;
+    case OUTBOX_CHECKED:
+      ok = mark_checked (self, op, &error);
       break;
     default:
       g_assert_not_reached ();
@@ -1176,6 +1271,154 @@ on_entry_sent_cb (GObject      *object,
   outbox_op_async (run, op, on_entry_marked_cb);
 }
 
+/* Looking for an old entry's effect: the lists it needs are asked for together. */
+typedef struct {
+  Run      *run;
+  OutboxOp *op;        /* owned until handed to outbox_op_async() */
+  guint     n_waiting; /* requests not answered yet */
+  GError   *error;     /* owned, nullable: the first failure */
+} EffectCheck;
+
+static void
+effect_check_answered (EffectCheck *check)
+{
+  Run *run = check->run;
+  OutboxOp *op;
+
+  if (--check->n_waiting > 0)
+    return;
+
+  op = g_steal_pointer (&check->op);
+  if (check->error != NULL)
+    {
+      /* The lists could not be read (offline...): nothing was sent; the entry stays first
+       * in line, untouched, for the next run. */
+      op->kind = OUTBOX_RETRY;
+      if (!g_error_matches (check->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        op->message = g_strdup (check->error->message);
+      op->stop_error = g_steal_pointer (&check->error);
+      g_clear_object (&op->entry);
+      outbox_op_async (run, op, on_entry_marked_cb);
+    }
+  else
+    {
+      op->kind = OUTBOX_CHECKED;
+      outbox_op_async (run, op, on_entry_marked_cb);
+    }
+
+  g_free (check);
+}
+
+static void
+effect_check_fail (EffectCheck *check,
+                   GError      *error)
+{
+  if (check->error == NULL)
+    check->error = error;
+  else
+    g_error_free (error);
+}
+
+static void
+on_effect_orders_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  EffectCheck *check = user_data;
+  GError *error = NULL;
+
+  check->op->orders = chq_client_list_orders_finish (CHQ_CLIENT (object), result, NULL, &error);
+  if (check->op->orders == NULL)
+    effect_check_fail (check, error != NULL ? error :
+                       g_error_new_literal (CHQ_CLIENT_ERROR, CHQ_CLIENT_ERROR_INVALID_RESPONSE,
+                                            _("The service did not send the list of orders.")));
+  effect_check_answered (check);
+}
+
+static void
+on_effect_workers_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  EffectCheck *check = user_data;
+  GError *error = NULL;
+
+  check->op->workers = chq_client_list_workers_finish (CHQ_CLIENT (object), result, NULL,
+                                                       &error);
+  if (check->op->workers == NULL)
+    effect_check_fail (check, error != NULL ? error :
+                       g_error_new_literal (CHQ_CLIENT_ERROR, CHQ_CLIENT_ERROR_INVALID_RESPONSE,
+                                            _("The service did not send the list of workers.")));
+  effect_check_answered (check);
+}
+
+static void
+on_effect_enrolments_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  EffectCheck *check = user_data;
+  GError *error = NULL;
+  g_autoptr(GPtrArray) year = NULL;
+
+  year = chq_client_list_enrolments_finish (CHQ_CLIENT (object), result, NULL, &error);
+  if (year == NULL)
+    effect_check_fail (check, error != NULL ? error :
+                       g_error_new_literal (CHQ_CLIENT_ERROR, CHQ_CLIENT_ERROR_INVALID_RESPONSE,
+                                            _("The service did not send the list of bookings.")));
+  else
+    g_ptr_array_extend_and_steal (check->op->enrolments, g_steal_pointer (&year));
+  effect_check_answered (check);
+}
+
+/* The entry in run->entry was first tried longer ago than the service keeps keys: read
+ * the lists it acts on, then look for its effect (mark_checked()). Bookings are read for
+ * the year of the first attempt and the years on either side: a booking is for a session
+ * of the coming months, attendance and cancelling for one of the past months. */
+static void
+check_entry_effect (Run *run)
+{
+  ChqSync *self = run->self;
+  g_autoptr(ChqOutboxEntry) entry = g_steal_pointer (&run->entry);
+  ChqOutboxLists lists = chq_outbox_effect_lists (chq_outbox_entry_get_kind (entry));
+  EffectCheck *check = g_new0 (EffectCheck, 1);
+  int year = g_date_time_get_year (chq_outbox_entry_get_first_attempt_at (entry));
+
+  set_activity (self, _("Checking a change that waited long…"));
+
+  check->run = run;
+  check->op = g_new0 (OutboxOp, 1);
+  check->op->id = chq_outbox_entry_get_id (entry);
+  check->op->entry = g_object_ref (entry);
+  /* One extra count, dropped below, so no answer finishes the check before all asked. */
+  check->n_waiting = 1;
+
+  if (lists & CHQ_OUTBOX_LIST_ORDERS)
+    {
+      check->n_waiting++;
+      chq_client_list_orders_async (self->client, NULL, run->cancellable,
+                                    on_effect_orders_cb, check);
+    }
+  if (lists & CHQ_OUTBOX_LIST_WORKERS)
+    {
+      check->n_waiting++;
+      chq_client_list_workers_async (self->client, NULL, run->cancellable,
+                                     on_effect_workers_cb, check);
+    }
+  if (lists & CHQ_OUTBOX_LIST_ENROLMENTS)
+    {
+      check->op->enrolments = g_ptr_array_new_with_free_func (g_object_unref);
+      for (int y = year - 1; y <= year + 1; y++)
+        {
+          check->n_waiting++;
+          chq_client_list_enrolments_async (self->client, y, NULL, run->cancellable,
+                                            on_effect_enrolments_cb, check);
+        }
+    }
+
+  effect_check_answered (check);
+}
+
 static void
 on_next_entry_cb (GObject      *object,
                   GAsyncResult *result,
@@ -1205,6 +1448,11 @@ on_next_entry_cb (GObject      *object,
     }
 
   run->entry = g_steal_pointer (&op->entry);
+  if (op->check)
+    {
+      check_entry_effect (run);
+      return;
+    }
   chq_outbox_kind_get_request (chq_outbox_entry_get_kind (run->entry),
                                chq_outbox_entry_get_target_id (run->entry),
                                &method, &path, &has_body);
