@@ -17,6 +17,7 @@
 
 #include "chq-ident.h"
 #include "chq-json.h"
+#include "chq-value.h"
 #include "chq-sandbox-demo.h"
 #include "chq-sandbox-private.h"
 
@@ -321,23 +322,8 @@ gboolean
 _chq_sandbox_parse_date (const char *text,
                          GDate      *out_date)
 {
-  guint y, m, d;
-  char tail;
-
-  g_date_clear (out_date, 1);
-
-  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
-    return FALSE;
-  for (guint i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
-      return FALSE;
-  if (sscanf (text, "%4u-%2u-%2u%c", &y, &m, &d, &tail) != 3)
-    return FALSE;
-  if (!g_date_valid_dmy (d, m, y))
-    return FALSE;
-
-  g_date_set_dmy (out_date, d, m, y);
-  return TRUE;
+  /* The one date rule, shared with the codec and the forms. */
+  return chq_date_parse (text, out_date);
 }
 
 /**
