@@ -1024,6 +1024,43 @@ test_sync_window_absent (Fixture       *fx,
   g_assert_error (error, CHQ_OUTBOX_ERROR, CHQ_OUTBOX_ERROR_WRONG_STATE);
 }
 
+/* When the lists cannot be read, nothing is sent and nothing decided: the entry waits,
+ * untouched, and the next run looks again. */
+static void
+test_sync_window_unreachable (Fixture       *fx,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChqOutboxEntry) entry = NULL;
+  guint before;
+  gint64 id;
+
+  set_day (fx, 0);
+  before = test_count_server_orders (fx->uri);
+  id = add_order (fx, "cf", 5);
+  g_assert_null (attempt_and_lose_answer (fx, id, FALSE));
+
+  set_day (fx, 35);
+  chq_client_set_retry_policy (fx->client, 2, 10, 20);
+  chq_sandbox_set_faults (fx->sandbox, 1.0, 0, 0);
+  g_assert_false (test_sync_run (fx->sync, &error));
+  g_assert_error (error, CHQ_CLIENT_ERROR, CHQ_CLIENT_ERROR_SERVER);
+  g_clear_error (&error);
+  chq_sandbox_set_faults (fx->sandbox, 0, 0, 0);
+
+  entry = chq_outbox_get_entry (fx->outbox, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (chq_outbox_entry_get_state (entry), ==, CHQ_OUTBOX_STATE_PENDING);
+  g_assert_cmpuint (chq_outbox_entry_get_attempts (entry), ==, 1);
+  g_assert_null (chq_outbox_entry_get_error_code (entry));
+  g_assert_cmpuint (test_count_server_orders (fx->uri), ==, before);
+
+  g_assert_true (test_sync_run (fx->sync, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (entry_state (fx, id), ==, CHQ_OUTBOX_STATE_FAILED);
+  g_assert_cmpuint (test_count_server_orders (fx->uri), ==, before);
+}
+
 /* (c) Within the window the entry is sent again with its key, as always: the service
  * replays its first answer. */
 static void
@@ -1126,6 +1163,8 @@ main (int   argc,
               fixture_set_up, test_sync_window_found, fixture_tear_down);
   g_test_add ("/sync/window-absent", Fixture, GUINT_TO_POINTER (0),
               fixture_set_up, test_sync_window_absent, fixture_tear_down);
+  g_test_add ("/sync/window-unreachable", Fixture, GUINT_TO_POINTER (0),
+              fixture_set_up, test_sync_window_unreachable, fixture_tear_down);
   g_test_add ("/sync/window-within", Fixture, GUINT_TO_POINTER (0),
               fixture_set_up, test_sync_window_within, fixture_tear_down);
   g_test_add ("/sync/window-worker", Fixture, GUINT_TO_POINTER (0),

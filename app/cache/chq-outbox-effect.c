@@ -5,9 +5,9 @@
  * The service keeps an Idempotency-Key CHQ_API_IDEMPOTENCY_DAYS (docs/api.md). An entry
  * whose first attempt is older than that may have been applied (its answer lost) and the
  * service no longer knows it: sending it again, even with its key, could apply it twice.
- * So the sync engine reads the lists the entry acts on and looks for its effect with the
- * functions here: found once, the entry is done; not found, or found more than once, the
- * user decides. Pure functions: they only read their arguments.
+ * So the sync engine reads the lists the entry acts on (chq_outbox_fetch_lists_async())
+ * and looks for its effect (chq_outbox_find_effect(), a pure function): found once, the
+ * entry is done; not found, or found more than once, the user decides.
  */
 #define G_LOG_DOMAIN "chq-outbox"
 
@@ -451,4 +451,204 @@ chq_outbox_effect_message (ChqOutboxKind   kind,
                                         "not show it. Check your bookings, then send it again "
                                         "or discard it.", days), days);
     }
+}
+
+/* Reading the lists an entry's effect may show in: asked for together. */
+
+typedef struct {
+  GPtrArray *orders;      /* owned, nullable */
+  GPtrArray *workers;     /* owned, nullable */
+  GPtrArray *enrolments;  /* owned, nullable: every year asked for, together */
+  guint      n_waiting;   /* requests not answered yet, plus one while asking */
+  GError    *error;       /* owned, nullable: the first failure */
+} FetchLists;
+
+static void
+fetch_lists_free (FetchLists *fetch)
+{
+  g_clear_pointer (&fetch->orders, g_ptr_array_unref);
+  g_clear_pointer (&fetch->workers, g_ptr_array_unref);
+  g_clear_pointer (&fetch->enrolments, g_ptr_array_unref);
+  g_clear_error (&fetch->error);
+  g_free (fetch);
+}
+
+/* Takes @task's reference when the last answer is in. */
+static void
+fetch_lists_answered (GTask *task)
+{
+  FetchLists *fetch = g_task_get_task_data (task);
+
+  if (--fetch->n_waiting > 0)
+    return;
+
+  if (fetch->error != NULL)
+    g_task_return_error (task, g_steal_pointer (&fetch->error));
+  else
+    g_task_return_boolean (task, TRUE);
+  g_object_unref (task);
+}
+
+static void
+fetch_lists_failed (FetchLists *fetch,
+                    GError     *error,
+                    const char *what)
+{
+  if (error == NULL)
+    error = g_error_new_literal (CHQ_CLIENT_ERROR, CHQ_CLIENT_ERROR_INVALID_RESPONSE, what);
+  if (fetch->error == NULL)
+    fetch->error = error;
+  else
+    g_error_free (error);
+}
+
+static void
+on_orders_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GTask *task = user_data;
+  FetchLists *fetch = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  fetch->orders = chq_client_list_orders_finish (CHQ_CLIENT (object), result, NULL, &error);
+  if (fetch->orders == NULL)
+    fetch_lists_failed (fetch, error, _("The service did not send the list of orders."));
+  fetch_lists_answered (task);
+}
+
+static void
+on_workers_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GTask *task = user_data;
+  FetchLists *fetch = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  fetch->workers = chq_client_list_workers_finish (CHQ_CLIENT (object), result, NULL, &error);
+  if (fetch->workers == NULL)
+    fetch_lists_failed (fetch, error, _("The service did not send the list of workers."));
+  fetch_lists_answered (task);
+}
+
+static void
+on_enrolments_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  GTask *task = user_data;
+  FetchLists *fetch = g_task_get_task_data (task);
+  g_autoptr(GPtrArray) year = NULL;
+  GError *error = NULL;
+
+  year = chq_client_list_enrolments_finish (CHQ_CLIENT (object), result, NULL, &error);
+  if (year == NULL)
+    fetch_lists_failed (fetch, error, _("The service did not send the list of bookings."));
+  else
+    g_ptr_array_extend_and_steal (fetch->enrolments, g_steal_pointer (&year));
+  fetch_lists_answered (task);
+}
+
+/**
+ * chq_outbox_fetch_lists_async:
+ * @client: the signed-in client
+ * @entry: an entry whose first attempt is past the service's idempotency window
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called once every list has come, or one failed
+ * @user_data: data for @callback
+ *
+ * Reads the lists of the service where @entry's effect may show
+ * (chq_outbox_effect_lists()), whole (no ETag): orders, workers, or the bookings of the
+ * year of the first attempt and the years on either side (a booking is for a session of
+ * the coming months; attendance and cancelling for one of the past months). Use it from
+ * the client's main context.
+ */
+void
+chq_outbox_fetch_lists_async (ChqClient           *client,
+                              ChqOutboxEntry      *entry,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  GTask *task;
+  FetchLists *fetch;
+  ChqOutboxLists lists;
+  GDateTime *first;
+  int year;
+
+  g_return_if_fail (CHQ_IS_CLIENT (client));
+  g_return_if_fail (CHQ_IS_OUTBOX_ENTRY (entry));
+
+  lists = chq_outbox_effect_lists (chq_outbox_entry_get_kind (entry));
+  first = chq_outbox_entry_get_first_attempt_at (entry);
+  if (first == NULL)
+    first = chq_outbox_entry_get_created_at (entry);
+  year = g_date_time_get_year (first);
+
+  fetch = g_new0 (FetchLists, 1);
+  task = g_task_new (client, cancellable, callback, user_data);
+  g_task_set_source_tag (task, chq_outbox_fetch_lists_async);
+  g_task_set_task_data (task, fetch, (GDestroyNotify) fetch_lists_free);
+
+  /* One count for the asking itself, dropped below: no early answer ends it. */
+  fetch->n_waiting = 1;
+  if (lists & CHQ_OUTBOX_LIST_ORDERS)
+    {
+      fetch->n_waiting++;
+      chq_client_list_orders_async (client, NULL, cancellable, on_orders_cb, task);
+    }
+  if (lists & CHQ_OUTBOX_LIST_WORKERS)
+    {
+      fetch->n_waiting++;
+      chq_client_list_workers_async (client, NULL, cancellable, on_workers_cb, task);
+    }
+  if (lists & CHQ_OUTBOX_LIST_ENROLMENTS)
+    {
+      fetch->enrolments = g_ptr_array_new_with_free_func (g_object_unref);
+      for (int y = year - 1; y <= year + 1; y++)
+        {
+          fetch->n_waiting++;
+          chq_client_list_enrolments_async (client, y, NULL, cancellable, on_enrolments_cb,
+                                            task);
+        }
+    }
+
+  fetch_lists_answered (task);
+}
+
+/**
+ * chq_outbox_fetch_lists_finish:
+ * @client: the client
+ * @result: the #GAsyncResult
+ * @out_orders: (out) (transfer full) (nullable): the orders, if asked for
+ * @out_workers: (out) (transfer full) (nullable): the workers, if asked for
+ * @out_enrolments: (out) (transfer full) (nullable): the bookings, if asked for
+ * @error: return location for a #GError: the first request's failure
+ *
+ * Returns: %TRUE when every list asked for came
+ */
+gboolean
+chq_outbox_fetch_lists_finish (ChqClient     *client,
+                               GAsyncResult  *result,
+                               GPtrArray    **out_orders,
+                               GPtrArray    **out_workers,
+                               GPtrArray    **out_enrolments,
+                               GError       **error)
+{
+  FetchLists *fetch;
+
+  g_return_val_if_fail (g_task_is_valid (result, client), FALSE);
+
+  *out_orders = NULL;
+  *out_workers = NULL;
+  *out_enrolments = NULL;
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+
+  fetch = g_task_get_task_data (G_TASK (result));
+  *out_orders = g_steal_pointer (&fetch->orders);
+  *out_workers = g_steal_pointer (&fetch->workers);
+  *out_enrolments = g_steal_pointer (&fetch->enrolments);
+  return TRUE;
 }

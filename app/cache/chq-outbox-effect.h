@@ -4,8 +4,9 @@
  */
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
+#include "chq-client.h"
 #include "chq-outbox-entry.h"
 
 G_BEGIN_DECLS
@@ -36,5 +37,17 @@ ChqOutboxEffect chq_outbox_find_effect        (ChqOutboxEntry  *entry,
                                                GObject        **out_found);
 char           *chq_outbox_effect_message     (ChqOutboxKind    kind,
                                                ChqOutboxEffect  effect);
+
+void            chq_outbox_fetch_lists_async  (ChqClient           *client,
+                                               ChqOutboxEntry      *entry,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+gboolean        chq_outbox_fetch_lists_finish (ChqClient           *client,
+                                               GAsyncResult        *result,
+                                               GPtrArray          **out_orders,
+                                               GPtrArray          **out_workers,
+                                               GPtrArray          **out_enrolments,
+                                               GError             **error);
 
 G_END_DECLS

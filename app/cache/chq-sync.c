@@ -1271,152 +1271,44 @@ on_entry_sent_cb (GObject      *object,
   outbox_op_async (run, op, on_entry_marked_cb);
 }
 
-/* Looking for an old entry's effect: the lists it needs are asked for together. */
-typedef struct {
-  Run      *run;
-  OutboxOp *op;        /* owned until handed to outbox_op_async() */
-  guint     n_waiting; /* requests not answered yet */
-  GError   *error;     /* owned, nullable: the first failure */
-} EffectCheck;
-
 static void
-effect_check_answered (EffectCheck *check)
+on_effect_lists_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
 {
-  Run *run = check->run;
-  OutboxOp *op;
+  Run *run = user_data;
+  g_autoptr(ChqOutboxEntry) entry = g_steal_pointer (&run->entry);
+  OutboxOp *op = g_new0 (OutboxOp, 1);
+  GError *error = NULL;
 
-  if (--check->n_waiting > 0)
-    return;
-
-  op = g_steal_pointer (&check->op);
-  if (check->error != NULL)
+  op->id = chq_outbox_entry_get_id (entry);
+  if (chq_outbox_fetch_lists_finish (CHQ_CLIENT (object), result, &op->orders, &op->workers,
+                                     &op->enrolments, &error))
+    {
+      op->kind = OUTBOX_CHECKED;
+      op->entry = g_steal_pointer (&entry);
+    }
+  else
     {
       /* The lists could not be read (offline...): nothing was sent; the entry stays first
        * in line, untouched, for the next run. */
       op->kind = OUTBOX_RETRY;
-      if (!g_error_matches (check->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        op->message = g_strdup (check->error->message);
-      op->stop_error = g_steal_pointer (&check->error);
-      g_clear_object (&op->entry);
-      outbox_op_async (run, op, on_entry_marked_cb);
-    }
-  else
-    {
-      op->kind = OUTBOX_CHECKED;
-      outbox_op_async (run, op, on_entry_marked_cb);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        op->message = g_strdup (error->message);
+      op->stop_error = error;
     }
 
-  g_free (check);
-}
-
-static void
-effect_check_fail (EffectCheck *check,
-                   GError      *error)
-{
-  if (check->error == NULL)
-    check->error = error;
-  else
-    g_error_free (error);
-}
-
-static void
-on_effect_orders_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  EffectCheck *check = user_data;
-  GError *error = NULL;
-
-  check->op->orders = chq_client_list_orders_finish (CHQ_CLIENT (object), result, NULL, &error);
-  if (check->op->orders == NULL)
-    effect_check_fail (check, error != NULL ? error :
-                       g_error_new_literal (CHQ_CLIENT_ERROR, CHQ_CLIENT_ERROR_INVALID_RESPONSE,
-                                            _("The service did not send the list of orders.")));
-  effect_check_answered (check);
-}
-
-static void
-on_effect_workers_cb (GObject      *object,
-                      GAsyncResult *result,
-                      gpointer      user_data)
-{
-  EffectCheck *check = user_data;
-  GError *error = NULL;
-
-  check->op->workers = chq_client_list_workers_finish (CHQ_CLIENT (object), result, NULL,
-                                                       &error);
-  if (check->op->workers == NULL)
-    effect_check_fail (check, error != NULL ? error :
-                       g_error_new_literal (CHQ_CLIENT_ERROR, CHQ_CLIENT_ERROR_INVALID_RESPONSE,
-                                            _("The service did not send the list of workers.")));
-  effect_check_answered (check);
-}
-
-static void
-on_effect_enrolments_cb (GObject      *object,
-                         GAsyncResult *result,
-                         gpointer      user_data)
-{
-  EffectCheck *check = user_data;
-  GError *error = NULL;
-  g_autoptr(GPtrArray) year = NULL;
-
-  year = chq_client_list_enrolments_finish (CHQ_CLIENT (object), result, NULL, &error);
-  if (year == NULL)
-    effect_check_fail (check, error != NULL ? error :
-                       g_error_new_literal (CHQ_CLIENT_ERROR, CHQ_CLIENT_ERROR_INVALID_RESPONSE,
-                                            _("The service did not send the list of bookings.")));
-  else
-    g_ptr_array_extend_and_steal (check->op->enrolments, g_steal_pointer (&year));
-  effect_check_answered (check);
+  outbox_op_async (run, op, on_entry_marked_cb);
 }
 
 /* The entry in run->entry was first tried longer ago than the service keeps keys: read
- * the lists it acts on, then look for its effect (mark_checked()). Bookings are read for
- * the year of the first attempt and the years on either side: a booking is for a session
- * of the coming months, attendance and cancelling for one of the past months. */
+ * the lists it acts on, then look for its effect on a thread (mark_checked()). */
 static void
 check_entry_effect (Run *run)
 {
-  ChqSync *self = run->self;
-  g_autoptr(ChqOutboxEntry) entry = g_steal_pointer (&run->entry);
-  ChqOutboxLists lists = chq_outbox_effect_lists (chq_outbox_entry_get_kind (entry));
-  EffectCheck *check = g_new0 (EffectCheck, 1);
-  int year = g_date_time_get_year (chq_outbox_entry_get_first_attempt_at (entry));
-
-  set_activity (self, _("Checking a change that waited long…"));
-
-  check->run = run;
-  check->op = g_new0 (OutboxOp, 1);
-  check->op->id = chq_outbox_entry_get_id (entry);
-  check->op->entry = g_object_ref (entry);
-  /* One extra count, dropped below, so no answer finishes the check before all asked. */
-  check->n_waiting = 1;
-
-  if (lists & CHQ_OUTBOX_LIST_ORDERS)
-    {
-      check->n_waiting++;
-      chq_client_list_orders_async (self->client, NULL, run->cancellable,
-                                    on_effect_orders_cb, check);
-    }
-  if (lists & CHQ_OUTBOX_LIST_WORKERS)
-    {
-      check->n_waiting++;
-      chq_client_list_workers_async (self->client, NULL, run->cancellable,
-                                     on_effect_workers_cb, check);
-    }
-  if (lists & CHQ_OUTBOX_LIST_ENROLMENTS)
-    {
-      check->op->enrolments = g_ptr_array_new_with_free_func (g_object_unref);
-      for (int y = year - 1; y <= year + 1; y++)
-        {
-          check->n_waiting++;
-          chq_client_list_enrolments_async (self->client, y, NULL, run->cancellable,
-                                            on_effect_enrolments_cb, check);
-        }
-    }
-
-  effect_check_answered (check);
+  set_activity (run->self, _("Checking a change that waited long…"));
+  chq_outbox_fetch_lists_async (run->self->client, run->entry, run->cancellable,
+                                on_effect_lists_cb, run);
 }
 
 static void
