@@ -1127,6 +1127,108 @@ test_sync_window_worker (Fixture       *fx,
   g_assert_cmpstr (result_id (fx, never_tried), !=, worker_id);
 }
 
+static JsonNode *
+call_json (Fixture    *fx,
+           const char *method,
+           const char *path,
+           const char *body)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(JsonNode) payload = body != NULL ? json_from_string (body, NULL) : NULL;
+  g_autofree char *key = g_uuid_string_random ();
+  JsonNode *answer;
+
+  chq_client_send_async (fx->client, method, path, g_str_equal (method, "GET") ? NULL : key,
+                         payload, NULL, NULL, on_result_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  answer = chq_client_send_finish (fx->client, result, NULL, &error);
+  g_assert_no_error (error);
+  return answer;
+}
+
+/* A booking whose answer was lost on day 0 is found on day 33 by worker, course and
+ * session: no second booking, no second reservation. */
+static void
+test_sync_window_booking (Fixture       *fx,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) order = NULL;
+  g_autoptr(JsonNode) paid = NULL;
+  g_autoptr(JsonNode) course = NULL;
+  g_autoptr(JsonNode) workers = NULL;
+  g_autoptr(JsonNode) answer = NULL;
+  g_autoptr(JsonNode) payload = NULL;
+  g_autofree char *pay_path = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *enrolment_id = NULL;
+  const char *worker_id = NULL;
+  JsonArray *sessions, *list;
+  guint n_same = 0;
+  gint64 id;
+
+  set_day (fx, 0);
+  /* Fresh vouchers, so that the booking does not depend on the demo's older batches. */
+  order = call_json (fx, "POST", "/v1/orders", "{\"voucher_type\":\"cf\",\"quantity\":20}");
+  pay_path = g_strdup_printf ("/v1/sandbox/orders/%s/pay",
+                              json_object_get_string_member (json_node_get_object (order), "id"));
+  paid = call_json (fx, "POST", pay_path, NULL);
+
+  course = call_json (fx, "GET", "/v1/courses/crs-ai-0006", NULL);
+  sessions = json_object_get_array_member (json_node_get_object (course), "sessions");
+  g_assert_cmpuint (json_array_get_length (sessions), >, 0);
+  workers = call_json (fx, "GET", "/v1/workers", NULL);
+  list = json_object_get_array_member (json_node_get_object (workers), "items");
+  for (guint i = 0; i < json_array_get_length (list) && worker_id == NULL; i++)
+    {
+      JsonObject *w = json_array_get_object_element (list, i);
+
+      if (g_str_equal (json_object_get_string_member (w, "status"), "employee") &&
+          !json_object_get_boolean_member (w, "archived"))
+        worker_id = json_object_get_string_member (w, "id");
+    }
+  g_assert_nonnull (worker_id);
+
+  body = g_strdup_printf ("{\"worker_id\":\"%s\",\"course_id\":\"crs-ai-0006\","
+                          "\"session_id\":\"%s\"}", worker_id,
+                          json_object_get_string_member (json_array_get_object_element (sessions, 0),
+                                                         "id"));
+  payload = json_from_string (body, NULL);
+  id = chq_outbox_add (fx->outbox, fx->account_key, CHQ_OUTBOX_KIND_CREATE_ENROLMENT, NULL,
+                       payload, &error);
+  g_assert_no_error (error);
+  answer = attempt_and_lose_answer (fx, id, TRUE);
+  g_assert_nonnull (answer);
+  enrolment_id = g_strdup (json_object_get_string_member (json_node_get_object (answer), "id"));
+
+  set_day (fx, 33);
+  g_assert_true (test_sync_run (fx->sync, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (entry_state (fx, id), ==, CHQ_OUTBOX_STATE_SENT);
+  g_assert_cmpstr (result_id (fx, id), ==, enrolment_id);
+
+  /* One booking of that worker on that session, whichever year it falls in. */
+  for (int year = TEST_YEAR; year <= TEST_YEAR + 1; year++)
+    {
+      g_autofree char *path = g_strdup_printf ("/v1/enrolments?year=%d", year);
+      g_autoptr(JsonNode) enrolments = call_json (fx, "GET", path, NULL);
+      JsonArray *items = json_object_get_array_member (json_node_get_object (enrolments),
+                                                       "items");
+
+      for (guint i = 0; i < json_array_get_length (items); i++)
+        {
+          JsonObject *e = json_array_get_object_element (items, i);
+
+          if (g_str_equal (json_object_get_string_member (e, "worker_id"), worker_id) &&
+              g_str_equal (json_object_get_string_member (e, "course_id"), "crs-ai-0006"))
+            n_same++;
+        }
+    }
+  g_assert_cmpuint (n_same, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1167,6 +1269,8 @@ main (int   argc,
               fixture_set_up, test_sync_window_unreachable, fixture_tear_down);
   g_test_add ("/sync/window-within", Fixture, GUINT_TO_POINTER (0),
               fixture_set_up, test_sync_window_within, fixture_tear_down);
+  g_test_add ("/sync/window-booking", Fixture, GUINT_TO_POINTER (0),
+              fixture_set_up, test_sync_window_booking, fixture_tear_down);
   g_test_add ("/sync/window-worker", Fixture, GUINT_TO_POINTER (0),
               fixture_set_up, test_sync_window_worker, fixture_tear_down);
 
