@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "chq-clock.h"
 #include "chq-ident.h"
 
@@ -260,6 +262,77 @@ test_iban (void)
              chq_iban_format);
 }
 
+/* Issue 16: establishment units, partial birth dates, no-break spaces and other dashes
+ * accepted, tabs and line breaks inside refused. */
+static void
+test_enterprise_number_rules (void)
+{
+  static const IdentCase cases[] = {
+    { "1000000021", "1000000021", "1000.000.021", -1 },
+    /* 2 to 9: establishment unit numbers, with a correct check. */
+    { "2034567872", NULL, NULL, CHQ_IDENT_ERROR_ESTABLISHMENT_UNIT },
+    { "BE 2.034.567.872", NULL, NULL, CHQ_IDENT_ERROR_ESTABLISHMENT_UNIT },
+    { "0123\u00a0456\u00a0749", "0123456749", "0123.456.749", -1 },
+    { "0123\u202f456\u202f749", "0123456749", "0123.456.749", -1 },
+    { "0123\u2013456\u2014749", "0123456749", "0123.456.749", -1 },
+    { "BE\u00a00123.456.749\n", "0123456749", "0123.456.749", -1 },
+    { "0123.456\t749", NULL, NULL, CHQ_IDENT_ERROR_INVALID_CHARACTER },
+    { "0123.456\n749", NULL, NULL, CHQ_IDENT_ERROR_INVALID_CHARACTER },
+    { "0123\r\n456749", NULL, NULL, CHQ_IDENT_ERROR_INVALID_CHARACTER },
+  };
+  g_autoptr(GError) error = NULL;
+
+  run_cases (cases, G_N_ELEMENTS (cases), chq_enterprise_number_normalize,
+             chq_enterprise_number_validate, chq_enterprise_number_format);
+
+  chq_enterprise_number_validate ("2034567872", &error);
+  g_assert_nonnull (strstr (error->message, "establishment unit"));
+}
+
+static void
+test_niss_rules (void)
+{
+  static const IdentCase cases[] = {
+    /* Birth date partly unknown: month and day 00, day 00, month 00. */
+    { "85000003306", "85000003306", "85.00.00-033.06", -1 },
+    { "85.07.00-033.55", "85070003355", "85.07.00-033.55", -1 },
+    { "85001203334", "85001203334", "85.00.12-033.34", -1 },
+    /* BIS numbers with the month unknown (20 or 40 added to 00) or known. */
+    { "85200003349", "85200003349", "85.20.00-033.49", -1 },
+    { "85401203323", "85401203323", "85.40.12-033.23", -1 },
+    /* No-break spaces and dashes as a word processor writes them. */
+    { "85.07.30\u2013033.28", "85073003328", "85.07.30-033.28", -1 },
+    { "85\u00a007\u00a030\u202f033\u00a028", "85073003328", "85.07.30-033.28", -1 },
+    { "85.07.30\u2212033.28\n", "85073003328", "85.07.30-033.28", -1 },
+    { "85073\t003328", NULL, NULL, CHQ_IDENT_ERROR_INVALID_CHARACTER },
+    { "85.07.30\n033.28", NULL, NULL, CHQ_IDENT_ERROR_INVALID_CHARACTER },
+    { "85.07.30-033.2\v8", NULL, NULL, CHQ_IDENT_ERROR_INVALID_CHARACTER },
+  };
+
+  run_cases (cases, G_N_ELEMENTS (cases), chq_niss_normalize, chq_niss_validate,
+             chq_niss_format);
+}
+
+static void
+test_other_rules (void)
+{
+  static const IdentCase ogm[] = {
+    { "+++100/0012/34560+++\n", "100001234560", "+++100/0012/34560+++", -1 },
+    { "100\u00a00012\u00a034560", "100001234560", "+++100/0012/34560+++", -1 },
+    { "+++100/0012\t/34560+++", NULL, NULL, CHQ_IDENT_ERROR_INVALID_CHARACTER },
+  };
+  static const IdentCase iban[] = {
+    { "BE51\u00a02100\u00a00009\u00a08062", "BE51210000098062", "BE51 2100 0009 8062", -1 },
+    { "BE51\u20132100\u20130009\u20138062", "BE51210000098062", "BE51 2100 0009 8062", -1 },
+    { "BE51 2100\n0009 8062", NULL, NULL, CHQ_IDENT_ERROR_INVALID_CHARACTER },
+  };
+
+  run_cases (ogm, G_N_ELEMENTS (ogm), chq_structured_communication_normalize,
+             chq_structured_communication_validate, chq_structured_communication_format);
+  run_cases (iban, G_N_ELEMENTS (iban), chq_iban_normalize, chq_iban_validate,
+             chq_iban_format);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -273,6 +346,9 @@ main (int   argc,
   g_test_add_func ("/ident/structured-communication/from-digits",
                    test_structured_communication_from_digits);
   g_test_add_func ("/ident/iban", test_iban);
+  g_test_add_func ("/ident/enterprise-number/rules", test_enterprise_number_rules);
+  g_test_add_func ("/ident/niss/rules", test_niss_rules);
+  g_test_add_func ("/ident/other-rules", test_other_rules);
 
   return g_test_run ();
 }

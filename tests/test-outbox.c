@@ -10,7 +10,10 @@
 #include <sqlite3.h>
 #include <sys/stat.h>
 
+#include "chq-json.h"
+#include "chq-order.h"
 #include "chq-outbox.h"
+#include "chq-outbox-effect.h"
 
 #define ACCOUNT "0123456749 http://127.0.0.1:1"
 #define OTHER_ACCOUNT "0987654394 http://127.0.0.1:1"
@@ -537,6 +540,149 @@ test_outbox_newer_schema (void)
   g_assert_null (again);
 }
 
+/* Version 1 had no attempt times: an entry already tried gets its creation as first
+ * attempt (the earliest it can have gone), one never tried none. */
+static void
+test_outbox_migrate_attempts (void)
+{
+  g_autofree char *path = test_path ("v1.db");
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChqOutbox) outbox = NULL;
+  g_autoptr(ChqOutboxEntry) tried = NULL;
+  g_autoptr(ChqOutboxEntry) fresh = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "CREATE TABLE entries ("
+                                 "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                                 "  idempotency_key TEXT NOT NULL UNIQUE,"
+                                 "  account_key TEXT NOT NULL, kind TEXT NOT NULL,"
+                                 "  target_id TEXT, payload TEXT NOT NULL,"
+                                 "  state TEXT NOT NULL DEFAULT 'pending'"
+                                 "  CHECK (state IN ('pending', 'sending', 'sent', 'failed')),"
+                                 "  attempts INTEGER NOT NULL DEFAULT 0, error_message TEXT,"
+                                 "  error_code TEXT, error_field TEXT, result TEXT,"
+                                 "  created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);"
+                                 "CREATE INDEX entries_by_account ON entries"
+                                 "  (account_key, state, id);"
+                                 "INSERT INTO entries (idempotency_key, account_key, kind,"
+                                 "  payload, state, attempts, created_at, updated_at) VALUES"
+                                 "  ('k1', 'acc', 'create_order',"
+                                 "   '{\"voucher_type\":\"cf\",\"quantity\":1}', 'pending', 2,"
+                                 "   1000000000000000, 1000000500000000),"
+                                 "  ('k2', 'acc', 'create_order',"
+                                 "   '{\"voucher_type\":\"cf\",\"quantity\":2}', 'pending', 0,"
+                                 "   1000000000000000, 1000000000000000);"
+                                 "PRAGMA user_version = 1;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  outbox = chq_outbox_open (path, &error);
+  g_assert_no_error (error);
+  tried = chq_outbox_get_entry (outbox, 1, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (chq_outbox_entry_get_first_attempt_at (tried));
+  g_assert_cmpint (g_date_time_to_unix (chq_outbox_entry_get_first_attempt_at (tried)), ==,
+                   1000000000);
+  g_assert_cmpint (g_date_time_to_unix (chq_outbox_entry_get_last_attempt_at (tried)), ==,
+                   1000000500);
+  fresh = chq_outbox_get_entry (outbox, 2, &error);
+  g_assert_null (chq_outbox_entry_get_first_attempt_at (fresh));
+}
+
+static gint64 effect_clock_usec;
+
+static gint64
+effect_clock (gpointer user_data)
+{
+  return effect_clock_usec;
+}
+
+static ChqOrder *
+order_at (const char *id,
+          const char *type,
+          guint       quantity,
+          const char *created_at)
+{
+  g_autofree char *text =
+    g_strdup_printf ("{\"id\":\"%s\",\"voucher_type\":\"%s\",\"quantity\":%u,"
+                     "\"amount_cents\":%u,\"status\":\"awaiting_payment\","
+                     "\"created_at\":\"%s\",\"paid_at\":null,\"cancelled_at\":null,"
+                     "\"payment\":{\"iban\":\"BE51210000098062\","
+                     "\"beneficiary\":\"Pluxee\","
+                     "\"communication\":\"+++100/0012/34560+++\","
+                     "\"amount_cents\":%u}}",
+                     id, type, quantity, quantity * 1500, created_at, quantity * 1500);
+  g_autoptr(JsonNode) node = json_from_string (text, NULL);
+  g_autoptr(GError) error = NULL;
+  ChqOrder *order = chq_order_from_json (node, &error);
+
+  g_assert_no_error (error);
+  return order;
+}
+
+/* An old entry's effect: found once, absent, or ambiguous; another entry's order and an
+ * order made long after the attempts are never taken for it. */
+static void
+test_outbox_find_effect (void)
+{
+  g_autofree char *path = test_path ("effect.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChqOutbox) outbox = chq_outbox_open (path, &error);
+  g_autoptr(ChqOutboxEntry) entry = NULL;
+  g_autoptr(GPtrArray) orders = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) claimed = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GDateTime) now = NULL;
+  GObject *found = NULL;
+  gint64 id;
+
+  g_assert_no_error (error);
+  /* 2026-11-28T11:00:00Z */
+  effect_clock_usec = G_GINT64_CONSTANT (1795863600) * G_USEC_PER_SEC;
+  chq_outbox_set_clock (outbox, effect_clock, NULL);
+  id = add_order (outbox, ACCOUNT, "cf", 10, &error);
+  g_assert_true (chq_outbox_mark_sending (outbox, id, &error));
+  entry = chq_outbox_get_entry (outbox, id, &error);
+  g_assert_no_error (error);
+
+  /* Needs a check only once the first attempt is more than 29 days old. */
+  now = chq_outbox_now (outbox);
+  g_assert_false (chq_outbox_entry_needs_check (entry, now));
+  g_clear_pointer (&now, g_date_time_unref);
+  effect_clock_usec += 29 * G_TIME_SPAN_DAY + G_TIME_SPAN_HOUR;
+  now = chq_outbox_now (outbox);
+  g_assert_true (chq_outbox_entry_needs_check (entry, now));
+
+  g_assert_cmpint (chq_outbox_find_effect (entry, orders, NULL, NULL, NULL, &found), ==,
+                   CHQ_OUTBOX_EFFECT_ABSENT);
+  g_assert_null (found);
+
+  /* Other type, other quantity, a month later: not it. */
+  g_ptr_array_add (orders, order_at ("o1", "cfl", 10, "2026-11-28T12:00:05+01:00"));
+  g_ptr_array_add (orders, order_at ("o2", "cf", 11, "2026-11-28T12:00:05+01:00"));
+  g_ptr_array_add (orders, order_at ("o3", "cf", 10, "2026-12-28T12:00:05+01:00"));
+  g_assert_cmpint (chq_outbox_find_effect (entry, orders, NULL, NULL, NULL, &found), ==,
+                   CHQ_OUTBOX_EFFECT_ABSENT);
+
+  g_ptr_array_add (orders, order_at ("o4", "cf", 10, "2026-11-28T12:00:05+01:00"));
+  g_assert_cmpint (chq_outbox_find_effect (entry, orders, NULL, NULL, NULL, &found), ==,
+                   CHQ_OUTBOX_EFFECT_FOUND);
+  g_assert_cmpstr (chq_order_get_id (CHQ_ORDER (found)), ==, "o4");
+
+  g_ptr_array_add (orders, order_at ("o5", "cf", 10, "2026-11-28T18:30:00+01:00"));
+  g_assert_cmpint (chq_outbox_find_effect (entry, orders, NULL, NULL, NULL, &found), ==,
+                   CHQ_OUTBOX_EFFECT_AMBIGUOUS);
+
+  /* o5 is the answer of another entry: o4 is ours. */
+  g_hash_table_add (claimed, (gpointer) "o5");
+  g_assert_cmpint (chq_outbox_find_effect (entry, orders, NULL, NULL, claimed, &found), ==,
+                   CHQ_OUTBOX_EFFECT_FOUND);
+  g_assert_cmpstr (chq_order_get_id (CHQ_ORDER (found)), ==, "o4");
+}
+
 /* A damaged outbox is refused and left exactly as it was: it may hold unsent writes. */
 static void
 test_outbox_corrupt_kept (void)
@@ -580,6 +726,8 @@ main (int   argc,
   g_test_add_func ("/outbox/request", test_outbox_request);
   g_test_add_func ("/outbox/newer-schema", test_outbox_newer_schema);
   g_test_add_func ("/outbox/corrupt-kept", test_outbox_corrupt_kept);
+  g_test_add_func ("/outbox/migrate-attempts", test_outbox_migrate_attempts);
+  g_test_add_func ("/outbox/find-effect", test_outbox_find_effect);
 
   return g_test_run ();
 }

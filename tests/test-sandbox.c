@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "chq-ident.h"
+#include "chq-json.h"
 #include "chq-sandbox.h"
 #include "chq-test-clock.h"
 
@@ -888,6 +889,53 @@ test_idempotency (Fixture       *f,
   assert_problem (failed, 422, "ceiling_exceeded", NULL);
   assert_problem (failed_replay, 422, "ceiling_exceeded", NULL);
   g_assert_cmpstr (failed_replay->body, ==, failed->body);
+}
+
+/* Keys are forgotten CHQ_API_IDEMPOTENCY_DAYS after their first use, on the sandbox's
+ * clock: the same request with the same key is then a new request. */
+static void
+test_idempotency_window (Fixture       *f,
+                         gconstpointer  data)
+{
+  const char *body = "{\"voucher_type\": \"cf\", \"quantity\": 3}";
+  g_autofree char *key = new_key ();
+  g_autoptr(Response) first = call (f, "POST", "/v1/orders", f->token, body, key);
+  g_autoptr(Response) last_day = NULL;
+  g_autoptr(Response) after = NULL;
+  g_autoptr(Response) list = NULL;
+  g_autofree char *token = NULL;
+  guint n = 0;
+
+  g_assert_cmpint (CHQ_API_IDEMPOTENCY_DAYS, ==, 30);
+  assert_status (first, 201);
+
+  /* Day 29 (TODAY + 29): still within the window, the first answer comes back. */
+  g_assert_true (chq_sandbox_set_today (f->sandbox, "2026-12-27"));
+  token = login (f, ATELIER);
+  last_day = call (f, "POST", "/v1/orders", token, body, key);
+  assert_status (last_day, 201);
+  g_assert_cmpstr (soup_message_headers_get_one (last_day->headers, "Idempotent-Replayed"), ==,
+                   "true");
+  g_assert_cmpstr (last_day->body, ==, first->body);
+
+  /* Day 31: the key is forgotten, so the same request makes a second order. */
+  g_assert_true (chq_sandbox_set_today (f->sandbox, "2026-12-29"));
+  g_clear_pointer (&token, g_free);
+  token = login (f, ATELIER);
+  after = call (f, "POST", "/v1/orders", token, body, key);
+  assert_status (after, 201);
+  g_assert_null (soup_message_headers_get_one (after->headers, "Idempotent-Replayed"));
+  g_assert_cmpstr (json_object_get_string_member (obj (after), "id"), !=,
+                   json_object_get_string_member (obj (first), "id"));
+
+  list = call (f, "GET", "/v1/orders", token, NULL, NULL);
+  for (guint i = 0; i < json_array_get_length (items (list)); i++)
+    if (json_object_get_int_member (json_array_get_object_element (items (list), i), "quantity") == 3)
+      n++;
+  g_assert_cmpuint (n, ==, 2);
+
+  /* A bad date is refused and leaves the clock alone. */
+  g_assert_false (chq_sandbox_set_today (f->sandbox, "2026-02-30"));
 }
 
 /* Wallet. */
@@ -2216,6 +2264,7 @@ main (int   argc,
   ADD ("/sandbox/orders/ceiling", test_order_ceiling);
   ADD ("/sandbox/orders/cancel-and-pay", test_order_cancel_and_pay);
   ADD ("/sandbox/idempotency", test_idempotency);
+  ADD ("/sandbox/idempotency-window", test_idempotency_window);
   ADD ("/sandbox/wallet", test_wallet);
   ADD ("/sandbox/workers", test_workers);
   ADD ("/sandbox/enrolments/book", test_enrolment_book);

@@ -859,6 +859,378 @@ test_sync_state_for_error (void)
     }
 }
 
+/* The idempotency window. The outbox's clock and the sandbox's move together: day 0 is
+ * TEST_TODAY at noon in Brussels, whatever the real date. */
+
+static gint64 window_clock_usec;
+
+static gint64
+window_clock (gpointer user_data)
+{
+  return window_clock_usec;
+}
+
+static void
+set_day (Fixture *fx,
+         guint    day)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Brussels");
+  g_autoptr(GDateTime) day0 = g_date_time_new (tz, 2026, 11, 28, 12, 0, 0);
+  g_autoptr(GDateTime) when = g_date_time_add_days (day0, (int) day);
+  g_autofree char *date = g_date_time_format (when, "%Y-%m-%d");
+
+  window_clock_usec = g_date_time_to_unix (when) * G_USEC_PER_SEC;
+  chq_outbox_set_clock (fx->outbox, window_clock, NULL);
+  g_assert_true (chq_sandbox_set_today (fx->sandbox, date));
+
+  /* Sessions last eight hours on the sandbox's clock: sign in again, as the app would. */
+  g_clear_object (&fx->sync);
+  g_clear_object (&fx->client);
+  fx->client = test_client_new_signed_in (fx->uri);
+  fx->sync = new_sync (fx, fx->client, fx->store);
+}
+
+/* What a lost answer leaves: the entry marked sending (on the outbox's clock), its request
+ * applied by the service under the entry's key, and the answer never recorded. Returns
+ * the service's answer, or NULL when @reach is FALSE (the request never arrived). */
+static JsonNode *
+attempt_and_lose_answer (Fixture  *fx,
+                         gint64    id,
+                         gboolean  reach)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChqOutboxEntry) entry = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(JsonNode) payload = NULL;
+  g_autofree char *path = NULL;
+  const char *method;
+  gboolean has_body;
+
+  g_assert_true (chq_outbox_mark_sending (fx->outbox, id, &error));
+  g_assert_no_error (error);
+  if (!reach)
+    return NULL;
+
+  entry = chq_outbox_get_entry (fx->outbox, id, &error);
+  g_assert_no_error (error);
+  g_assert_true (chq_outbox_kind_get_request (chq_outbox_entry_get_kind (entry),
+                                              chq_outbox_entry_get_target_id (entry),
+                                              &method, &path, &has_body));
+  payload = chq_outbox_entry_dup_payload (entry);
+  chq_client_send_async (fx->client, method, path,
+                         chq_outbox_entry_get_idempotency_key (entry), payload, NULL, NULL,
+                         on_result_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return chq_client_send_finish (fx->client, result, NULL, &error);
+}
+
+static const char *
+result_id (Fixture *fx,
+           gint64   id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChqOutboxEntry) entry = chq_outbox_get_entry (fx->outbox, id, &error);
+  g_autoptr(JsonNode) result = NULL;
+  static char text[128];
+
+  g_assert_no_error (error);
+  result = chq_outbox_entry_dup_result (entry);
+  g_assert_nonnull (result);
+  g_strlcpy (text, json_object_get_string_member (json_node_get_object (result), "id"),
+             sizeof text);
+  return text;
+}
+
+/* (a) Sent on day 0, answer lost, sent again on day 32 when the service has forgotten the
+ * key: the order is found among the service's orders and the entry is done; no second
+ * order is made. */
+static void
+test_sync_window_found (Fixture       *fx,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) answer = NULL;
+  g_autofree char *order_id = NULL;
+  guint before;
+  gint64 id;
+
+  set_day (fx, 0);
+  before = test_count_server_orders (fx->uri);
+  id = add_order (fx, "cf", 11);
+  answer = attempt_and_lose_answer (fx, id, TRUE);
+  g_assert_nonnull (answer);
+  order_id = g_strdup (json_object_get_string_member (json_node_get_object (answer), "id"));
+  g_assert_cmpuint (test_count_server_orders (fx->uri), ==, before + 1);
+
+  set_day (fx, 32);
+  g_assert_true (test_sync_run (fx->sync, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (entry_state (fx, id), ==, CHQ_OUTBOX_STATE_SENT);
+  g_assert_cmpstr (result_id (fx, id), ==, order_id);
+  g_assert_cmpuint (test_count_server_orders (fx->uri), ==, before + 1);
+}
+
+/* (b) First tried on day 0 but the request never arrived; on day 32 the order is not on
+ * the service: nothing is sent, the user is asked. Sending it again (a new key) then
+ * makes the order, once. */
+static void
+test_sync_window_absent (Fixture       *fx,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChqOutboxEntry) entry = NULL;
+  g_autofree char *old_key = NULL;
+  guint before;
+  gint64 id;
+
+  set_day (fx, 0);
+  before = test_count_server_orders (fx->uri);
+  id = add_order (fx, "eco", 4);
+  g_assert_null (attempt_and_lose_answer (fx, id, FALSE));
+
+  set_day (fx, 32);
+  g_assert_true (test_sync_run (fx->sync, &error));
+  g_assert_no_error (error);
+
+  entry = chq_outbox_get_entry (fx->outbox, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (chq_outbox_entry_get_state (entry), ==, CHQ_OUTBOX_STATE_FAILED);
+  g_assert_cmpstr (chq_outbox_entry_get_error_code (entry), ==, CHQ_OUTBOX_CODE_EXPIRED);
+  g_assert_nonnull (strstr (chq_outbox_entry_get_error_message (entry), "30 days"));
+  g_assert_cmpuint (chq_outbox_entry_get_attempts (entry), ==, 1);
+  g_assert_cmpuint (test_count_server_orders (fx->uri), ==, before);
+  old_key = g_strdup (chq_outbox_entry_get_idempotency_key (entry));
+
+  /* Another run does not send it either. */
+  g_assert_true (test_sync_run (fx->sync, &error));
+  g_assert_cmpint (entry_state (fx, id), ==, CHQ_OUTBOX_STATE_FAILED);
+  g_assert_cmpuint (test_count_server_orders (fx->uri), ==, before);
+
+  /* The user checked their orders and sends it again: a new key, one order. */
+  g_assert_true (chq_outbox_resend (fx->outbox, id, &error));
+  g_assert_no_error (error);
+  g_clear_object (&entry);
+  entry = chq_outbox_get_entry (fx->outbox, id, &error);
+  g_assert_cmpstr (chq_outbox_entry_get_idempotency_key (entry), !=, old_key);
+  g_assert_null (chq_outbox_entry_get_first_attempt_at (entry));
+  g_assert_true (test_sync_run (fx->sync, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (entry_state (fx, id), ==, CHQ_OUTBOX_STATE_SENT);
+  g_assert_cmpuint (test_count_server_orders (fx->uri), ==, before + 1);
+
+  /* Only a refused entry can be sent again. */
+  g_assert_false (chq_outbox_resend (fx->outbox, id, &error));
+  g_assert_error (error, CHQ_OUTBOX_ERROR, CHQ_OUTBOX_ERROR_WRONG_STATE);
+}
+
+/* When the lists cannot be read, nothing is sent and nothing decided: the entry waits,
+ * untouched, and the next run looks again. */
+static void
+test_sync_window_unreachable (Fixture       *fx,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChqOutboxEntry) entry = NULL;
+  guint before;
+  gint64 id;
+
+  set_day (fx, 0);
+  before = test_count_server_orders (fx->uri);
+  id = add_order (fx, "cf", 5);
+  g_assert_null (attempt_and_lose_answer (fx, id, FALSE));
+
+  set_day (fx, 35);
+  chq_client_set_retry_policy (fx->client, 2, 10, 20);
+  chq_sandbox_set_faults (fx->sandbox, 1.0, 0, 0);
+  g_assert_false (test_sync_run (fx->sync, &error));
+  g_assert_error (error, CHQ_CLIENT_ERROR, CHQ_CLIENT_ERROR_SERVER);
+  g_clear_error (&error);
+  chq_sandbox_set_faults (fx->sandbox, 0, 0, 0);
+
+  entry = chq_outbox_get_entry (fx->outbox, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (chq_outbox_entry_get_state (entry), ==, CHQ_OUTBOX_STATE_PENDING);
+  g_assert_cmpuint (chq_outbox_entry_get_attempts (entry), ==, 1);
+  g_assert_null (chq_outbox_entry_get_error_code (entry));
+  g_assert_cmpuint (test_count_server_orders (fx->uri), ==, before);
+
+  g_assert_true (test_sync_run (fx->sync, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (entry_state (fx, id), ==, CHQ_OUTBOX_STATE_FAILED);
+  g_assert_cmpuint (test_count_server_orders (fx->uri), ==, before);
+}
+
+/* (c) Within the window the entry is sent again with its key, as always: the service
+ * replays its first answer. */
+static void
+test_sync_window_within (Fixture       *fx,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) answer = NULL;
+  g_autoptr(ChqOutboxEntry) entry = NULL;
+  g_autofree char *order_id = NULL;
+  guint before;
+  gint64 id;
+
+  set_day (fx, 0);
+  before = test_count_server_orders (fx->uri);
+  id = add_order (fx, "cf", 12);
+  answer = attempt_and_lose_answer (fx, id, TRUE);
+  order_id = g_strdup (json_object_get_string_member (json_node_get_object (answer), "id"));
+
+  set_day (fx, 28);
+  g_assert_true (test_sync_run (fx->sync, &error));
+  g_assert_no_error (error);
+
+  entry = chq_outbox_get_entry (fx->outbox, id, &error);
+  g_assert_cmpint (chq_outbox_entry_get_state (entry), ==, CHQ_OUTBOX_STATE_SENT);
+  g_assert_cmpuint (chq_outbox_entry_get_attempts (entry), ==, 2);
+  g_assert_cmpstr (result_id (fx, id), ==, order_id);
+  g_assert_cmpuint (test_count_server_orders (fx->uri), ==, before + 1);
+}
+
+/* A worker added on day 0 whose answer was lost is found by name on day 40; a second
+ * worker entry never sent is sent as usual however old (its key never left). */
+static void
+test_sync_window_worker (Fixture       *fx,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) payload = json_from_string ("{\"first_name\":\"Inès\","
+                                                  "\"last_name\":\"Vandenberghe\","
+                                                  "\"status\":\"employee\"}", NULL);
+  g_autoptr(JsonNode) other = json_from_string ("{\"first_name\":\"Luc\","
+                                                "\"last_name\":\"Peeters\","
+                                                "\"status\":\"temp\"}", NULL);
+  g_autoptr(JsonNode) answer = NULL;
+  g_autofree char *worker_id = NULL;
+  gint64 id, never_tried;
+
+  set_day (fx, 0);
+  id = chq_outbox_add (fx->outbox, fx->account_key, CHQ_OUTBOX_KIND_CREATE_WORKER, NULL,
+                       payload, &error);
+  g_assert_no_error (error);
+  never_tried = chq_outbox_add (fx->outbox, fx->account_key, CHQ_OUTBOX_KIND_CREATE_WORKER,
+                                NULL, other, &error);
+  answer = attempt_and_lose_answer (fx, id, TRUE);
+  g_assert_nonnull (answer);
+  worker_id = g_strdup (json_object_get_string_member (json_node_get_object (answer), "id"));
+
+  set_day (fx, 40);
+  g_assert_true (test_sync_run (fx->sync, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (entry_state (fx, id), ==, CHQ_OUTBOX_STATE_SENT);
+  g_assert_cmpstr (result_id (fx, id), ==, worker_id);
+  g_assert_cmpint (entry_state (fx, never_tried), ==, CHQ_OUTBOX_STATE_SENT);
+  g_assert_cmpstr (result_id (fx, never_tried), !=, worker_id);
+}
+
+static JsonNode *
+call_json (Fixture    *fx,
+           const char *method,
+           const char *path,
+           const char *body)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(JsonNode) payload = body != NULL ? json_from_string (body, NULL) : NULL;
+  g_autofree char *key = g_uuid_string_random ();
+  JsonNode *answer;
+
+  chq_client_send_async (fx->client, method, path, g_str_equal (method, "GET") ? NULL : key,
+                         payload, NULL, NULL, on_result_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  answer = chq_client_send_finish (fx->client, result, NULL, &error);
+  g_assert_no_error (error);
+  return answer;
+}
+
+/* A booking whose answer was lost on day 0 is found on day 33 by worker, course and
+ * session: no second booking, no second reservation. */
+static void
+test_sync_window_booking (Fixture       *fx,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) order = NULL;
+  g_autoptr(JsonNode) paid = NULL;
+  g_autoptr(JsonNode) course = NULL;
+  g_autoptr(JsonNode) workers = NULL;
+  g_autoptr(JsonNode) answer = NULL;
+  g_autoptr(JsonNode) payload = NULL;
+  g_autofree char *pay_path = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *enrolment_id = NULL;
+  const char *worker_id = NULL;
+  JsonArray *sessions, *list;
+  guint n_same = 0;
+  gint64 id;
+
+  set_day (fx, 0);
+  /* Fresh vouchers, so that the booking does not depend on the demo's older batches. */
+  order = call_json (fx, "POST", "/v1/orders", "{\"voucher_type\":\"cf\",\"quantity\":20}");
+  pay_path = g_strdup_printf ("/v1/sandbox/orders/%s/pay",
+                              json_object_get_string_member (json_node_get_object (order), "id"));
+  paid = call_json (fx, "POST", pay_path, NULL);
+
+  course = call_json (fx, "GET", "/v1/courses/crs-ai-0006", NULL);
+  sessions = json_object_get_array_member (json_node_get_object (course), "sessions");
+  g_assert_cmpuint (json_array_get_length (sessions), >, 0);
+  workers = call_json (fx, "GET", "/v1/workers", NULL);
+  list = json_object_get_array_member (json_node_get_object (workers), "items");
+  for (guint i = 0; i < json_array_get_length (list) && worker_id == NULL; i++)
+    {
+      JsonObject *w = json_array_get_object_element (list, i);
+
+      if (g_str_equal (json_object_get_string_member (w, "status"), "employee") &&
+          !json_object_get_boolean_member (w, "archived"))
+        worker_id = json_object_get_string_member (w, "id");
+    }
+  g_assert_nonnull (worker_id);
+
+  body = g_strdup_printf ("{\"worker_id\":\"%s\",\"course_id\":\"crs-ai-0006\","
+                          "\"session_id\":\"%s\"}", worker_id,
+                          json_object_get_string_member (json_array_get_object_element (sessions, 0),
+                                                         "id"));
+  payload = json_from_string (body, NULL);
+  id = chq_outbox_add (fx->outbox, fx->account_key, CHQ_OUTBOX_KIND_CREATE_ENROLMENT, NULL,
+                       payload, &error);
+  g_assert_no_error (error);
+  answer = attempt_and_lose_answer (fx, id, TRUE);
+  g_assert_nonnull (answer);
+  enrolment_id = g_strdup (json_object_get_string_member (json_node_get_object (answer), "id"));
+
+  set_day (fx, 33);
+  g_assert_true (test_sync_run (fx->sync, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (entry_state (fx, id), ==, CHQ_OUTBOX_STATE_SENT);
+  g_assert_cmpstr (result_id (fx, id), ==, enrolment_id);
+
+  /* One booking of that worker on that session, whichever year it falls in. */
+  for (int year = TEST_YEAR; year <= TEST_YEAR + 1; year++)
+    {
+      g_autofree char *path = g_strdup_printf ("/v1/enrolments?year=%d", year);
+      g_autoptr(JsonNode) enrolments = call_json (fx, "GET", path, NULL);
+      JsonArray *items = json_object_get_array_member (json_node_get_object (enrolments),
+                                                       "items");
+
+      for (guint i = 0; i < json_array_get_length (items); i++)
+        {
+          JsonObject *e = json_array_get_object_element (items, i);
+
+          if (g_str_equal (json_object_get_string_member (e, "worker_id"), worker_id) &&
+              g_str_equal (json_object_get_string_member (e, "course_id"), "crs-ai-0006"))
+            n_same++;
+        }
+    }
+  g_assert_cmpuint (n_same, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -890,6 +1262,19 @@ main (int   argc,
               fixture_set_up, test_sync_unknown_cursor, fixture_tear_down);
   g_test_add ("/sync/other-account", Fixture, GUINT_TO_POINTER (0),
               fixture_set_up, test_sync_other_account, fixture_tear_down);
+
+  g_test_add ("/sync/window-found", Fixture, GUINT_TO_POINTER (0),
+              fixture_set_up, test_sync_window_found, fixture_tear_down);
+  g_test_add ("/sync/window-absent", Fixture, GUINT_TO_POINTER (0),
+              fixture_set_up, test_sync_window_absent, fixture_tear_down);
+  g_test_add ("/sync/window-unreachable", Fixture, GUINT_TO_POINTER (0),
+              fixture_set_up, test_sync_window_unreachable, fixture_tear_down);
+  g_test_add ("/sync/window-within", Fixture, GUINT_TO_POINTER (0),
+              fixture_set_up, test_sync_window_within, fixture_tear_down);
+  g_test_add ("/sync/window-booking", Fixture, GUINT_TO_POINTER (0),
+              fixture_set_up, test_sync_window_booking, fixture_tear_down);
+  g_test_add ("/sync/window-worker", Fixture, GUINT_TO_POINTER (0),
+              fixture_set_up, test_sync_window_worker, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -16,6 +16,7 @@
 #include "chq-app-logic.h"
 #include "chq-application.h"
 #include "chq-client-error.h"
+#include "chq-outbox-effect.h"
 #include "chq-outbox-view.h"
 #include "chq-preferences-window.h"
 #include "chq-sandbox.h"
@@ -767,6 +768,63 @@ test_refused_change (void)
   chq_sandbox_stop (sandbox);
 }
 
+/* A change that waited past the service's idempotency window and was not found there:
+ * listed with the reason and "Send Again", which queues it under a new key and sends it */
+
+static void
+test_expired_change (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("chq-ui-app-XXXXXX", NULL);
+  g_autoptr(ChqSandbox) sandbox = start_sandbox (dir, 0);
+  g_autofree char *uri = chq_sandbox_dup_uri (sandbox);
+  g_autoptr(ChqBackend) backend = signed_in_backend (uri);
+  ChqWindow *window = get_main_window ();
+  ChqOutboxView *view = template_child (window, CHQ_TYPE_WINDOW, "outbox_view");
+  ChqOutbox *outbox = chq_backend_get_outbox (backend);
+  g_autoptr(JsonNode) payload = json_from_string ("{\"voucher_type\":\"eco\",\"quantity\":3}",
+                                                  NULL);
+  g_autoptr(ChqOutboxEntry) entry = NULL;
+  g_autoptr(ChqOutboxEntry) refused = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  gint64 id, other;
+
+  chq_application_use_backend (app, backend);
+  wait_until (synced (backend), 60000);
+
+  /* What the sync engine leaves when an old order is not among the service's: made here
+   * directly, between two turns of the main loop, so no run sends it first. */
+  message = chq_outbox_effect_message (CHQ_OUTBOX_KIND_CREATE_ORDER, CHQ_OUTBOX_EFFECT_ABSENT);
+  id = chq_outbox_add (outbox, chq_backend_get_account_key (backend),
+                       CHQ_OUTBOX_KIND_CREATE_ORDER, NULL, payload, &error);
+  g_assert_no_error (error);
+  g_assert_true (chq_outbox_mark_failed (outbox, id, message, CHQ_OUTBOX_CODE_EXPIRED, NULL,
+                                         &error));
+  g_assert_no_error (error);
+  /* A change the service refused cannot be sent again as it is. */
+  other = chq_outbox_add (outbox, chq_backend_get_account_key (backend),
+                          CHQ_OUTBOX_KIND_CREATE_ORDER, NULL, payload, &error);
+  g_assert_true (chq_outbox_mark_failed (outbox, other, "Refused.", "ceiling_exceeded", NULL,
+                                         &error));
+  wait_until (chq_outbox_view_get_n_failed (view) == 2, 5000);
+  entry = g_list_model_get_item (chq_outbox_view_get_model (view), 0);
+  g_assert_cmpstr (chq_outbox_entry_get_error_message (entry), ==, message);
+  g_assert_false (chq_outbox_view_send_again (view, other));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "outbox.send-again", "x", id));
+  wait_until (chq_outbox_view_get_n_failed (view) == 1, 5000);
+  wait_until (chq_outbox_count_pending (outbox, chq_backend_get_account_key (backend)) == 0,
+              60000);
+  wait_until (!chq_sync_is_running (chq_backend_get_sync (backend)), 60000);
+  refused = chq_outbox_get_entry (outbox, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (chq_outbox_entry_get_state (refused), ==, CHQ_OUTBOX_STATE_SENT);
+
+  g_assert_true (chq_outbox_discard (outbox, other, &error));
+  leave ();
+  chq_sandbox_stop (sandbox);
+}
+
 /* Preferences: the sync interval applies at once; the warning days change the page */
 
 static ChqPreferencesWindow *
@@ -1036,6 +1094,7 @@ main (int   argc,
   g_test_add_func ("/ui/app/offline", test_offline);
   g_test_add_func ("/ui/app/session-expired", test_session_expired);
   g_test_add_func ("/ui/app/refused-change", test_refused_change);
+  g_test_add_func ("/ui/app/expired-change", test_expired_change);
   g_test_add_func ("/ui/app/preferences", test_preferences);
   g_test_add_func ("/ui/app/sign-out", test_sign_out);
   g_test_add_func ("/ui/app/start-without-session", test_start_without_session);

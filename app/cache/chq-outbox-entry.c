@@ -34,6 +34,8 @@ struct _ChqOutboxEntry
   char           *summary;          /* owned: made from kind and payload */
   GDateTime      *created_at;       /* owned */
   GDateTime      *updated_at;       /* owned */
+  GDateTime      *first_attempt_at; /* owned, nullable: never tried */
+  GDateTime      *last_attempt_at;  /* owned, nullable */
 };
 
 G_DEFINE_FINAL_TYPE (ChqOutboxEntry, chq_outbox_entry, G_TYPE_OBJECT)
@@ -55,6 +57,8 @@ enum {
   PROP_SUMMARY,
   PROP_CREATED_AT,
   PROP_UPDATED_AT,
+  PROP_FIRST_ATTEMPT_AT,
+  PROP_LAST_ATTEMPT_AT,
   N_PROPS
 };
 
@@ -510,6 +514,8 @@ chq_outbox_entry_finalize (GObject *object)
   g_clear_pointer (&self->summary, g_free);
   g_clear_pointer (&self->created_at, g_date_time_unref);
   g_clear_pointer (&self->updated_at, g_date_time_unref);
+  g_clear_pointer (&self->first_attempt_at, g_date_time_unref);
+  g_clear_pointer (&self->last_attempt_at, g_date_time_unref);
 
   G_OBJECT_CLASS (chq_outbox_entry_parent_class)->finalize (object);
 }
@@ -569,6 +575,12 @@ chq_outbox_entry_get_property (GObject    *object,
     case PROP_UPDATED_AT:
       g_value_set_boxed (value, self->updated_at);
       break;
+    case PROP_FIRST_ATTEMPT_AT:
+      g_value_set_boxed (value, self->first_attempt_at);
+      break;
+    case PROP_LAST_ATTEMPT_AT:
+      g_value_set_boxed (value, self->last_attempt_at);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -626,6 +638,12 @@ chq_outbox_entry_set_property (GObject      *object,
     case PROP_UPDATED_AT:
       self->updated_at = g_value_dup_boxed (value);
       break;
+    case PROP_FIRST_ATTEMPT_AT:
+      self->first_attempt_at = g_value_dup_boxed (value);
+      break;
+    case PROP_LAST_ATTEMPT_AT:
+      self->last_attempt_at = g_value_dup_boxed (value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -675,6 +693,10 @@ chq_outbox_entry_class_init (ChqOutboxEntryClass *klass)
     g_param_spec_boxed ("created-at", NULL, NULL, G_TYPE_DATE_TIME, ro);
   properties[PROP_UPDATED_AT] =
     g_param_spec_boxed ("updated-at", NULL, NULL, G_TYPE_DATE_TIME, ro);
+  properties[PROP_FIRST_ATTEMPT_AT] =
+    g_param_spec_boxed ("first-attempt-at", NULL, NULL, G_TYPE_DATE_TIME, ro);
+  properties[PROP_LAST_ATTEMPT_AT] =
+    g_param_spec_boxed ("last-attempt-at", NULL, NULL, G_TYPE_DATE_TIME, ro);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -905,4 +927,32 @@ chq_outbox_entry_get_updated_at (ChqOutboxEntry *self)
 {
   g_return_val_if_fail (CHQ_IS_OUTBOX_ENTRY (self), NULL);
   return self->updated_at;
+}
+
+/**
+ * chq_outbox_entry_get_first_attempt_at:
+ * @self: a #ChqOutboxEntry
+ *
+ * Returns: (transfer none) (nullable): when a request for the entry first went out (the
+ *   service's idempotency window counts from about then), or %NULL if never
+ */
+GDateTime *
+chq_outbox_entry_get_first_attempt_at (ChqOutboxEntry *self)
+{
+  g_return_val_if_fail (CHQ_IS_OUTBOX_ENTRY (self), NULL);
+  return self->first_attempt_at;
+}
+
+/**
+ * chq_outbox_entry_get_last_attempt_at:
+ * @self: a #ChqOutboxEntry
+ *
+ * Returns: (transfer none) (nullable): when a request for the entry last went out, or
+ *   %NULL if never
+ */
+GDateTime *
+chq_outbox_entry_get_last_attempt_at (ChqOutboxEntry *self)
+{
+  g_return_val_if_fail (CHQ_IS_OUTBOX_ENTRY (self), NULL);
+  return self->last_attempt_at;
 }

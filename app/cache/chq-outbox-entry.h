@@ -86,5 +86,7 @@ const char     *chq_outbox_entry_get_error_field      (ChqOutboxEntry *self);
 const char     *chq_outbox_entry_get_summary          (ChqOutboxEntry *self);
 GDateTime      *chq_outbox_entry_get_created_at       (ChqOutboxEntry *self);
 GDateTime      *chq_outbox_entry_get_updated_at       (ChqOutboxEntry *self);
+GDateTime      *chq_outbox_entry_get_first_attempt_at (ChqOutboxEntry *self);
+GDateTime      *chq_outbox_entry_get_last_attempt_at  (ChqOutboxEntry *self);
 
 G_END_DECLS

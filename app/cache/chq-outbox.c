@@ -35,6 +35,8 @@ struct _ChqOutbox
   GMainContext *context;    /* owned: where `changed` is emitted */
   GThread      *owner;      /* the thread that opened the outbox (not owned) */
   GHashTable   *models;     /* owned: account key -> GListStore of waiting/failed entries */
+  ChqOutboxClockFunc clock; /* nullable: g_get_real_time() */
+  gpointer      clock_data;
 };
 
 G_DEFINE_FINAL_TYPE (ChqOutbox, chq_outbox, G_TYPE_OBJECT)
@@ -50,7 +52,8 @@ static guint signals[N_SIGNALS];
 
 #define ENTRY_COLUMNS \
   "id, idempotency_key, account_key, kind, target_id, payload, state, attempts, " \
-  "error_message, error_code, error_field, result, created_at, updated_at"
+  "error_message, error_code, error_field, result, created_at, updated_at, " \
+  "first_attempt_at, last_attempt_at"
 
 /* One step per version; each runs in its own transaction with the new user_version. */
 static const char * const migrations[] = {
@@ -73,6 +76,13 @@ static const char * const migrations[] = {
   "  updated_at      INTEGER NOT NULL"
   ");"
   "CREATE INDEX entries_by_account ON entries (account_key, state, id);",
+  /* 1 -> 2: when the first and the last attempt went out, so that an entry older than the
+   * service's idempotency window is checked before it is sent again. An entry already
+   * tried is given its creation as first attempt: the earliest it can have been. */
+  "ALTER TABLE entries ADD COLUMN first_attempt_at INTEGER;"
+  "ALTER TABLE entries ADD COLUMN last_attempt_at INTEGER;"
+  "UPDATE entries SET first_attempt_at = created_at, last_attempt_at = updated_at"
+  " WHERE attempts > 0;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CHQ_OUTBOX_SCHEMA_VERSION);
@@ -157,6 +167,21 @@ date_time_from_usec (gint64 usec)
   return precise;
 }
 
+static gint64
+now_usec (ChqOutbox *self)
+{
+  return self->clock != NULL ? self->clock (self->clock_data) : chq_clock_get_real_time ();
+}
+
+static GDateTime *
+date_time_or_null (sqlite3_stmt *stmt,
+                   int           column)
+{
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    return NULL;
+  return date_time_from_usec (sqlite3_column_int64 (stmt, column));
+}
+
 static ChqOutboxEntry *
 entry_from_row (sqlite3_stmt *stmt)
 {
@@ -164,6 +189,8 @@ entry_from_row (sqlite3_stmt *stmt)
   ChqOutboxState state = CHQ_OUTBOX_STATE_PENDING;
   g_autoptr(GDateTime) created_at = NULL;
   g_autoptr(GDateTime) updated_at = NULL;
+  g_autoptr(GDateTime) first_attempt_at = date_time_or_null (stmt, 14);
+  g_autoptr(GDateTime) last_attempt_at = date_time_or_null (stmt, 15);
   const char *kind_word = (const char *) sqlite3_column_text (stmt, 3);
   const char *state_word = (const char *) sqlite3_column_text (stmt, 6);
 
@@ -193,6 +220,8 @@ entry_from_row (sqlite3_stmt *stmt)
                        "result-json", (const char *) sqlite3_column_text (stmt, 11),
                        "created-at", created_at,
                        "updated-at", updated_at,
+                       "first-attempt-at", first_attempt_at,
+                       "last-attempt-at", last_attempt_at,
                        NULL);
 }
 
@@ -554,7 +583,7 @@ chq_outbox_add (ChqOutbox      *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *key = g_uuid_string_random ();
   g_autofree char *payload_json = NULL;
-  gint64 now = chq_clock_get_real_time ();
+  gint64 now;
   gint64 id = 0;
   int rc;
 
@@ -565,6 +594,7 @@ chq_outbox_add (ChqOutbox      *self,
   payload_json = payload != NULL ? json_to_string (payload, FALSE) : g_strdup ("{}");
 
   g_mutex_lock (&self->lock);
+  now = now_usec (self);
   stmt = prepare (self->db,
                   "INSERT INTO entries (idempotency_key, account_key, kind, target_id, "
                   "payload, state, created_at, updated_at) "
@@ -940,7 +970,8 @@ chq_outbox_update_payload (ChqOutbox  *self,
   stmt = prepare (self->db,
                   "UPDATE entries SET payload = ?2, idempotency_key = ?3, state = 'pending',"
                   " attempts = 0, error_message = NULL, error_code = NULL,"
-                  " error_field = NULL, result = NULL, updated_at = ?4"
+                  " error_field = NULL, result = NULL, updated_at = ?4,"
+                  " first_attempt_at = NULL, last_attempt_at = NULL"
                   " WHERE id = ?1"
                   "   AND (state = 'failed' OR (state = 'pending' AND attempts = 0))",
                   error);
@@ -948,7 +979,7 @@ chq_outbox_update_payload (ChqOutbox  *self,
     {
       sqlite3_bind_text (stmt, 2, payload_json, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 3, key, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 4, chq_clock_get_real_time ());
+      sqlite3_bind_int64 (stmt, 4, now_usec (self));
       ok = change_entry (self, id, stmt,
                          _("This change may already have reached the service, so it can no "
                            "longer be edited. Wait until it is sent, then make a new change."),
@@ -960,6 +991,98 @@ chq_outbox_update_payload (ChqOutbox  *self,
     emit_changed (self);
 
   return ok;
+}
+
+/**
+ * chq_outbox_resend:
+ * @self: a #ChqOutbox
+ * @id: an entry id
+ * @error: return location for a #GError
+ *
+ * Queues a refused entry again, as it is, under a NEW idempotency key: for an entry the
+ * sync engine could not match after the service's idempotency window
+ * (%CHQ_OUTBOX_CODE_EXPIRED), once the user has checked that the service does not have it.
+ * Only failed entries can be sent again (%CHQ_OUTBOX_ERROR_WRONG_STATE otherwise).
+ *
+ * Returns: %TRUE when the entry waits to be sent again
+ */
+gboolean
+chq_outbox_resend (ChqOutbox  *self,
+                   gint64      id,
+                   GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *key = g_uuid_string_random ();
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (CHQ_IS_OUTBOX (self), FALSE);
+
+  g_mutex_lock (&self->lock);
+  stmt = prepare (self->db,
+                  "UPDATE entries SET idempotency_key = ?2, state = 'pending', attempts = 0,"
+                  " error_message = NULL, error_code = NULL, error_field = NULL,"
+                  " result = NULL, updated_at = ?3, first_attempt_at = NULL,"
+                  " last_attempt_at = NULL"
+                  " WHERE id = ?1 AND state = 'failed'",
+                  error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 2, key, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 3, now_usec (self));
+      ok = change_entry (self, id, stmt,
+                         _("Only a change the service refused can be sent again."),
+                         error);
+    }
+  g_mutex_unlock (&self->lock);
+
+  if (ok)
+    emit_changed (self);
+
+  return ok;
+}
+
+/**
+ * chq_outbox_set_clock:
+ * @self: a #ChqOutbox
+ * @clock: (nullable): returns the time in microseconds since 1970 (like
+ *   g_get_real_time()); %NULL for the real clock
+ * @user_data: data for @clock
+ *
+ * The clock that stamps entries (added, attempted, changed) and that the sync engine reads
+ * to tell how old an attempt is. Tests set it to let days pass. @clock may be called from
+ * any thread.
+ */
+void
+chq_outbox_set_clock (ChqOutbox          *self,
+                      ChqOutboxClockFunc  clock,
+                      gpointer            user_data)
+{
+  g_return_if_fail (CHQ_IS_OUTBOX (self));
+
+  g_mutex_lock (&self->lock);
+  self->clock = clock;
+  self->clock_data = user_data;
+  g_mutex_unlock (&self->lock);
+}
+
+/**
+ * chq_outbox_now:
+ * @self: a #ChqOutbox
+ *
+ * Returns: (transfer full): now, by the outbox's clock (chq_outbox_set_clock())
+ */
+GDateTime *
+chq_outbox_now (ChqOutbox *self)
+{
+  gint64 usec;
+
+  g_return_val_if_fail (CHQ_IS_OUTBOX (self), NULL);
+
+  g_mutex_lock (&self->lock);
+  usec = now_usec (self);
+  g_mutex_unlock (&self->lock);
+
+  return date_time_from_usec (usec);
 }
 
 /**
@@ -1024,7 +1147,7 @@ mark (ChqOutbox   *self,
       bind_text_or_null (stmt, 2, text2);
       bind_text_or_null (stmt, 3, text3);
       bind_text_or_null (stmt, 4, text4);
-      sqlite3_bind_int64 (stmt, 5, chq_clock_get_real_time ());
+      sqlite3_bind_int64 (stmt, 5, now_usec (self));
       ok = change_entry (self, id, stmt,
                          _("This change was already sent or refused."), error);
     }
@@ -1042,7 +1165,9 @@ mark (ChqOutbox   *self,
  * @id: an entry id
  * @error: return location for a #GError
  *
- * Records that a request for the entry is about to go out (and counts the attempt).
+ * Records that a request for the entry is about to go out (and counts the attempt); the
+ * first such time is kept, since the service's idempotency window counts from the first
+ * request that reached it.
  *
  * Returns: %TRUE on success
  */
@@ -1055,6 +1180,7 @@ chq_outbox_mark_sending (ChqOutbox  *self,
 
   return mark (self, id,
                "UPDATE entries SET state = 'sending', attempts = attempts + 1,"
+               " first_attempt_at = coalesce (first_attempt_at, ?5), last_attempt_at = ?5,"
                " updated_at = ?5 WHERE id = ?1 AND state IN ('pending', 'sending')",
                NULL, NULL, NULL, error);
 }
@@ -1176,7 +1302,7 @@ chq_outbox_purge_sent (ChqOutbox  *self,
                   "DELETE FROM entries WHERE state = 'sent' AND updated_at < ?1", error);
   if (stmt != NULL)
     {
-      sqlite3_bind_int64 (stmt, 1, chq_clock_get_real_time () - older_than);
+      sqlite3_bind_int64 (stmt, 1, now_usec (self) - older_than);
       rc = sqlite3_step (stmt);
       if (rc == SQLITE_DONE)
         removed = (guint) sqlite3_changes (self->db);

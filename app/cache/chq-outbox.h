@@ -22,10 +22,22 @@ typedef enum {
 } ChqOutboxError;
 
 /* The schema version this code writes (PRAGMA user_version). */
-#define CHQ_OUTBOX_SCHEMA_VERSION 1
+#define CHQ_OUTBOX_SCHEMA_VERSION 2
 
 /* How long sent entries stay for the UI ("Order sent: here are the payment details"). */
 #define CHQ_OUTBOX_KEEP_SENT_DAYS 30
+
+/* An entry whose first attempt is older than this is not sent again blindly: the service
+ * forgets keys after CHQ_API_IDEMPOTENCY_DAYS (docs/api.md); one day of margin for the
+ * difference between our clock and the service's. */
+#define CHQ_OUTBOX_RESEND_CHECK_DAYS 29
+
+/* The error code of an entry refused because its key may have expired and its effect
+ * was not found (chq_outbox_entry_get_error_code()). */
+#define CHQ_OUTBOX_CODE_EXPIRED "idempotency_expired"
+
+/* Microseconds since 1970, like g_get_real_time(). */
+typedef gint64 (*ChqOutboxClockFunc) (gpointer user_data);
 
 #define CHQ_TYPE_OUTBOX (chq_outbox_get_type ())
 
@@ -69,6 +81,14 @@ guint           chq_outbox_count_pending   (ChqOutbox        *self,
 GListModel     *chq_outbox_get_model       (ChqOutbox        *self,
                                             const char       *account_key);
 
+void            chq_outbox_set_clock       (ChqOutbox        *self,
+                                            ChqOutboxClockFunc clock,
+                                            gpointer          user_data);
+GDateTime      *chq_outbox_now             (ChqOutbox        *self);
+
+gboolean        chq_outbox_resend          (ChqOutbox        *self,
+                                            gint64            id,
+                                            GError          **error);
 gboolean        chq_outbox_discard         (ChqOutbox        *self,
                                             gint64            id,
                                             GError          **error);

@@ -18,6 +18,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "chq-clock.h"
+#include "chq-outbox-effect.h"
 #include "chq-sync.h"
 
 /* The steps of a run after the outbox, in order. */
@@ -998,6 +999,7 @@ typedef enum {
   OUTBOX_SENT,
   OUTBOX_FAILED,
   OUTBOX_RETRY,
+  OUTBOX_CHECKED,     /* an old entry's effect was looked for: mark it sent or failed */
 } OutboxOpKind;
 
 typedef struct {
@@ -1008,8 +1010,13 @@ typedef struct {
   char           *code;        /* owned, nullable */
   char           *field;       /* owned, nullable */
   GError         *stop_error;  /* owned, nullable: for RETRY, what ends the run after */
-  ChqOutboxEntry *entry;       /* owned, nullable: what TAKE_NEXT found */
+  ChqOutboxEntry *entry;       /* owned, nullable: what TAKE_NEXT found, what CHECKED checks */
   guint           n_waiting;   /* TAKE_NEXT: entries still to go, this one included */
+  gboolean        check;       /* TAKE_NEXT: the entry is past the idempotency window, not
+                                * marked sending: look for its effect first */
+  GPtrArray      *orders;      /* owned, nullable: CHECKED, the service's lists */
+  GPtrArray      *workers;     /* owned, nullable */
+  GPtrArray      *enrolments;  /* owned, nullable */
 } OutboxOp;
 
 static void
@@ -1021,15 +1028,23 @@ outbox_op_free (OutboxOp *op)
   g_free (op->field);
   g_clear_error (&op->stop_error);
   g_clear_object (&op->entry);
+  g_clear_pointer (&op->orders, g_ptr_array_unref);
+  g_clear_pointer (&op->workers, g_ptr_array_unref);
+  g_clear_pointer (&op->enrolments, g_ptr_array_unref);
   g_free (op);
 }
 
 /* The oldest entry still to go, marked sending; entries that cannot be sent at all (no
- * target id) are failed on the way. NULL when none is left. */
+ * target id) are failed on the way. NULL when none is left. An entry first tried longer
+ * ago than the service keeps keys is returned NOT marked sending, with @out_check set:
+ * its effect is looked for before anything is sent. */
 static ChqOutboxEntry *
-take_next_entry (ChqSync  *self,
-                 GError  **error)
+take_next_entry (ChqSync   *self,
+                 gboolean  *out_check,
+                 GError   **error)
 {
+  *out_check = FALSE;
+
   for (;;)
     {
       g_autoptr(ChqOutboxEntry) entry = NULL;
@@ -1047,6 +1062,13 @@ take_next_entry (ChqSync  *self,
                                        chq_outbox_entry_get_target_id (entry),
                                        &method, &path, &has_body))
         {
+          g_autoptr(GDateTime) now = chq_outbox_now (self->outbox);
+
+          if (chq_outbox_entry_needs_check (entry, now))
+            {
+              *out_check = TRUE;
+              return g_steal_pointer (&entry);
+            }
           if (!chq_outbox_mark_sending (self->outbox, id, error))
             return NULL;
           return g_steal_pointer (&entry);
@@ -1057,6 +1079,76 @@ take_next_entry (ChqSync  *self,
                                      "Discard it and make it again."),
                                    NULL, NULL, error))
         return NULL;
+    }
+}
+
+/* The ids of what the account's sent entries created, as far as the outbox still has
+ * them: another entry's order is never taken for this one's. */
+static GHashTable *
+claimed_ids (ChqSync *self)
+{
+  g_autoptr(GPtrArray) sent = chq_outbox_list (self->outbox, self->account_key,
+                                               CHQ_OUTBOX_STATES_SENT);
+  GHashTable *ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < sent->len; i++)
+    {
+      g_autoptr(JsonNode) result = chq_outbox_entry_dup_result (g_ptr_array_index (sent, i));
+      JsonNode *id;
+
+      if (result == NULL || !JSON_NODE_HOLDS_OBJECT (result))
+        continue;
+      id = json_object_get_member (json_node_get_object (result), "id");
+      if (id != NULL && json_node_get_value_type (id) == G_TYPE_STRING)
+        g_hash_table_add (ids, g_strdup (json_node_get_string (id)));
+    }
+
+  return ids;
+}
+
+static JsonNode *
+object_to_json (GObject *object)
+{
+  if (CHQ_IS_ORDER (object))
+    return chq_order_to_json (CHQ_ORDER (object));
+  if (CHQ_IS_WORKER (object))
+    return chq_worker_to_json (CHQ_WORKER (object));
+  if (CHQ_IS_ENROLMENT (object))
+    return chq_enrolment_to_json (CHQ_ENROLMENT (object));
+  g_return_val_if_reached (NULL);
+}
+
+/* An old entry whose effect was looked for: found once, it is sent, with the object found
+ * as the service's answer; otherwise it waits for the user, with the reason. */
+static gboolean
+mark_checked (ChqSync   *self,
+              OutboxOp  *op,
+              GError   **error)
+{
+  g_autoptr(GHashTable) claimed = claimed_ids (self);
+  ChqOutboxKind kind = chq_outbox_entry_get_kind (op->entry);
+  GObject *found = NULL;
+  ChqOutboxEffect effect;
+
+  effect = chq_outbox_find_effect (op->entry, op->orders, op->workers, op->enrolments,
+                                   claimed, &found);
+  if (effect == CHQ_OUTBOX_EFFECT_FOUND)
+    {
+      g_autoptr(JsonNode) result = object_to_json (found);
+
+      g_debug ("Outbox entry %" G_GINT64_FORMAT " is past the idempotency window; "
+               "its effect was found", op->id);
+      return chq_outbox_mark_sent (self->outbox, op->id, result, error);
+    }
+  else
+    {
+      g_autofree char *message = chq_outbox_effect_message (kind, effect);
+
+      g_debug ("Outbox entry %" G_GINT64_FORMAT " is past the idempotency window; "
+               "its effect was %s", op->id,
+               effect == CHQ_OUTBOX_EFFECT_ABSENT ? "not found" : "ambiguous");
+      return chq_outbox_mark_failed (self->outbox, op->id, message, CHQ_OUTBOX_CODE_EXPIRED,
+                                     NULL, error);
     }
 }
 
@@ -1074,7 +1166,7 @@ outbox_op_thread (GTask        *task,
   switch (op->kind)
     {
     case OUTBOX_TAKE_NEXT:
-      op->entry = take_next_entry (self, &error);
+      op->entry = take_next_entry (self, &op->check, &error);
       op->n_waiting = chq_outbox_count_pending (self->outbox, self->account_key);
       ok = error == NULL;
       if (ok && op->entry == NULL)
@@ -1090,6 +1182,9 @@ outbox_op_thread (GTask        *task,
       break;
     case OUTBOX_RETRY:
       ok = chq_outbox_mark_retry (self->outbox, op->id, op->message, &error);
+      break;
+    case OUTBOX_CHECKED:
+      ok = mark_checked (self, op, &error);
       break;
     default:
       g_assert_not_reached ();
@@ -1178,6 +1273,46 @@ on_entry_sent_cb (GObject      *object,
 }
 
 static void
+on_effect_lists_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  Run *run = user_data;
+  g_autoptr(ChqOutboxEntry) entry = g_steal_pointer (&run->entry);
+  OutboxOp *op = g_new0 (OutboxOp, 1);
+  GError *error = NULL;
+
+  op->id = chq_outbox_entry_get_id (entry);
+  if (chq_outbox_fetch_lists_finish (CHQ_CLIENT (object), result, &op->orders, &op->workers,
+                                     &op->enrolments, &error))
+    {
+      op->kind = OUTBOX_CHECKED;
+      op->entry = g_steal_pointer (&entry);
+    }
+  else
+    {
+      /* The lists could not be read (offline...): nothing was sent; the entry stays first
+       * in line, untouched, for the next run. */
+      op->kind = OUTBOX_RETRY;
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        op->message = g_strdup (error->message);
+      op->stop_error = error;
+    }
+
+  outbox_op_async (run, op, on_entry_marked_cb);
+}
+
+/* The entry in run->entry was first tried longer ago than the service keeps keys: read
+ * the lists it acts on, then look for its effect on a thread (mark_checked()). */
+static void
+check_entry_effect (Run *run)
+{
+  set_activity (run->self, _("Checking a change that waited long…"));
+  chq_outbox_fetch_lists_async (run->self->client, run->entry, run->cancellable,
+                                on_effect_lists_cb, run);
+}
+
+static void
 on_next_entry_cb (GObject      *object,
                   GAsyncResult *result,
                   gpointer      user_data)
@@ -1206,6 +1341,11 @@ on_next_entry_cb (GObject      *object,
     }
 
   run->entry = g_steal_pointer (&op->entry);
+  if (op->check)
+    {
+      check_entry_effect (run);
+      return;
+    }
   chq_outbox_kind_get_request (chq_outbox_entry_get_kind (run->entry),
                                chq_outbox_entry_get_target_id (run->entry),
                                &method, &path, &has_body);

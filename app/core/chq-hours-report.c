@@ -22,6 +22,7 @@
 #include "chq-hours-report.h"
 #include "chq-ident.h"
 #include "chq-rules.h"
+#include "chq-value.h"
 
 static void
 hours_worker_free (gpointer data)
@@ -212,11 +213,13 @@ static int
 month_in_year (const char *date_text,
                int         year)
 {
-  int y, m, d;
+  GDate date;
+  int y, m;
 
-  if (date_text == NULL || sscanf (date_text, "%4d-%2d-%2d", &y, &m, &d) != 3 ||
-      m < 1 || m > 12)
+  if (!chq_date_parse (date_text, &date))
     return -1;
+  y = g_date_get_year (&date);
+  m = g_date_get_month (&date);
   if (y < year)
     return 0;
   if (y > year)

@@ -19,22 +19,82 @@
 
 G_DEFINE_QUARK (chq-ident-error-quark, chq_ident_error)
 
-/* Copies @input without the characters in @separators and without surrounding white space,
- * in upper case. */
+/* Spaces people type or paste inside a number: the space, the no-break spaces (U+00A0,
+ * U+202F narrow, U+2007 figure) and the thin ones (U+2009, U+200A). */
+static gboolean
+is_space (gunichar c)
+{
+  return c == ' ' || c == 0x00A0 || c == 0x202F || c == 0x2007 || c == 0x2009 ||
+         c == 0x200A;
+}
+
+/* Dashes a word processor or a web page puts where a "-" was typed: hyphen (U+2010),
+ * no-break hyphen (U+2011), figure dash (U+2012), en and em dash (U+2013, U+2014), minus
+ * sign (U+2212). */
+static gboolean
+is_dash (gunichar c)
+{
+  return c == '-' || (c >= 0x2010 && c <= 0x2014) || c == 0x2212;
+}
+
+/* White space around the value (a pasted line break, a tab) is dropped. */
+static gboolean
+is_outer_space (gunichar c)
+{
+  return is_space (c) || g_unichar_isspace (c);
+}
+
+/* Copies @input in upper case without the separators of an identifier: spaces (no-break
+ * ones too), dashes of any kind when @separators holds "-", and the ASCII characters of
+ * @separators. White space around the value is dropped; a tab, a line break or another
+ * control character inside it makes the value invalid: *@out_bad is set and the other
+ * characters are copied as they are, to be refused by the caller's checks. */
 static char *
 clean (const char *input,
-       const char *separators)
+       const char *separators,
+       gboolean   *out_bad)
 {
   GString *out = g_string_new (NULL);
+  const char *start = input;
+  const char *end = input + strlen (input);
 
-  for (const char *p = input; *p != '\0'; p++)
+  *out_bad = !g_utf8_validate (input, -1, NULL);
+  if (*out_bad)
+    return g_string_free (out, FALSE);
+
+  while (start < end && is_outer_space (g_utf8_get_char (start)))
+    start = g_utf8_next_char (start);
+  while (end > start && is_outer_space (g_utf8_get_char (g_utf8_prev_char (end))))
+    end = g_utf8_prev_char (end);
+
+  for (const char *p = start; p < end; p = g_utf8_next_char (p))
     {
-      if (strchr (separators, *p) != NULL || g_ascii_isspace (*p))
+      gunichar c = g_utf8_get_char (p);
+
+      if (is_space (c) || (is_dash (c) && strchr (separators, '-') != NULL) ||
+          (c < 0x80 && c != '\0' && strchr (separators, (int) c) != NULL))
         continue;
-      g_string_append_c (out, g_ascii_toupper (*p));
+      if (g_unichar_iscntrl (c) || g_unichar_isspace (c))
+        *out_bad = TRUE;
+      if (c < 0x80)
+        g_string_append_c (out, g_ascii_toupper ((char) c));
+      else
+        g_string_append_unichar (out, c);
     }
 
   return g_string_free (out, FALSE);
+}
+
+/* Says a tab or a line break inside an identifier is not allowed. */
+static void
+set_bad_space_error (GError     **error,
+                     const char  *example)
+{
+  g_set_error (error, CHQ_IDENT_ERROR, CHQ_IDENT_ERROR_INVALID_CHARACTER,
+               /* Translators: %s is an example of the number, like 0123.456.749 */
+               _("This number holds a tab, a line break or another invisible character. "
+                 "Type it again on one line, like %s."),
+               example);
 }
 
 static gboolean
@@ -75,8 +135,10 @@ has_country_prefix (const char *s)
  *   `123456749` (the old 9-digit form)
  * @error: return location for a #CHQ_IDENT_ERROR
  *
- * Strips spaces, dots, dashes, slashes and a `BE` prefix, gives a 9-digit number its leading
- * 0 and checks the result: 10 digits whose last two equal 97 - (the first eight mod 97).
+ * Strips spaces (no-break ones too), dots, dashes of any kind, slashes and a `BE` prefix,
+ * gives a 9-digit number its leading 0 and checks the result: 10 digits, the first 0 or 1
+ * (2 to 9 begin establishment unit numbers: %CHQ_IDENT_ERROR_ESTABLISHMENT_UNIT), the last
+ * two equal to 97 - (the first eight mod 97). A tab or a line break inside is refused.
  *
  * Returns: (transfer full) (nullable): the 10 digits, or %NULL with @error set
  */
@@ -87,11 +149,18 @@ chq_enterprise_number_normalize (const char  *input,
   g_autofree char *number = NULL;
   const char *digits;
   g_autofree char *padded = NULL;
+  gboolean bad = FALSE;
 
-  if (input == NULL || (number = clean (input, ".-/"))[0] == '\0')
+  if (input == NULL || ((number = clean (input, ".-/", &bad))[0] == '\0' && !bad))
     {
       g_set_error_literal (error, CHQ_IDENT_ERROR, CHQ_IDENT_ERROR_EMPTY,
                            _("Enter an enterprise number, like 0123.456.749."));
+      return NULL;
+    }
+
+  if (bad)
+    {
+      set_bad_space_error (error, "0123.456.749");
       return NULL;
     }
 
@@ -130,6 +199,18 @@ chq_enterprise_number_normalize (const char  *input,
     {
       g_set_error_literal (error, CHQ_IDENT_ERROR, CHQ_IDENT_ERROR_WRONG_LENGTH,
                            _("An enterprise number has 10 digits, like 0123.456.749."));
+      return NULL;
+    }
+
+  /* 2 to 9 begin the numbers of establishment units (the places where an enterprise
+   * works), which share the check but are not enterprise numbers. */
+  if (digits[0] != '0' && digits[0] != '1')
+    {
+      g_set_error_literal (error, CHQ_IDENT_ERROR, CHQ_IDENT_ERROR_ESTABLISHMENT_UNIT,
+                           _("This is the number of an establishment unit, not of an "
+                             "enterprise: an enterprise number starts with 0 or 1, like "
+                             "0123.456.749. Enter the enterprise number shown in the "
+                             "Crossroads Bank for Enterprises."));
       return NULL;
     }
 
@@ -220,11 +301,18 @@ chq_niss_normalize (const char  *input,
 {
   g_autofree char *n = NULL;
   int century, month, day;
+  gboolean bad = FALSE;
 
-  if (input == NULL || (n = clean (input, ".-/"))[0] == '\0')
+  if (input == NULL || ((n = clean (input, ".-/", &bad))[0] == '\0' && !bad))
     {
       g_set_error_literal (error, CHQ_IDENT_ERROR, CHQ_IDENT_ERROR_EMPTY,
                            _("Enter a national register number, like 85.07.30-033.28."));
+      return NULL;
+    }
+
+  if (bad)
+    {
+      set_bad_space_error (error, "85.07.30-033.28");
       return NULL;
     }
 
@@ -342,11 +430,18 @@ chq_structured_communication_normalize (const char  *input,
                                         GError     **error)
 {
   g_autofree char *n = NULL;
+  gboolean bad = FALSE;
 
-  if (input == NULL || (n = clean (input, "+*/.-"))[0] == '\0')
+  if (input == NULL || ((n = clean (input, "+*/.-", &bad))[0] == '\0' && !bad))
     {
       g_set_error_literal (error, CHQ_IDENT_ERROR, CHQ_IDENT_ERROR_EMPTY,
                            _("Enter a structured communication, like +++100/0012/34560+++."));
+      return NULL;
+    }
+
+  if (bad)
+    {
+      set_bad_space_error (error, "+++100/0012/34560+++");
       return NULL;
     }
 
@@ -425,8 +520,9 @@ chq_structured_communication_from_digits (const char  *ten_digits,
                                           GError     **error)
 {
   g_autofree char *n = NULL;
+  gboolean bad = FALSE;
 
-  if (ten_digits == NULL || (n = clean (ten_digits, "+*/.-"))[0] == '\0')
+  if (ten_digits == NULL || (n = clean (ten_digits, "+*/.-", &bad))[0] == '\0' || bad)
     {
       g_set_error_literal (error, CHQ_IDENT_ERROR, CHQ_IDENT_ERROR_EMPTY,
                            _("Enter the first ten digits of a structured communication."));
@@ -490,11 +586,18 @@ chq_iban_normalize (const char  *input,
                     GError     **error)
 {
   g_autofree char *n = NULL;
+  gboolean bad = FALSE;
 
-  if (input == NULL || (n = clean (input, ".-"))[0] == '\0')
+  if (input == NULL || ((n = clean (input, ".-", &bad))[0] == '\0' && !bad))
     {
       g_set_error_literal (error, CHQ_IDENT_ERROR, CHQ_IDENT_ERROR_EMPTY,
                            _("Enter an account number, like BE51 2100 0009 8062."));
+      return NULL;
+    }
+
+  if (bad)
+    {
+      set_bad_space_error (error, "BE51 2100 0009 8062");
       return NULL;
     }
 

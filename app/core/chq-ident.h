@@ -17,6 +17,7 @@ typedef enum {
   CHQ_IDENT_ERROR_WRONG_CHECK,
   CHQ_IDENT_ERROR_INVALID_DATE,
   CHQ_IDENT_ERROR_WRONG_COUNTRY,
+  CHQ_IDENT_ERROR_ESTABLISHMENT_UNIT, /* 10 digits starting 2-9: not an enterprise number */
 } ChqIdentError;
 
 GQuark   chq_ident_error_quark                    (void);

@@ -12,6 +12,7 @@
 
 #include "chq-ident.h"
 #include "chq-json.h"
+#include "chq-value.h"
 
 /* Error domain, with the path of the member at fault carried in the error itself. */
 
@@ -289,22 +290,11 @@ check_word (const char *text)
   return TRUE;
 }
 
-/* A plausible address: one "@" with something on each side, no spaces or controls. */
+/* The one e-mail rule, shared with the forms and the sandbox. */
 static gboolean
 check_email (const char *text)
 {
-  const char *at = strchr (text, '@');
-
-  if (at == NULL || at == text || at[1] == '\0' || strchr (at + 1, '@') != NULL)
-    return FALSE;
-
-  for (const char *p = text; *p; p++)
-    {
-      if ((guchar) *p <= ' ' || *p == 0x7f)
-        return FALSE;
-    }
-
-  return TRUE;
+  return chq_email_is_valid (text);
 }
 
 /**
@@ -316,22 +306,7 @@ check_email (const char *text)
 gboolean
 chq_json_is_valid_date (const char *text)
 {
-  guint year, month, day;
-
-  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
-    return FALSE;
-
-  for (guint i = 0; i < 10; i++)
-    {
-      if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
-        return FALSE;
-    }
-
-  year = (guint) g_ascii_strtoull (text, NULL, 10);
-  month = (guint) g_ascii_strtoull (text + 5, NULL, 10);
-  day = (guint) g_ascii_strtoull (text + 8, NULL, 10);
-
-  return year >= 1 && g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year);
+  return chq_date_is_valid (text);
 }
 
 /* "YYYY-MM-DDTHH:MM:SS", optional ".fraction", then "Z" or "+HH:MM"/"-HH:MM". GLib's own

@@ -38,6 +38,11 @@ GQuark      chq_codec_error_quark     (void);
  * an error of another domain). */
 const char *chq_codec_error_get_field (const GError *error);
 
+/* How long the service keeps an Idempotency-Key and its answer, counted on the service's
+ * clock from the first request that carried it (docs/api.md, Idempotency). A request sent
+ * again with the same key after that may be applied a second time. */
+#define CHQ_API_IDEMPOTENCY_DAYS  30
+
 /* Limits, in characters (Unicode code points), documented in docs/api.md. */
 #define CHQ_JSON_MAX_ID           64
 #define CHQ_JSON_MAX_TITLE        300

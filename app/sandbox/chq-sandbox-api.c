@@ -16,6 +16,7 @@
 #include "chq-ident.h"
 #include "chq-rules.h"
 #include "chq-types.h"
+#include "chq-value.h"
 #include "chq-sandbox-demo.h"
 #include "chq-sandbox-private.h"
 
@@ -23,7 +24,6 @@
 #define FEED_MAX_LIMIT     1000
 #define EXPIRY_WARNING_DAYS 60
 #define MAX_NAME_CHARS     200
-#define MAX_EMAIL_CHARS    254
 #define BENEFICIARY        "Pluxee Belgium"
 
 /* The issuer's account per voucher type (DOMAIN.md), in the same order as ChqVoucherType. */
@@ -1139,24 +1139,6 @@ valid_name (ChqSandboxRequest  *req,
   return TRUE;
 }
 
-/* The email check is deliberately simple (docs/api.md, Limits): 3 to 254 characters, no
- * spaces, exactly one "@" with text on both sides. */
-static gboolean
-email_is_valid (const char *email)
-{
-  const char *at = strchr (email, '@');
-  glong length = g_utf8_strlen (email, -1);
-
-  if (length < 3 || length > MAX_EMAIL_CHARS || at == NULL || at == email ||
-      at[1] == '\0' || strchr (at + 1, '@') != NULL)
-    return FALSE;
-  for (const char *p = email; *p != '\0'; p++)
-    if (g_ascii_isspace (*p) || g_ascii_iscntrl (*p))
-      return FALSE;
-
-  return TRUE;
-}
-
 static gboolean
 read_worker_input (ChqSandboxRequest *req,
                    WorkerInput       *input)
@@ -1197,7 +1179,7 @@ read_worker_input (ChqSandboxRequest *req,
 
   if (email != NULL)
     {
-      if (!email_is_valid (email))
+      if (!chq_email_is_valid (email))
         {
           _chq_sandbox_reply_invalid (req, "email",
                                       _("The email address is not valid. "

@@ -14,6 +14,7 @@
 
 #include "chq-i18n.h"
 #include "chq-sandbox.h"
+#include "chq-value.h"
 
 static gboolean
 on_signal_cb (gpointer data)
@@ -135,18 +136,11 @@ main (int   argc,
                    _("--rate-limit takes a positive number."));
       goto fail;
     }
-  if (today != NULL)
+  if (today != NULL && !chq_date_is_valid (today))
     {
-      guint y, m, d;
-      char tail;
-
-      if (sscanf (today, "%4u-%2u-%2u%c", &y, &m, &d, &tail) != 3 ||
-          !g_date_valid_dmy (d, m, y) || strlen (today) != 10)
-        {
-          g_set_error (&error, CHQ_SANDBOX_ERROR, CHQ_SANDBOX_ERROR_INVALID_OPTION,
-                       _("--today takes a date written like 2026-11-28."));
-          goto fail;
-        }
+      g_set_error (&error, CHQ_SANDBOX_ERROR, CHQ_SANDBOX_ERROR_INVALID_OPTION,
+                   _("--today takes a date written like 2026-11-28."));
+      goto fail;
     }
   if (!parse_rate (fail_rate_text, "--fail-rate", &options.fail_rate, &error) ||
       !parse_rate (drop_rate_text, "--drop-rate", &options.drop_rate, &error))

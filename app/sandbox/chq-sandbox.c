@@ -17,6 +17,7 @@
 
 #include "chq-ident.h"
 #include "chq-json.h"
+#include "chq-value.h"
 #include "chq-sandbox-demo.h"
 #include "chq-sandbox-private.h"
 
@@ -24,7 +25,7 @@
 #define TOKEN_LIFETIME_SECONDS (8 * 3600)
 #define LOGIN_WINDOW_SECONDS   (15 * 60)
 #define LOGIN_MAX_FAILURES     5
-#define IDEMPOTENCY_SECONDS    (30 * 24 * 3600)
+#define IDEMPOTENCY_SECONDS    ((gint64) CHQ_API_IDEMPOTENCY_DAYS * 24 * 3600)
 
 struct _ChqSandbox
 {
@@ -33,8 +34,8 @@ struct _ChqSandbox
   /* Options, fixed at construction. */
   char         *db_path;           /* owned, nullable */
   guint16       port;
-  GDate         fixed_today;       /* invalid when the real date is used */
-  gint64        created_us;        /* monotonic time at construction: the fixed clock runs */
+  GDate         fixed_today;       /* invalid when the real date is used; under @lock */
+  gint64        fixed_since_us;    /* monotonic time the date was fixed: the clock runs; @lock */
   guint         n_courses;
   guint64       seed;
   gboolean      no_demo;
@@ -170,7 +171,7 @@ chq_sandbox_init (ChqSandbox *self)
   g_mutex_init (&self->lock);
   g_cond_init (&self->cond);
   g_date_clear (&self->fixed_today, 1);
-  self->created_us = g_get_monotonic_time ();
+  self->fixed_since_us = g_get_monotonic_time ();
   self->rate_windows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->delayed = g_ptr_array_new ();
 }
@@ -240,16 +241,20 @@ sandbox_now (ChqSandbox *self)
 {
   g_autoptr(GTimeZone) tz = _chq_sandbox_time_zone ();
   g_autoptr(GDateTime) start = NULL;
+  GDate today;
+  gint64 since;
 
-  if (!g_date_valid (&self->fixed_today))
+  g_mutex_lock (&self->lock);
+  today = self->fixed_today;
+  since = self->fixed_since_us;
+  g_mutex_unlock (&self->lock);
+
+  if (!g_date_valid (&today))
     return g_date_time_new_now (tz);
 
-  start = g_date_time_new (tz,
-                           g_date_get_year (&self->fixed_today),
-                           g_date_get_month (&self->fixed_today),
-                           g_date_get_day (&self->fixed_today),
-                           10, 0, 0);
-  return g_date_time_add (start, g_get_monotonic_time () - self->created_us);
+  start = g_date_time_new (tz, g_date_get_year (&today), g_date_get_month (&today),
+                           g_date_get_day (&today), 10, 0, 0);
+  return g_date_time_add (start, g_get_monotonic_time () - since);
 }
 
 /**
@@ -257,8 +262,8 @@ sandbox_now (ChqSandbox *self)
  * @self: a sandbox
  *
  * What the sandbox's clock reads: the real time, or with a fixed date, 10:00 (Brussels) on
- * that date plus the time since the sandbox was made. Tests give the app's clock the same
- * start (chq_clock_set_start()) so that both agree.
+ * that date plus the time since it was fixed. Tests give the app's clock the same start
+ * (chq_clock_set_start()) so that both agree.
  *
  * Returns: (transfer full): the sandbox's now
  */
@@ -268,6 +273,37 @@ chq_sandbox_dup_now (ChqSandbox *self)
   g_return_val_if_fail (CHQ_IS_SANDBOX (self), NULL);
 
   return sandbox_now (self);
+}
+
+/**
+ * chq_sandbox_set_today:
+ * @self: a sandbox, running or not
+ * @today: (nullable): "YYYY-MM-DD", the server's date from now on; %NULL for the real date
+ *
+ * Moves the server's clock, as `--today` sets it at start: tests use it to let days pass
+ * (idempotency keys expire after %CHQ_API_IDEMPOTENCY_DAYS, tokens after eight hours).
+ * Callable from any thread.
+ *
+ * Returns: %FALSE (and nothing changes) when @today is not a valid date
+ */
+gboolean
+chq_sandbox_set_today (ChqSandbox *self,
+                       const char *today)
+{
+  GDate date;
+
+  g_return_val_if_fail (CHQ_IS_SANDBOX (self), FALSE);
+
+  g_date_clear (&date, 1);
+  if (today != NULL && !_chq_sandbox_parse_date (today, &date))
+    return FALSE;
+
+  g_mutex_lock (&self->lock);
+  self->fixed_today = date;
+  self->fixed_since_us = g_get_monotonic_time ();
+  g_mutex_unlock (&self->lock);
+
+  return TRUE;
 }
 
 /**
@@ -306,23 +342,8 @@ gboolean
 _chq_sandbox_parse_date (const char *text,
                          GDate      *out_date)
 {
-  guint y, m, d;
-  char tail;
-
-  g_date_clear (out_date, 1);
-
-  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
-    return FALSE;
-  for (guint i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
-      return FALSE;
-  if (sscanf (text, "%4u-%2u-%2u%c", &y, &m, &d, &tail) != 3)
-    return FALSE;
-  if (!g_date_valid_dmy (d, m, y))
-    return FALSE;
-
-  g_date_set_dmy (out_date, d, m, y);
-  return TRUE;
+  /* The one date rule, shared with the codec and the forms. */
+  return chq_date_parse (text, out_date);
 }
 
 /**
@@ -782,11 +803,16 @@ idempotency_lookup (ChqSandboxRequest *req,
                     const char        *key,
                     const char        *hash)
 {
+  /* A key older than the window is forgotten, even before the purge at start-up: the
+   * request is a new one, as docs/api.md says. */
   sqlite3_stmt *stmt = chq_sandbox_db_query (req->db,
                                              "SELECT request_hash, status, content_type, body "
                                              "FROM idempotency "
-                                             "WHERE company_id = ?1 AND key = ?2",
-                                             "ss", req->company_id, key);
+                                             "WHERE company_id = ?1 AND key = ?2 "
+                                             "AND created_at >= ?3",
+                                             "ssI", req->company_id, key,
+                                             g_date_time_to_unix (req->now) -
+                                             IDEMPOTENCY_SECONDS);
   gboolean answered = FALSE;
 
   if (sqlite3_step (stmt) == SQLITE_ROW)
@@ -1314,7 +1340,8 @@ ensure_db (ChqSandbox  *self,
 
   now = sandbox_now (self);
 
-  /* Keys are kept 30 days, sign-in failures 15 minutes, tokens until they expire. */
+  /* Keys are kept CHQ_API_IDEMPOTENCY_DAYS, sign-in failures 15 minutes, tokens until
+   * they expire. */
   chq_sandbox_db_run (self->db, "DELETE FROM idempotency WHERE created_at < ?1",
                       "I", g_date_time_to_unix (now) - IDEMPOTENCY_SECONDS);
   chq_sandbox_db_run (self->db, "DELETE FROM login_failures WHERE at <= ?1",

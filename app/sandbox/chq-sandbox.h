@@ -54,5 +54,7 @@ void        chq_sandbox_set_faults        (ChqSandbox              *self,
                                            double                   drop_rate,
                                            guint                    latency_ms);
 guint       chq_sandbox_get_request_count (ChqSandbox              *self);
+gboolean    chq_sandbox_set_today         (ChqSandbox              *self,
+                                           const char              *today);
 
 G_END_DECLS

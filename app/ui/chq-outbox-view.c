@@ -64,6 +64,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *edit = gtk_button_new_with_mnemonic (_("_Edit…"));
   GtkWidget *discard = gtk_button_new_with_mnemonic (_("_Discard"));
+  GtkWidget *send_again = gtk_button_new_with_mnemonic (_("_Send Again"));
 
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
@@ -82,12 +83,16 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   /* The entry's id comes with bind; a target of the right type until then. */
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (edit), g_variant_new_int64 (0));
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (discard), g_variant_new_int64 (0));
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (send_again), g_variant_new_int64 (0));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (send_again), "outbox.send-again");
+  gtk_widget_set_tooltip_text (send_again, _("Send this change to the service again, once you have checked it is not there yet"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "outbox.edit");
   gtk_widget_set_tooltip_text (edit, _("Open the page where this change is made, to make it again"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (discard), "outbox.discard");
   gtk_widget_add_css_class (discard, "destructive-action");
   gtk_box_append (GTK_BOX (buttons), edit);
   gtk_box_append (GTK_BOX (buttons), discard);
+  gtk_box_append (GTK_BOX (buttons), send_again);
 
   gtk_box_append (GTK_BOX (box), summary);
   gtk_box_append (GTK_BOX (box), reason);
@@ -108,10 +113,12 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *buttons = gtk_widget_get_next_sibling (reason);
   GtkWidget *edit = gtk_widget_get_first_child (buttons);
   GtkWidget *discard = gtk_widget_get_next_sibling (edit);
+  GtkWidget *send_again = gtk_widget_get_next_sibling (discard);
   const char *message = chq_outbox_entry_get_error_message (entry);
   g_autofree char *label = NULL;
   g_autofree char *discard_label = NULL;
   g_autofree char *edit_label = NULL;
+  g_autofree char *send_again_label = NULL;
   GVariant *target;
 
   if (message == NULL || message[0] == '\0')
@@ -123,6 +130,11 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   target = g_variant_new_int64 (chq_outbox_entry_get_id (entry));
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (discard), target);
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (edit), target);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (send_again), target);
+  /* Only a change that waited past the service's memory of it can go again as it is: the
+   * user checked it is not there. A change the service refused must be edited. */
+  gtk_widget_set_visible (send_again, g_strcmp0 (chq_outbox_entry_get_error_code (entry),
+                                                 CHQ_OUTBOX_CODE_EXPIRED) == 0);
 
   /* Translators: the accessible name of a refused change: what it was, then why */
   label = g_strdup_printf (_("%s: refused. %s"), chq_outbox_entry_get_summary (entry), message);
@@ -136,6 +148,10 @@ bind_row_cb (GtkSignalListItemFactory *factory,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, discard_label, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (edit),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, edit_label, -1);
+  /* Translators: %s says what the change was */
+  send_again_label = g_strdup_printf (_("Send “%s” again"), chq_outbox_entry_get_summary (entry));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (send_again),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, send_again_label, -1);
 }
 
 static ChqOutboxEntry *
@@ -161,6 +177,14 @@ discard_action (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   chq_outbox_view_discard (CHQ_OUTBOX_VIEW (widget), g_variant_get_int64 (parameter));
+}
+
+static void
+send_again_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  chq_outbox_view_send_again (CHQ_OUTBOX_VIEW (widget), g_variant_get_int64 (parameter));
 }
 
 static void
@@ -263,6 +287,7 @@ chq_outbox_view_class_init (ChqOutboxViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "outbox.discard", "x", discard_action);
   gtk_widget_class_install_action (widget_class, "outbox.edit", "x", edit_action);
+  gtk_widget_class_install_action (widget_class, "outbox.send-again", "x", send_again_action);
 }
 
 static void
@@ -400,5 +425,92 @@ chq_outbox_view_discard (ChqOutboxView *self,
     }
 
   chq_window_show_toast (GTK_WIDGET (self), _("Change discarded"));
+  return TRUE;
+}
+
+typedef struct {
+  ChqOutbox *outbox;  /* owned */
+  gint64     id;
+} SendAgain;
+
+static void
+send_again_free (SendAgain *data)
+{
+  g_clear_object (&data->outbox);
+  g_free (data);
+}
+
+static void
+send_again_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  SendAgain *data = task_data;
+  GError *error = NULL;
+
+  if (chq_outbox_resend (data->outbox, data->id, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_sent_again_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(ChqOutboxView) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_warning ("Could not queue an outbox entry again: %s", error->message);
+      chq_window_show_toast (GTK_WIDGET (self),
+                             _("The change could not be queued again. Check that the disk is not full, then try again."));
+      return;
+    }
+
+  chq_window_show_toast (GTK_WIDGET (self), _("The change will be sent again"));
+  if (self->backend != NULL && chq_backend_get_sync (self->backend) != NULL)
+    chq_sync_request (chq_backend_get_sync (self->backend));
+}
+
+/**
+ * chq_outbox_view_send_again:
+ * @self: a #ChqOutboxView
+ * @entry_id: a change listed because it waited longer than the service remembers
+ *   changes (%CHQ_OUTBOX_CODE_EXPIRED)
+ *
+ * Queues the change again under a new request key, off the main thread, then asks for a
+ * sync; a toast says when it is queued. The user has checked that the service does not
+ * have it.
+ *
+ * Returns: whether the change was found and is being queued
+ */
+gboolean
+chq_outbox_view_send_again (ChqOutboxView *self,
+                            gint64         entry_id)
+{
+  g_autoptr(ChqOutboxEntry) entry = NULL;
+  g_autoptr(GTask) task = NULL;
+  SendAgain *data;
+
+  g_return_val_if_fail (CHQ_IS_OUTBOX_VIEW (self), FALSE);
+
+  entry = find_failed (self, entry_id);
+  if (entry == NULL || self->backend == NULL ||
+      g_strcmp0 (chq_outbox_entry_get_error_code (entry), CHQ_OUTBOX_CODE_EXPIRED) != 0)
+    return FALSE;
+
+  data = g_new0 (SendAgain, 1);
+  data->outbox = g_object_ref (chq_backend_get_outbox (self->backend));
+  data->id = entry_id;
+
+  task = g_task_new (self, NULL, on_sent_again_cb, g_object_ref (self));
+  g_task_set_source_tag (task, chq_outbox_view_send_again);
+  g_task_set_task_data (task, data, (GDestroyNotify) send_again_free);
+  g_task_run_in_thread (task, send_again_thread);
+
   return TRUE;
 }

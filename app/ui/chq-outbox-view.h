@@ -21,5 +21,7 @@ GListModel *chq_outbox_view_get_model    (ChqOutboxView *self);
 guint       chq_outbox_view_get_n_failed (ChqOutboxView *self);
 gboolean    chq_outbox_view_discard      (ChqOutboxView *self,
                                           gint64         entry_id);
+gboolean    chq_outbox_view_send_again   (ChqOutboxView *self,
+                                          gint64         entry_id);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "chq-ident.h"
+#include "chq-value.h"
 #include "chq-workers-logic.h"
 
 static char *
@@ -88,8 +89,8 @@ chq_workers_check_niss (const char  *niss,
  * @email: (nullable): an email address as typed
  * @out_message: (out) (optional) (transfer full): what to do when refused
  *
- * Empty is acceptable. Otherwise the service's rule: at most %CHQ_WORKERS_MAX_EMAIL
- * characters, no spaces, one "@" with text before it and a dotted domain after it.
+ * Empty is acceptable. Otherwise, once trimmed, the one rule the codec and the service
+ * apply too: chq_email_is_valid().
  *
  * Returns: whether the address is acceptable
  */
@@ -98,9 +99,7 @@ chq_workers_check_email (const char  *email,
                          char       **out_message)
 {
   g_autofree char *trimmed = strip_copy (email);
-  const char *at;
-  const char *dot;
-  gboolean ok = TRUE;
+  gboolean ok;
 
   if (out_message != NULL)
     *out_message = NULL;
@@ -108,21 +107,7 @@ chq_workers_check_email (const char  *email,
   if (trimmed[0] == '\0')
     return TRUE;
 
-  at = strchr (trimmed, '@');
-  if (!g_utf8_validate (trimmed, -1, NULL) ||
-      g_utf8_strlen (trimmed, -1) > CHQ_WORKERS_MAX_EMAIL ||
-      at == NULL || at == trimmed || strchr (at + 1, '@') != NULL)
-    ok = FALSE;
-
-  for (const char *p = trimmed; ok && *p != '\0'; p++)
-    if (g_ascii_isspace (*p) || g_ascii_iscntrl (*p))
-      ok = FALSE;
-
-  if (ok)
-    {
-      dot = strrchr (at + 1, '.');
-      ok = dot != NULL && dot > at + 1 && dot[1] != '\0';
-    }
+  ok = chq_email_is_valid (trimmed);
 
   if (!ok && out_message != NULL)
     *out_message = g_strdup (_("The email address is not valid. Write it like name@example.be, or leave it empty."));

@@ -9,6 +9,7 @@
 #include "chq-outbox-entry.h"
 #include "chq-rules.h"
 #include "chq-types.h"
+#include "chq-value.h"
 
 G_BEGIN_DECLS
 
@@ -24,7 +25,7 @@ typedef enum {
 /* Longest name the service takes, in characters. */
 #define CHQ_WORKERS_MAX_NAME 200
 /* Longest email address the service takes, in characters. */
-#define CHQ_WORKERS_MAX_EMAIL 254
+#define CHQ_WORKERS_MAX_EMAIL CHQ_EMAIL_MAX_CHARS
 
 /* Each check: TRUE when the text is acceptable; otherwise FALSE and, when @out_message is
  * not NULL, a translated sentence saying what to do. Leading and trailing spaces are
