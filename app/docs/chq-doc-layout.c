@@ -197,6 +197,7 @@ typedef struct {
   cairo_t              *cr;
   PangoContext         *context;
   PangoLayout          *layout;            /* for single boxes */
+  PangoLayout          *footer_layout;
   PangoLayout          *cells[MAX_COLUMNS]; /* for a table's row */
   PangoFontDescription *fonts[BLOCK_PAGE_BREAK + 1];
   PangoFontDescription *header_font;
@@ -260,13 +261,14 @@ draw_footer (Pen *pen)
   double y = CHQ_DOC_PAGE_HEIGHT - MARGIN;
 
   cairo_set_source_rgb (pen->cr, 0.4, 0.4, 0.4);
+  /* Its own layout: a page may end while a block's layout waits to be shown. */
   if (pen->footer != NULL)
     {
-      prepare (pen->layout, pen->fonts[BLOCK_NOTE], pen->footer, width * 0.8, FALSE);
-      show (pen, pen->layout, MARGIN, y);
+      prepare (pen->footer_layout, pen->fonts[BLOCK_NOTE], pen->footer, width * 0.8, FALSE);
+      show (pen, pen->footer_layout, MARGIN, y);
     }
-  prepare (pen->layout, pen->fonts[BLOCK_NOTE], page, width, TRUE);
-  show (pen, pen->layout, MARGIN, y);
+  prepare (pen->footer_layout, pen->fonts[BLOCK_NOTE], page, width, TRUE);
+  show (pen, pen->footer_layout, MARGIN, y);
   cairo_set_source_rgb (pen->cr, 0, 0, 0);
 }
 
@@ -571,20 +573,23 @@ chq_doc_layout_write_pdf (ChqDocLayout  *doc,
   cairo_pdf_surface_restrict_to_version (surface, CAIRO_PDF_VERSION_1_5);
   pen.cr = cairo_create (surface);
   pen.context = pango_cairo_create_context (pen.cr);
+  /* Font sizes in points, as the page is. */
+  pango_cairo_context_set_resolution (pen.context, 72);
   pen.layout = pango_layout_new (pen.context);
+  pen.footer_layout = pango_layout_new (pen.context);
   for (guint i = 0; i < MAX_COLUMNS; i++)
     pen.cells[i] = pango_layout_new (pen.context);
-  pen.fonts[BLOCK_TITLE] = make_font (17, TRUE);
-  pen.fonts[BLOCK_SUBTITLE] = make_font (10, FALSE);
-  pen.fonts[BLOCK_HEADING] = make_font (12, TRUE);
-  pen.fonts[BLOCK_PARAGRAPH] = make_font (9.5, FALSE);
-  pen.fonts[BLOCK_NOTE] = make_font (8, FALSE);
-  pen.fonts[BLOCK_FIELD] = make_font (9.5, FALSE);
-  pen.fonts[BLOCK_TABLE] = make_font (8, TRUE);
-  pen.fonts[BLOCK_ROW] = make_font (8, FALSE);
-  pen.fonts[BLOCK_PAGE_BREAK] = make_font (8, FALSE);
+  pen.fonts[BLOCK_TITLE] = make_font (18, TRUE);
+  pen.fonts[BLOCK_SUBTITLE] = make_font (11, FALSE);
+  pen.fonts[BLOCK_HEADING] = make_font (13, TRUE);
+  pen.fonts[BLOCK_PARAGRAPH] = make_font (10.5, FALSE);
+  pen.fonts[BLOCK_NOTE] = make_font (9, FALSE);
+  pen.fonts[BLOCK_FIELD] = make_font (10.5, FALSE);
+  pen.fonts[BLOCK_TABLE] = make_font (9, TRUE);
+  pen.fonts[BLOCK_ROW] = make_font (9, FALSE);
+  pen.fonts[BLOCK_PAGE_BREAK] = make_font (9, FALSE);
   pen.header_font = pen.fonts[BLOCK_TABLE];
-  pen.label_font = make_font (9.5, TRUE);
+  pen.label_font = make_font (10.5, TRUE);
   pen.footer = doc->footer;
   pen.y = MARGIN;
   pen.page = 1;
@@ -601,6 +606,7 @@ chq_doc_layout_write_pdf (ChqDocLayout  *doc,
   for (guint i = 0; i < MAX_COLUMNS; i++)
     g_object_unref (pen.cells[i]);
   g_object_unref (pen.layout);
+  g_object_unref (pen.footer_layout);
   g_object_unref (pen.context);
   cairo_destroy (pen.cr);
   cairo_surface_finish (surface);

@@ -90,7 +90,7 @@ add_items (ChqDocLayout          *doc,
     _("Training"), _("Type"), _("Target group"), _("Particular attention"), _("Hours"),
     _("Participants"),
   };
-  const double shares[] = { 0.27, 0.10, 0.21, 0.22, 0.09, 0.11 };
+  const double shares[] = { 0.25, 0.10, 0.20, 0.22, 0.09, 0.14 };
   const gboolean right[] = { FALSE, FALSE, FALSE, FALSE, TRUE, TRUE };
   double hours = 0;
 
