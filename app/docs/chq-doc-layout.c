@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <pango/pangocairo.h>
+#include <string.h>
 
 #include "chq-doc-layout.h"
 #include "chq-docs.h"
@@ -198,7 +199,9 @@ typedef struct {
   PangoContext         *context;
   PangoLayout          *layout;            /* for single boxes */
   PangoLayout          *footer_layout;
-  PangoLayout          *cells[MAX_COLUMNS]; /* for a table's row */
+  PangoLayout          *cells[MAX_COLUMNS]; /* for fields and uncached cells */
+  PangoLayout          *row[MAX_COLUMNS];   /* the row's layouts (cached or cells[]) */
+  GHashTable           *cache;              /* owned: text and box -> PangoLayout */
   PangoFontDescription *fonts[BLOCK_PAGE_BREAK + 1];
   PangoFontDescription *header_font;
   PangoFontDescription *label_font;
@@ -309,6 +312,47 @@ column_geometry (const Block *table,
     }
 }
 
+/* Tables repeat their short texts (a provider, "Formal", a funding, a course's title):
+ * their layouts are kept and shown again, which spares Pango most of the work. */
+#define CACHE_MAX_TEXT 120
+#define CACHE_MAX_SIZE 4096
+
+static PangoLayout *
+cell_layout (Pen                        *pen,
+             guint                       column,
+             const PangoFontDescription *font,
+             const char                 *text,
+             double                      box_width,
+             gboolean                    right,
+             double                     *out_height)
+{
+  g_autofree char *key = NULL;
+  PangoLayout *layout;
+  int w, h;
+
+  if (strlen (text) > CACHE_MAX_TEXT)
+    {
+      *out_height = prepare (pen->cells[column], font, text, box_width, right);
+      return pen->cells[column];
+    }
+
+  key = g_strdup_printf ("%p|%d|%d|%s", (gpointer) font, (int) (box_width * 100), right, text);
+  layout = g_hash_table_lookup (pen->cache, key);
+  if (layout == NULL)
+    {
+      if (g_hash_table_size (pen->cache) >= CACHE_MAX_SIZE)
+        g_hash_table_remove_all (pen->cache);
+      layout = pango_layout_new (pen->context);
+      prepare (layout, font, text, box_width, right);
+      g_hash_table_insert (pen->cache, g_steal_pointer (&key), layout);
+    }
+
+  pango_layout_get_size (layout, &w, &h);
+  *out_height = (double) h / PANGO_SCALE;
+
+  return layout;
+}
+
 static double
 layout_cells (Pen                        *pen,
               const Block                *table,
@@ -319,8 +363,13 @@ layout_cells (Pen                        *pen,
   double height = 0;
 
   for (guint i = 0; i < table->n; i++)
-    height = MAX (height, prepare (pen->cells[i], font, cells[i], col_w[i] - 2 * CELL_PAD,
-                                   table->right[i]));
+    {
+      double h;
+
+      pen->row[i] = cell_layout (pen, i, font, cells[i], col_w[i] - 2 * CELL_PAD,
+                                 table->right[i], &h);
+      height = MAX (height, h);
+    }
 
   return height + 2 * CELL_PAD;
 }
@@ -341,7 +390,7 @@ draw_cells (Pen          *pen,
     }
 
   for (guint i = 0; i < table->n; i++)
-    show (pen, pen->cells[i], col_x[i] + CELL_PAD, pen->y + CELL_PAD);
+    show (pen, pen->row[i], col_x[i] + CELL_PAD, pen->y + CELL_PAD);
 
   cairo_set_source_rgb (pen->cr, 0.8, 0.8, 0.8);
   cairo_set_line_width (pen->cr, 0.5);
@@ -577,6 +626,7 @@ chq_doc_layout_write_pdf (ChqDocLayout  *doc,
   pango_cairo_context_set_resolution (pen.context, 72);
   pen.layout = pango_layout_new (pen.context);
   pen.footer_layout = pango_layout_new (pen.context);
+  pen.cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   for (guint i = 0; i < MAX_COLUMNS; i++)
     pen.cells[i] = pango_layout_new (pen.context);
   pen.fonts[BLOCK_TITLE] = make_font (18, TRUE);
@@ -607,6 +657,7 @@ chq_doc_layout_write_pdf (ChqDocLayout  *doc,
     g_object_unref (pen.cells[i]);
   g_object_unref (pen.layout);
   g_object_unref (pen.footer_layout);
+  g_hash_table_unref (pen.cache);
   g_object_unref (pen.context);
   cairo_destroy (pen.cr);
   cairo_surface_finish (surface);
