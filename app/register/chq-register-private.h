@@ -68,6 +68,16 @@ gboolean  _chq_register_insert_plan    (sqlite3               *db,
 gboolean  _chq_register_write_settings (sqlite3                   *db,
                                         const ChqTrainingSettings *settings,
                                         GError                   **error);
+extern const char _chq_register_details_columns[];
+extern const char _chq_register_training_columns[];
+ChqWorkerDetails *_chq_register_details_from_row (sqlite3_stmt *stmt);
+ChqTraining      *_chq_register_training_from_row (sqlite3_stmt *stmt);
+/* @worker_key NULL: every worker; @year 0: every year. */
+gboolean  _chq_register_read_trainings (sqlite3     *db,
+                                        const char  *worker_key,
+                                        int          year,
+                                        GPtrArray   *out,
+                                        GError     **error);
 ChqRegisterData *_chq_register_read_all (sqlite3          *db,
                                          const char       *enterprise_number,
                                          GError          **error);
