@@ -178,6 +178,9 @@ test_details_and_trainings (void)
   save_details (reg, details);
   stored = add_training (reg, training);
   g_assert_cmpint (stored->id, >, 0);
+  /* The writes ran on the register's own thread, not this (the main) one. */
+  g_assert_nonnull (_chq_register_get_worker_thread (reg));
+  g_assert_true (_chq_register_get_worker_thread (reg) != g_thread_self ());
 
   data = load (reg);
   g_assert_cmpstr (data->enterprise_number, ==, ENTERPRISE);

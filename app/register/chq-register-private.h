@@ -30,6 +30,9 @@ gpointer  _chq_register_finish_job     (ChqRegister         *self,
                                         gpointer             source_tag,
                                         GError             **error);
 
+/* The thread the jobs run on (NULL before the first), for tests. */
+GThread  *_chq_register_get_worker_thread (ChqRegister     *self);
+
 /* The worker thread's connection is replaced by restore. */
 sqlite3  *_chq_register_steal_db      (ChqRegister         *self);
 void      _chq_register_set_db        (ChqRegister         *self,

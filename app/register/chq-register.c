@@ -89,11 +89,29 @@ chq_register_class_init (ChqRegisterClass *klass)
   G_OBJECT_CLASS (klass)->finalize = chq_register_finalize;
 }
 
-static void
-run_job_cb (gpointer data,
-            gpointer user_data)
+static gboolean
+unref_task_cb (gpointer data)
 {
-  g_autoptr(GTask) task = data;
+  g_object_unref (data);
+  return G_SOURCE_REMOVE;
+}
+
+/* The worker's reference to @task is dropped in the task's context: the last reference to
+ * the register is then never the worker's, and the register is not finalized on its own
+ * thread. */
+static void
+release_task (GTask *task)
+{
+  GSource *source = g_idle_source_new ();
+
+  g_source_set_callback (source, unref_task_cb, task, NULL);
+  g_source_attach (source, g_task_get_context (task));
+  g_source_unref (source);
+}
+
+static void
+run_job (GTask *task)
+{
   ChqRegister *self = g_task_get_source_object (task);
   Job *job = g_task_get_task_data (task);
   GError *error = NULL;
@@ -114,6 +132,16 @@ run_job_cb (gpointer data,
     }
   else
     g_task_return_pointer (task, result, job->result_free);
+}
+
+static void
+run_job_cb (gpointer data,
+            gpointer user_data)
+{
+  GTask *task = data;
+
+  run_job (task);
+  release_task (task);
 }
 
 static void
@@ -155,6 +183,12 @@ _chq_register_finish_job (ChqRegister   *self,
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+GThread *
+_chq_register_get_worker_thread (ChqRegister *self)
+{
+  return self->worker;
 }
 
 sqlite3 *
