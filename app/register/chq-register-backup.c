@@ -17,6 +17,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "chq-clock.h"
 #include "chq-register-private.h"
 
 static gboolean
@@ -175,7 +176,7 @@ backup_job (ChqRegister  *self,
 {
   const char *dest_path = input;
   g_autofree char *tmp_path = g_strconcat (dest_path, ".part", NULL);
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = chq_clock_now_utc ();
   g_autofree char *stamp = g_date_time_format_iso8601 (now);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   sqlite3 *copy;
