@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "chq-a11y.h"
 #include "chq-attendance-dialog.h"
 #include "chq-workers-logic.h"
 
@@ -382,6 +383,7 @@ static void
 chq_attendance_dialog_init (ChqAttendanceDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  chq_a11y_tidy (GTK_WIDGET (self));
 
   self->widgets = g_array_new (FALSE, TRUE, sizeof (DayWidgets));
   g_array_set_clear_func (self->widgets, day_widgets_clear);

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "chq-a11y.h"
 #include "chq-batch-row.h"
 #include "chq-vouchers-logic.h"
 
@@ -58,6 +59,7 @@ static void
 chq_batch_row_init (ChqBatchRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  chq_a11y_tidy (GTK_WIDGET (self));
   self->title = g_strdup ("");
 }
 

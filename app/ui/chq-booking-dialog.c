@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "chq-a11y.h"
 #include "chq-booking-dialog.h"
 #include "chq-catalog-logic.h"
 #include "chq-rules.h"
@@ -528,6 +529,7 @@ chq_booking_dialog_init (ChqBookingDialog *self)
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  chq_a11y_tidy (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
   self->sessions = g_ptr_array_new_with_free_func (g_object_unref);

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "chq-a11y.h"
 #include "chq-catalog-filters.h"
 #include "chq-catalog-logic.h"
 #include "chq-catalog-page.h"
@@ -847,6 +848,7 @@ chq_catalog_page_init (ChqCatalogPage *self)
   g_autoptr(GVariant) saved = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  chq_a11y_tidy (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
   self->query = chq_course_query_new ();

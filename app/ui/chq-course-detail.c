@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "chq-a11y.h"
 #include "chq-booking-dialog.h"
 #include "chq-catalog-logic.h"
 #include "chq-course-detail.h"
@@ -766,6 +767,7 @@ chq_course_detail_init (ChqCourseDetail *self)
   GtkWidget *placeholder;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  chq_a11y_tidy (GTK_WIDGET (self));
 
   add_value_label (self->price_row, FALSE);
   add_value_label (self->company_vouchers_row, FALSE);

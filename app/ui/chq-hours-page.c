@@ -15,6 +15,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "chq-a11y.h"
 #include "chq-hours-chart.h"
 #include "chq-hours-page.h"
 #include "chq-hours-row.h"
@@ -1263,6 +1264,7 @@ chq_hours_page_init (ChqHoursPage *self)
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  chq_a11y_tidy (GTK_WIDGET (self));
 
   self->current_year = g_date_time_get_year (now);
   self->year = self->current_year;

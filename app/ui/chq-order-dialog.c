@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "chq-a11y.h"
 #include "chq-money.h"
 #include "chq-order-dialog.h"
 #include "chq-vouchers-logic.h"
@@ -237,6 +238,7 @@ static void
 chq_order_dialog_init (ChqOrderDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  chq_a11y_tidy (GTK_WIDGET (self));
 }
 
 /**

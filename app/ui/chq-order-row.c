@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "chq-a11y.h"
 #include "chq-json.h"
 #include "chq-money.h"
 #include "chq-order-row.h"
@@ -66,6 +67,7 @@ static void
 chq_order_row_init (ChqOrderRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  chq_a11y_tidy (GTK_WIDGET (self));
   self->title = g_strdup ("");
   self->status_text = g_strdup ("");
 }

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "chq-a11y.h"
 #include "chq-batch-row.h"
 #include "chq-json.h"
 #include "chq-money.h"
@@ -921,6 +922,7 @@ chq_vouchers_page_init (ChqVouchersPage *self)
   GtkListItemFactory *factory;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  chq_a11y_tidy (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
   self->order_items = g_list_store_new (G_TYPE_OBJECT);

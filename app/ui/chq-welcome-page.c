@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "chq-a11y.h"
 #include "chq-welcome-page.h"
 
 /* The buttons activate app.sign-in and app.start-demo: the application owns the account. */
@@ -51,6 +52,7 @@ static void
 chq_welcome_page_init (ChqWelcomePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  chq_a11y_tidy (GTK_WIDGET (self));
   adw_status_page_set_icon_name (self->status_page, APP_ID);
 }
 

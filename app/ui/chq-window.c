@@ -10,6 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "chq-a11y.h"
 #include "chq-app-logic.h"
 #include "chq-catalog-page.h"
 #include "chq-hours-page.h"
@@ -114,18 +115,6 @@ chq_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (chq_window_parent_class)->close_request (window);
 }
 
-/* "_Retry" -> "Retry", for an accessible name. */
-static char *
-strip_mnemonic (const char *label)
-{
-  g_autofree char *plain = NULL;
-
-  if (pango_parse_markup (label, -1, '_', NULL, &plain, NULL, NULL))
-    return g_steal_pointer (&plain);
-
-  return g_strdup (label);
-}
-
 /* The banner: the window's own message, or what the account's state calls for. */
 static void
 update_banner (ChqWindow *self)
@@ -182,13 +171,8 @@ update_banner (ChqWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->banner_button), button_label != NULL);
   if (button_label != NULL)
     {
-      g_autofree char *name = strip_mnemonic (button_label);
-
-      /* GTK 4.8 names a button with a mnemonic after its label and its text both (and
-       * setting the label sets that name): say it once. */
+      /* Named by its label child only: chq_a11y_tidy() drops GTK 4.8's raw copy. */
       gtk_button_set_label (self->banner_button, button_label);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->banner_button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->banner_button), button_action);
     }
 }
@@ -632,6 +616,7 @@ static void
 chq_window_init (ChqWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  chq_a11y_tidy (GTK_WIDGET (self));
 
 #ifdef DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "chq-a11y.h"
 #include "chq-ident.h"
 #include "chq-rules.h"
 #include "chq-worker-dialog.h"
@@ -376,6 +377,7 @@ chq_worker_dialog_init (ChqWorkerDialog *self)
   g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  chq_a11y_tidy (GTK_WIDGET (self));
 
   for (guint i = 0; i < CHQ_N_WORKER_STATUSES; i++)
     gtk_string_list_append (statuses, chq_worker_status_get_label ((ChqWorkerStatus) i));

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "chq-a11y.h"
 #include "chq-attendance-dialog.h"
 #include "chq-booking-row.h"
 #include "chq-collection-model.h"
@@ -1126,6 +1127,7 @@ chq_workers_page_init (ChqWorkersPage *self)
   g_autoptr(GtkListItemFactory) booking_factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  chq_a11y_tidy (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
   self->course_titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
