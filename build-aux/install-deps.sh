@@ -29,7 +29,7 @@ packages=(
 if [ "$set_name" = test ]; then
   packages+=(
     sqlite3 curl desktop-file-utils appstream flatpak-builder
-    xvfb xauth dbus dbus-x11 at-spi2-core python3-pyatspi imagemagick
+    xvfb xauth dbus dbus-x11 at-spi2-core python3-pyatspi imagemagick libxtst-dev xdotool
     locales poppler-utils libreoffice-calc-nogui
     clang libclang-rt-14-dev valgrind
   )

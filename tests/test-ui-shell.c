@@ -273,7 +273,8 @@ test_window_accessible_controls (void)
   ChqWindow *window = get_main_window ();
   g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
 
-  /* Every icon-only button in the window has a tooltip and an accessible name. */
+  /* Every menu button in the window has a tooltip, and an accessible name unless its label
+   * names it. */
   collect_widgets (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, buttons);
   g_assert_cmpuint (buttons->len, >=, 1);
   for (guint i = 0; i < buttons->len; i++)
@@ -281,8 +282,9 @@ test_window_accessible_controls (void)
       GtkWidget *button = g_ptr_array_index (buttons, i);
 
       g_assert_nonnull (gtk_widget_get_tooltip_text (button));
-      g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (button),
-                                                       GTK_ACCESSIBLE_PROPERTY_LABEL));
+      if (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)) == NULL)
+        g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (button),
+                                                         GTK_ACCESSIBLE_PROPERTY_LABEL));
     }
 }
 

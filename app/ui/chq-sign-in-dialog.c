@@ -26,6 +26,7 @@ struct _ChqSignInDialog
   char             *error;         /* owned, the message shown, or NULL */
   gboolean          formatting;    /* the number is being reformatted */
   guint             format_id;     /* idle source formatting the number once GTK has typed */
+  guint             scroll_frames; /* frames spent scrolling the error into view */
 
   /* Template children */
   GtkLabel         *intro_label;
@@ -77,16 +78,21 @@ scroll_to_error_cb (GtkWidget     *label,
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
   int height = gtk_widget_get_height (GTK_WIDGET (self->scroller));
   graphene_rect_t bounds;
+  double bottom;
 
-  if (!gtk_widget_get_visible (label) || height <= 0 ||
-      !gtk_widget_compute_bounds (label, GTK_WIDGET (self->scroller), &bounds))
+  if (!gtk_widget_get_visible (label) || ++self->scroll_frames > 10)
     return G_SOURCE_REMOVE;
+  /* Until the label has its place and the scrolled window knows its new height. */
+  if (height <= 0 || !gtk_widget_compute_bounds (label, GTK_WIDGET (self->scroller), &bounds) ||
+      bounds.size.height <= 0)
+    return G_SOURCE_CONTINUE;
 
-  if (bounds.origin.y + bounds.size.height > height)
-    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) +
-                                          bounds.origin.y + bounds.size.height - height + 12);
+  bottom = bounds.origin.y + bounds.size.height;
+  if (bottom <= height)
+    return G_SOURCE_REMOVE;
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + bottom - height);
 
-  return G_SOURCE_REMOVE;
+  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -126,7 +132,10 @@ show_error (ChqSignInDialog *self,
   gtk_label_set_label (self->error_label, message != NULL ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
   if (message != NULL)
-    gtk_widget_add_tick_callback (GTK_WIDGET (self->error_label), scroll_to_error_cb, self, NULL);
+    {
+      self->scroll_frames = 0;
+      gtk_widget_add_tick_callback (GTK_WIDGET (self->error_label), scroll_to_error_cb, self, NULL);
+    }
 }
 
 static char *
