@@ -287,6 +287,49 @@ show_page_action (GtkWidget  *widget,
                                g_variant_get_string (parameter, NULL));
 }
 
+/* The shortcuts of the pages, from anywhere in the window (the header bar, the view
+ * switcher, right after Alt+1…4): each shows its page and runs the page's action. A page's
+ * own binding answers first when the focus is inside it. */
+static const struct {
+  const char *action;
+  const char *page;
+  const char *page_action;
+} page_shortcuts[] = {
+  { "win.search", "catalogue", "catalog.search" },
+  { "win.new", "vouchers", "vouchers.order" },
+  { "win.export", "hours", "hours.export-csv" },
+  { "win.print-report", "hours", "hours.export-pdf" },
+};
+
+static void
+page_shortcut_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  ChqWindow *self = CHQ_WINDOW (widget);
+
+  /* Nothing to search or order before an account is open. */
+  if (self->backend == NULL || g_strcmp0 (chq_window_get_view (self), "pages") != 0)
+    return;
+
+  /* Ctrl+N on the Workers page adds a worker, as the button there says. */
+  if (g_str_equal (action_name, "win.new") &&
+      g_strcmp0 (chq_window_get_visible_page (self), "workers") == 0)
+    {
+      gtk_widget_activate_action (chq_window_get_page (self, "workers"), "workers.add", NULL);
+      return;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (page_shortcuts); i++)
+    if (g_str_equal (action_name, page_shortcuts[i].action))
+      {
+        chq_window_set_visible_page (self, page_shortcuts[i].page);
+        gtk_widget_activate_action (chq_window_get_page (self, page_shortcuts[i].page),
+                                    page_shortcuts[i].page_action, NULL);
+        return;
+      }
+}
+
 static void
 toast_action (GtkWidget  *widget,
               const char *action_name,
@@ -610,6 +653,13 @@ chq_window_class_init (ChqWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.sign-in-again", NULL, sign_in_again_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
                                    show_help_overlay_action);
+  for (guint i = 0; i < G_N_ELEMENTS (page_shortcuts); i++)
+    gtk_widget_class_install_action (widget_class, page_shortcuts[i].action, NULL,
+                                     page_shortcut_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print-report", NULL);
 }
 
 static void
