@@ -139,3 +139,29 @@ chq_a11y_tidy (GtkWidget *root)
        child = gtk_widget_get_next_sibling (child))
     chq_a11y_tidy (child);
 }
+
+/**
+ * chq_a11y_wrap_labels:
+ * @widget: a button, a check button, or any widget showing text
+ *
+ * Lets every label in @widget wrap onto a second line rather than widen the window: a long
+ * label ("Essayer avec des données de démonstration") must still fit 360 px, and larger text.
+ */
+void
+chq_a11y_wrap_labels (GtkWidget *widget)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (GTK_IS_LABEL (widget))
+    {
+      gtk_label_set_wrap (GTK_LABEL (widget), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (widget), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_justify (GTK_LABEL (widget), GTK_JUSTIFY_CENTER);
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    chq_a11y_wrap_labels (child);
+}

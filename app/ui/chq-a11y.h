@@ -8,6 +8,7 @@
 
 G_BEGIN_DECLS
 
-void chq_a11y_tidy (GtkWidget *root);
+void chq_a11y_tidy        (GtkWidget *root);
+void chq_a11y_wrap_labels (GtkWidget *widget);
 
 G_END_DECLS

@@ -203,11 +203,14 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
       gtk_widget_set_visible (subtitle, sub != NULL && *sub != '\0');
       if (chq_hours_row_get_flagged (row))
         {
+          /* Dimmed, the warning colour falls to about 2:1: never both. */
+          gtk_widget_remove_css_class (subtitle, "dim-label");
           gtk_widget_add_css_class (title, "warning");
           gtk_widget_add_css_class (subtitle, "warning");
         }
       else
         {
+          gtk_widget_add_css_class (subtitle, "dim-label");
           gtk_widget_remove_css_class (title, "warning");
           gtk_widget_remove_css_class (subtitle, "warning");
         }
@@ -1265,6 +1268,8 @@ chq_hours_page_init (ChqHoursPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   chq_a11y_tidy (GTK_WIDGET (self));
+  /* The three view buttons side by side must fit 360 px in every language. */
+  chq_a11y_wrap_labels (gtk_widget_get_parent (GTK_WIDGET (self->workers_button)));
 
   self->current_year = g_date_time_get_year (now);
   self->year = self->current_year;

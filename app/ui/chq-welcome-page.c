@@ -53,6 +53,8 @@ chq_welcome_page_init (ChqWelcomePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   chq_a11y_tidy (GTK_WIDGET (self));
+  chq_a11y_wrap_labels (GTK_WIDGET (self->sign_in_button));
+  chq_a11y_wrap_labels (GTK_WIDGET (self->demo_button));
   adw_status_page_set_icon_name (self->status_page, APP_ID);
 }
 

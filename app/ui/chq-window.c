@@ -173,6 +173,7 @@ update_banner (ChqWindow *self)
     {
       /* Named by its label child only: chq_a11y_tidy() drops GTK 4.8's raw copy. */
       gtk_button_set_label (self->banner_button, button_label);
+      chq_a11y_wrap_labels (GTK_WIDGET (self->banner_button));
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->banner_button), button_action);
     }
 }

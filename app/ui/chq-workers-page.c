@@ -1128,6 +1128,8 @@ chq_workers_page_init (ChqWorkersPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   chq_a11y_tidy (GTK_WIDGET (self));
+  /* "Add Worker…" and "Show archived" side by side must fit 360 px in every language. */
+  chq_a11y_wrap_labels (gtk_widget_get_parent (GTK_WIDGET (self->archived_check)));
 
   self->cancellable = g_cancellable_new ();
   self->course_titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
