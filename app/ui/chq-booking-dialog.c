@@ -519,7 +519,7 @@ book_action (GtkWidget  *widget,
 
   name = chq_worker_dup_display_name (worker);
   /* TRANSLATORS: %s is a worker's name */
-  toast = g_strdup_printf (_("Booking of %s saved; it is sent to the voucher service as soon as it can be reached"), name);
+  toast = g_strdup_printf (_("Booking of %s saved; waiting to be sent to the voucher service"), name);
   parent = gtk_window_get_transient_for (GTK_WINDOW (self));
   if (parent != NULL)
     gtk_widget_activate_action (GTK_WIDGET (parent), "win.toast", "s", toast);

@@ -538,8 +538,13 @@ open_accepted_orders (ChqVouchersPage *self)
       answer = chq_outbox_entry_dup_result (entry);
       if (answer != NULL)
         order = chq_order_from_json (answer, NULL);
-      if (order != NULL)
+      if (order == NULL)
+        continue;
+      /* Not over another page, unasked (say on reconnecting): the history has them. */
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
         chq_vouchers_page_show_payment (self, order);
+      else
+        show_toast (self, _("Your order was accepted: its payment instructions are in the order history of the Vouchers page"));
     }
 
   for (guint i = 0; i < done->len; i++)
@@ -608,13 +613,45 @@ disconnect_backend (ChqVouchersPage *self)
 
 /* Actions */
 
+typedef struct {
+  ChqVouchersPage *page;  /* owned */
+  gint64           entry_id;
+} OrderWatch;
+
+static void
+order_watch_free (gpointer data)
+{
+  OrderWatch *watch = data;
+
+  g_object_unref (watch->page);
+  g_free (watch);
+}
+
+/* Online, the payment instructions open within a moment and say it all; a toast only for
+ * an order still waiting (offline, the service slow), so that it says what is true. */
+static gboolean
+order_still_waiting_cb (gpointer data)
+{
+  OrderWatch *watch = data;
+
+  if (watch->page->backend != NULL &&
+      g_hash_table_contains (watch->page->watched_entries, &watch->entry_id))
+    show_toast (watch->page, _("Order saved; waiting to be sent to the voucher service. Its payment instructions open once the service accepts it."));
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_ordered_cb (ChqOrderDialog  *dialog,
                gint64           entry_id,
                ChqVouchersPage *self)
 {
+  OrderWatch *watch = g_new0 (OrderWatch, 1);
+
   g_hash_table_add (self->watched_entries, g_memdup2 (&entry_id, sizeof entry_id));
-  show_toast (self, _("Order kept: the payment instructions appear once the voucher service accepts it"));
+  watch->page = g_object_ref (self);
+  watch->entry_id = entry_id;
+  g_timeout_add_seconds_full (G_PRIORITY_DEFAULT, 2, order_still_waiting_cb, watch, order_watch_free);
 }
 
 static void
@@ -655,7 +692,7 @@ on_cancel_response_cb (AdwMessageDialog *dialog,
       return;
     }
 
-  show_toast (self, _("Cancellation kept: it is sent to the voucher service"));
+  show_toast (self, _("Cancellation saved; waiting to be sent to the voucher service"));
 }
 
 static void

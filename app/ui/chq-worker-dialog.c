@@ -236,10 +236,10 @@ save_action (GtkWidget  *widget,
   name = chq_worker_dup_display_name (worker);
   if (self->worker != NULL)
     /* Translators: %s is a worker's name */
-    toast = g_strdup_printf (_("Changes to %s saved; they are sent to the voucher service"), name);
+    toast = g_strdup_printf (_("Changes to %s saved; waiting to be sent to the voucher service"), name);
   else
     /* Translators: %s is a worker's name */
-    toast = g_strdup_printf (_("%s added; the worker is sent to the voucher service"), name);
+    toast = g_strdup_printf (_("%s added; waiting to be sent to the voucher service"), name);
 
   parent = gtk_window_get_transient_for (GTK_WINDOW (self));
   if (parent != NULL)

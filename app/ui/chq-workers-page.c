@@ -743,7 +743,7 @@ on_archive_response_cb (AdwMessageDialog *dialog,
                             error != NULL ? error->message : _("unknown error"));
   else
     /* Translators: %s is a worker's name */
-    text = g_strdup_printf (_("%s archived; the change is sent to the voucher service"), name);
+    text = g_strdup_printf (_("%s archived; waiting to be sent to the voucher service"), name);
 
   show_toast (self, text);
 }
@@ -851,7 +851,7 @@ on_cancel_response_cb (AdwMessageDialog *dialog,
     text = g_strdup_printf (_("The cancellation could not be saved on this computer: %s. Check that the disk is not full, then try again."),
                             error != NULL ? error->message : _("unknown error"));
   else
-    text = g_strdup (_("Booking cancelled; the cancellation is sent to the voucher service"));
+    text = g_strdup (_("Booking cancelled; waiting to be sent to the voucher service"));
 
   show_toast (self, text);
 }
