@@ -119,7 +119,8 @@ tidy_dropdown (GtkWidget *dropdown)
  *
  * Names, for screen readers, the buttons and dropdowns under @root as GTK 4.8 should have:
  * each button with a label once, by its label; each dropdown's toggle button by the dropdown's
- * label, described by the choice it shows. Safe to call again on the same widgets.
+ * label, described by the choice it shows. Takes the rows that only show information out of
+ * the focus chain. Safe to call again on the same widgets.
  */
 void
 chq_a11y_tidy (GtkWidget *root)
@@ -133,6 +134,12 @@ chq_a11y_tidy (GtkWidget *root)
     }
   if (GTK_IS_BUTTON (root))
     tidy_button (root);
+  /* A row that only shows information is read with its list, not a Tab stop that does
+   * nothing (its buttons, if any, still are). */
+  if (ADW_IS_ACTION_ROW (root) && !ADW_IS_COMBO_ROW (root) &&
+      adw_action_row_get_activatable_widget (ADW_ACTION_ROW (root)) == NULL &&
+      !gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (root)))
+    gtk_widget_set_focusable (root, FALSE);
 
   for (GtkWidget *child = gtk_widget_get_first_child (root);
        child != NULL;
@@ -164,4 +171,38 @@ chq_a11y_wrap_labels (GtkWidget *widget)
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     chq_a11y_wrap_labels (child);
+}
+
+/**
+ * chq_a11y_name_list_item:
+ * @child: the widget a list item factory made, bound to its item
+ * @label: what a screen reader says of the item
+ * @description: (nullable): what it adds, or %NULL
+ *
+ * GTK 4.8 has no API to name a list item, and the focus (and a screen reader) lands on the
+ * item's own widget, the parent of @child (in a column view, the row above the cell): this
+ * names that widget, through the accessible API every widget has.
+ */
+void
+chq_a11y_name_list_item (GtkWidget  *child,
+                         const char *label,
+                         const char *description)
+{
+  GtkWidget *item;
+
+  g_return_if_fail (GTK_IS_WIDGET (child));
+
+  item = gtk_widget_get_parent (child);
+  /* A column view cell: the row is the item. */
+  if (item != NULL && g_str_equal (G_OBJECT_TYPE_NAME (item), "GtkColumnViewCell"))
+    item = gtk_widget_get_parent (item);
+  if (item == NULL || GTK_IS_LIST_BOX_ROW (item))
+    return;
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (item), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  if (description != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (item),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (item), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 }

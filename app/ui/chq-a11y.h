@@ -10,5 +10,8 @@ G_BEGIN_DECLS
 
 void chq_a11y_tidy        (GtkWidget *root);
 void chq_a11y_wrap_labels (GtkWidget *widget);
+void chq_a11y_name_list_item (GtkWidget  *child,
+                              const char *label,
+                              const char *description);
 
 G_END_DECLS

@@ -176,6 +176,8 @@ create_session_row_cb (gpointer item,
                                      chq_course_session_get_seats_left (session));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  /* Information, read with the list: no Tab stop that does nothing. */
+  gtk_widget_set_focusable (row, FALSE);
 
   return row;
 }
@@ -395,6 +397,8 @@ add_booking_row (ChqCourseDetail *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  /* Information, read with the list: no Tab stop that does nothing. */
+  gtk_widget_set_focusable (row, FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, name,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,

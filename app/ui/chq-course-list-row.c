@@ -19,6 +19,7 @@
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
 
+#include "chq-a11y.h"
 #include "chq-catalog-logic.h"
 #include "chq-course-list-row.h"
 
@@ -481,6 +482,8 @@ chq_course_list_row_set_course (ChqCourseListRow *self,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
+  /* The list item is what the focus and a screen reader land on. */
+  chq_a11y_name_list_item (GTK_WIDGET (self), accessible, description);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 

@@ -220,6 +220,8 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
                                       GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       chq_hours_row_get_accessible_label (row),
                                       -1);
+      /* And the row, where the focus and a screen reader land. */
+      chq_a11y_name_list_item (child, chq_hours_row_get_accessible_label (row), NULL);
     }
   else if (kind == CELL_PROGRESS)
     {
