@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n-lib.h>
 
 #include "chq-a11y.h"
 
@@ -113,6 +114,121 @@ tidy_dropdown (GtkWidget *dropdown)
   on_dropdown_selected_cb (dropdown, NULL, toggle);
 }
 
+static char *
+item_string (GObject *item)
+{
+  if (GTK_IS_STRING_OBJECT (item))
+    return g_strdup (gtk_string_object_get_string (GTK_STRING_OBJECT (item)));
+  if (ADW_IS_ENUM_LIST_ITEM (item))
+    return g_strdup (adw_enum_list_item_get_nick (ADW_ENUM_LIST_ITEM (item)));
+
+  return NULL;
+}
+
+static void
+setup_choice_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_list_item_set_child (item, label);
+}
+
+/* The choices of a combo row, each named where the focus lands. */
+static void
+bind_choice_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                AdwComboRow              *row)
+{
+  GtkExpression *expression = adw_combo_row_get_expression (row);
+  GtkWidget *label = gtk_list_item_get_child (item);
+  g_autofree char *text = NULL;
+
+  if (expression != NULL)
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      if (gtk_expression_evaluate (expression, gtk_list_item_get_item (item), &value) &&
+          G_VALUE_HOLDS_STRING (&value))
+        text = g_value_dup_string (&value);
+    }
+  if (text == NULL)
+    text = item_string (gtk_list_item_get_item (item));
+
+  gtk_label_set_label (GTK_LABEL (label), text != NULL ? text : "");
+  if (text != NULL)
+    chq_a11y_name_list_item (label, text, NULL);
+  /* The choice shown in the row itself is read with the row, not a Tab stop of its own. */
+  if (gtk_widget_get_ancestor (label, GTK_TYPE_POPOVER) == NULL && gtk_widget_get_parent (label) != NULL)
+    gtk_widget_set_focusable (gtk_widget_get_parent (label), FALSE);
+}
+
+static void
+tidy_combo_row (AdwComboRow *row)
+{
+  g_autoptr(GtkListItemFactory) factory = NULL;
+  GtkWidget *list = find_descendant (GTK_WIDGET (row), GTK_TYPE_LIST_VIEW);
+  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+  g_autofree char *name = NULL;
+
+  if (g_object_get_data (G_OBJECT (row), TIDY_KEY) != NULL)
+    return;
+  g_object_set_data (G_OBJECT (row), TIDY_KEY, GINT_TO_POINTER (1));
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_choice_cb), NULL);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (bind_choice_cb), row, 0);
+  adw_combo_row_set_factory (row, factory);
+
+  if (list != NULL && title != NULL &&
+      pango_parse_markup (title, -1, adw_preferences_row_get_use_underline (ADW_PREFERENCES_ROW (row)) ? '_' : 0,
+                          NULL, &name, NULL, NULL))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
+/* A preferences group's list is named by its title, or by its first row's. */
+static void
+tidy_preferences_group (AdwPreferencesGroup *group)
+{
+  GtkWidget *list = find_descendant (GTK_WIDGET (group), GTK_TYPE_LIST_BOX);
+  const char *title = adw_preferences_group_get_title (group);
+  GtkWidget *first;
+
+  /* With a title, libadwaita has the list labelled by it. */
+  if (list == NULL || (title != NULL && *title != '\0'))
+    return;
+  first = find_descendant (list, ADW_TYPE_PREFERENCES_ROW);
+  title = first != NULL ? adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)) : NULL;
+  if (title != NULL && *title != '\0')
+    {
+      g_autofree char *name = NULL;
+
+      if (!pango_parse_markup (title, -1, '_', NULL, &name, NULL, NULL))
+        name = g_strdup (title);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+    }
+}
+
+/* A column view's header row and inner list have no names in GTK 4.8: the list takes the
+ * view's, the header says what it is. */
+static void
+tidy_column_view (GtkWidget *view)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (view);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LIST_VIEW (child) || g_str_equal (G_OBJECT_TYPE_NAME (child), "GtkColumnListView"))
+        gtk_accessible_update_relation (GTK_ACCESSIBLE (child),
+                                        GTK_ACCESSIBLE_RELATION_LABELLED_BY, view, NULL, -1);
+      else if (g_str_equal (G_OBJECT_TYPE_NAME (child), "GtkListItemWidget"))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        _("Column headers"), -1);
+    }
+}
+
 /**
  * chq_a11y_tidy:
  * @root: a widget whose template is built
@@ -134,6 +250,12 @@ chq_a11y_tidy (GtkWidget *root)
     }
   if (GTK_IS_BUTTON (root))
     tidy_button (root);
+  if (GTK_IS_COLUMN_VIEW (root))
+    tidy_column_view (root);
+  if (ADW_IS_COMBO_ROW (root))
+    tidy_combo_row (ADW_COMBO_ROW (root));
+  if (ADW_IS_PREFERENCES_GROUP (root))
+    tidy_preferences_group (ADW_PREFERENCES_GROUP (root));
   /* A row that only shows information is read with its list, not a Tab stop that does
    * nothing (its buttons, if any, still are). */
   if (ADW_IS_ACTION_ROW (root) && !ADW_IS_COMBO_ROW (root) &&
