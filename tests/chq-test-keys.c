@@ -103,6 +103,9 @@ test_keys_press (GtkWindow       *window,
   gboolean shift = (modifiers & GDK_SHIFT_MASK) != 0;
 
   g_assert_cmpuint (code, !=, 0);
+  /* Keys go where the X server's focus is: make sure it is still this window. */
+  XSetInputFocus (xdisplay, gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window))),
+                  RevertToParent, CurrentTime);
   /* A character on the shifted level of its key (say ':' or 'A') needs Shift. */
   if (XkbKeycodeToKeysym (xdisplay, code, 0, 0) != (KeySym) keyval &&
       XkbKeycodeToKeysym (xdisplay, code, 0, 1) == (KeySym) keyval)

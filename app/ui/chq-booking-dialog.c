@@ -30,6 +30,7 @@ struct _ChqBookingDialog
   GStringChunk       *seat_text;  /* owned: the strings of @seats */
   guint               enrolment_reads; /* reads of enrolments still running */
   gboolean            duplicate;  /* the worker is already booked on the session */
+  char               *today;      /* owned, nullable: "YYYY-MM-DD", a fixed clock (tests) */
 
   GtkLabel           *course_label;
   GtkDropDown        *session_dropdown;
@@ -51,6 +52,7 @@ enum {
   PROP_WORKER_ID,
   PROP_CAN_BOOK,
   PROP_READY,
+  PROP_TODAY,
   N_PROPS
 };
 
@@ -102,7 +104,8 @@ update_check (ChqBookingDialog *self)
   ChqCourseSession *session = get_session (self);
   ChqWorker *worker = get_worker (self);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *today = self->today != NULL ? g_strdup (self->today)
+                                               : g_date_time_format (now, "%Y-%m-%d");
   g_autofree char *session_day = NULL;
   g_autofree char *needed = NULL;
   g_autofree char *available = NULL;
@@ -532,7 +535,7 @@ chq_booking_dialog_constructed (GObject *object)
 {
   ChqBookingDialog *self = (ChqBookingDialog *)object;
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = NULL;
   GListModel *sessions;
   ChqStore *store;
 
@@ -540,6 +543,15 @@ chq_booking_dialog_constructed (GObject *object)
 
   g_return_if_fail (CHQ_IS_BACKEND (self->backend));
   g_return_if_fail (CHQ_IS_COURSE (self->course));
+
+  if (self->today != NULL)
+    {
+      g_autofree char *midnight = g_strdup_printf ("%sT00:00:00Z", self->today);
+
+      now = g_date_time_new_from_iso8601 (midnight, NULL);
+    }
+  if (now == NULL)
+    now = g_date_time_new_now_utc ();
 
   gtk_label_set_label (self->course_label, chq_course_get_title (self->course));
 
@@ -611,6 +623,7 @@ chq_booking_dialog_finalize (GObject *object)
   g_clear_pointer (&self->wallet, chq_wallet_free);
   g_clear_pointer (&self->seats, g_array_unref);
   g_clear_pointer (&self->seat_text, g_string_chunk_free);
+  g_free (self->today);
 
   G_OBJECT_CLASS (chq_booking_dialog_parent_class)->finalize (object);
 }
@@ -643,6 +656,9 @@ chq_booking_dialog_get_property (GObject    *object,
     case PROP_READY:
       g_value_set_boolean (value, chq_booking_dialog_get_ready (self));
       break;
+    case PROP_TODAY:
+      g_value_set_string (value, self->today);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -669,6 +685,9 @@ chq_booking_dialog_set_property (GObject      *object,
       break;
     case PROP_WORKER_ID:
       chq_booking_dialog_set_worker_id (self, g_value_get_string (value));
+      break;
+    case PROP_TODAY:
+      self->today = g_value_dup_string (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -705,6 +724,10 @@ chq_booking_dialog_class_init (ChqBookingDialogClass *klass)
   properties[PROP_READY] =
     g_param_spec_boolean ("ready", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /* A fixed day ("YYYY-MM-DD") instead of the clock's, for tests; NULL: today. */
+  properties[PROP_TODAY] =
+    g_param_spec_string ("today", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
