@@ -35,7 +35,7 @@ packages=(
 if [ "$set_name" = test ]; then
   packages+=(
     sqlite3 curl appstream flatpak-builder python3
-    xvfb xauth dbus dbus-x11 at-spi2-core python3-pyatspi imagemagick
+    xvfb xauth dbus dbus-x11 at-spi2-core python3-pyatspi imagemagick libxtst-dev xdotool
     locales poppler-utils libreoffice-calc-nogui faketime python3-stdnum
     clang libclang-rt-14-dev valgrind
   )

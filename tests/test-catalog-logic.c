@@ -297,6 +297,31 @@ test_booking_state (void)
   g_assert_cmpstr (refused_no_reason, ==, "Refused by the voucher service");
 }
 
+/* The same worker on the same session again is a duplicate, unless the first booking ended. */
+static void
+test_booking_duplicate (void)
+{
+  const ChqBookedSeat seats[] = {
+    { "wrk-1", "ses-a", "enr-1", FALSE },   /* booked with the service */
+    { "wrk-2", "ses-a", "enr-2", TRUE },    /* cancelled */
+    { "wrk-3", "ses-a", NULL, FALSE },      /* waiting in the outbox */
+    { "wrk-4", "ses-a", NULL, TRUE },       /* refused by the service */
+    { "wrk-5", "ses-a", "enr-5", FALSE },   /* sent from the outbox... */
+    { "wrk-5", "ses-a", "enr-5", TRUE },    /* ...and cancelled since */
+  };
+
+  g_assert_false (chq_catalog_booking_is_duplicate (NULL, 0, "wrk-1", "ses-a"));
+  g_assert_true (chq_catalog_booking_is_duplicate (seats, G_N_ELEMENTS (seats), "wrk-1", "ses-a"));
+  g_assert_false (chq_catalog_booking_is_duplicate (seats, G_N_ELEMENTS (seats), "wrk-1", "ses-b"));
+  g_assert_false (chq_catalog_booking_is_duplicate (seats, G_N_ELEMENTS (seats), "wrk-9", "ses-a"));
+  g_assert_false (chq_catalog_booking_is_duplicate (seats, G_N_ELEMENTS (seats), "wrk-2", "ses-a"));
+  g_assert_true (chq_catalog_booking_is_duplicate (seats, G_N_ELEMENTS (seats), "wrk-3", "ses-a"));
+  g_assert_false (chq_catalog_booking_is_duplicate (seats, G_N_ELEMENTS (seats), "wrk-4", "ses-a"));
+  g_assert_false (chq_catalog_booking_is_duplicate (seats, G_N_ELEMENTS (seats), "wrk-5", "ses-a"));
+  g_assert_false (chq_catalog_booking_is_duplicate (seats, G_N_ELEMENTS (seats), NULL, "ses-a"));
+  g_assert_false (chq_catalog_booking_is_duplicate (seats, G_N_ELEMENTS (seats), "wrk-1", NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -312,6 +337,7 @@ main (int   argc,
   g_test_add_func ("/catalog-logic/labels", test_labels);
   g_test_add_func ("/catalog-logic/booking/check", test_booking_check);
   g_test_add_func ("/catalog-logic/booking/state", test_booking_state);
+  g_test_add_func ("/catalog-logic/booking/duplicate", test_booking_duplicate);
 
   return g_test_run ();
 }

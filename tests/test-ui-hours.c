@@ -188,9 +188,10 @@ test_figures (Fixture       *f,
   }
 
   /* Per course: every course of the year. */
-  /* The view buttons say their names without the mnemonic mark. */
-  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (page_child (f->page, "months_button")),
-                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Months");
+  /* The view buttons are named once, by their label, not by GTK 4.8's raw "_Months". */
+  g_assert_cmpstr (gtk_button_get_label (page_child (f->page, "months_button")), ==, "_Months");
+  g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (page_child (f->page, "months_button")),
+                                                    GTK_ACCESSIBLE_PROPERTY_LABEL));
 
   rows = G_LIST_MODEL (gtk_column_view_get_model (page_child (f->page, "courses_view")));
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, report->courses->len);

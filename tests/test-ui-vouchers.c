@@ -861,11 +861,19 @@ test_payment (Fixture       *fixture,
 
   /* So does activating its row (a click, or Enter). */
   {
-    g_autoptr(GPtrArray) lists = find_widgets (fixture, GTK_TYPE_LIST_VIEW);
+    g_autoptr(GPtrArray) lists = find_widgets (fixture, GTK_TYPE_LIST_BOX);
+    GtkListBoxRow *row;
 
-    g_assert_cmpuint (lists->len, ==, 2);
-    g_assert_true (gtk_list_view_get_single_click_activate (g_ptr_array_index (lists, 0)));
-    g_signal_emit_by_name (g_ptr_array_index (lists, 0), "activate", 0);
+    g_assert_cmpuint (lists->len, ==, 1);
+    row = gtk_list_box_get_row_at_index (g_ptr_array_index (lists, 0), 0);
+    g_assert_nonnull (row);
+    /* The row says what it is and that it opens the payment instructions. */
+    g_assert_true (gtk_list_box_row_get_activatable (row));
+    g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (row)));
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                         "Opens its payment instructions");
+    g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL));
+    g_signal_emit_by_name (g_ptr_array_index (lists, 0), "row-activated", row);
     wait_until (payment_dialog_shown, NULL);
     dialog = CHQ_PAYMENT_DIALOG (find_toplevel (CHQ_TYPE_PAYMENT_DIALOG));
     g_assert_cmpstr (chq_order_get_id (chq_payment_dialog_get_order (dialog)), ==,

@@ -300,7 +300,7 @@ test_add_worker (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (dialog), "worker.save", NULL);
   wait_until (chq_workers_page_get_open_dialog (f->page) == NULL, 5000);
   g_assert_cmpstr (f->ui.last_toast, ==,
-                   "Lucie Marchal added; the worker is sent to the voucher service");
+                   "Lucie Marchal added; waiting to be sent to the voucher service");
   g_assert_cmpuint (count_entries (f, CHQ_OUTBOX_KIND_CREATE_WORKER), ==, 1);
 
   wait_until (g_list_model_get_n_items (model) == 7, 5000);
@@ -388,7 +388,7 @@ test_archive (Fixture       *f,
   adw_message_dialog_response (dialog, "archive");
   g_assert_cmpuint (count_entries (f, CHQ_OUTBOX_KIND_ARCHIVE_WORKER), ==, 1);
   g_assert_cmpstr (f->ui.last_toast, ==,
-                   "Thomas Renard archived; the change is sent to the voucher service");
+                   "Thomas Renard archived; waiting to be sent to the voucher service");
   wait_until (g_strcmp0 (chq_workers_page_get_detail_state (f->page),
                          "Archiving waiting to be sent") == 0, 5000);
 
@@ -561,7 +561,7 @@ test_cancel_booking (Fixture       *f,
   adw_message_dialog_response (dialog, "cancel-booking");
   g_assert_cmpuint (count_entries (f, CHQ_OUTBOX_KIND_CANCEL_ENROLMENT), ==, 1);
   g_assert_cmpstr (f->ui.last_toast, ==,
-                   "Booking cancelled; the cancellation is sent to the voucher service");
+                   "Booking cancelled; waiting to be sent to the voucher service");
   wait_until (g_strcmp0 (chq_booking_row_get_state_text (find_booking_row (f, enrolment_id)),
                          "Cancellation waiting to be sent") == 0, 5000);
   g_assert_false (chq_booking_row_get_can_cancel (find_booking_row (f, enrolment_id)));
@@ -681,10 +681,14 @@ test_attendance (Fixture       *f,
   g_assert_cmpstr (chq_attendance_dialog_get_day_date (dialog, 0), ==, "2026-10-06");
   g_assert_cmpstr (chq_attendance_dialog_get_day_date (dialog, 1), ==, "2026-10-07");
   g_assert_cmpuint (chq_attendance_dialog_get_day_cap (dialog, 0), ==, 7);
-  g_assert_cmpfloat (chq_attendance_dialog_get_hours (dialog, 0), ==, 7);
-  g_assert_cmpfloat (chq_attendance_dialog_get_hours (dialog, 1), ==, 7);
+  /* Nothing is filled in for the user: the hours attended are entered, not certified by one
+   * click on what the course planned. */
+  g_assert_cmpfloat (chq_attendance_dialog_get_hours (dialog, 0), ==, 0);
+  g_assert_cmpfloat (chq_attendance_dialog_get_hours (dialog, 1), ==, 0);
+  g_assert_false (chq_attendance_dialog_get_can_save (dialog));
 
   /* At the cap: allowed, with a clear message. */
+  chq_attendance_dialog_set_hours (dialog, 0, 7);
   chq_attendance_dialog_set_hours (dialog, 1, 6.5);
   g_assert_cmpstr (chq_attendance_dialog_get_day_message (dialog, 0), ==,
                    "7 hours is the most that counts for a day of training.");
@@ -723,7 +727,7 @@ test_attendance (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (dialog), "attendance.save", NULL);
   wait_until (chq_workers_page_get_open_dialog (f->page) == NULL, 5000);
   g_assert_cmpuint (count_entries (f, CHQ_OUTBOX_KIND_RECORD_ATTENDANCE), ==, 1);
-  g_assert_cmpstr (f->ui.last_toast, ==, "Attendance recorded; it is sent to the voucher service");
+  g_assert_cmpstr (f->ui.last_toast, ==, "Attendance recorded; waiting to be sent to the voucher service");
   {
     ChqOutbox *outbox = chq_backend_get_outbox (f->ui.backend);
     g_autoptr(GPtrArray) entries = chq_outbox_list (outbox,

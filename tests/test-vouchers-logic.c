@@ -433,6 +433,23 @@ test_used_in_year (void)
   g_assert_cmpuint (chq_vouchers_used_in_year (empty, CHQ_VOUCHER_TYPE_CF, 2026), ==, 0);
 }
 
+/* What the ceiling leaves is said before any quantity is typed. */
+static void
+test_ceiling_left (void)
+{
+  g_autofree char *plain = chq_vouchers_ceiling_left_text (400, 50, 0);
+  g_autofree char *waiting = chq_vouchers_ceiling_left_text (400, 50, 20);
+  g_autofree char *one = chq_vouchers_ceiling_left_text (100, 0, 1);
+  g_autofree char *reached = chq_vouchers_ceiling_left_text (100, 100, 0);
+  g_autofree char *none = chq_vouchers_ceiling_left_text (0, 0, 0);
+
+  g_assert_cmpstr (plain, ==, "Left this year: 350 of 400");
+  g_assert_cmpstr (waiting, ==, "Left this year: 330 of 400, counting 20 vouchers waiting to be sent");
+  g_assert_cmpstr (one, ==, "Left this year: 99 of 100, counting 1 voucher waiting to be sent");
+  g_assert_cmpstr (reached, ==, "Left this year: 0 of 100");
+  g_assert_cmpstr (none, ==, "No ceiling for this type: your account cannot order it.");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -443,6 +460,7 @@ main (int   argc,
   g_test_add_func ("/vouchers-logic/parse-date", test_parse_date);
   g_test_add_func ("/vouchers-logic/order-max", test_order_max);
   g_test_add_func ("/vouchers-logic/check-quantity", test_check_quantity);
+  g_test_add_func ("/vouchers-logic/ceiling-left", test_ceiling_left);
   g_test_add_func ("/vouchers-logic/ceiling", test_ceiling);
   g_test_add_func ("/vouchers-logic/expiring", test_expiring);
   g_test_add_func ("/vouchers-logic/notify", test_notify);

@@ -210,6 +210,52 @@ chq_app_format_partial_number (const char *input)
 }
 
 /**
+ * chq_app_format_partial_number_at:
+ * @input: (nullable): an enterprise number as it is being typed
+ * @cursor: where the cursor is in @input, in characters
+ * @out_cursor: (out): where the cursor goes in the result, in characters
+ *
+ * Formats @input like chq_app_format_partial_number() and says where the cursor goes so that
+ * it stays after the same digit: typing a digit leaves it after that digit, whatever dots
+ * were added or removed before it. Text that is not a number keeps its cursor.
+ *
+ * Returns: (transfer full): the text to show
+ */
+char *
+chq_app_format_partial_number_at (const char *input,
+                                  int         cursor,
+                                  int        *out_cursor)
+{
+  char *formatted = chq_app_format_partial_number (input);
+  guint digits_before = 0;
+  guint seen = 0;
+  int position = 0;
+
+  g_return_val_if_fail (out_cursor != NULL, formatted);
+
+  if (input == NULL || g_strcmp0 (formatted, input) == 0)
+    {
+      *out_cursor = MAX (0, MIN (cursor, (int) g_utf8_strlen (formatted, -1)));
+      return formatted;
+    }
+
+  /* Only digits, dots, spaces and dashes here: one byte a character. */
+  for (int i = 0; input[i] != '\0' && i < cursor; i++)
+    digits_before += g_ascii_isdigit (input[i]) ? 1 : 0;
+
+  if (digits_before > 0)
+    {
+      for (position = 0; formatted[position] != '\0'; position++)
+        if (g_ascii_isdigit (formatted[position]) && ++seen == digits_before)
+          break;
+      position = formatted[position] != '\0' ? position + 1 : position;
+    }
+  *out_cursor = position;
+
+  return formatted;
+}
+
+/**
  * chq_app_sign_in_error_message:
  * @error: why signing in failed
  * @out_field: (out) (optional): the field of the form the message goes under

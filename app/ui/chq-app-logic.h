@@ -40,6 +40,9 @@ char          *chq_app_banner_text              (ChqBannerKind  kind,
 char          *chq_app_format_updated           (GDateTime     *last_success,
                                                  GDateTime     *now);
 char          *chq_app_format_partial_number    (const char    *input);
+char          *chq_app_format_partial_number_at (const char    *input,
+                                                 int            cursor,
+                                                 int           *out_cursor);
 char          *chq_app_sign_in_error_message    (const GError  *error,
                                                  ChqSignInField *out_field);
 const char    *chq_app_page_for_outbox_kind     (ChqOutboxKind  kind);

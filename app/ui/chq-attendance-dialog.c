@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "chq-a11y.h"
 #include "chq-attendance-dialog.h"
 #include "chq-workers-logic.h"
 
@@ -200,7 +201,7 @@ save_action (GtkWidget  *widget,
   parent = gtk_window_get_transient_for (GTK_WINDOW (self));
   if (parent != NULL)
     gtk_widget_activate_action (GTK_WIDGET (parent), "win.toast", "s",
-                                _("Attendance recorded; it is sent to the voucher service"));
+                                _("Attendance recorded; waiting to be sent to the voucher service"));
 
   gtk_window_close (GTK_WINDOW (self));
 }
@@ -224,7 +225,6 @@ chq_attendance_dialog_constructed (GObject *object)
 {
   ChqAttendanceDialog *self = CHQ_ATTENDANCE_DIALOG (object);
   g_autofree char *session = NULL;
-  guint left;
 
   G_OBJECT_CLASS (chq_attendance_dialog_parent_class)->constructed (object);
 
@@ -248,24 +248,21 @@ chq_attendance_dialog_constructed (GObject *object)
       gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
     }
 
-  /* Each day starts at what the course plans: its hours, day by day within the caps. */
-  left = chq_enrolment_get_hours (self->enrolment);
+  /* Each day starts empty: the hours are what someone checked, never a click that certifies
+   * what the course planned. The caps are checked as they are typed. */
   for (guint i = 0; i < self->days->len; i++)
     {
       const ChqSessionDay *day = &g_array_index (self->days, ChqSessionDay, i);
       g_autofree char *title = format_day (day->date);
       g_autofree char *label = NULL;
       DayWidgets widgets = { NULL, NULL, NULL };
-      guint planned = MIN (left, day->cap);
-
-      left -= planned;
       widgets.row = ADW_ACTION_ROW (adw_action_row_new ());
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (widgets.row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (widgets.row), title);
       widgets.spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0, MAX_DAY_HOURS, 0.5));
       gtk_spin_button_set_digits (widgets.spin, 1);
       gtk_spin_button_set_numeric (widgets.spin, TRUE);
-      gtk_spin_button_set_value (widgets.spin, planned);
+      gtk_spin_button_set_value (widgets.spin, 0);
       gtk_widget_set_valign (GTK_WIDGET (widgets.spin), GTK_ALIGN_CENTER);
       /* Translators: how a screen reader names the hours field of a day, "Hours attended on
        * Tuesday 06/10/26" */
@@ -382,6 +379,7 @@ static void
 chq_attendance_dialog_init (ChqAttendanceDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  chq_a11y_tidy (GTK_WIDGET (self));
 
   self->widgets = g_array_new (FALSE, TRUE, sizeof (DayWidgets));
   g_array_set_clear_func (self->widgets, day_widgets_clear);

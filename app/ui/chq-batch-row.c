@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "chq-a11y.h"
 #include "chq-batch-row.h"
 #include "chq-vouchers-logic.h"
 
@@ -58,6 +59,7 @@ static void
 chq_batch_row_init (ChqBatchRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  chq_a11y_tidy (GTK_WIDGET (self));
   self->title = g_strdup ("");
 }
 
@@ -119,6 +121,16 @@ chq_batch_row_set_batch (ChqBatchRow     *self,
                                               "%u × %s vouchers", quantity),
                                  quantity,
                                  chq_voucher_type_get_label (chq_voucher_batch_get_voucher_type (batch)));
+  /* Which order credited it: the reference the order history shows. */
+  if (chq_voucher_batch_get_order_id (batch) != NULL)
+    {
+      char *title = self->title;
+
+      /* Translators: "100 × Standard vouchers, from order ord-0012" */
+      self->title = g_strdup_printf (_("%s, from order %s"), title,
+                                     chq_voucher_batch_get_order_id (batch));
+      g_free (title);
+    }
   credited = chq_vouchers_format_date (chq_voucher_batch_get_credited_on (batch));
   expires = chq_vouchers_format_date (chq_voucher_batch_get_expires_on (batch));
   if (self->expired)
@@ -151,6 +163,7 @@ chq_batch_row_set_batch (ChqBatchRow     *self,
   spoken = g_strdup_printf (_("%s, %s, %s"), self->title, dates, counts);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
+  chq_a11y_name_list_item (GTK_WIDGET (self), spoken, NULL);
 }
 
 /**

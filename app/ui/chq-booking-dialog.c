@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "chq-a11y.h"
 #include "chq-clock.h"
 #include "chq-booking-dialog.h"
 #include "chq-catalog-logic.h"
@@ -22,15 +23,19 @@ struct _ChqBookingDialog
   GCancellable       *cancellable; /* owned, cancelled when the dialog goes */
   GPtrArray          *sessions;   /* owned, of ChqCourseSession: the upcoming ones */
   GListStore         *workers;    /* owned, of ChqWorker: the ones not archived */
-  GtkSingleSelection *worker_selection; /* owned */
   ChqWallet          *wallet;     /* owned, nullable until read */
   gboolean            workers_read;
   gboolean            wallet_read;
   gboolean            enough;     /* enough vouchers for the course */
+  GArray             *seats;      /* owned, of ChqBookedSeat: the company's bookings */
+  GStringChunk       *seat_text;  /* owned: the strings of @seats */
+  guint               enrolment_reads; /* reads of enrolments still running */
+  gboolean            duplicate;  /* the worker is already booked on the session */
+  char               *today;      /* owned, nullable: "YYYY-MM-DD", a fixed clock (tests) */
 
   GtkLabel           *course_label;
   GtkDropDown        *session_dropdown;
-  GtkListView        *worker_list;
+  GtkListBox         *worker_list;
   AdwActionRow       *needed_row;
   AdwActionRow       *available_row;
   AdwActionRow       *after_row;
@@ -48,6 +53,7 @@ enum {
   PROP_WORKER_ID,
   PROP_CAN_BOOK,
   PROP_READY,
+  PROP_TODAY,
   N_PROPS
 };
 
@@ -67,7 +73,15 @@ get_session (ChqBookingDialog *self)
 static ChqWorker *
 get_worker (ChqBookingDialog *self)
 {
-  return gtk_single_selection_get_selected_item (self->worker_selection);
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->worker_list);
+  g_autoptr(ChqWorker) worker = NULL;
+
+  if (row == NULL)
+    return NULL;
+  worker = g_list_model_get_item (G_LIST_MODEL (self->workers), gtk_list_box_row_get_index (row));
+
+  /* The store holds a reference. */
+  return worker;
 }
 
 static gboolean
@@ -91,7 +105,8 @@ update_check (ChqBookingDialog *self)
   ChqCourseSession *session = get_session (self);
   ChqWorker *worker = get_worker (self);
   g_autoptr(GDateTime) now = chq_clock_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *today = self->today != NULL ? g_strdup (self->today)
+                                               : g_date_time_format (now, "%Y-%m-%d");
   g_autofree char *session_day = NULL;
   g_autofree char *needed = NULL;
   g_autofree char *available = NULL;
@@ -100,6 +115,10 @@ update_check (ChqBookingDialog *self)
   ChqVoucherType type = chq_course_get_voucher_type (self->course);
   ChqBookingCheck check;
   gboolean can_book;
+
+  /* The list unselects its rows as it goes with the window. */
+  if (g_cancellable_is_cancelled (self->cancellable))
+    return;
 
   if (session != NULL)
     session_day = date_string (chq_course_session_get_starts_at (session));
@@ -118,7 +137,19 @@ update_check (ChqBookingDialog *self)
                                self->wallet_read && check.enough ? after : "—");
 
   self->enough = check.enough;
-  if (self->wallet_read && !check.enough)
+  self->duplicate = worker != NULL && session != NULL &&
+                    chq_catalog_booking_is_duplicate ((ChqBookedSeat *) (gpointer) self->seats->data,
+                                                      self->seats->len, chq_worker_get_id (worker),
+                                                      chq_course_session_get_id (session));
+  if (self->duplicate)
+    {
+      g_autofree char *name = chq_worker_dup_display_name (worker);
+
+      /* TRANSLATORS: %s is a worker's name */
+      g_string_append_printf (warning, _("%s is already booked on this session. Choose another session or another worker."),
+                              name);
+    }
+  else if (self->wallet_read && !check.enough)
     g_string_append_printf (warning,
                             g_dngettext (GETTEXT_PACKAGE,
                                          "The company has %u voucher of this kind available, not enough for this course. Order vouchers on the Vouchers page first.",
@@ -147,9 +178,7 @@ update_check (ChqBookingDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->warning_label), warning->len > 0);
   chq_booking_check_clear (&check);
 
-  can_book = session != NULL && chq_course_session_get_seats_left (session) > 0 &&
-             worker != NULL && worker_is_eligible (worker, NULL) &&
-             self->wallet_read && self->enough;
+  can_book = chq_booking_dialog_get_can_book (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "booking.book", can_book);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_BOOK]);
 }
@@ -164,12 +193,16 @@ on_session_selected_cb (ChqBookingDialog *self)
 static void
 on_worker_selected_cb (ChqBookingDialog *self)
 {
-  ChqWorker *worker = get_worker (self);
+  ChqWorker *worker;
+
+  if (g_cancellable_is_cancelled (self->cancellable))
+    return;
+  worker = get_worker (self);
 
   /* An ineligible worker is listed, with the reason, but cannot be chosen. */
   if (worker != NULL && !worker_is_eligible (worker, NULL))
     {
-      gtk_single_selection_set_selected (self->worker_selection, GTK_INVALID_LIST_POSITION);
+      gtk_list_box_unselect_all (self->worker_list);
       return;
     }
 
@@ -178,45 +211,23 @@ on_worker_selected_cb (ChqBookingDialog *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKER_ID]);
 }
 
-static void
-setup_worker_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  user_data)
+/* One row a worker: an ineligible one is shown, greyed, with the reason, and is neither
+ * focusable nor selectable (a screen reader hears it as unavailable, and why). */
+static GtkWidget *
+create_worker_row_cb (gpointer item,
+                      gpointer user_data)
 {
+  ChqWorker *worker = item;
+  GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *name = gtk_label_new (NULL);
   GtkWidget *detail = gtk_label_new (NULL);
-
-  gtk_widget_set_margin_top (box, 8);
-  gtk_widget_set_margin_bottom (box, 8);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_label_set_xalign (GTK_LABEL (detail), 0);
-  gtk_label_set_wrap (GTK_LABEL (detail), TRUE);
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (detail, "caption");
-  gtk_widget_add_css_class (detail, "dim-label");
-  gtk_box_append (GTK_BOX (box), name);
-  gtk_box_append (GTK_BOX (box), detail);
-  gtk_list_item_set_child (item, box);
-}
-
-static void
-bind_worker_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                gpointer                  user_data)
-{
-  ChqWorker *worker = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *name = gtk_widget_get_first_child (box);
-  GtkWidget *detail = gtk_widget_get_next_sibling (name);
   g_autofree char *display_name = chq_worker_dup_display_name (worker);
   g_autofree char *accessible = NULL;
+  g_autofree char *detail_text = NULL;
   const char *status = chq_worker_status_get_label (chq_worker_get_status (worker));
   const char *reason = NULL;
   gboolean eligible = worker_is_eligible (worker, &reason);
-  g_autofree char *detail_text = NULL;
 
   if (eligible)
     detail_text = g_strdup (status);
@@ -224,19 +235,122 @@ bind_worker_cb (GtkSignalListItemFactory *factory,
     /* TRANSLATORS: a worker's status, then why they cannot be booked */
     detail_text = g_strdup_printf (_("%s — %s"), status, reason);
 
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_xalign (GTK_LABEL (detail), 0);
+  gtk_label_set_wrap (GTK_LABEL (name), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (name), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_wrap (GTK_LABEL (detail), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (detail), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (detail, "caption");
   gtk_label_set_label (GTK_LABEL (name), display_name);
   gtk_label_set_label (GTK_LABEL (detail), detail_text);
-  gtk_widget_set_sensitive (box, eligible);
-  gtk_list_item_set_selectable (item, eligible);
-  gtk_list_item_set_activatable (item, eligible);
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_box_append (GTK_BOX (box), detail);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+
+  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), eligible);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), eligible);
+  gtk_widget_set_focusable (row, eligible);
+  gtk_widget_set_sensitive (row, eligible);
 
   /* TRANSLATORS: how a screen reader names a worker in the list: "Marie Dupont, Employee" */
   accessible = g_strdup_printf (_("%s, %s"), display_name, status);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (box),
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   eligible ? _("May be booked") : reason,
                                   -1);
+  if (!eligible)
+    gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_DISABLED, TRUE, -1);
+
+  return row;
+}
+
+/* The next row a worker may be chosen in, from @from (excluded) in @step's direction. */
+static GtkListBoxRow *
+next_eligible_row (ChqBookingDialog *self,
+                   int               from,
+                   int               step)
+{
+  for (int i = from + step; i >= 0; i += step)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->worker_list, i);
+
+      if (row == NULL)
+        return NULL;
+      if (gtk_list_box_row_get_selectable (row))
+        return row;
+    }
+
+  return NULL;
+}
+
+/* Down and Up go from one worker who may be chosen to the next, over the others (GTK 4.8
+ * stops at a row that cannot take the focus); Space and Enter choose, never unchoose. */
+static gboolean
+on_worker_key_pressed_cb (GtkEventControllerKey *controller,
+                          guint                  keyval,
+                          guint                  keycode,
+                          GdkModifierType        state,
+                          ChqBookingDialog      *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkListBoxRow *current = NULL;
+  GtkListBoxRow *target = NULL;
+  int index;
+
+  if ((state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+
+  while (focus != NULL && !GTK_IS_LIST_BOX_ROW (focus))
+    focus = gtk_widget_get_parent (focus);
+  if (focus != NULL && gtk_widget_get_parent (focus) == GTK_WIDGET (self->worker_list))
+    current = GTK_LIST_BOX_ROW (focus);
+  index = current != NULL ? gtk_list_box_row_get_index (current) : -1;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      target = next_eligible_row (self, index, 1);
+      break;
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      target = index > 0 ? next_eligible_row (self, index, -1) : NULL;
+      break;
+    case GDK_KEY_Home:
+    case GDK_KEY_KP_Home:
+      target = next_eligible_row (self, -1, 1);
+      break;
+    case GDK_KEY_End:
+    case GDK_KEY_KP_End:
+      target = next_eligible_row (self, (int) g_list_model_get_n_items (G_LIST_MODEL (self->workers)), -1);
+      break;
+    case GDK_KEY_space:
+    case GDK_KEY_KP_Space:
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_ISO_Enter:
+      if (current == NULL || !gtk_list_box_row_get_selectable (current))
+        return FALSE;
+      gtk_list_box_select_row (self->worker_list, current);
+      return TRUE;
+    default:
+      return FALSE;
+    }
+
+  if (target == NULL)
+    return keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down ||
+           keyval == GDK_KEY_Up || keyval == GDK_KEY_KP_Up ? current != NULL : FALSE;
+
+  gtk_list_box_select_row (self->worker_list, target);
+  gtk_widget_grab_focus (GTK_WIDGET (target));
+
+  return TRUE;
 }
 
 static void
@@ -279,6 +393,86 @@ on_workers_loaded_cb (GObject      *object,
 }
 
 static void
+add_seat (ChqBookingDialog *self,
+          const char       *worker_id,
+          const char       *session_id,
+          const char       *enrolment_id,
+          gboolean          cancelled)
+{
+  ChqBookedSeat seat = {
+    .worker_id = worker_id != NULL ? g_string_chunk_insert_const (self->seat_text, worker_id) : NULL,
+    .session_id = session_id != NULL ? g_string_chunk_insert_const (self->seat_text, session_id) : NULL,
+    .enrolment_id = enrolment_id != NULL ? g_string_chunk_insert_const (self->seat_text, enrolment_id) : NULL,
+    .cancelled = cancelled,
+  };
+
+  g_array_append_val (self->seats, seat);
+}
+
+/* The bookings on their way, or refused, from the outbox. */
+static void
+add_outbox_seats (ChqBookingDialog *self)
+{
+  g_autoptr(GPtrArray) entries = chq_outbox_list (chq_backend_get_outbox (self->backend),
+                                                  chq_backend_get_account_key (self->backend),
+                                                  CHQ_OUTBOX_STATES_ALL);
+
+  for (guint i = 0; entries != NULL && i < entries->len; i++)
+    {
+      ChqOutboxEntry *entry = g_ptr_array_index (entries, i);
+      g_autoptr(JsonNode) payload = NULL;
+      g_autoptr(ChqEnrolment) sent = NULL;
+      g_autofree char *worker_id = NULL;
+      g_autofree char *course_id = NULL;
+      g_autofree char *session_id = NULL;
+
+      if (chq_outbox_entry_get_kind (entry) != CHQ_OUTBOX_KIND_CREATE_ENROLMENT)
+        continue;
+      payload = chq_outbox_entry_dup_payload (entry);
+      if (payload == NULL ||
+          !chq_enrolment_request_from_json (payload, &worker_id, &course_id, &session_id, NULL))
+        continue;
+      if (chq_outbox_entry_get_state (entry) == CHQ_OUTBOX_STATE_SENT)
+        {
+          g_autoptr(JsonNode) result = chq_outbox_entry_dup_result (entry);
+
+          if (result != NULL)
+            sent = chq_enrolment_from_json (result, NULL);
+        }
+      add_seat (self, worker_id, session_id, sent != NULL ? chq_enrolment_get_id (sent) : NULL,
+                chq_outbox_entry_get_state (entry) == CHQ_OUTBOX_STATE_FAILED);
+    }
+}
+
+static void
+on_enrolments_loaded_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(ChqBookingDialog) self = user_data;
+  g_autoptr(GPtrArray) enrolments = NULL;
+  g_autoptr(GError) error = NULL;
+
+  enrolments = chq_store_list_finish (CHQ_STORE (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (error != NULL)
+    g_warning ("Could not read the bookings: %s", error->message);
+
+  for (guint i = 0; enrolments != NULL && i < enrolments->len; i++)
+    {
+      ChqEnrolment *enrolment = g_ptr_array_index (enrolments, i);
+
+      add_seat (self, chq_enrolment_get_worker_id (enrolment),
+                chq_enrolment_get_session_id (enrolment), chq_enrolment_get_id (enrolment),
+                chq_enrolment_get_status (enrolment) == CHQ_ENROLMENT_STATUS_CANCELLED);
+    }
+
+  self->enrolment_reads--;
+  notify_ready (self);
+}
+
+static void
 on_wallet_loaded_cb (GObject      *object,
                      GAsyncResult *result,
                      gpointer      user_data)
@@ -310,7 +504,7 @@ book_action (GtkWidget  *widget,
   g_autofree char *toast = NULL;
   GtkWindow *parent;
 
-  if (session == NULL || worker == NULL || !worker_is_eligible (worker, NULL))
+  if (!chq_booking_dialog_get_can_book (self))
     return;
 
   if (chq_backend_book (self->backend, chq_worker_get_id (worker),
@@ -329,7 +523,7 @@ book_action (GtkWidget  *widget,
 
   name = chq_worker_dup_display_name (worker);
   /* TRANSLATORS: %s is a worker's name */
-  toast = g_strdup_printf (_("%s booked; the booking is sent to the voucher service"), name);
+  toast = g_strdup_printf (_("Booking of %s saved; waiting to be sent to the voucher service"), name);
   parent = gtk_window_get_transient_for (GTK_WINDOW (self));
   if (parent != NULL)
     gtk_widget_activate_action (GTK_WIDGET (parent), "win.toast", "s", toast);
@@ -342,7 +536,7 @@ chq_booking_dialog_constructed (GObject *object)
 {
   ChqBookingDialog *self = (ChqBookingDialog *)object;
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  g_autoptr(GDateTime) now = chq_clock_now_utc ();
+  g_autoptr(GDateTime) now = NULL;
   GListModel *sessions;
   ChqStore *store;
 
@@ -350,6 +544,15 @@ chq_booking_dialog_constructed (GObject *object)
 
   g_return_if_fail (CHQ_IS_BACKEND (self->backend));
   g_return_if_fail (CHQ_IS_COURSE (self->course));
+
+  if (self->today != NULL)
+    {
+      g_autofree char *midnight = g_strdup_printf ("%sT00:00:00Z", self->today);
+
+      now = g_date_time_new_from_iso8601 (midnight, NULL);
+    }
+  if (now == NULL)
+    now = chq_clock_now_utc ();
 
   gtk_label_set_label (self->course_label, chq_course_get_title (self->course));
 
@@ -387,6 +590,14 @@ chq_booking_dialog_constructed (GObject *object)
                                 g_object_ref (self));
   chq_store_get_wallet_async (store, self->cancellable, on_wallet_loaded_cb,
                               g_object_ref (self));
+  /* The sessions of the catalogue run over the next months: this year's and next year's. */
+  add_outbox_seats (self);
+  for (int i = 0; i < 2; i++)
+    {
+      self->enrolment_reads++;
+      chq_store_list_enrolments_async (store, g_date_time_get_year (now) + i, self->cancellable,
+                                       on_enrolments_loaded_cb, g_object_ref (self));
+    }
   update_check (self);
 }
 
@@ -410,8 +621,10 @@ chq_booking_dialog_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->sessions, g_ptr_array_unref);
   g_clear_object (&self->workers);
-  g_clear_object (&self->worker_selection);
   g_clear_pointer (&self->wallet, chq_wallet_free);
+  g_clear_pointer (&self->seats, g_array_unref);
+  g_clear_pointer (&self->seat_text, g_string_chunk_free);
+  g_free (self->today);
 
   G_OBJECT_CLASS (chq_booking_dialog_parent_class)->finalize (object);
 }
@@ -444,6 +657,9 @@ chq_booking_dialog_get_property (GObject    *object,
     case PROP_READY:
       g_value_set_boolean (value, chq_booking_dialog_get_ready (self));
       break;
+    case PROP_TODAY:
+      g_value_set_string (value, self->today);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -470,6 +686,9 @@ chq_booking_dialog_set_property (GObject      *object,
       break;
     case PROP_WORKER_ID:
       chq_booking_dialog_set_worker_id (self, g_value_get_string (value));
+      break;
+    case PROP_TODAY:
+      self->today = g_value_dup_string (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -506,6 +725,10 @@ chq_booking_dialog_class_init (ChqBookingDialogClass *klass)
   properties[PROP_READY] =
     g_param_spec_boolean ("ready", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /* A fixed day ("YYYY-MM-DD") instead of the clock's, for tests; NULL: today. */
+  properties[PROP_TODAY] =
+    g_param_spec_string ("today", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -513,6 +736,7 @@ chq_booking_dialog_class_init (ChqBookingDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChqBookingDialog, course_label);
   gtk_widget_class_bind_template_child (widget_class, ChqBookingDialog, session_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ChqBookingDialog, worker_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_worker_selected_cb);
   gtk_widget_class_bind_template_child (widget_class, ChqBookingDialog, needed_row);
   gtk_widget_class_bind_template_child (widget_class, ChqBookingDialog, available_row);
   gtk_widget_class_bind_template_child (widget_class, ChqBookingDialog, after_row);
@@ -521,30 +745,28 @@ chq_booking_dialog_class_init (ChqBookingDialogClass *klass)
 
   gtk_widget_class_install_action (widget_class, "booking.book", NULL, book_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "booking.book", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "booking.book", NULL);
 }
 
 static void
 chq_booking_dialog_init (ChqBookingDialog *self)
 {
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  chq_a11y_tidy (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
   self->sessions = g_ptr_array_new_with_free_func (g_object_unref);
   self->workers = g_list_store_new (CHQ_TYPE_WORKER);
-  self->worker_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->workers)));
-  gtk_single_selection_set_autoselect (self->worker_selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->worker_selection, TRUE);
-  gtk_single_selection_set_selected (self->worker_selection, GTK_INVALID_LIST_POSITION);
-  g_signal_connect_swapped (self->worker_selection, "notify::selected",
-                            G_CALLBACK (on_worker_selected_cb), self);
-
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_worker_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_worker_cb), self);
-  gtk_list_view_set_factory (self->worker_list, factory);
-  gtk_list_view_set_model (self->worker_list, GTK_SELECTION_MODEL (self->worker_selection));
-
+  self->seats = g_array_new (FALSE, FALSE, sizeof (ChqBookedSeat));
+  self->seat_text = g_string_chunk_new (256);
+  gtk_list_box_bind_model (self->worker_list, G_LIST_MODEL (self->workers),
+                           create_worker_row_cb, self, NULL);
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_worker_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->worker_list), keys);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "booking.book", FALSE);
 }
 
@@ -648,12 +870,17 @@ chq_booking_dialog_set_worker_id (ChqBookingDialog *self,
 
       if (g_strcmp0 (chq_worker_get_id (worker), worker_id) == 0)
         {
-          gtk_single_selection_set_selected (self->worker_selection, i);
+          GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->worker_list, (int) i);
+
+          if (row != NULL && gtk_list_box_row_get_selectable (row))
+            gtk_list_box_select_row (self->worker_list, row);
+          else
+            gtk_list_box_unselect_all (self->worker_list);
           return;
         }
     }
 
-  gtk_single_selection_set_selected (self->worker_selection, GTK_INVALID_LIST_POSITION);
+  gtk_list_box_unselect_all (self->worker_list);
 }
 
 /**
@@ -670,7 +897,7 @@ chq_booking_dialog_get_can_book (ChqBookingDialog *self)
   return get_session (self) != NULL && get_worker (self) != NULL &&
          chq_course_session_get_seats_left (get_session (self)) > 0 &&
          worker_is_eligible (get_worker (self), NULL) &&
-         self->wallet_read && self->enough;
+         self->wallet_read && self->enough && self->enrolment_reads == 0 && !self->duplicate;
 }
 
 /**
@@ -683,5 +910,5 @@ gboolean
 chq_booking_dialog_get_ready (ChqBookingDialog *self)
 {
   g_return_val_if_fail (CHQ_IS_BOOKING_DIALOG (self), FALSE);
-  return self->workers_read && self->wallet_read;
+  return self->workers_read && self->wallet_read && self->enrolment_reads == 0;
 }

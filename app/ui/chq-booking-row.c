@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "chq-a11y.h"
 #include "chq-booking-row.h"
 #include "chq-workers-logic.h"
 
@@ -65,6 +66,7 @@ static void
 chq_booking_row_init (ChqBookingRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  chq_a11y_tidy (GTK_WIDGET (self));
 }
 
 /**

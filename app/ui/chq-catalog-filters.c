@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "chq-a11y.h"
 #include "chq-catalog-filters.h"
 #include "chq-catalog-logic.h"
 #include "chq-location.h"
@@ -173,6 +174,7 @@ chq_catalog_filters_init (ChqCatalogFilters *self)
   const char *ai_themes[CHQ_N_AI_THEMES + 1] = { NULL };
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  chq_a11y_tidy (GTK_WIDGET (self));
 
   self->updating++;
 

@@ -665,3 +665,49 @@ chq_catalog_booking_state_text (ChqOutboxState  state,
       g_return_val_if_reached (NULL);
     }
 }
+
+/**
+ * chq_catalog_booking_is_duplicate:
+ * @seats: (array length=n_seats): the company's bookings: the enrolments of the service and
+ *   the bookings of the outbox
+ * @n_seats: how many
+ * @worker_id: (nullable): the worker about to be booked
+ * @session_id: (nullable): the session
+ *
+ * Whether @worker_id already holds a booking on @session_id, so that booking again would
+ * book the same person twice. A cancelled or refused booking does not count, nor one sent
+ * whose enrolment (same id) has been cancelled since.
+ *
+ * Returns: %TRUE if that booking would be a duplicate
+ */
+gboolean
+chq_catalog_booking_is_duplicate (const ChqBookedSeat *seats,
+                                  guint                n_seats,
+                                  const char          *worker_id,
+                                  const char          *session_id)
+{
+  g_return_val_if_fail (seats != NULL || n_seats == 0, FALSE);
+
+  if (worker_id == NULL || session_id == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < n_seats; i++)
+    {
+      gboolean cancelled = seats[i].cancelled;
+
+      if (g_strcmp0 (seats[i].worker_id, worker_id) != 0 ||
+          g_strcmp0 (seats[i].session_id, session_id) != 0)
+        continue;
+
+      /* The same enrolment known twice (sent from the outbox, then read from the service):
+       * a cancellation on either side ends both. */
+      for (guint j = 0; !cancelled && seats[i].enrolment_id != NULL && j < n_seats; j++)
+        cancelled = seats[j].cancelled && j != i &&
+                    g_strcmp0 (seats[j].enrolment_id, seats[i].enrolment_id) == 0;
+
+      if (!cancelled)
+        return TRUE;
+    }
+
+  return FALSE;
+}

@@ -83,4 +83,18 @@ char       *chq_catalog_booking_state_text   (ChqOutboxState        state,
                                               const char           *usage_code,
                                               const char           *error_message);
 
+/* A booking the company has, made or on its way: who, on which session, and whether it was
+ * cancelled (or refused by the service). */
+typedef struct {
+  const char *worker_id;
+  const char *session_id;
+  const char *enrolment_id;  /* the service's id once known, or NULL */
+  gboolean    cancelled;
+} ChqBookedSeat;
+
+gboolean    chq_catalog_booking_is_duplicate (const ChqBookedSeat  *seats,
+                                              guint                 n_seats,
+                                              const char           *worker_id,
+                                              const char           *session_id);
+
 G_END_DECLS

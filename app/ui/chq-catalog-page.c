@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "chq-a11y.h"
 #include "chq-catalog-filters.h"
 #include "chq-catalog-logic.h"
 #include "chq-catalog-page.h"
@@ -555,6 +556,20 @@ show_detail (ChqCatalogPage *self)
   return detail;
 }
 
+/* The course is read off the main thread: the focus goes to the detail's first element once
+ * it is there (before, the first element that can take it is further down the page). */
+static void
+on_detail_loaded_cb (ChqCourseDetail *detail,
+                     GParamSpec      *pspec,
+                     ChqCatalogPage  *self)
+{
+  if (chq_course_detail_get_course (detail) == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_func (detail, on_detail_loaded_cb, self);
+  gtk_widget_child_focus (GTK_WIDGET (detail), GTK_DIR_TAB_FORWARD);
+}
+
 static void
 open_course (ChqCatalogPage *self,
              const char     *course_id,
@@ -566,8 +581,14 @@ open_course (ChqCatalogPage *self,
 
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
-  if (focus_detail)
+  g_signal_handlers_disconnect_by_func (detail, on_detail_loaded_cb, self);
+  if (!focus_detail)
+    return;
+  if (chq_course_detail_get_course (detail) != NULL &&
+      g_strcmp0 (chq_course_get_id (chq_course_detail_get_course (detail)), course_id) == 0)
     gtk_widget_child_focus (GTK_WIDGET (detail), GTK_DIR_TAB_FORWARD);
+  else
+    g_signal_connect (detail, "notify::course", G_CALLBACK (on_detail_loaded_cb), self);
 }
 
 static void
@@ -847,6 +868,7 @@ chq_catalog_page_init (ChqCatalogPage *self)
   g_autoptr(GVariant) saved = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  chq_a11y_tidy (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
   self->query = chq_course_query_new ();

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "chq-a11y.h"
 #include "chq-clock.h"
 #include "chq-booking-dialog.h"
 #include "chq-catalog-logic.h"
@@ -176,6 +177,8 @@ create_session_row_cb (gpointer item,
                                      chq_course_session_get_seats_left (session));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  /* Information, read with the list: no Tab stop that does nothing. */
+  gtk_widget_set_focusable (row, FALSE);
 
   return row;
 }
@@ -395,6 +398,8 @@ add_booking_row (ChqCourseDetail *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  /* Information, read with the list: no Tab stop that does nothing. */
+  gtk_widget_set_focusable (row, FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, name,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,
@@ -767,6 +772,7 @@ chq_course_detail_init (ChqCourseDetail *self)
   GtkWidget *placeholder;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  chq_a11y_tidy (GTK_WIDGET (self));
 
   add_value_label (self->price_row, FALSE);
   add_value_label (self->company_vouchers_row, FALSE);

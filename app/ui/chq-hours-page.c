@@ -15,6 +15,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "chq-a11y.h"
 #include "chq-clock.h"
 #include "chq-hours-chart.h"
 #include "chq-hours-page.h"
@@ -203,11 +204,14 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
       gtk_widget_set_visible (subtitle, sub != NULL && *sub != '\0');
       if (chq_hours_row_get_flagged (row))
         {
+          /* Dimmed, the warning colour falls to about 2:1: never both. */
+          gtk_widget_remove_css_class (subtitle, "dim-label");
           gtk_widget_add_css_class (title, "warning");
           gtk_widget_add_css_class (subtitle, "warning");
         }
       else
         {
+          gtk_widget_add_css_class (subtitle, "dim-label");
           gtk_widget_remove_css_class (title, "warning");
           gtk_widget_remove_css_class (subtitle, "warning");
         }
@@ -217,6 +221,8 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
                                       GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       chq_hours_row_get_accessible_label (row),
                                       -1);
+      /* And the row, where the focus and a screen reader land. */
+      chq_a11y_name_list_item (child, chq_hours_row_get_accessible_label (row), NULL);
     }
   else if (kind == CELL_PROGRESS)
     {
@@ -1264,6 +1270,9 @@ chq_hours_page_init (ChqHoursPage *self)
   g_autoptr(GDateTime) now = chq_clock_now_local ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  chq_a11y_tidy (GTK_WIDGET (self));
+  /* The three view buttons side by side must fit 360 px in every language. */
+  chq_a11y_wrap_labels (gtk_widget_get_parent (GTK_WIDGET (self->workers_button)));
 
   self->current_year = g_date_time_get_year (now);
   self->year = self->current_year;

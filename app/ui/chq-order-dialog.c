@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "chq-a11y.h"
 #include "chq-money.h"
 #include "chq-order-dialog.h"
 #include "chq-vouchers-logic.h"
@@ -29,6 +30,7 @@ struct _ChqOrderDialog
   char           *breakdown[N_BREAKDOWN_LINES];    /* owned */
 
   AdwComboRow    *type_row;
+  AdwActionRow   *quantity_row;
   GtkSpinButton  *quantity_spin;
   GtkAdjustment  *quantity_adjustment;
   GtkLabel       *message_label;
@@ -89,6 +91,13 @@ update_breakdown (ChqOrderDialog *self)
     gtk_widget_add_css_class (GTK_WIDGET (self->message_label), "error");
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "order.confirm", self->can_order);
+
+  /* What the ceiling leaves, always, not only once it is exceeded. */
+  {
+    g_autofree char *left = chq_vouchers_ceiling_left_text (ceiling, ordered, self->waiting[type]);
+
+    adw_action_row_set_subtitle (self->quantity_row, left);
+  }
 }
 
 /* A new type: a new bound for the spin button, keeping the quantity where it still fits. */
@@ -219,7 +228,11 @@ chq_order_dialog_class_init (ChqOrderDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/chequier/Chequier/ui/chq-order-dialog.ui");
+  /* Ctrl+Enter orders from any field, as in other GNOME dialogs. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "order.confirm", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "order.confirm", NULL);
   gtk_widget_class_bind_template_child (widget_class, ChqOrderDialog, type_row);
+  gtk_widget_class_bind_template_child (widget_class, ChqOrderDialog, quantity_row);
   gtk_widget_class_bind_template_child (widget_class, ChqOrderDialog, quantity_spin);
   gtk_widget_class_bind_template_child (widget_class, ChqOrderDialog, quantity_adjustment);
   gtk_widget_class_bind_template_child (widget_class, ChqOrderDialog, message_label);
@@ -237,6 +250,7 @@ static void
 chq_order_dialog_init (ChqOrderDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  chq_a11y_tidy (GTK_WIDGET (self));
 }
 
 /**

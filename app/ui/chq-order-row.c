@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "chq-a11y.h"
 #include "chq-json.h"
 #include "chq-money.h"
 #include "chq-order-row.h"
@@ -27,6 +28,10 @@ struct _ChqOrderRow
   GtkLabel      *status_label;
   GtkWidget     *cancel_button;
   GtkWidget     *discard_button;
+  GtkWidget     *chevron;
+  char          *spoken;       /* owned: the row as a screen reader says it */
+  char          *order_id;     /* owned: the service's id, NULL while waiting to be sent */
+  gboolean       opens_payment;
 };
 
 G_DEFINE_FINAL_TYPE (ChqOrderRow, chq_order_row, ADW_TYPE_BIN)
@@ -40,6 +45,8 @@ chq_order_row_finalize (GObject *object)
 
   g_free (self->title);
   g_free (self->status_text);
+  g_free (self->spoken);
+  g_free (self->order_id);
 
   G_OBJECT_CLASS (chq_order_row_parent_class)->finalize (object);
 }
@@ -59,6 +66,7 @@ chq_order_row_class_init (ChqOrderRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChqOrderRow, status_label);
   gtk_widget_class_bind_template_child (widget_class, ChqOrderRow, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, ChqOrderRow, discard_button);
+  gtk_widget_class_bind_template_child (widget_class, ChqOrderRow, chevron);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
@@ -66,7 +74,11 @@ static void
 chq_order_row_init (ChqOrderRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  chq_a11y_tidy (GTK_WIDGET (self));
+  chq_a11y_wrap_labels (self->cancel_button);
+  chq_a11y_wrap_labels (self->discard_button);
   self->title = g_strdup ("");
+  self->spoken = g_strdup ("");
   self->status_text = g_strdup ("");
 }
 
@@ -120,11 +132,15 @@ chq_order_row_set_item (ChqOrderRow *self,
     gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), state_classes[i]);
   gtk_widget_set_visible (self->cancel_button, FALSE);
   gtk_widget_set_visible (self->discard_button, FALSE);
+  self->opens_payment = FALSE;
+  g_clear_pointer (&self->order_id, g_free);
 
   if (CHQ_IS_ORDER (item))
     {
       ChqOrder *order = CHQ_ORDER (item);
 
+      self->order_id = g_strdup (chq_order_get_id (order));
+      self->opens_payment = chq_order_get_status (order) != CHQ_ORDER_STATUS_CANCELLED;
       type = chq_order_get_voucher_type (order);
       quantity = chq_order_get_quantity (order);
       amount = chq_order_get_amount_cents (order);
@@ -179,8 +195,14 @@ chq_order_row_set_item (ChqOrderRow *self,
   g_free (self->status_text);
   self->status_text = chq_vouchers_order_state_text (self->state, reason);
   money = chq_money_format (amount);
-  /* Translators: "28/11/2026 · 300,00 €": the order's date and amount */
-  subtitle = g_strdup_printf (_("%s · %s"), date, money);
+  if (self->order_id != NULL)
+    /* Translators: "28/11/2026 · 300,00 € · order ord-0012": the order's date, amount and
+     * the service's reference, to tell which bank transfer pays which order */
+    subtitle = g_strdup_printf (_("%s · %s · order %s"), date, money, self->order_id);
+  else
+    /* Translators: "28/11/2026 · 300,00 €": the order's date and amount */
+    subtitle = g_strdup_printf (_("%s · %s"), date, money);
+  gtk_widget_set_visible (self->chevron, self->opens_payment);
 
   gtk_label_set_label (self->title_label, self->title);
   gtk_label_set_label (self->subtitle_label, subtitle);
@@ -191,6 +213,8 @@ chq_order_row_set_item (ChqOrderRow *self,
   spoken = g_strdup_printf (_("%s, %s, %s"), self->title, subtitle, self->status_text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
+  g_free (self->spoken);
+  self->spoken = g_steal_pointer (&spoken);
   {
     /* Translators: the accessible name of the cancel button of one order */
     g_autofree char *cancel_name = g_strdup_printf (_("Cancel the order of %s"), self->title);
@@ -240,4 +264,30 @@ chq_order_row_get_title (ChqOrderRow *self)
 {
   g_return_val_if_fail (CHQ_IS_ORDER_ROW (self), NULL);
   return self->title;
+}
+
+/**
+ * chq_order_row_get_accessible_label:
+ * @self: a #ChqOrderRow
+ *
+ * Returns: the order as a screen reader says it: what, date, amount and reference, status
+ */
+const char *
+chq_order_row_get_accessible_label (ChqOrderRow *self)
+{
+  g_return_val_if_fail (CHQ_IS_ORDER_ROW (self), NULL);
+  return self->spoken;
+}
+
+/**
+ * chq_order_row_get_opens_payment:
+ * @self: a #ChqOrderRow
+ *
+ * Returns: whether activating the row opens the order's payment instructions
+ */
+gboolean
+chq_order_row_get_opens_payment (ChqOrderRow *self)
+{
+  g_return_val_if_fail (CHQ_IS_ORDER_ROW (self), FALSE);
+  return self->opens_payment;
 }

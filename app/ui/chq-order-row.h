@@ -25,4 +25,7 @@ ChqOrderState  chq_order_row_get_state       (ChqOrderRow *self);
 const char    *chq_order_row_get_status_text (ChqOrderRow *self);
 const char    *chq_order_row_get_title       (ChqOrderRow *self);
 
+const char    *chq_order_row_get_accessible_label (ChqOrderRow *self);
+gboolean       chq_order_row_get_opens_payment    (ChqOrderRow *self);
+
 G_END_DECLS

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "chq-a11y.h"
 #include "chq-app-logic.h"
 #include "chq-outbox-view.h"
 #include "chq-window.h"
@@ -297,6 +298,7 @@ chq_outbox_view_init (ChqOutboxView *self)
   GtkNoSelection *selection;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  chq_a11y_tidy (GTK_WIDGET (self));
 
   self->failed = gtk_filter_list_model_new (NULL,
                                             GTK_FILTER (gtk_custom_filter_new (entry_failed, NULL, NULL)));

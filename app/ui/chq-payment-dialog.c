@@ -10,6 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "chq-a11y.h"
 #include "chq-ident.h"
 #include "chq-money.h"
 #include "chq-payment-dialog.h"
@@ -236,6 +237,7 @@ static void
 chq_payment_dialog_init (ChqPaymentDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  chq_a11y_tidy (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
 }
 

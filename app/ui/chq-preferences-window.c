@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "chq-a11y.h"
 #include "chq-application.h"
 #include "chq-ident.h"
 #include "chq-preferences-window.h"
@@ -347,6 +348,7 @@ static void
 chq_preferences_window_init (ChqPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  chq_a11y_tidy (GTK_WIDGET (self));
 
   /* The ranges of the spin buttons are those of the schema, so a value the settings
    * refuse cannot be entered. */

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "chq-a11y.h"
 #include "chq-app-logic.h"
 #include "chq-ident.h"
 #include "chq-sign-in-dialog.h"
@@ -24,6 +25,8 @@ struct _ChqSignInDialog
   GCancellable     *cancellable;   /* owned, while signing in */
   char             *error;         /* owned, the message shown, or NULL */
   gboolean          formatting;    /* the number is being reformatted */
+  guint             format_id;     /* idle source formatting the number once GTK has typed */
+  guint             scroll_frames; /* frames spent scrolling the error into view */
 
   /* Template children */
   GtkLabel         *intro_label;
@@ -31,6 +34,7 @@ struct _ChqSignInDialog
   AdwEntryRow      *number_row;
   AdwEntryRow      *password_row;
   GtkLabel         *error_label;
+  GtkScrolledWindow *scroller;
   GtkSpinner       *spinner;
   GtkButton        *sign_in_button;
 };
@@ -63,6 +67,34 @@ row_for_field (ChqSignInDialog *self,
 }
 
 /* Shows @message under the form, marks the row of @field, and tells screen readers. */
+/* The window keeps its height when the message appears under the form: once the message has
+ * its place (the next frame), scroll it into view. */
+static gboolean
+scroll_to_error_cb (GtkWidget     *label,
+                    GdkFrameClock *clock,
+                    gpointer       user_data)
+{
+  ChqSignInDialog *self = user_data;
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  int height = gtk_widget_get_height (GTK_WIDGET (self->scroller));
+  graphene_rect_t bounds;
+  double bottom;
+
+  if (!gtk_widget_get_visible (label) || ++self->scroll_frames > 10)
+    return G_SOURCE_REMOVE;
+  /* Until the label has its place and the scrolled window knows its new height. */
+  if (height <= 0 || !gtk_widget_compute_bounds (label, GTK_WIDGET (self->scroller), &bounds) ||
+      bounds.size.height <= 0)
+    return G_SOURCE_CONTINUE;
+
+  bottom = bounds.origin.y + bounds.size.height;
+  if (bottom <= height)
+    return G_SOURCE_REMOVE;
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + bottom - height);
+
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 show_error (ChqSignInDialog *self,
             ChqSignInField   field,
@@ -99,6 +131,11 @@ show_error (ChqSignInDialog *self,
 
   gtk_label_set_label (self->error_label, message != NULL ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+  if (message != NULL)
+    {
+      self->scroll_frames = 0;
+      gtk_widget_add_tick_callback (GTK_WIDGET (self->error_label), scroll_to_error_cb, self, NULL);
+    }
 }
 
 static char *
@@ -129,32 +166,14 @@ update_submit (ChqSignInDialog *self)
                                  chq_sign_in_dialog_can_submit (self));
 }
 
+/* Checks the number once it is complete (or cannot become valid), not at every digit. */
 static void
-on_number_changed_cb (ChqSignInDialog *self)
+check_number (ChqSignInDialog *self)
 {
-  GtkEditable *editable = GTK_EDITABLE (self->number_row);
-  const char *text = gtk_editable_get_text (editable);
-  g_autofree char *formatted = NULL;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->number_row));
   g_autoptr(GError) error = NULL;
   guint n_digits = 0;
 
-  if (self->formatting)
-    return;
-
-  formatted = chq_app_format_partial_number (text);
-  if (g_strcmp0 (formatted, text) != 0)
-    {
-      gboolean at_end = gtk_editable_get_position (editable) >= (int) g_utf8_strlen (text, -1);
-
-      self->formatting = TRUE;
-      gtk_editable_set_text (editable, formatted);
-      if (at_end)
-        gtk_editable_set_position (editable, -1);
-      self->formatting = FALSE;
-      text = gtk_editable_get_text (editable);
-    }
-
-  /* Checked once it is complete (or cannot become valid), not at every digit. */
   for (const char *p = text; *p != '\0'; p++)
     n_digits += g_ascii_isdigit (*p) ? 1 : 0;
   if (n_digits >= 10)
@@ -169,6 +188,43 @@ on_number_changed_cb (ChqSignInDialog *self)
   else if (self->error != NULL)
     show_error (self, CHQ_SIGN_IN_FIELD_NONE, NULL);
 
+  update_submit (self);
+}
+
+/* Runs after GTK has finished typing a key (it moves the cursor after "changed"), so the
+ * dots go in without the cursor falling behind: it stays after the same digit. */
+static gboolean
+format_number_idle_cb (gpointer user_data)
+{
+  ChqSignInDialog *self = user_data;
+  GtkEditable *editable = GTK_EDITABLE (self->number_row);
+  const char *text = gtk_editable_get_text (editable);
+  g_autofree char *formatted = NULL;
+  int cursor = 0;
+
+  self->format_id = 0;
+  formatted = chq_app_format_partial_number_at (text, gtk_editable_get_position (editable), &cursor);
+  if (g_strcmp0 (formatted, text) != 0)
+    {
+      self->formatting = TRUE;
+      gtk_editable_set_text (editable, formatted);
+      self->formatting = FALSE;
+    }
+  gtk_editable_set_position (editable, cursor);
+  check_number (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_number_changed_cb (ChqSignInDialog *self)
+{
+  if (self->formatting)
+    return;
+
+  /* Before the next frame, so the unformatted text is never drawn. */
+  if (self->format_id == 0)
+    self->format_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, format_number_idle_cb, self, NULL);
   update_submit (self);
 }
 
@@ -294,6 +350,7 @@ chq_sign_in_dialog_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->format_id, g_source_remove);
   g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (object), CHQ_TYPE_SIGN_IN_DIALOG);
 
@@ -338,6 +395,7 @@ chq_sign_in_dialog_class_init (ChqSignInDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChqSignInDialog, number_row);
   gtk_widget_class_bind_template_child (widget_class, ChqSignInDialog, password_row);
   gtk_widget_class_bind_template_child (widget_class, ChqSignInDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, ChqSignInDialog, scroller);
   gtk_widget_class_bind_template_child (widget_class, ChqSignInDialog, spinner);
   gtk_widget_class_bind_template_child (widget_class, ChqSignInDialog, sign_in_button);
 
@@ -352,6 +410,7 @@ chq_sign_in_dialog_init (ChqSignInDialog *self)
   g_autofree char *number = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  chq_a11y_tidy (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
   address = g_settings_get_string (self->settings, "service-address");
@@ -365,6 +424,8 @@ chq_sign_in_dialog_init (ChqSignInDialog *self)
   g_signal_connect_swapped (self->password_row, "entry-activated",
                             G_CALLBACK (chq_sign_in_dialog_submit), self);
   on_number_changed_cb (self);
+  g_clear_handle_id (&self->format_id, g_source_remove);
+  format_number_idle_cb (self);
 
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->sign_in_button));
 }
@@ -403,6 +464,8 @@ chq_sign_in_dialog_new (GtkWindow  *parent,
       gtk_editable_set_text (GTK_EDITABLE (self->address_row), chq_backend_get_service_uri (backend));
       gtk_editable_set_text (GTK_EDITABLE (self->number_row),
                              number != NULL ? number : chq_backend_get_enterprise_number (backend));
+      g_clear_handle_id (&self->format_id, g_source_remove);
+      format_number_idle_cb (self);
       gtk_widget_set_sensitive (GTK_WIDGET (self->address_row), FALSE);
       gtk_widget_set_sensitive (GTK_WIDGET (self->number_row), FALSE);
       gtk_widget_grab_focus (GTK_WIDGET (self->password_row));

@@ -586,3 +586,35 @@ chq_vouchers_order_state_can_cancel (ChqOrderState state)
 {
   return state == CHQ_ORDER_STATE_AWAITING_PAYMENT;
 }
+
+/**
+ * chq_vouchers_ceiling_left_text:
+ * @ceiling: the year's ceiling of the type
+ * @ordered_this_year: what the service counts as ordered this year
+ * @waiting: vouchers of the type in orders waiting in the outbox
+ *
+ * Says what the year's ceiling still leaves, before any quantity is typed, so that nobody
+ * learns the bound by going over it: "350 of the 400 vouchers of this year's ceiling are
+ * left", with the orders not sent yet counted and said.
+ *
+ * Returns: (transfer full): the sentence
+ */
+char *
+chq_vouchers_ceiling_left_text (guint ceiling,
+                                guint ordered_this_year,
+                                guint waiting)
+{
+  guint left = chq_vouchers_order_max (ceiling, ordered_this_year, waiting);
+
+  if (ceiling == 0)
+    return g_strdup (_("No ceiling for this type: your account cannot order it."));
+
+  if (waiting > 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "Left this year: %u of %u, counting %u voucher waiting to be sent",
+                                         "Left this year: %u of %u, counting %u vouchers waiting to be sent",
+                                         waiting),
+                            left, ceiling, waiting);
+
+  return g_strdup_printf (_("Left this year: %u of %u"), left, ceiling);
+}

@@ -45,6 +45,11 @@ gboolean       chq_vouchers_check_quantity        (guint                ceiling,
                                                    guint                quantity,
                                                    char               **out_message);
 
+/* What the year's ceiling of a type still leaves, always shown by the order dialog. */
+char          *chq_vouchers_ceiling_left_text     (guint                ceiling,
+                                                   guint                ordered_this_year,
+                                                   guint                waiting);
+
 /* The level bar: ordered (paid or awaiting payment) against the ceiling, 0 to 1. */
 double         chq_vouchers_ceiling_fraction      (guint                ceiling,
                                                    guint                ordered_this_year);

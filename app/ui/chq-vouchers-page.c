@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "chq-a11y.h"
 #include "chq-clock.h"
 #include "chq-batch-row.h"
 #include "chq-json.h"
@@ -55,7 +56,7 @@ struct _ChqVouchersPage
   GtkFlowBox      *cards_box;
   GtkWidget       *orders_empty_label;
   GtkWidget       *orders_scroller;
-  GtkListView     *orders_view;
+  GtkListBox      *orders_view;
   GtkWidget       *batches_empty_label;
   GtkWidget       *batches_scroller;
   GtkListView     *batches_view;
@@ -537,8 +538,13 @@ open_accepted_orders (ChqVouchersPage *self)
       answer = chq_outbox_entry_dup_result (entry);
       if (answer != NULL)
         order = chq_order_from_json (answer, NULL);
-      if (order != NULL)
+      if (order == NULL)
+        continue;
+      /* Not over another page, unasked (say on reconnecting): the history has them. */
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
         chq_vouchers_page_show_payment (self, order);
+      else
+        show_toast (self, _("Your order was accepted: its payment instructions are in the order history of the Vouchers page"));
     }
 
   for (guint i = 0; i < done->len; i++)
@@ -607,13 +613,45 @@ disconnect_backend (ChqVouchersPage *self)
 
 /* Actions */
 
+typedef struct {
+  ChqVouchersPage *page;  /* owned */
+  gint64           entry_id;
+} OrderWatch;
+
+static void
+order_watch_free (gpointer data)
+{
+  OrderWatch *watch = data;
+
+  g_object_unref (watch->page);
+  g_free (watch);
+}
+
+/* Online, the payment instructions open within a moment and say it all; a toast only for
+ * an order still waiting (offline, the service slow), so that it says what is true. */
+static gboolean
+order_still_waiting_cb (gpointer data)
+{
+  OrderWatch *watch = data;
+
+  if (watch->page->backend != NULL &&
+      g_hash_table_contains (watch->page->watched_entries, &watch->entry_id))
+    show_toast (watch->page, _("Order saved; waiting to be sent to the voucher service. Its payment instructions open once the service accepts it."));
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_ordered_cb (ChqOrderDialog  *dialog,
                gint64           entry_id,
                ChqVouchersPage *self)
 {
+  OrderWatch *watch = g_new0 (OrderWatch, 1);
+
   g_hash_table_add (self->watched_entries, g_memdup2 (&entry_id, sizeof entry_id));
-  show_toast (self, _("Order kept: the payment instructions appear once the voucher service accepts it"));
+  watch->page = g_object_ref (self);
+  watch->entry_id = entry_id;
+  g_timeout_add_seconds_full (G_PRIORITY_DEFAULT, 2, order_still_waiting_cb, watch, order_watch_free);
 }
 
 static void
@@ -654,7 +692,7 @@ on_cancel_response_cb (AdwMessageDialog *dialog,
       return;
     }
 
-  show_toast (self, _("Cancellation kept: it is sent to the voucher service"));
+  show_toast (self, _("Cancellation saved; waiting to be sent to the voucher service"));
 }
 
 static void
@@ -728,11 +766,12 @@ show_payment_action (GtkWidget  *widget,
 }
 
 static void
-on_order_activate_cb (GtkListView     *view,
-                      guint            position,
-                      ChqVouchersPage *self)
+on_order_row_activated_cb (GtkListBox      *box,
+                           GtkListBoxRow   *row,
+                           ChqVouchersPage *self)
 {
-  g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->order_items), position);
+  g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->order_items),
+                                                   gtk_list_box_row_get_index (row));
 
   if (CHQ_IS_ORDER (item) && chq_order_get_status (CHQ_ORDER (item)) != CHQ_ORDER_STATUS_CANCELLED)
     chq_vouchers_page_show_payment (self, CHQ_ORDER (item));
@@ -740,27 +779,36 @@ on_order_activate_cb (GtkListView     *view,
 
 /* List rows */
 
-static void
-setup_order_row_cb (GtkSignalListItemFactory *factory,
-                    GtkListItem              *item,
-                    ChqVouchersPage          *self)
+/* One row an order, named for screen readers (a GTK 4.8 list item cannot be): the orders
+ * the service has open their payment instructions, and say so. */
+static GtkWidget *
+create_order_row_cb (gpointer item,
+                     gpointer user_data)
 {
-  gtk_list_item_set_child (item, chq_order_row_new ());
-}
-
-static void
-bind_order_row_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   ChqVouchersPage          *self)
-{
-  GObject *object = gtk_list_item_get_item (item);
-  gboolean cancel_waiting = CHQ_IS_ORDER (object) &&
+  ChqVouchersPage *self = user_data;
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *order_row = chq_order_row_new ();
+  gboolean cancel_waiting = CHQ_IS_ORDER (item) &&
                             g_hash_table_contains (self->cancel_waiting,
-                                                   chq_order_get_id (CHQ_ORDER (object)));
+                                                   chq_order_get_id (CHQ_ORDER (item)));
+  gboolean opens;
 
-  chq_order_row_set_item (CHQ_ORDER_ROW (gtk_list_item_get_child (item)), object, cancel_waiting);
-  /* Only orders the service has carry payment instructions to open. */
-  gtk_list_item_set_activatable (item, CHQ_IS_ORDER (object));
+  chq_order_row_set_item (CHQ_ORDER_ROW (order_row), item, cancel_waiting);
+  opens = chq_order_row_get_opens_payment (CHQ_ORDER_ROW (order_row));
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), order_row);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), opens);
+  /* A row that does nothing is no Tab stop; its buttons still are. */
+  gtk_widget_set_focusable (row, opens);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  chq_order_row_get_accessible_label (CHQ_ORDER_ROW (order_row)),
+                                  -1);
+  if (opens)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                    _("Opens its payment instructions"), -1);
+
+  return row;
 }
 
 static void
@@ -921,6 +969,8 @@ chq_vouchers_page_init (ChqVouchersPage *self)
   GtkListItemFactory *factory;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  chq_a11y_tidy (GTK_WIDGET (self));
+  chq_a11y_wrap_labels (GTK_WIDGET (self->order_button));
 
   self->settings = g_settings_new (APP_ID);
   self->order_items = g_list_store_new (G_TYPE_OBJECT);
@@ -936,14 +986,9 @@ chq_vouchers_page_init (ChqVouchersPage *self)
       gtk_widget_set_focusable (gtk_widget_get_parent (self->cards[type]), FALSE);
     }
 
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_order_row_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_order_row_cb), self);
-  gtk_list_view_set_factory (self->orders_view, factory);
-  g_object_unref (factory);
-  gtk_list_view_set_model (self->orders_view,
-                           GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->order_items)))));
-  g_signal_connect (self->orders_view, "activate", G_CALLBACK (on_order_activate_cb), self);
+  gtk_list_box_bind_model (self->orders_view, G_LIST_MODEL (self->order_items),
+                           create_order_row_cb, self, NULL);
+  g_signal_connect (self->orders_view, "row-activated", G_CALLBACK (on_order_row_activated_cb), self);
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_batch_row_cb), self);

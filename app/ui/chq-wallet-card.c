@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "chq-a11y.h"
 #include "chq-vouchers-logic.h"
 #include "chq-wallet-card.h"
 
@@ -80,6 +81,7 @@ static void
 chq_wallet_card_init (ChqWalletCard *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  chq_a11y_tidy (GTK_WIDGET (self));
 
   /* A plain bar: a ceiling nearly used is no "high" success nor a "low" warning. */
   gtk_level_bar_remove_offset_value (self->ceiling_bar, GTK_LEVEL_BAR_OFFSET_LOW);

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "chq-a11y.h"
 #include "chq-welcome-page.h"
 
 /* The buttons activate app.sign-in and app.start-demo: the application owns the account. */
@@ -51,6 +52,9 @@ static void
 chq_welcome_page_init (ChqWelcomePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  chq_a11y_tidy (GTK_WIDGET (self));
+  chq_a11y_wrap_labels (GTK_WIDGET (self->sign_in_button));
+  chq_a11y_wrap_labels (GTK_WIDGET (self->demo_button));
   adw_status_page_set_icon_name (self->status_page, APP_ID);
 }
 

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "chq-a11y.h"
 #include "chq-clock.h"
 #include "chq-app-logic.h"
 #include "chq-catalog-page.h"
@@ -115,18 +116,6 @@ chq_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (chq_window_parent_class)->close_request (window);
 }
 
-/* "_Retry" -> "Retry", for an accessible name. */
-static char *
-strip_mnemonic (const char *label)
-{
-  g_autofree char *plain = NULL;
-
-  if (pango_parse_markup (label, -1, '_', NULL, &plain, NULL, NULL))
-    return g_steal_pointer (&plain);
-
-  return g_strdup (label);
-}
-
 /* The banner: the window's own message, or what the account's state calls for. */
 static void
 update_banner (ChqWindow *self)
@@ -183,13 +172,9 @@ update_banner (ChqWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->banner_button), button_label != NULL);
   if (button_label != NULL)
     {
-      g_autofree char *name = strip_mnemonic (button_label);
-
-      /* GTK 4.8 names a button with a mnemonic after its label and its text both (and
-       * setting the label sets that name): say it once. */
+      /* Named by its label child only: chq_a11y_tidy() drops GTK 4.8's raw copy. */
       gtk_button_set_label (self->banner_button, button_label);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->banner_button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      chq_a11y_wrap_labels (GTK_WIDGET (self->banner_button));
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->banner_button), button_action);
     }
 }
@@ -302,6 +287,49 @@ show_page_action (GtkWidget  *widget,
 {
   chq_window_set_visible_page (CHQ_WINDOW (widget),
                                g_variant_get_string (parameter, NULL));
+}
+
+/* The shortcuts of the pages, from anywhere in the window (the header bar, the view
+ * switcher, right after Alt+1…4): each shows its page and runs the page's action. A page's
+ * own binding answers first when the focus is inside it. */
+static const struct {
+  const char *action;
+  const char *page;
+  const char *page_action;
+} page_shortcuts[] = {
+  { "win.search", "catalogue", "catalog.search" },
+  { "win.new", "vouchers", "vouchers.order" },
+  { "win.export", "hours", "hours.export-csv" },
+  { "win.print-report", "hours", "hours.export-pdf" },
+};
+
+static void
+page_shortcut_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  ChqWindow *self = CHQ_WINDOW (widget);
+
+  /* Nothing to search or order before an account is open. */
+  if (self->backend == NULL || g_strcmp0 (chq_window_get_view (self), "pages") != 0)
+    return;
+
+  /* Ctrl+N on the Workers page adds a worker, as the button there says. */
+  if (g_str_equal (action_name, "win.new") &&
+      g_strcmp0 (chq_window_get_visible_page (self), "workers") == 0)
+    {
+      gtk_widget_activate_action (chq_window_get_page (self, "workers"), "workers.add", NULL);
+      return;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (page_shortcuts); i++)
+    if (g_str_equal (action_name, page_shortcuts[i].action))
+      {
+        chq_window_set_visible_page (self, page_shortcuts[i].page);
+        gtk_widget_activate_action (chq_window_get_page (self, page_shortcuts[i].page),
+                                    page_shortcuts[i].page_action, NULL);
+        return;
+      }
 }
 
 static void
@@ -627,12 +655,20 @@ chq_window_class_init (ChqWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.sign-in-again", NULL, sign_in_again_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
                                    show_help_overlay_action);
+  for (guint i = 0; i < G_N_ELEMENTS (page_shortcuts); i++)
+    gtk_widget_class_install_action (widget_class, page_shortcuts[i].action, NULL,
+                                     page_shortcut_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print-report", NULL);
 }
 
 static void
 chq_window_init (ChqWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  chq_a11y_tidy (GTK_WIDGET (self));
 
 #ifdef DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");

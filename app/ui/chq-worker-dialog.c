@@ -10,6 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "chq-a11y.h"
 #include "chq-ident.h"
 #include "chq-rules.h"
 #include "chq-worker-dialog.h"
@@ -235,10 +236,10 @@ save_action (GtkWidget  *widget,
   name = chq_worker_dup_display_name (worker);
   if (self->worker != NULL)
     /* Translators: %s is a worker's name */
-    toast = g_strdup_printf (_("Changes to %s saved; they are sent to the voucher service"), name);
+    toast = g_strdup_printf (_("Changes to %s saved; waiting to be sent to the voucher service"), name);
   else
     /* Translators: %s is a worker's name */
-    toast = g_strdup_printf (_("%s added; the worker is sent to the voucher service"), name);
+    toast = g_strdup_printf (_("%s added; waiting to be sent to the voucher service"), name);
 
   parent = gtk_window_get_transient_for (GTK_WINDOW (self));
   if (parent != NULL)
@@ -376,6 +377,7 @@ chq_worker_dialog_init (ChqWorkerDialog *self)
   g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  chq_a11y_tidy (GTK_WIDGET (self));
 
   for (guint i = 0; i < CHQ_N_WORKER_STATUSES; i++)
     gtk_string_list_append (statuses, chq_worker_status_get_label ((ChqWorkerStatus) i));

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "chq-a11y.h"
 #include "chq-json.h"
 #include "chq-rules.h"
 #include "chq-worker-row.h"
@@ -65,6 +66,7 @@ static void
 chq_worker_row_init (ChqWorkerRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  chq_a11y_tidy (GTK_WIDGET (self));
 }
 
 /**

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "chq-a11y.h"
 #include "chq-clock.h"
 #include "chq-attendance-dialog.h"
 #include "chq-booking-row.h"
@@ -743,7 +744,7 @@ on_archive_response_cb (AdwMessageDialog *dialog,
                             error != NULL ? error->message : _("unknown error"));
   else
     /* Translators: %s is a worker's name */
-    text = g_strdup_printf (_("%s archived; the change is sent to the voucher service"), name);
+    text = g_strdup_printf (_("%s archived; waiting to be sent to the voucher service"), name);
 
   show_toast (self, text);
 }
@@ -851,7 +852,7 @@ on_cancel_response_cb (AdwMessageDialog *dialog,
     text = g_strdup_printf (_("The cancellation could not be saved on this computer: %s. Check that the disk is not full, then try again."),
                             error != NULL ? error->message : _("unknown error"));
   else
-    text = g_strdup (_("Booking cancelled; the cancellation is sent to the voucher service"));
+    text = g_strdup (_("Booking cancelled; waiting to be sent to the voucher service"));
 
   show_toast (self, text);
 }
@@ -1127,6 +1128,9 @@ chq_workers_page_init (ChqWorkersPage *self)
   g_autoptr(GtkListItemFactory) booking_factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  chq_a11y_tidy (GTK_WIDGET (self));
+  /* "Add Worker…" and "Show archived" side by side must fit 360 px in every language. */
+  chq_a11y_wrap_labels (gtk_widget_get_parent (GTK_WIDGET (self->archived_check)));
 
   self->cancellable = g_cancellable_new ();
   self->course_titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);

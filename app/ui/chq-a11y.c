@@ -1,0 +1,330 @@
+/* chq-a11y.c: what a screen reader hears of the widgets GTK 4.8 names badly
+ *
+ * GTK 4.8 names a button with a label twice: its accessible label is the raw text (with the
+ * mnemonic underline) and it is also labelled by its label child, so Orca reads "_Save Save".
+ * A dropdown's focusable part, its inner toggle button, has no name at all ("GtkToggleButton")
+ * and the item shown inside it is a focusable "GtkListItemWidget". chq_a11y_tidy() puts that
+ * right for every such widget under a window, page or row, once its template is built.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "chq-a11y"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n-lib.h>
+
+#include "chq-a11y.h"
+
+#define TIDY_KEY "chq-a11y-tidy"
+
+/* The label child speaks for the button: drop the raw copy GTK sets as its label. */
+static void
+on_button_label_cb (GtkWidget  *button,
+                    GParamSpec *pspec,
+                    gpointer    user_data)
+{
+  if (gtk_button_get_label (GTK_BUTTON (button)) != NULL)
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL);
+}
+
+static void
+tidy_button (GtkWidget *button)
+{
+  if (g_object_get_data (G_OBJECT (button), TIDY_KEY) != NULL)
+    return;
+  g_object_set_data (G_OBJECT (button), TIDY_KEY, GINT_TO_POINTER (1));
+  g_signal_connect (button, "notify::label", G_CALLBACK (on_button_label_cb), NULL);
+  on_button_label_cb (button, NULL, NULL);
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      if ((found = find_descendant (child, type)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+unfocus_descendants (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      gtk_widget_set_focusable (child, FALSE);
+      unfocus_descendants (child);
+    }
+}
+
+/* The item shown in the button is made when the choice changes: keep it out of the focus
+ * chain and let its text describe the button. */
+static void
+on_dropdown_selected_cb (GtkWidget  *dropdown,
+                         GParamSpec *pspec,
+                         GtkWidget  *toggle)
+{
+  GtkWidget *value;
+
+  unfocus_descendants (toggle);
+  value = find_descendant (toggle, GTK_TYPE_LABEL);
+  if (value != NULL)
+    gtk_accessible_update_relation (GTK_ACCESSIBLE (toggle),
+                                    GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, value, NULL, -1);
+}
+
+/* The toggle button is named by the dropdown's mnemonic label, or else by the dropdown's
+ * own accessible label. */
+static void
+tidy_dropdown (GtkWidget *dropdown)
+{
+  g_autoptr(GList) labels = NULL;
+  GtkWidget *toggle;
+
+  if (g_object_get_data (G_OBJECT (dropdown), TIDY_KEY) != NULL)
+    return;
+  toggle = find_descendant (dropdown, GTK_TYPE_TOGGLE_BUTTON);
+  if (toggle == NULL)
+    return;
+  g_object_set_data (G_OBJECT (dropdown), TIDY_KEY, GINT_TO_POINTER (1));
+
+  labels = gtk_widget_list_mnemonic_labels (dropdown);
+  if (labels != NULL)
+    gtk_accessible_update_relation (GTK_ACCESSIBLE (toggle),
+                                    GTK_ACCESSIBLE_RELATION_LABELLED_BY, labels->data, NULL, -1);
+  else
+    gtk_accessible_update_relation (GTK_ACCESSIBLE (toggle),
+                                    GTK_ACCESSIBLE_RELATION_LABELLED_BY, dropdown, NULL, -1);
+
+  g_signal_connect_object (dropdown, "notify::selected", G_CALLBACK (on_dropdown_selected_cb),
+                           toggle, G_CONNECT_AFTER);
+  on_dropdown_selected_cb (dropdown, NULL, toggle);
+}
+
+static char *
+item_string (GObject *item)
+{
+  if (GTK_IS_STRING_OBJECT (item))
+    return g_strdup (gtk_string_object_get_string (GTK_STRING_OBJECT (item)));
+  if (ADW_IS_ENUM_LIST_ITEM (item))
+    return g_strdup (adw_enum_list_item_get_nick (ADW_ENUM_LIST_ITEM (item)));
+
+  return NULL;
+}
+
+static void
+setup_choice_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_list_item_set_child (item, label);
+}
+
+/* The choices of a combo row, each named where the focus lands. */
+static void
+bind_choice_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                AdwComboRow              *row)
+{
+  GtkExpression *expression = adw_combo_row_get_expression (row);
+  GtkWidget *label = gtk_list_item_get_child (item);
+  g_autofree char *text = NULL;
+
+  if (expression != NULL)
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      if (gtk_expression_evaluate (expression, gtk_list_item_get_item (item), &value) &&
+          G_VALUE_HOLDS_STRING (&value))
+        text = g_value_dup_string (&value);
+    }
+  if (text == NULL)
+    text = item_string (gtk_list_item_get_item (item));
+
+  gtk_label_set_label (GTK_LABEL (label), text != NULL ? text : "");
+  if (text != NULL)
+    chq_a11y_name_list_item (label, text, NULL);
+  /* The choice shown in the row itself is read with the row, not a Tab stop of its own. */
+  if (gtk_widget_get_ancestor (label, GTK_TYPE_POPOVER) == NULL && gtk_widget_get_parent (label) != NULL)
+    gtk_widget_set_focusable (gtk_widget_get_parent (label), FALSE);
+}
+
+static void
+tidy_combo_row (AdwComboRow *row)
+{
+  g_autoptr(GtkListItemFactory) factory = NULL;
+  GtkWidget *list = find_descendant (GTK_WIDGET (row), GTK_TYPE_LIST_VIEW);
+  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+  g_autofree char *name = NULL;
+
+  if (g_object_get_data (G_OBJECT (row), TIDY_KEY) != NULL)
+    return;
+  g_object_set_data (G_OBJECT (row), TIDY_KEY, GINT_TO_POINTER (1));
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_choice_cb), NULL);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (bind_choice_cb), row, 0);
+  adw_combo_row_set_factory (row, factory);
+
+  if (list != NULL && title != NULL &&
+      pango_parse_markup (title, -1, adw_preferences_row_get_use_underline (ADW_PREFERENCES_ROW (row)) ? '_' : 0,
+                          NULL, &name, NULL, NULL))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
+/* A preferences group's list is named by its title, or by its first row's. */
+static void
+tidy_preferences_group (AdwPreferencesGroup *group)
+{
+  GtkWidget *list = find_descendant (GTK_WIDGET (group), GTK_TYPE_LIST_BOX);
+  const char *title = adw_preferences_group_get_title (group);
+  GtkWidget *first;
+
+  /* With a title, libadwaita has the list labelled by it. */
+  if (list == NULL || (title != NULL && *title != '\0'))
+    return;
+  first = find_descendant (list, ADW_TYPE_PREFERENCES_ROW);
+  title = first != NULL ? adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)) : NULL;
+  if (title != NULL && *title != '\0')
+    {
+      g_autofree char *name = NULL;
+
+      if (!pango_parse_markup (title, -1, '_', NULL, &name, NULL, NULL))
+        name = g_strdup (title);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+    }
+}
+
+/* A column view's header row and inner list have no names in GTK 4.8: the list takes the
+ * view's, the header says what it is. */
+static void
+tidy_column_view (GtkWidget *view)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (view);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LIST_VIEW (child) || g_str_equal (G_OBJECT_TYPE_NAME (child), "GtkColumnListView"))
+        gtk_accessible_update_relation (GTK_ACCESSIBLE (child),
+                                        GTK_ACCESSIBLE_RELATION_LABELLED_BY, view, NULL, -1);
+      else if (g_str_equal (G_OBJECT_TYPE_NAME (child), "GtkListItemWidget"))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        _("Column headers"), -1);
+    }
+}
+
+/**
+ * chq_a11y_tidy:
+ * @root: a widget whose template is built
+ *
+ * Names, for screen readers, the buttons and dropdowns under @root as GTK 4.8 should have:
+ * each button with a label once, by its label; each dropdown's toggle button by the dropdown's
+ * label, described by the choice it shows. Takes the rows that only show information out of
+ * the focus chain. Safe to call again on the same widgets.
+ */
+void
+chq_a11y_tidy (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  if (GTK_IS_DROP_DOWN (root))
+    {
+      tidy_dropdown (root);
+      return;
+    }
+  if (GTK_IS_BUTTON (root))
+    tidy_button (root);
+  if (GTK_IS_COLUMN_VIEW (root))
+    tidy_column_view (root);
+  if (ADW_IS_COMBO_ROW (root))
+    tidy_combo_row (ADW_COMBO_ROW (root));
+  if (ADW_IS_PREFERENCES_GROUP (root))
+    tidy_preferences_group (ADW_PREFERENCES_GROUP (root));
+  /* A row that only shows information is read with its list, not a Tab stop that does
+   * nothing (its buttons, if any, still are). */
+  if (ADW_IS_ACTION_ROW (root) && !ADW_IS_COMBO_ROW (root) &&
+      adw_action_row_get_activatable_widget (ADW_ACTION_ROW (root)) == NULL &&
+      !gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (root)))
+    gtk_widget_set_focusable (root, FALSE);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    chq_a11y_tidy (child);
+}
+
+/**
+ * chq_a11y_wrap_labels:
+ * @widget: a button, a check button, or any widget showing text
+ *
+ * Lets every label in @widget wrap onto a second line rather than widen the window: a long
+ * label ("Essayer avec des données de démonstration") must still fit 360 px, and larger text.
+ */
+void
+chq_a11y_wrap_labels (GtkWidget *widget)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (GTK_IS_LABEL (widget))
+    {
+      gtk_label_set_wrap (GTK_LABEL (widget), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (widget), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_justify (GTK_LABEL (widget), GTK_JUSTIFY_CENTER);
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    chq_a11y_wrap_labels (child);
+}
+
+/**
+ * chq_a11y_name_list_item:
+ * @child: the widget a list item factory made, bound to its item
+ * @label: what a screen reader says of the item
+ * @description: (nullable): what it adds, or %NULL
+ *
+ * GTK 4.8 has no API to name a list item, and the focus (and a screen reader) lands on the
+ * item's own widget, the parent of @child (in a column view, the row above the cell): this
+ * names that widget, through the accessible API every widget has.
+ */
+void
+chq_a11y_name_list_item (GtkWidget  *child,
+                         const char *label,
+                         const char *description)
+{
+  GtkWidget *item;
+
+  g_return_if_fail (GTK_IS_WIDGET (child));
+
+  item = gtk_widget_get_parent (child);
+  /* A column view cell: the row is the item. */
+  if (item != NULL && g_str_equal (G_OBJECT_TYPE_NAME (item), "GtkColumnViewCell"))
+    item = gtk_widget_get_parent (item);
+  if (item == NULL || GTK_IS_LIST_BOX_ROW (item))
+    return;
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (item), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  if (description != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (item),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (item), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}

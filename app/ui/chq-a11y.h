@@ -1,0 +1,17 @@
+/* chq-a11y.h: what a screen reader hears of the widgets GTK 4.8 names badly
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+void chq_a11y_tidy        (GtkWidget *root);
+void chq_a11y_wrap_labels (GtkWidget *widget);
+void chq_a11y_name_list_item (GtkWidget  *child,
+                              const char *label,
+                              const char *description);
+
+G_END_DECLS
