@@ -246,15 +246,16 @@ test_year_selector (Fixture       *f,
   show_backend (f);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "Year");
-  g_assert_cmpuint (g_list_model_get_n_items (years), ==, 2);
+  /* Next year (sessions of next January are booked now), this year, last year. */
+  g_assert_cmpuint (g_list_model_get_n_items (years), ==, 3);
   first = g_list_model_get_item (years, 0);
   second = g_list_model_get_item (years, 1);
-  g_assert_cmpstr (gtk_string_object_get_string (first), ==, "2026");
-  g_assert_cmpstr (gtk_string_object_get_string (second), ==, "2025");
-  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 0);
+  g_assert_cmpstr (gtk_string_object_get_string (first), ==, "2027");
+  g_assert_cmpstr (gtk_string_object_get_string (second), ==, "2026");
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 1);
 
   /* Choosing last year reads last year's enrolments. */
-  gtk_drop_down_set_selected (dropdown, 1);
+  gtk_drop_down_set_selected (dropdown, 2);
   g_assert_cmpint (chq_hours_page_get_year (f->page), ==, 2025);
   wait_until (!chq_hours_page_get_loading (f->page) &&
               chq_hours_page_get_report (f->page)->year == 2025, 10000);
@@ -267,12 +268,93 @@ test_year_selector (Fixture       *f,
 
   /* Through the API, back to this year; a year the sync does not keep is ignored. */
   chq_hours_page_set_year (f->page, 2026);
-  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 0);
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 1);
   wait_until (!chq_hours_page_get_loading (f->page) &&
               chq_hours_page_get_report (f->page)->year == 2026, 10000);
   g_assert_cmpfloat (chq_hours_page_get_report (f->page)->hours_attended, >, 0.0);
   chq_hours_page_set_year (f->page, 2019);
   g_assert_cmpint (chq_hours_page_get_year (f->page), ==, 2026);
+}
+
+/* A session of January 2027 of a course paid with ordinary vouchers; returns the course,
+ * @out_session_id its session. */
+static ChqCourse *
+find_january_session (Fixture  *f,
+                      char    **out_session_id)
+{
+  ChqStore *store = chq_backend_get_store (f->ui.backend);
+
+  for (guint i = 1; i <= 60; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("crs-ai-%04u", i);
+      g_autoptr(ChqCourse) course = chq_store_get_course (store, id, NULL);
+      GListModel *sessions;
+
+      if (course == NULL || chq_course_get_voucher_type (course) != CHQ_VOUCHER_TYPE_CF)
+        continue;
+      sessions = chq_course_get_sessions (course);
+      for (guint j = 0; j < g_list_model_get_n_items (sessions); j++)
+        {
+          g_autoptr(ChqCourseSession) session = g_list_model_get_item (sessions, j);
+          GDateTime *starts = chq_course_session_get_starts_at (session);
+
+          if (g_date_time_get_year (starts) == 2027 && g_date_time_get_month (starts) == 1 &&
+              chq_course_session_get_seats_left (session) > 0)
+            {
+              *out_session_id = g_strdup (chq_course_session_get_id (session));
+              return g_steal_pointer (&course);
+            }
+        }
+    }
+
+  return NULL;
+}
+
+/* A booking on a session of next January counts in next year, which the selector offers:
+ * its hours show there, not as 0 h. The page's clock is fixed: the test never reads the
+ * real date. */
+static void
+test_year_next_january (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GDateTime) today = g_date_time_new_local (2026, 11, 28, 10, 0, 0);
+  GtkDropDown *dropdown = page_child (f->page, "year_dropdown");
+  GListModel *years = gtk_drop_down_get_model (dropdown);
+  g_autofree char *session_id = NULL;
+  g_autoptr(ChqCourse) course = NULL;
+  g_autoptr(GtkStringObject) first = NULL;
+  g_autoptr(GError) error = NULL;
+  ChqHoursRecord *found = NULL;
+  ChqHoursReport *report;
+
+  chq_hours_page_set_today (f->page, today);
+  course = find_january_session (f, &session_id);
+  g_assert_nonnull (course);
+  g_assert_cmpint (chq_backend_book (f->ui.backend, "wrk-0001", chq_course_get_id (course),
+                                     session_id, &error), >, 0);
+  g_assert_no_error (error);
+  run_sync (f->ui.backend);
+
+  show_backend (f);
+  first = g_list_model_get_item (years, 0);
+  g_assert_cmpstr (gtk_string_object_get_string (first), ==, "2027");
+  gtk_drop_down_set_selected (dropdown, 0);
+  g_assert_cmpint (chq_hours_page_get_year (f->page), ==, 2027);
+  wait_until (!chq_hours_page_get_loading (f->page) &&
+              chq_hours_page_get_report (f->page)->year == 2027, 10000);
+  report = chq_hours_page_get_report (f->page);
+  for (guint i = 0; i < report->records->len; i++)
+    {
+      ChqHoursRecord *r = g_ptr_array_index (report->records, i);
+
+      if (g_str_equal (r->worker_id, "wrk-0001") &&
+          g_str_equal (r->course_id, chq_course_get_id (course)))
+        found = r;
+    }
+  g_assert_nonnull (found);
+  g_assert_cmpstr (found->start_date, >=, "2027-01-01");
+  g_assert_cmpfloat (found->hours, ==, chq_course_get_hours (course));
+  g_assert_cmpfloat (report->hours_booked, >=, chq_course_get_hours (course));
 }
 
 static void
@@ -491,6 +573,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/ui/hours/year", Fixture, NULL, fixture_set_up, test_year_selector,
               fixture_tear_down);
+  g_test_add ("/ui/hours/year-next-january", Fixture, NULL, fixture_set_up,
+              test_year_next_january, fixture_tear_down);
   g_test_add ("/ui/hours/training-right", Fixture, NULL, fixture_set_up,
               test_training_right_setting, fixture_tear_down);
   g_test_add ("/ui/hours/follows-store", Fixture, NULL, fixture_set_up, test_follows_store,

@@ -49,8 +49,10 @@ struct _ChqHoursPage
   GListModel      *outbox_model;     /* owned, nullable: the account's unsent writes */
   gulong           outbox_changed_id;
 
-  int              current_year;     /* the account's year (or the local date's) */
+  GDateTime       *today;            /* owned, nullable: a fixed clock (tests); else the real one */
+  int              current_year;     /* the account's year (or today's) */
   int              year;             /* the year shown */
+  GArray          *data_years;       /* owned, of int: the years with bookings stored */
   char            *company_name;     /* owned, nullable */
   GPtrArray       *workers;          /* owned, nullable: the last read */
   GPtrArray       *enrolments;       /* owned, nullable: the last read, of year */
@@ -92,6 +94,7 @@ enum {
   PROP_0,
   PROP_BACKEND,
   PROP_YEAR,
+  PROP_TODAY,
   PROP_LOADING,
   N_PROPS
 };
@@ -105,6 +108,13 @@ show_toast (ChqHoursPage *self,
             const char   *text)
 {
   gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", text);
+}
+
+static int
+compare_years_desc (gconstpointer a,
+                    gconstpointer b)
+{
+  return *(const int *) b - *(const int *) a;
 }
 
 static char *
@@ -529,7 +539,7 @@ static void
 recompute (ChqHoursPage *self)
 {
   ChqHoursSettings settings;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = chq_hours_page_dup_today (self);
   GDate today;
 
   if (self->workers == NULL || self->enrolments == NULL)
@@ -551,18 +561,65 @@ recompute (ChqHoursPage *self)
 
 /* ------------------------------------------------------------------------- the years */
 
+/* The years offered, latest first: next year (sessions of next January are booked now),
+ * this year, last year, and every other year with bookings stored. */
+static GArray *
+offered_years (ChqHoursPage *self)
+{
+  GArray *years = g_array_new (FALSE, FALSE, sizeof (int));
+  int fixed[] = { self->current_year + 1, self->current_year, self->current_year - 1 };
+
+  g_array_append_vals (years, fixed, G_N_ELEMENTS (fixed));
+  for (guint i = 0; self->data_years != NULL && i < self->data_years->len; i++)
+    {
+      int year = g_array_index (self->data_years, int, i);
+      gboolean known = FALSE;
+
+      for (guint j = 0; j < years->len && !known; j++)
+        known = g_array_index (years, int, j) == year;
+      if (!known && year > 0)
+        g_array_append_val (years, year);
+    }
+  g_array_sort (years, (GCompareFunc) compare_years_desc);
+
+  return years;
+}
+
+static gboolean
+year_is_offered (ChqHoursPage *self,
+                 int           year)
+{
+  g_autoptr(GArray) years = offered_years (self);
+
+  for (guint i = 0; i < years->len; i++)
+    if (g_array_index (years, int, i) == year)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 update_years (ChqHoursPage *self)
 {
-  g_autofree char *this_year = g_strdup_printf ("%d", self->current_year);
-  g_autofree char *last_year = g_strdup_printf ("%d", self->current_year - 1);
-  const char *years[] = { this_year, last_year, NULL };
+  g_autoptr(GArray) years = offered_years (self);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) texts = NULL;
+  guint selected = 0;
+
+  for (guint i = 0; i < years->len; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("%d", g_array_index (years, int, i));
+
+      g_strv_builder_add (builder, text);
+      if (g_array_index (years, int, i) == self->year)
+        selected = i;
+    }
+  texts = g_strv_builder_end (builder);
 
   self->updating_years = TRUE;
   gtk_string_list_splice (self->years, 0,
-                          g_list_model_get_n_items (G_LIST_MODEL (self->years)), years);
-  gtk_drop_down_set_selected (self->year_dropdown,
-                              self->year == self->current_year - 1 ? 1 : 0);
+                          g_list_model_get_n_items (G_LIST_MODEL (self->years)),
+                          (const char * const *) texts);
+  gtk_drop_down_set_selected (self->year_dropdown, selected);
   self->updating_years = FALSE;
 }
 
@@ -570,11 +627,14 @@ static void
 on_year_selected_cb (ChqHoursPage *self)
 {
   guint selected = gtk_drop_down_get_selected (self->year_dropdown);
+  g_autoptr(GArray) years = NULL;
 
   if (self->updating_years || selected == GTK_INVALID_LIST_POSITION)
     return;
 
-  chq_hours_page_set_year (self, self->current_year - (int) selected);
+  years = offered_years (self);
+  if (selected < years->len)
+    chq_hours_page_set_year (self, g_array_index (years, int, selected));
 }
 
 /* ---------------------------------------------------------------- the view buttons */
@@ -716,6 +776,34 @@ on_workers_cb (GObject      *source,
 }
 
 static void
+on_years_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(Load) load = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) years = chq_store_list_enrolment_years_finish (CHQ_STORE (source), result,
+                                                                   &error);
+  ChqHoursPage *self = load->self;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  /* Without the list, the fixed years still serve. */
+  if (years == NULL)
+    g_warning ("Could not list the years with bookings: %s", error->message);
+  else
+    {
+      g_clear_pointer (&self->data_years, g_array_unref);
+      self->data_years = g_steal_pointer (&years);
+      update_years (self);
+    }
+
+  chq_store_list_workers_async (CHQ_STORE (source), self->cancellable, on_workers_cb,
+                                g_steal_pointer (&load));
+}
+
+static void
 on_account_cb (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
@@ -736,16 +824,15 @@ on_account_cb (GObject      *source,
       gboolean was_current = self->year == self->current_year;
 
       self->current_year = (int) chq_account_get_year (load->account);
-      if (was_current || (self->year != self->current_year &&
-                          self->year != self->current_year - 1))
+      if (was_current || !year_is_offered (self, self->year))
         self->year = self->current_year;
       load->year = self->year;
       update_years (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
     }
 
-  chq_store_list_workers_async (CHQ_STORE (source), self->cancellable, on_workers_cb,
-                                g_steal_pointer (&load));
+  chq_store_list_enrolment_years_async (CHQ_STORE (source), self->cancellable,
+                                        on_years_cb, g_steal_pointer (&load));
 }
 
 static void
@@ -1130,6 +1217,7 @@ disconnect_backend (ChqHoursPage *self)
   g_clear_pointer (&self->enrolments, g_ptr_array_unref);
   g_clear_pointer (&self->report, chq_hours_report_free);
   g_clear_pointer (&self->company_name, g_free);
+  g_clear_pointer (&self->data_years, g_array_unref);
   self->loads = 0;
   self->reload_queued = FALSE;
 }
@@ -1151,6 +1239,7 @@ chq_hours_page_dispose (GObject *object)
   g_clear_object (&self->workers_model);
   g_clear_object (&self->courses_model);
   g_clear_object (&self->months_model);
+  g_clear_pointer (&self->today, g_date_time_unref);
 
   G_OBJECT_CLASS (chq_hours_page_parent_class)->dispose (object);
 }
@@ -1171,6 +1260,10 @@ chq_hours_page_get_property (GObject    *object,
 
     case PROP_YEAR:
       g_value_set_int (value, self->year);
+      break;
+
+    case PROP_TODAY:
+      g_value_set_boxed (value, self->today);
       break;
 
     case PROP_LOADING:
@@ -1200,6 +1293,10 @@ chq_hours_page_set_property (GObject      *object,
       chq_hours_page_set_year (self, g_value_get_int (value));
       break;
 
+    case PROP_TODAY:
+      chq_hours_page_set_today (self, g_value_get_boxed (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1221,6 +1318,9 @@ chq_hours_page_class_init (ChqHoursPageClass *klass)
   properties[PROP_YEAR] =
     g_param_spec_int ("year", NULL, NULL, 0, G_MAXINT, 0,
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TODAY] =
+    g_param_spec_boxed ("today", NULL, NULL, G_TYPE_DATE_TIME,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_LOADING] =
     g_param_spec_boolean ("loading", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
@@ -1260,7 +1360,7 @@ chq_hours_page_class_init (ChqHoursPageClass *klass)
 static void
 chq_hours_page_init (ChqHoursPage *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = chq_hours_page_dup_today (self);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1370,7 +1470,8 @@ chq_hours_page_get_year (ChqHoursPage *self)
 /**
  * chq_hours_page_set_year:
  * @self: a #ChqHoursPage
- * @year: this year or the year before (the years the sync keeps)
+ * @year: one of the years the selector offers: next year, this year, last year, and any
+ *   other year with bookings stored
  *
  * Shows @year's hours, as choosing it in the year selector does. Other years are ignored.
  */
@@ -1380,7 +1481,7 @@ chq_hours_page_set_year (ChqHoursPage *self,
 {
   g_return_if_fail (CHQ_IS_HOURS_PAGE (self));
 
-  if (year != self->current_year && year != self->current_year - 1)
+  if (!year_is_offered (self, year))
     return;
   if (year == self->year)
     return;
@@ -1417,4 +1518,55 @@ chq_hours_page_get_loading (ChqHoursPage *self)
   g_return_val_if_fail (CHQ_IS_HOURS_PAGE (self), FALSE);
 
   return self->loads > 0;
+}
+
+/**
+ * chq_hours_page_dup_today:
+ * @self: a #ChqHoursPage
+ *
+ * Returns: (transfer full): the page's "now": the fixed clock given to
+ *   chq_hours_page_set_today(), or the local time
+ */
+GDateTime *
+chq_hours_page_dup_today (ChqHoursPage *self)
+{
+  g_return_val_if_fail (CHQ_IS_HOURS_PAGE (self), NULL);
+
+  return self->today != NULL ? g_date_time_ref (self->today) : g_date_time_new_now_local ();
+}
+
+/**
+ * chq_hours_page_set_today:
+ * @self: a #ChqHoursPage
+ * @today: (nullable): a fixed "now" (tests, the sandbox's --today), or %NULL for the clock
+ *
+ * Sets the date the page counts from: the current year before the account says which it
+ * is, the share of the year gone by, the deadlines to come.
+ */
+void
+chq_hours_page_set_today (ChqHoursPage *self,
+                          GDateTime    *today)
+{
+  g_autoptr(GDateTime) now = NULL;
+  int year;
+
+  g_return_if_fail (CHQ_IS_HOURS_PAGE (self));
+
+  if (self->today == today)
+    return;
+
+  g_clear_pointer (&self->today, g_date_time_unref);
+  self->today = today != NULL ? g_date_time_ref (today) : NULL;
+
+  now = chq_hours_page_dup_today (self);
+  year = g_date_time_get_year (now);
+  if (year != self->current_year && self->backend == NULL)
+    {
+      self->current_year = year;
+      self->year = year;
+      update_years (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
+    }
+  recompute (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TODAY]);
 }

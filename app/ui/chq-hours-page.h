@@ -19,9 +19,14 @@ ChqBackend     *chq_hours_page_get_backend       (ChqHoursPage        *self);
 void            chq_hours_page_set_backend       (ChqHoursPage        *self,
                                                   ChqBackend          *backend);
 int             chq_hours_page_get_year          (ChqHoursPage        *self);
-/* One of the years the selector offers (this year and the year before). */
+/* One of the years the selector offers (next year, this year, the year before, and every
+ * other year with bookings). */
 void            chq_hours_page_set_year          (ChqHoursPage        *self,
                                                   int                  year);
+GDateTime      *chq_hours_page_dup_today         (ChqHoursPage        *self);
+/* A fixed "now" for tests; NULL for the clock. */
+void            chq_hours_page_set_today         (ChqHoursPage        *self,
+                                                  GDateTime           *today);
 /* The report shown, NULL while none is (no backend, or the first read not done). */
 ChqHoursReport *chq_hours_page_get_report        (ChqHoursPage        *self);
 gboolean        chq_hours_page_get_loading       (ChqHoursPage        *self);
