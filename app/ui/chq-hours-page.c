@@ -15,6 +15,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "chq-deadlines-view.h"
 #include "chq-hours-chart.h"
 #include "chq-hours-page.h"
 #include "chq-hours-row.h"
@@ -54,6 +55,7 @@ struct _ChqHoursPage
   int              year;             /* the year shown */
   GArray          *data_years;       /* owned, of int: the years with bookings stored */
   char            *company_name;     /* owned, nullable */
+  ChqAccount      *account;          /* owned, nullable: the last read */
   GPtrArray       *workers;          /* owned, nullable: the last read */
   GPtrArray       *enrolments;       /* owned, nullable: the last read, of year */
   ChqHoursReport  *report;           /* owned, nullable */
@@ -78,6 +80,7 @@ struct _ChqHoursPage
   GtkFlowBox      *totals_box;
   GtkLabel        *summary_label;
   GtkLabel        *pending_label;
+  ChqDeadlinesView *deadlines_view;
   GtkStack        *views;
   GtkToggleButton *workers_button;
   GtkToggleButton *courses_button;
@@ -535,6 +538,18 @@ show_report (ChqHoursPage *self)
   gtk_stack_set_visible_child_name (self->stack, "content");
 }
 
+static gboolean
+is_self_employed (ChqHoursPage *self)
+{
+  ChqAccountKind kind;
+
+  if (self->account == NULL)
+    return FALSE;
+  kind = chq_account_get_kind (self->account);
+  return kind == CHQ_ACCOUNT_KIND_SELF_EMPLOYED_MAIN ||
+         kind == CHQ_ACCOUNT_KIND_SELF_EMPLOYED_SECONDARY;
+}
+
 static void
 recompute (ChqHoursPage *self)
 {
@@ -556,6 +571,8 @@ recompute (ChqHoursPage *self)
   self->report = chq_hours_report_compute (self->year, self->workers, self->enrolments,
                                            &settings, &today);
   show_report (self);
+  chq_deadlines_view_update (self->deadlines_view, self->year, chq_hours_page_get_workforce (self),
+                             is_self_employed (self), now);
   update_actions (self);
 }
 
@@ -737,6 +754,7 @@ on_enrolments_cb (GObject      *source,
         {
           g_free (self->company_name);
           self->company_name = g_strdup (chq_account_get_name (load->account));
+          g_set_object (&self->account, load->account);
         }
       g_clear_pointer (&self->workers, g_ptr_array_unref);
       g_clear_pointer (&self->enrolments, g_ptr_array_unref);
@@ -912,7 +930,9 @@ on_settings_changed_cb (GSettings    *settings,
                         const char   *key,
                         ChqHoursPage *self)
 {
-  if (g_str_equal (key, "training-right-days") || g_str_equal (key, "hours-per-day"))
+  if (g_str_equal (key, "training-right-days") || g_str_equal (key, "hours-per-day") ||
+      g_str_equal (key, "workforce") || g_str_equal (key, "carry-over-years") ||
+      g_str_equal (key, "joint-committee-rules"))
     recompute (self);
 }
 
@@ -1217,6 +1237,7 @@ disconnect_backend (ChqHoursPage *self)
   g_clear_pointer (&self->enrolments, g_ptr_array_unref);
   g_clear_pointer (&self->report, chq_hours_report_free);
   g_clear_pointer (&self->company_name, g_free);
+  g_clear_object (&self->account);
   g_clear_pointer (&self->data_years, g_array_unref);
   self->loads = 0;
   self->reload_queued = FALSE;
@@ -1327,6 +1348,7 @@ chq_hours_page_class_init (ChqHoursPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CHQ_TYPE_HOURS_CHART);
+  g_type_ensure (CHQ_TYPE_DEADLINES_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/chequier/Chequier/ui/chq-hours-page.ui");
@@ -1338,6 +1360,7 @@ chq_hours_page_class_init (ChqHoursPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChqHoursPage, totals_box);
   gtk_widget_class_bind_template_child (widget_class, ChqHoursPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, ChqHoursPage, pending_label);
+  gtk_widget_class_bind_template_child (widget_class, ChqHoursPage, deadlines_view);
   gtk_widget_class_bind_template_child (widget_class, ChqHoursPage, views);
   gtk_widget_class_bind_template_child (widget_class, ChqHoursPage, workers_button);
   gtk_widget_class_bind_template_child (widget_class, ChqHoursPage, courses_button);
@@ -1569,4 +1592,25 @@ chq_hours_page_set_today (ChqHoursPage *self,
     }
   recompute (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TODAY]);
+}
+
+/**
+ * chq_hours_page_get_workforce:
+ * @self: a #ChqHoursPage
+ *
+ * Returns: the workforce the training right counts: the "workforce" setting, or when it is
+ *   0 the full-time equivalents the voucher service knows, rounded
+ */
+guint
+chq_hours_page_get_workforce (ChqHoursPage *self)
+{
+  guint workforce;
+
+  g_return_val_if_fail (CHQ_IS_HOURS_PAGE (self), 0);
+
+  workforce = g_settings_get_uint (self->settings, "workforce");
+  if (workforce == 0 && self->account != NULL)
+    workforce = (guint) (chq_account_get_fte (self->account) + 0.5);
+
+  return workforce;
 }

@@ -27,6 +27,8 @@ GDateTime      *chq_hours_page_dup_today         (ChqHoursPage        *self);
 /* A fixed "now" for tests; NULL for the clock. */
 void            chq_hours_page_set_today         (ChqHoursPage        *self,
                                                   GDateTime           *today);
+/* The workforce the training right counts (the setting, or the account's FTE). */
+guint           chq_hours_page_get_workforce     (ChqHoursPage        *self);
 /* The report shown, NULL while none is (no backend, or the first read not done). */
 ChqHoursReport *chq_hours_page_get_report        (ChqHoursPage        *self);
 gboolean        chq_hours_page_get_loading       (ChqHoursPage        *self);
