@@ -2099,7 +2099,7 @@ chq_store_list_workers (ChqStore  *self,
 /**
  * chq_store_list_enrolments:
  * @self: a store
- * @year: a calendar year
+ * @year: a calendar year, or 0 for every year stored
  * @error: return location for an error
  *
  * Returns: (transfer full) (element-type ChqEnrolment): the enrolments of @year by start
@@ -2110,7 +2110,10 @@ chq_store_list_enrolments (ChqStore  *self,
                            GError   **error)
 {
   g_return_val_if_fail (CHQ_IS_STORE (self), NULL);
-  g_return_val_if_fail (year > 0, NULL);
+  g_return_val_if_fail (year >= 0, NULL);
+  if (year == 0)
+    return read_objects (self, "SELECT json FROM enrolments ORDER BY starts_at, id", 0,
+                         CHQ_TYPE_ENROLMENT, error);
   return read_objects (self,
                        "SELECT json FROM enrolments WHERE year = ?1 ORDER BY starts_at, id",
                        year, CHQ_TYPE_ENROLMENT, error);

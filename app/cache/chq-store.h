@@ -144,7 +144,7 @@ ChqWallet   *chq_store_get_wallet              (ChqStore           *self,
 /* By last name, first name. */
 GPtrArray   *chq_store_list_workers            (ChqStore           *self,
                                                 GError            **error);
-/* By start. */
+/* By start; @year 0: every year stored. */
 GPtrArray   *chq_store_list_enrolments         (ChqStore           *self,
                                                 int                 year,
                                                 GError            **error);

@@ -17,79 +17,11 @@
 
 #include "chq-deadlines-view.h"
 #include "chq-hours-chart.h"
-#include "chq-hours-page.h"
+#include "chq-hours-page-private.h"
 #include "chq-hours-row.h"
 #include "chq-money.h"
 #include "chq-report-pdf.h"
 #include "chq-rules.h"
-
-enum {
-  TOTAL_HOURS_ATTENDED,
-  TOTAL_HOURS_BOOKED,
-  TOTAL_VOUCHERS_USED,
-  TOTAL_COMPANY_PAID,
-  TOTAL_REGION_ADDED,
-  TOTAL_WORKERS_BEHIND,
-  N_TOTALS
-};
-
-typedef enum {
-  CELL_TITLE,     /* a title and a subtitle; the row's accessible label */
-  CELL_NUMBER,    /* right-aligned figures */
-  CELL_PROGRESS,  /* a level bar and its text */
-} CellKind;
-
-struct _ChqHoursPage
-{
-  AdwBin           parent_instance;
-
-  ChqBackend      *backend;          /* owned, nullable */
-  GCancellable    *cancellable;      /* owned: reads and exports for this backend */
-  GSettings       *settings;         /* owned */
-  gulong           store_changed_id;
-  GListModel      *outbox_model;     /* owned, nullable: the account's unsent writes */
-  gulong           outbox_changed_id;
-
-  GDateTime       *today;            /* owned, nullable: a fixed clock (tests); else the real one */
-  int              current_year;     /* the account's year (or today's) */
-  int              year;             /* the year shown */
-  GArray          *data_years;       /* owned, of int: the years with bookings stored */
-  char            *company_name;     /* owned, nullable */
-  ChqAccount      *account;          /* owned, nullable: the last read */
-  GPtrArray       *workers;          /* owned, nullable: the last read */
-  GPtrArray       *enrolments;       /* owned, nullable: the last read, of year */
-  ChqHoursReport  *report;           /* owned, nullable */
-  guint            loads;            /* reads under way */
-  gboolean         reload_queued;    /* a change came while reading */
-  guint            exports;          /* exports under way */
-  GtkFileChooserNative *chooser;     /* owned, nullable: the open file chooser */
-
-  GListStore      *workers_model;    /* owned, of ChqHoursRow */
-  GListStore      *courses_model;    /* owned, of ChqHoursRow */
-  GListStore      *months_model;     /* owned, of ChqHoursRow */
-  GtkLabel        *total_values[N_TOTALS];
-  GtkLabel        *total_captions[N_TOTALS];
-  gboolean         updating_years;
-
-  /* Template children. */
-  GtkStack        *stack;
-  AdwStatusPage   *empty_status;
-  GtkDropDown     *year_dropdown;
-  GtkStringList   *years;
-  GtkMenuButton   *export_button;
-  GtkFlowBox      *totals_box;
-  GtkLabel        *summary_label;
-  GtkLabel        *pending_label;
-  ChqDeadlinesView *deadlines_view;
-  GtkStack        *views;
-  GtkToggleButton *workers_button;
-  GtkToggleButton *courses_button;
-  GtkToggleButton *months_button;
-  GtkColumnView   *workers_view;
-  GtkColumnView   *courses_view;
-  GtkColumnView   *months_view;
-  ChqHoursChart   *chart;
-};
 
 G_DEFINE_FINAL_TYPE (ChqHoursPage, chq_hours_page, ADW_TYPE_BIN)
 
@@ -290,7 +222,8 @@ setup_tables (ChqHoursPage *self)
   add_column (self->workers_view, _("Booked"), 1, CELL_NUMBER, FALSE);
   add_column (self->workers_view, _("Attended"), 2, CELL_NUMBER, FALSE);
   add_column (self->workers_view, _("Vouchers"), 3, CELL_NUMBER, FALSE);
-  add_column (self->workers_view, _("Training Right"), 4, CELL_PROGRESS, FALSE);
+  add_column (self->workers_view, _("Training Credit"), 4, CELL_PROGRESS, FALSE);
+  add_column (self->workers_view, _("Left"), 5, CELL_NUMBER, FALSE);
   set_model (self->workers_view, self->workers_model);
 
   add_column (self->courses_view, _("Course"), 0, CELL_TITLE, TRUE);
@@ -367,61 +300,88 @@ set_total (ChqHoursPage *self,
                                   -1);
 }
 
+static char *
+days_text (double days)
+{
+  g_autofree char *number = chq_hours_format (days, FALSE);
+
+  /* Translators: a number of training days, "1.5 d" */
+  return g_strdup_printf (_("%s d"), number);
+}
+
+/* A row of the workers' table: the bookings from the report @w, the training credit from
+ * the year model's @yw (NULL while it is being built). */
 static ChqHoursRow *
-worker_row (ChqHoursWorker *w)
+worker_row (ChqHoursWorker              *w,
+            const ChqTrainingYearWorker *yw)
 {
   g_autofree char *booked = hours_text (w->hours_booked);
   g_autofree char *attended = hours_text (w->hours_attended);
   g_autofree char *vouchers = g_strdup_printf ("%u", w->vouchers_used);
   g_autofree char *progress = NULL;
+  g_autofree char *left = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *sentence = NULL;
+  const char *status = chq_worker_status_get_label (w->status);
+  gboolean has_right = yw != NULL && yw->balance.has_right;
+  gboolean late = has_right && yw->balance.late;
+  double fraction = -1.0;
   ChqHoursRow *row;
 
-  if (w->target_hours > 0.0)
+  if (has_right)
     {
-      g_autofree char *target = hours_text (w->target_hours);
+      const ChqTrainingBalance *b = &yw->balance;
+      double credit = b->credit_days + b->carried_in_days;
+      g_autofree char *followed = days_text (b->followed_days);
+      g_autofree char *total = days_text (credit);
 
-      /* Translators: progress towards the training right, "18 % of 38 h" */
-      progress = g_strdup_printf (_("%.0f %% of %s"), w->progress * 100.0, target);
+      /* Translators: days followed of the training credit, "1.5 d of 5 d" */
+      progress = g_strdup_printf (_("%s of %s"), followed, total);
+      left = days_text (b->left_days);
+      fraction = credit > 0.0 ? b->followed_days / credit : 1.0;
     }
   else
-    progress = g_strdup ("—");
+    {
+      progress = g_strdup ("—");
+      left = g_strdup ("—");
+    }
 
   if (w->archived)
     /* Translators: a worker's status, then that the worker is archived */
-    subtitle = g_strdup_printf (_("%s, archived"), chq_worker_status_get_label (w->status));
+    subtitle = g_strdup_printf (_("%s, archived"), status);
+  else if (late)
+    /* Translators: a worker's status, then that the worker is behind their training credit */
+    subtitle = g_strdup_printf (_("%s, behind the training credit"), status);
+  else if (yw != NULL && !has_right)
+    /* Translators: a worker's status, then that only the company's employees have a credit */
+    subtitle = g_strdup_printf (_("%s, no training credit"), status);
   else if (!w->eligible)
     /* Translators: a worker's status, then that vouchers may not pay for their training */
-    subtitle = g_strdup_printf (_("%s, not eligible for vouchers"),
-                                chq_worker_status_get_label (w->status));
-  else if (w->behind)
-    /* Translators: a worker's status, then that the worker is behind their training right */
-    subtitle = g_strdup_printf (_("%s, behind the training right"),
-                                chq_worker_status_get_label (w->status));
+    subtitle = g_strdup_printf (_("%s, not eligible for vouchers"), status);
   else
-    subtitle = g_strdup (chq_worker_status_get_label (w->status));
+    subtitle = g_strdup (status);
 
-  if (w->target_hours > 0.0)
+  if (has_right)
     /* Translators: a row of the per-worker table for screen readers: name, status, hours
-     * booked, hours attended, vouchers used, progress ("18 % of 38 h") */
+     * booked, hours attended, vouchers used, days followed of the credit, days left */
     sentence = g_strdup_printf (_("%s (%s): %s booked, %s attended, %u vouchers used, "
-                                  "training right %s"),
-                                w->name, subtitle, booked, attended, w->vouchers_used, progress);
+                                  "training credit %s, %s left"),
+                                w->name, subtitle, booked, attended, w->vouchers_used, progress,
+                                left);
   else
     /* Translators: a row of the per-worker table for screen readers, for a worker without a
-     * training right target: name, status, hours booked, hours attended, vouchers used */
+     * training credit: name, status, hours booked, hours attended, vouchers used */
     sentence = g_strdup_printf (_("%s (%s): %s booked, %s attended, %u vouchers used, "
-                                  "no training right target"),
+                                  "no training credit"),
                                 w->name, subtitle, booked, attended, w->vouchers_used);
 
   {
-    const char *cells[] = { w->name, booked, attended, vouchers, progress, NULL };
+    const char *cells[] = { w->name, booked, attended, vouchers, progress, left, NULL };
 
     row = chq_hours_row_new (cells, subtitle, sentence);
   }
-  chq_hours_row_set_progress (row, w->target_hours > 0.0 ? w->progress : -1.0);
-  chq_hours_row_set_flagged (row, w->behind);
+  chq_hours_row_set_progress (row, fraction);
+  chq_hours_row_set_flagged (row, late);
 
   return row;
 }
@@ -472,21 +432,68 @@ replace_rows (GListStore *store,
                        rows->pdata, rows->len);
 }
 
-static void
-show_report (ChqHoursPage *self)
+static char *
+tier_sentence (ChqTrainingYear *year)
+{
+  g_autofree char *per_day = chq_hours_format (year->settings.hours_per_day, FALSE);
+  g_autofree char *workforce = chq_hours_format (MAX (year->settings.workforce, 0.0), FALSE);
+
+  switch (year->tier)
+    {
+    case CHQ_TRAINING_TIER_UNDER_10:
+      /* Translators: the company's tier of the training right; %s is its workforce, then
+       * hours in a training day */
+      return g_strdup_printf (_("Workforce %s: fewer than 10 workers, no training credit "
+                                "unless a sector rule sets one; %s h a day. Set in "
+                                "Preferences."), workforce, per_day);
+    case CHQ_TRAINING_TIER_10_TO_19:
+      /* Translators: the company's tier of the training right */
+      return g_strdup_printf (_("Workforce %s: 10 to 19 workers, 1 training day a year per "
+                                "full-time equivalent, unless a sector rule sets more; %s h a "
+                                "day. Set in Preferences."), workforce, per_day);
+    case CHQ_TRAINING_TIER_20_OR_MORE:
+    default:
+      /* Translators: the company's tier of the training right */
+      return g_strdup_printf (_("Workforce %s: 20 workers or more, 5 training days a year per "
+                                "full-time equivalent and an annual training plan; %s h a "
+                                "day. Set in Preferences."), workforce, per_day);
+    }
+}
+
+/**
+ * _chq_hours_page_show_report:
+ * @self: a #ChqHoursPage
+ *
+ * Shows the report and, once built, the year model's credits: the tables, the totals, the
+ * summary and the obligations.
+ */
+void
+_chq_hours_page_show_report (ChqHoursPage *self)
 {
   g_autoptr(GPtrArray) workers = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) courses = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) months = g_ptr_array_new_with_free_func (g_object_unref);
   ChqHoursReport *report = self->report;
-  g_autofree char *target = NULL;
+  ChqTrainingYear *year = self->training_year != NULL &&
+                          self->training_year->year == self->year ? self->training_year : NULL;
+  g_autoptr(GDateTime) now = chq_hours_page_dup_today (self);
   g_autofree char *summary = NULL;
-  g_autofree char *trained = NULL;
-  double days = g_settings_get_double (self->settings, "training-right-days");
-  double per_day = g_settings_get_double (self->settings, "hours-per-day");
+  guint behind = 0;
+
+  if (report == NULL)
+    return;
 
   for (guint i = 0; i < report->workers->len; i++)
-    g_ptr_array_add (workers, worker_row (g_ptr_array_index (report->workers, i)));
+    {
+      ChqHoursWorker *w = g_ptr_array_index (report->workers, i);
+      const ChqTrainingYearWorker *yw = year != NULL
+                                        ? chq_training_year_find_worker (year, w->worker_id)
+                                        : NULL;
+
+      if (yw != NULL && yw->balance.has_right && yw->balance.late)
+        behind++;
+      g_ptr_array_add (workers, worker_row (w, yw));
+    }
   for (guint i = 0; i < report->courses->len; i++)
     g_ptr_array_add (courses, course_row (g_ptr_array_index (report->courses, i)));
   for (guint m = 0; m < 12; m++)
@@ -503,51 +510,55 @@ show_report (ChqHoursPage *self)
     g_autofree char *used = g_strdup_printf ("%u", report->vouchers_used);
     g_autofree char *paid = chq_money_format (report->company_paid_cents);
     g_autofree char *region = chq_money_format (report->region_added_cents);
-    g_autofree char *behind = g_strdup_printf ("%u", report->workers_behind);
+    g_autofree char *behind_text = year != NULL ? g_strdup_printf ("%u", behind) : g_strdup ("—");
 
     set_total (self, TOTAL_HOURS_ATTENDED, attended);
     set_total (self, TOTAL_HOURS_BOOKED, booked);
     set_total (self, TOTAL_VOUCHERS_USED, used);
     set_total (self, TOTAL_COMPANY_PAID, paid);
     set_total (self, TOTAL_REGION_ADDED, region);
-    set_total (self, TOTAL_WORKERS_BEHIND, behind);
-    if (report->workers_behind > 0)
+    set_total (self, TOTAL_WORKERS_BEHIND, behind_text);
+    if (behind > 0)
       gtk_widget_add_css_class (GTK_WIDGET (self->total_values[TOTAL_WORKERS_BEHIND]), "warning");
     else
       gtk_widget_remove_css_class (GTK_WIDGET (self->total_values[TOTAL_WORKERS_BEHIND]),
                                    "warning");
   }
 
-  {
-    g_autofree char *days_text = chq_hours_format (days, FALSE);
-    g_autofree char *per_day_text = chq_hours_format (per_day, FALSE);
-    g_autofree char *right = hours_text (chq_rules_training_right_hours (days, per_day, 1.0));
+  if (year == NULL)
+    summary = g_strdup (_("Counting the training credits…"));
+  else if (_chq_hours_page_is_self_employed (self))
+    {
+      g_autofree char *followed = hours_text (year->hours_followed);
 
-    /* Translators: "3 of 6 workers trained" */
-    trained = g_strdup_printf (ngettext ("%u of %u worker trained", "%u of %u workers trained",
-                                         report->workers->len),
-                               report->workers_trained, report->workers->len);
-    /* Translators: the first %s is "3 of 6 workers trained"; then the training right: hours,
-     * days and hours a day, "38 h (5 days of 7.6 h)" */
-    summary = g_strdup_printf (_("%s. Training right of an eligible full-time worker: %s "
-                                 "(%s days of %s h), set in Preferences."),
-                               trained, right, days_text, per_day_text);
-  }
+      /* Translators: a self-employed account's summary: hours followed, vouchers used */
+      summary = g_strdup_printf (ngettext ("Your trainings this year: %s, %u voucher used. "
+                                           "A self-employed worker has no training credit to "
+                                           "keep and no training plan.",
+                                           "Your trainings this year: %s, %u vouchers used. "
+                                           "A self-employed worker has no training credit to "
+                                           "keep and no training plan.",
+                                           year->vouchers_used),
+                                 followed, year->vouchers_used);
+    }
+  else
+    {
+      g_autofree char *tier = tier_sentence (year);
+      guint with_right = 0, trained = 0;
+
+      chq_training_year_count (year, &with_right, &trained);
+      /* Translators: "3 of 6 employees trained" (only employees have a credit), then the
+       * company's tier */
+      summary = g_strdup_printf (ngettext ("%u of %u employee trained. %s",
+                                           "%u of %u employees trained. %s", with_right),
+                                 trained, with_right, tier);
+    }
   gtk_label_set_text (self->summary_label, summary);
 
+  chq_deadlines_view_update (self->deadlines_view, self->year, chq_hours_page_get_workforce (self),
+                             _chq_hours_page_is_self_employed (self), now);
+
   gtk_stack_set_visible_child_name (self->stack, "content");
-}
-
-static gboolean
-is_self_employed (ChqHoursPage *self)
-{
-  ChqAccountKind kind;
-
-  if (self->account == NULL)
-    return FALSE;
-  kind = chq_account_get_kind (self->account);
-  return kind == CHQ_ACCOUNT_KIND_SELF_EMPLOYED_MAIN ||
-         kind == CHQ_ACCOUNT_KIND_SELF_EMPLOYED_SECONDARY;
 }
 
 static void
@@ -570,9 +581,7 @@ recompute (ChqHoursPage *self)
   g_clear_pointer (&self->report, chq_hours_report_free);
   self->report = chq_hours_report_compute (self->year, self->workers, self->enrolments,
                                            &settings, &today);
-  show_report (self);
-  chq_deadlines_view_update (self->deadlines_view, self->year, chq_hours_page_get_workforce (self),
-                             is_self_employed (self), now);
+  _chq_hours_page_show_report (self);
   update_actions (self);
 }
 
@@ -587,9 +596,12 @@ offered_years (ChqHoursPage *self)
   int fixed[] = { self->current_year + 1, self->current_year, self->current_year - 1 };
 
   g_array_append_vals (years, fixed, G_N_ELEMENTS (fixed));
-  for (guint i = 0; self->data_years != NULL && i < self->data_years->len; i++)
+  for (guint i = 0; i < (self->data_years != NULL ? self->data_years->len : 0) +
+                        (self->register_years != NULL ? self->register_years->len : 0); i++)
     {
-      int year = g_array_index (self->data_years, int, i);
+      guint n_data = self->data_years != NULL ? self->data_years->len : 0;
+      int year = i < n_data ? g_array_index (self->data_years, int, i)
+                            : g_array_index (self->register_years, int, i - n_data);
       gboolean known = FALSE;
 
       for (guint j = 0; j < years->len && !known; j++)
@@ -614,8 +626,8 @@ year_is_offered (ChqHoursPage *self,
   return FALSE;
 }
 
-static void
-update_years (ChqHoursPage *self)
+void
+_chq_hours_page_update_years (ChqHoursPage *self)
 {
   g_autoptr(GArray) years = offered_years (self);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
@@ -669,6 +681,8 @@ on_view_toggled_cb (GtkToggleButton *button,
     gtk_stack_set_visible_child_name (self->views, "workers");
   else if (button == self->courses_button)
     gtk_stack_set_visible_child_name (self->views, "courses");
+  else if (button == self->trainings_button)
+    gtk_stack_set_visible_child_name (self->views, "trainings");
   else
     gtk_stack_set_visible_child_name (self->views, "months");
 }
@@ -682,6 +696,8 @@ on_visible_view_cb (ChqHoursPage *self)
     gtk_toggle_button_set_active (self->workers_button, TRUE);
   else if (g_strcmp0 (name, "courses") == 0)
     gtk_toggle_button_set_active (self->courses_button, TRUE);
+  else if (g_strcmp0 (name, "trainings") == 0)
+    gtk_toggle_button_set_active (self->trainings_button, TRUE);
   else if (g_strcmp0 (name, "months") == 0)
     gtk_toggle_button_set_active (self->months_button, TRUE);
 }
@@ -761,6 +777,7 @@ on_enrolments_cb (GObject      *source,
       self->workers = g_steal_pointer (&load->workers);
       self->enrolments = g_steal_pointer (&enrolments);
       recompute (self);
+      _chq_hours_page_load_training_year (self);
     }
 
   load_done (self);
@@ -814,7 +831,7 @@ on_years_cb (GObject      *source,
     {
       g_clear_pointer (&self->data_years, g_array_unref);
       self->data_years = g_steal_pointer (&years);
-      update_years (self);
+      _chq_hours_page_update_years (self);
     }
 
   chq_store_list_workers_async (CHQ_STORE (source), self->cancellable, on_workers_cb,
@@ -845,7 +862,7 @@ on_account_cb (GObject      *source,
       if (was_current || !year_is_offered (self, self->year))
         self->year = self->current_year;
       load->year = self->year;
-      update_years (self);
+      _chq_hours_page_update_years (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
     }
 
@@ -930,9 +947,7 @@ on_settings_changed_cb (GSettings    *settings,
                         const char   *key,
                         ChqHoursPage *self)
 {
-  if (g_str_equal (key, "training-right-days") || g_str_equal (key, "hours-per-day") ||
-      g_str_equal (key, "workforce") || g_str_equal (key, "carry-over-years") ||
-      g_str_equal (key, "joint-committee-rules"))
+  if (g_str_equal (key, "training-right-days") || g_str_equal (key, "hours-per-day"))
     recompute (self);
 }
 
@@ -1232,6 +1247,7 @@ disconnect_backend (ChqHoursPage *self)
   g_clear_object (&self->outbox_model);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  _chq_hours_page_disconnect_register (self);
   g_clear_object (&self->backend);
   g_clear_pointer (&self->workers, g_ptr_array_unref);
   g_clear_pointer (&self->enrolments, g_ptr_array_unref);
@@ -1288,7 +1304,7 @@ chq_hours_page_get_property (GObject    *object,
       break;
 
     case PROP_LOADING:
-      g_value_set_boolean (value, self->loads > 0);
+      g_value_set_boolean (value, self->loads > 0 || self->training_loads > 0);
       break;
 
     default:
@@ -1349,6 +1365,7 @@ chq_hours_page_class_init (ChqHoursPageClass *klass)
 
   g_type_ensure (CHQ_TYPE_HOURS_CHART);
   g_type_ensure (CHQ_TYPE_DEADLINES_VIEW);
+  g_type_ensure (CHQ_TYPE_TRAININGS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/chequier/Chequier/ui/chq-hours-page.ui");
@@ -1361,6 +1378,8 @@ chq_hours_page_class_init (ChqHoursPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChqHoursPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, ChqHoursPage, pending_label);
   gtk_widget_class_bind_template_child (widget_class, ChqHoursPage, deadlines_view);
+  gtk_widget_class_bind_template_child (widget_class, ChqHoursPage, trainings_view);
+  gtk_widget_class_bind_template_child (widget_class, ChqHoursPage, trainings_button);
   gtk_widget_class_bind_template_child (widget_class, ChqHoursPage, views);
   gtk_widget_class_bind_template_child (widget_class, ChqHoursPage, workers_button);
   gtk_widget_class_bind_template_child (widget_class, ChqHoursPage, courses_button);
@@ -1394,11 +1413,12 @@ chq_hours_page_init (ChqHoursPage *self)
 
   setup_tables (self);
   setup_totals (self);
-  update_years (self);
+  _chq_hours_page_update_years (self);
   g_signal_connect_swapped (self->year_dropdown, "notify::selected",
                             G_CALLBACK (on_year_selected_cb), self);
   g_signal_connect (self->workers_button, "toggled", G_CALLBACK (on_view_toggled_cb), self);
   g_signal_connect (self->courses_button, "toggled", G_CALLBACK (on_view_toggled_cb), self);
+  g_signal_connect (self->trainings_button, "toggled", G_CALLBACK (on_view_toggled_cb), self);
   g_signal_connect (self->months_button, "toggled", G_CALLBACK (on_view_toggled_cb), self);
   g_signal_connect_swapped (self->views, "notify::visible-child-name",
                             G_CALLBACK (on_visible_view_cb), self);
@@ -1466,6 +1486,7 @@ chq_hours_page_set_backend (ChqHoursPage *self,
                                                                chq_backend_get_account_key (backend)));
       self->outbox_changed_id = g_signal_connect_swapped (self->outbox_model, "items-changed",
                                                           G_CALLBACK (update_pending), self);
+      _chq_hours_page_connect_register (self);
       reload (self);
     }
 
@@ -1510,7 +1531,7 @@ chq_hours_page_set_year (ChqHoursPage *self,
     return;
 
   self->year = year;
-  update_years (self);
+  _chq_hours_page_update_years (self);
   reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
 }
@@ -1540,7 +1561,7 @@ chq_hours_page_get_loading (ChqHoursPage *self)
 {
   g_return_val_if_fail (CHQ_IS_HOURS_PAGE (self), FALSE);
 
-  return self->loads > 0;
+  return self->loads > 0 || self->training_loads > 0;
 }
 
 /**
@@ -1587,7 +1608,7 @@ chq_hours_page_set_today (ChqHoursPage *self,
     {
       self->current_year = year;
       self->year = year;
-      update_years (self);
+      _chq_hours_page_update_years (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
     }
   recompute (self);
@@ -1598,19 +1619,18 @@ chq_hours_page_set_today (ChqHoursPage *self,
  * chq_hours_page_get_workforce:
  * @self: a #ChqHoursPage
  *
- * Returns: the workforce the training right counts: the "workforce" setting, or when it is
- *   0 the full-time equivalents the voucher service knows, rounded
+ * Returns: the workforce the training right counts: the register's setting, or while it
+ *   is unknown the full-time equivalents the voucher service knows, rounded
  */
 guint
 chq_hours_page_get_workforce (ChqHoursPage *self)
 {
-  guint workforce;
-
   g_return_val_if_fail (CHQ_IS_HOURS_PAGE (self), 0);
 
-  workforce = g_settings_get_uint (self->settings, "workforce");
-  if (workforce == 0 && self->account != NULL)
-    workforce = (guint) (chq_account_get_fte (self->account) + 0.5);
+  if (self->training_year != NULL && self->training_year->settings.workforce >= 0.0)
+    return (guint) (self->training_year->settings.workforce + 0.5);
+  if (self->account != NULL)
+    return (guint) (chq_account_get_fte (self->account) + 0.5);
 
-  return workforce;
+  return 0;
 }

@@ -8,6 +8,7 @@
 
 #include "chq-backend.h"
 #include "chq-hours-report.h"
+#include "chq-training-year.h"
 
 G_BEGIN_DECLS
 
@@ -29,6 +30,8 @@ void            chq_hours_page_set_today         (ChqHoursPage        *self,
                                                   GDateTime           *today);
 /* The workforce the training right counts (the setting, or the account's FTE). */
 guint           chq_hours_page_get_workforce     (ChqHoursPage        *self);
+/* The year model shown (credits, every training); NULL while it is built. */
+ChqTrainingYear *chq_hours_page_get_training_year (ChqHoursPage       *self);
 /* The report shown, NULL while none is (no backend, or the first read not done). */
 ChqHoursReport *chq_hours_page_get_report        (ChqHoursPage        *self);
 gboolean        chq_hours_page_get_loading       (ChqHoursPage        *self);
