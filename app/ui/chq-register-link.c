@@ -34,6 +34,10 @@ struct _ChqRegisterLink
   GListModel   *outbox_model;   /* owned */
   gulong        outbox_id;
   GHashTable   *rekeyed;        /* owned: idempotency keys already moved */
+  GDateTime    *today;          /* owned, nullable: a fixed clock (tests) */
+  gulong        store_id;       /* waiting for the demo's workers */
+  gboolean      seeded;         /* the demo's trainings are in (or on their way) */
+  guint         writes;         /* demo seeds and removals under way */
 };
 
 G_DEFINE_FINAL_TYPE (ChqRegisterLink, chq_register_link, G_TYPE_OBJECT)
@@ -112,6 +116,75 @@ chq_register_link_rekey_sent (ChqRegisterLink *self)
 }
 
 static void
+on_seeded_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(ChqRegisterLink) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->writes--;
+  if (chq_register_seed_demo_finish (CHQ_REGISTER (source), result, &error))
+    chq_register_link_changed (self);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("Could not add the demo's training register: %s", error->message);
+}
+
+static void seed_demo (ChqRegisterLink *self);
+
+static void
+on_demo_workers_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(ChqRegisterLink) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) workers = chq_store_list_finish (CHQ_STORE (source), result, &error);
+  g_autoptr(GDateTime) now = NULL;
+  GDate today;
+
+  self->writes--;
+  if (workers == NULL || self->reg == NULL || self->seeded)
+    return;
+
+  /* Before the first sync: the seed waits for the workers. */
+  if (workers->len == 0)
+    return;
+
+  g_clear_signal_handler (&self->store_id, chq_backend_get_store (self->backend));
+  self->seeded = TRUE;
+  now = self->today != NULL ? g_date_time_ref (self->today) : g_date_time_new_now_local ();
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, (GDateDay) g_date_time_get_day_of_month (now),
+                  (GDateMonth) g_date_time_get_month (now),
+                  (GDateYear) g_date_time_get_year (now));
+  self->writes++;
+  chq_register_seed_demo_async (self->reg, workers, &today, self->cancellable, on_seeded_cb,
+                                g_object_ref (self));
+}
+
+static void
+seed_demo (ChqRegisterLink *self)
+{
+  if (self->seeded || self->reg == NULL || self->backend == NULL ||
+      !chq_backend_is_demo (self->backend))
+    return;
+
+  self->writes++;
+  chq_store_list_workers_async (chq_backend_get_store (self->backend), self->cancellable,
+                                on_demo_workers_cb, g_object_ref (self));
+}
+
+static void
+on_store_changed_cb (ChqStore        *store,
+                     const char      *collection,
+                     ChqRegisterLink *self)
+{
+  if (g_strcmp0 (collection, CHQ_STORE_WORKERS) == 0)
+    seed_demo (self);
+}
+
+static void
 on_opened_cb (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
@@ -134,6 +207,16 @@ on_opened_cb (GObject      *source,
   g_set_object (&self->reg, reg);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REGISTER]);
   chq_register_link_rekey_sent (self);
+
+  /* The demo company's workers get their local details and a few trainings no voucher paid
+   * for, once their list is in the cache. */
+  if (self->backend != NULL && chq_backend_is_demo (self->backend) && !self->seeded)
+    {
+      if (self->store_id == 0)
+        self->store_id = g_signal_connect (chq_backend_get_store (self->backend), "changed",
+                                           G_CALLBACK (on_store_changed_cb), self);
+      seed_demo (self);
+    }
 }
 
 static void
@@ -168,6 +251,8 @@ on_backend_gone (gpointer data)
   g_cancellable_cancel (self->cancellable);
   if (self->outbox_model != NULL)
     g_clear_signal_handler (&self->outbox_id, self->outbox_model);
+  if (self->store_id != 0)
+    g_clear_signal_handler (&self->store_id, chq_backend_get_store (self->backend));
   self->backend = NULL;
   g_object_unref (self);
 }
@@ -305,6 +390,7 @@ chq_register_link_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->outbox_model);
   g_clear_pointer (&self->rekeyed, g_hash_table_unref);
+  g_clear_pointer (&self->today, g_date_time_unref);
   g_free (self->error);
 
   G_OBJECT_CLASS (chq_register_link_parent_class)->finalize (object);
@@ -332,4 +418,98 @@ chq_register_link_init (ChqRegisterLink *self)
 {
   self->cancellable = g_cancellable_new ();
   self->rekeyed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+static void
+on_demo_removed_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(ChqRegisterLink) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->writes--;
+  if (!chq_register_remove_demo_finish (CHQ_REGISTER (source), result, &error))
+    g_warning ("Could not remove the demo's training register: %s", error->message);
+  else
+    chq_register_link_changed (self);
+}
+
+static void
+on_open_for_removal_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(ChqRegisterLink) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChqRegister) reg = chq_register_open_finish (result, &error);
+
+  if (reg == NULL)
+    {
+      self->writes--;
+      g_warning ("Could not open the training register to remove the demo: %s", error->message);
+      return;
+    }
+
+  chq_register_remove_demo_async (reg, NULL, on_demo_removed_cb, g_object_ref (self));
+}
+
+/**
+ * chq_register_link_remove_demo:
+ * @self: a #ChqRegisterLink
+ *
+ * Leave Demo: removes every row the demo added to the register (the removal goes on after
+ * the backend is dropped; the register is kept alive until it is done).
+ */
+void
+chq_register_link_remove_demo (ChqRegisterLink *self)
+{
+  g_return_if_fail (CHQ_IS_REGISTER_LINK (self));
+
+  self->seeded = TRUE;
+  self->writes++;
+  if (self->reg == NULL)
+    {
+      /* Not open yet (or the opening is cancelled with the backend): open it for this. */
+      if (self->backend != NULL)
+        chq_register_open_async (chq_backend_get_enterprise_number (self->backend), NULL, NULL,
+                                 on_open_for_removal_cb, g_object_ref (self));
+      else
+        self->writes--;
+      return;
+    }
+
+  /* Not the link's cancellable: leaving the demo drops the backend, and the removal must
+   * still happen. */
+  chq_register_remove_demo_async (self->reg, NULL, on_demo_removed_cb, g_object_ref (self));
+}
+
+/**
+ * chq_register_link_set_today:
+ * @self: a #ChqRegisterLink
+ * @today: (nullable): a fixed "now" (tests), %NULL for the clock
+ *
+ * The date the demo's trainings are placed around.
+ */
+void
+chq_register_link_set_today (ChqRegisterLink *self,
+                             GDateTime       *today)
+{
+  g_return_if_fail (CHQ_IS_REGISTER_LINK (self));
+
+  g_clear_pointer (&self->today, g_date_time_unref);
+  self->today = today != NULL ? g_date_time_ref (today) : NULL;
+}
+
+/**
+ * chq_register_link_get_busy:
+ * @self: a #ChqRegisterLink
+ *
+ * Returns: whether the register is opening, or the demo's rows are being added or removed
+ */
+gboolean
+chq_register_link_get_busy (ChqRegisterLink *self)
+{
+  g_return_val_if_fail (CHQ_IS_REGISTER_LINK (self), FALSE);
+  return (self->reg == NULL && self->error == NULL) || self->writes > 0;
 }

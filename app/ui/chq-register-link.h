@@ -35,4 +35,13 @@ void             chq_register_link_rekey_sent      (ChqRegisterLink *self);
  * reopens it with chq_register_link_reopen()). */
 void             chq_register_link_reopen          (ChqRegisterLink *self);
 
+/* Leave Demo: removes what the demo added (the demo's trainings are added by themselves
+ * once the register is open and the demo's workers are in the cache). */
+void             chq_register_link_remove_demo     (ChqRegisterLink *self);
+/* The date the demo's trainings are placed around (tests); NULL for the clock. */
+void             chq_register_link_set_today       (ChqRegisterLink *self,
+                                                    GDateTime       *today);
+/* Opening, or a demo seed or removal under way. */
+gboolean         chq_register_link_get_busy        (ChqRegisterLink *self);
+
 G_END_DECLS
