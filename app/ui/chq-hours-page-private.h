@@ -5,6 +5,7 @@
 #pragma once
 
 #include "chq-deadlines-view.h"
+#include "chq-docs.h"
 #include "chq-hours-chart.h"
 #include "chq-hours-page.h"
 #include "chq-register-link.h"
@@ -100,5 +101,10 @@ GArray  *_chq_hours_page_register_years      (ChqHoursPage *self);
 gboolean _chq_hours_page_is_self_employed    (ChqHoursPage *self);
 void     _chq_hours_page_show_report         (ChqHoursPage *self);
 void     _chq_hours_page_update_years        (ChqHoursPage *self);
+
+/* chq-hours-page-exports.c: the documents and files the page writes. */
+void     _chq_hours_page_class_init_exports  (GtkWidgetClass *widget_class);
+void     _chq_hours_page_update_actions      (ChqHoursPage *self);
+void     _chq_hours_page_close_chooser       (ChqHoursPage *self);
 
 G_END_DECLS

@@ -61,16 +61,6 @@ hours_text (double hours)
   return g_strdup_printf (_("%s h"), number);
 }
 
-static void
-update_actions (ChqHoursPage *self)
-{
-  gboolean can_export = self->report != NULL && self->exports == 0;
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "hours.export-csv", can_export);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "hours.export-pdf", can_export);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), can_export);
-}
-
 /* ------------------------------------------------------------------------ the tables */
 
 static void
@@ -224,7 +214,16 @@ setup_tables (ChqHoursPage *self)
   add_column (self->workers_view, _("Vouchers"), 3, CELL_NUMBER, FALSE);
   add_column (self->workers_view, _("Training Credit"), 4, CELL_PROGRESS, FALSE);
   add_column (self->workers_view, _("Left"), 5, CELL_NUMBER, FALSE);
-  set_model (self->workers_view, self->workers_model);
+  {
+    /* A worker may be selected: "Individual Training Account" then writes theirs. */
+    g_autoptr(GtkSingleSelection) selection =
+      gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->workers_model)));
+
+    gtk_single_selection_set_autoselect (selection, FALSE);
+    gtk_single_selection_set_can_unselect (selection, TRUE);
+    gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
+    gtk_column_view_set_model (self->workers_view, GTK_SELECTION_MODEL (selection));
+  }
 
   add_column (self->courses_view, _("Course"), 0, CELL_TITLE, TRUE);
   add_column (self->courses_view, _("Workers"), 1, CELL_NUMBER, FALSE);
@@ -582,7 +581,7 @@ recompute (ChqHoursPage *self)
   self->report = chq_hours_report_compute (self->year, self->workers, self->enrolments,
                                            &settings, &today);
   _chq_hours_page_show_report (self);
-  update_actions (self);
+  _chq_hours_page_update_actions (self);
 }
 
 /* ------------------------------------------------------------------------- the years */
@@ -951,288 +950,6 @@ on_settings_changed_cb (GSettings    *settings,
     recompute (self);
 }
 
-/* --------------------------------------------------------------------------- exports */
-
-static void
-write_csv_thread (GTask        *task,
-                  gpointer      source_object,
-                  gpointer      task_data,
-                  GCancellable *cancellable)
-{
-  GBytes *bytes = task_data;
-  GFile *file = g_object_get_data (G_OBJECT (task), "file");
-  g_autoptr(GError) error = NULL;
-
-  if (!g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL,
-                                cancellable, &error))
-    {
-      g_autofree char *name = g_file_get_parse_name (file);
-
-      /* Translators: %s is a file name, then the system's reason */
-      g_task_return_new_error (task, error->domain, error->code,
-                               _("Could not write “%s”: %s. Choose another folder or free "
-                                 "some space."), name, error->message);
-      return;
-    }
-
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
-on_export_task_done_cb (GTask        *task,
-                        GParamSpec   *pspec,
-                        ChqHoursPage *self)
-{
-  self->exports--;
-  update_actions (self);
-}
-
-/* Counts @task as an export running until it completes; or, when no report is shown yet,
- * returns its error on @task and %FALSE. */
-static gboolean
-start_export (ChqHoursPage *self,
-              GTask        *task)
-{
-  if (self->report == NULL)
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
-                               _("The training hours are not loaded yet. Wait for the sync, "
-                                 "then export again."));
-      return FALSE;
-    }
-
-  self->exports++;
-  update_actions (self);
-  g_signal_connect_object (task, "notify::completed", G_CALLBACK (on_export_task_done_cb),
-                           self, 0);
-  return TRUE;
-}
-
-/**
- * chq_hours_page_export_csv_async:
- * @self: a #ChqHoursPage
- * @file: where to write the CSV (replaced)
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when the file is written
- * @user_data: for @callback
- *
- * Writes the training records of the year shown (see chq_hours_report_to_csv(): UTF-8 with
- * a byte order mark, so that LibreOffice and Excel both read accents right) on a worker
- * thread. Fails with %G_IO_ERROR_NOT_INITIALIZED when no report is shown yet.
- */
-void
-chq_hours_page_export_csv_async (ChqHoursPage        *self,
-                                 GFile               *file,
-                                 GCancellable        *cancellable,
-                                 GAsyncReadyCallback  callback,
-                                 gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (CHQ_IS_HOURS_PAGE (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, chq_hours_page_export_csv_async);
-
-  if (!start_export (self, task))
-    return;
-  g_task_set_task_data (task, chq_hours_report_to_csv (self->report, TRUE),
-                        (GDestroyNotify) g_bytes_unref);
-  g_object_set_data_full (G_OBJECT (task), "file", g_object_ref (file), g_object_unref);
-  g_task_run_in_thread (task, write_csv_thread);
-}
-
-/**
- * chq_hours_page_export_csv_finish:
- * @self: a #ChqHoursPage
- * @result: the result given to the callback
- * @error: return location for a #GError
- *
- * Returns: %TRUE when the file is written; %FALSE with @error set to a sentence for people
- */
-gboolean
-chq_hours_page_export_csv_finish (ChqHoursPage  *self,
-                                  GAsyncResult  *result,
-                                  GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-static void
-on_pdf_written_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-
-  if (chq_report_pdf_write_finish (result, &error) == 0)
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-/**
- * chq_hours_page_export_pdf_async:
- * @self: a #ChqHoursPage
- * @file: where to write the PDF (replaced)
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when the file is written
- * @user_data: for @callback
- *
- * Writes the annual report of the year shown (company, totals, chart, per-worker table;
- * A4) on a worker thread. Fails with %G_IO_ERROR_NOT_INITIALIZED when no report is shown
- * yet.
- */
-void
-chq_hours_page_export_pdf_async (ChqHoursPage        *self,
-                                 GFile               *file,
-                                 GCancellable        *cancellable,
-                                 GAsyncReadyCallback  callback,
-                                 gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (CHQ_IS_HOURS_PAGE (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, chq_hours_page_export_pdf_async);
-
-  if (!start_export (self, task))
-    return;
-  chq_report_pdf_write_async (chq_report_pdf_new (self->report, self->company_name, NULL),
-                              file, cancellable, on_pdf_written_cb, g_steal_pointer (&task));
-}
-
-/**
- * chq_hours_page_export_pdf_finish:
- * @self: a #ChqHoursPage
- * @result: the result given to the callback
- * @error: return location for a #GError
- *
- * Returns: %TRUE when the file is written; %FALSE with @error set to a sentence for people
- */
-gboolean
-chq_hours_page_export_pdf_finish (ChqHoursPage  *self,
-                                  GAsyncResult  *result,
-                                  GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-static void
-on_exported_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  ChqHoursPage *self = CHQ_HOURS_PAGE (source);
-  g_autoptr(GFile) file = user_data;
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
-
-  if (g_task_get_source_tag (G_TASK (result)) == chq_hours_page_export_csv_async)
-    ok = chq_hours_page_export_csv_finish (self, result, &error);
-  else
-    ok = chq_hours_page_export_pdf_finish (self, result, &error);
-
-  if (ok)
-    {
-      g_autofree char *name = g_file_get_basename (file);
-      /* Translators: a toast; %s is a file name */
-      g_autofree char *text = g_strdup_printf (_("Saved “%s”"), name);
-
-      show_toast (self, text);
-    }
-  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    show_toast (self, error->message);
-}
-
-static void
-on_chooser_response_cb (GtkNativeDialog *dialog,
-                        int              response,
-                        ChqHoursPage    *self)
-{
-  gboolean pdf = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "pdf"));
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-
-      if (file != NULL && pdf)
-        chq_hours_page_export_pdf_async (self, file, self->cancellable, on_exported_cb,
-                                         g_object_ref (file));
-      else if (file != NULL)
-        chq_hours_page_export_csv_async (self, file, self->cancellable, on_exported_cb,
-                                         g_object_ref (file));
-    }
-
-  gtk_native_dialog_destroy (dialog);
-  g_clear_object (&self->chooser);
-}
-
-static void
-choose_file (ChqHoursPage *self,
-             gboolean      pdf)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *name = NULL;
-
-  if (self->report == NULL || self->chooser != NULL)
-    return;
-
-  self->chooser = gtk_file_chooser_native_new (pdf ? _("Save the Annual Report")
-                                                   : _("Save the Training Records"),
-                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               GTK_FILE_CHOOSER_ACTION_SAVE,
-                                               _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  g_object_set_data (G_OBJECT (self->chooser), "pdf", GINT_TO_POINTER (pdf));
-
-  if (pdf)
-    {
-      gtk_file_filter_set_name (filter, _("PDF documents"));
-      gtk_file_filter_add_mime_type (filter, "application/pdf");
-      /* Translators: the proposed file name of the PDF report; %d is the year */
-      name = g_strdup_printf (_("training-report-%d.pdf"), self->report->year);
-    }
-  else
-    {
-      gtk_file_filter_set_name (filter, _("CSV spreadsheets"));
-      gtk_file_filter_add_mime_type (filter, "text/csv");
-      /* Translators: the proposed file name of the CSV records; %d is the year */
-      name = g_strdup_printf (_("training-records-%d.csv"), self->report->year);
-    }
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-
-  g_signal_connect (self->chooser, "response", G_CALLBACK (on_chooser_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
-}
-
-static void
-export_csv_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  choose_file (CHQ_HOURS_PAGE (widget), FALSE);
-}
-
-static void
-export_pdf_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  choose_file (CHQ_HOURS_PAGE (widget), TRUE);
-}
-
 /* ---------------------------------------------------------------------------- object */
 
 static void
@@ -1264,11 +981,7 @@ chq_hours_page_dispose (GObject *object)
 {
   ChqHoursPage *self = CHQ_HOURS_PAGE (object);
 
-  if (self->chooser != NULL)
-    {
-      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-      g_clear_object (&self->chooser);
-    }
+  _chq_hours_page_close_chooser (self);
   disconnect_backend (self);
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
@@ -1389,12 +1102,7 @@ chq_hours_page_class_init (ChqHoursPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChqHoursPage, months_view);
   gtk_widget_class_bind_template_child (widget_class, ChqHoursPage, chart);
 
-  gtk_widget_class_install_action (widget_class, "hours.export-csv", NULL, export_csv_action);
-  gtk_widget_class_install_action (widget_class, "hours.export-pdf", NULL, export_pdf_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
-                                       "hours.export-csv", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
-                                       "hours.export-pdf", NULL);
+  _chq_hours_page_class_init_exports (widget_class);
 
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
@@ -1424,7 +1132,7 @@ chq_hours_page_init (ChqHoursPage *self)
                             G_CALLBACK (on_visible_view_cb), self);
 
   gtk_stack_set_visible_child_name (self->stack, "empty");
-  update_actions (self);
+  _chq_hours_page_update_actions (self);
 }
 
 /**
@@ -1492,7 +1200,7 @@ chq_hours_page_set_backend (ChqHoursPage *self,
 
   update_pending (self);
 
-  update_actions (self);
+  _chq_hours_page_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BACKEND]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }

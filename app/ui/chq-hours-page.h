@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "chq-backend.h"
+#include "chq-docs.h"
 #include "chq-hours-report.h"
 #include "chq-training-year.h"
 
@@ -36,7 +37,9 @@ ChqTrainingYear *chq_hours_page_get_training_year (ChqHoursPage       *self);
 ChqHoursReport *chq_hours_page_get_report        (ChqHoursPage        *self);
 gboolean        chq_hours_page_get_loading       (ChqHoursPage        *self);
 
-/* What "Export" does once a file is chosen: write the shown year off the main thread. */
+/* What "Export" does once a file is chosen: write the shown year off the main thread. The
+ * CSV is the training records of chq-docs.h (every training, for the social secretariat);
+ * the PDF the annual report of the hours. */
 void            chq_hours_page_export_csv_async  (ChqHoursPage        *self,
                                                   GFile               *file,
                                                   GCancellable        *cancellable,
@@ -45,6 +48,21 @@ void            chq_hours_page_export_csv_async  (ChqHoursPage        *self,
 gboolean        chq_hours_page_export_csv_finish (ChqHoursPage        *self,
                                                   GAsyncResult        *result,
                                                   GError             **error);
+/* One of the register's documents (chq-docs.h) of the year shown: @worker_key for the
+ * individual training account (NULL: every worker); @file a folder for
+ * CHQ_DOC_BALANCE_FOLDER. Written off the main thread. */
+void            chq_hours_page_export_doc_async  (ChqHoursPage        *self,
+                                                  ChqDocKind           kind,
+                                                  const char          *worker_key,
+                                                  GFile               *file,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+gboolean        chq_hours_page_export_doc_finish (ChqHoursPage        *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
+/* The worker selected in the workers' table, or NULL. */
+const char     *chq_hours_page_get_selected_worker (ChqHoursPage      *self);
 void            chq_hours_page_export_pdf_async  (ChqHoursPage        *self,
                                                   GFile               *file,
                                                   GCancellable        *cancellable,
