@@ -70,6 +70,7 @@ on_training_year_cb (GObject      *source,
 
           chq_trainings_view_set_year (self->trainings_view, self->link, self->training_year);
           _chq_hours_page_show_report (self);
+          _chq_hours_page_update_actions (self);
         }
     }
 
@@ -134,6 +135,7 @@ _chq_hours_page_disconnect_register (ChqHoursPage *self)
   g_clear_pointer (&self->register_years, g_array_unref);
   self->training_serial++;
   chq_trainings_view_set_year (self->trainings_view, NULL, NULL);
+  _chq_hours_page_update_actions (self);
 }
 
 GArray *
