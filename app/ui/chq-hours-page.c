@@ -1124,6 +1124,12 @@ chq_hours_page_init (ChqHoursPage *self)
   _chq_hours_page_update_years (self);
   g_signal_connect_swapped (self->year_dropdown, "notify::selected",
                             G_CALLBACK (on_year_selected_cb), self);
+  /* The view buttons flow onto two lines in a narrow window; only the buttons take focus. */
+  for (GtkWidget *button = GTK_WIDGET (self->workers_button); button != NULL;
+       button = gtk_widget_get_next_sibling (gtk_widget_get_parent (button)) != NULL
+                ? gtk_widget_get_first_child (gtk_widget_get_next_sibling (gtk_widget_get_parent (button)))
+                : NULL)
+    gtk_widget_set_focusable (gtk_widget_get_parent (button), FALSE);
   g_signal_connect (self->workers_button, "toggled", G_CALLBACK (on_view_toggled_cb), self);
   g_signal_connect (self->courses_button, "toggled", G_CALLBACK (on_view_toggled_cb), self);
   g_signal_connect (self->trainings_button, "toggled", G_CALLBACK (on_view_toggled_cb), self);
