@@ -15,6 +15,7 @@
 #include "chq-backend.h"
 #include "chq-deadlines-view.h"
 #include "chq-hours-page.h"
+#include "chq-plan-dialog.h"
 #include "chq-register-link.h"
 #include "chq-test-ui-utils.h"
 #include "chq-training-dialog.h"
@@ -354,9 +355,33 @@ test_documents (Fixture       *f,
   year = wait_new_year (f, year);
   g_assert_cmpint (year->tier, ==, CHQ_TRAINING_TIER_20_OR_MORE);
 
+  /* The plan's content, written in its form. */
+  {
+    GtkWidget *dialog = chq_hours_page_edit_plan (f->page);
+
+    g_assert_nonnull (dialog);
+    g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+    gtk_widget_activate_action (dialog, "plan.save", NULL);
+    g_assert_cmpstr (chq_plan_dialog_get_error (CHQ_PLAN_DIALOG (dialog)), ==,
+                     "Add at least one training the plan offers.");
+    chq_plan_dialog_add_item (CHQ_PLAN_DIALOG (dialog), "Prévention des risques électriques",
+                              TRUE);
+    chq_plan_dialog_add_item (CHQ_PLAN_DIALOG (dialog), "Tutorat des nouveaux", FALSE);
+    chq_plan_dialog_set_texts (CHQ_PLAN_DIALOG (dialog), "Techniciens de maintenance",
+                               "Priorité aux travailleurs de 50 ans et plus",
+                               "Chaque technicien suit au moins un jour par an");
+    gtk_widget_activate_action (dialog, "plan.save", NULL);
+    wait_until (dialog == NULL, 10000);
+    year = wait_new_year (f, year);
+    g_assert_nonnull (year->plan);
+    g_assert_cmpuint (year->plan->items->len, ==, 2);
+  }
+
   plan = export_text (f, CHQ_DOC_TRAINING_PLAN, NULL, "plan.pdf");
-  assert_contains (plan, "15 March");
-  assert_contains (plan, "31 March");
+  assert_contains (plan, "Prévention des risques");
+  assert_contains (plan, "Techniciens de maintenance");
+  assert_contains (plan, "2026-03-15");
+  assert_contains (plan, "2026-03-31");
   anonymised = export_text (f, CHQ_DOC_TRAINING_PLAN_ANONYMISED, NULL, "plan-anonymised.pdf");
   for (guint i = 0; i < year->workers->len; i++)
     {

@@ -16,6 +16,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "chq-hours-page-private.h"
+#include "chq-plan-dialog.h"
 #include "chq-report-pdf.h"
 #include "chq-window.h"
 
@@ -48,6 +49,9 @@ _chq_hours_page_update_actions (ChqHoursPage *self)
   gtk_widget_action_set_enabled (widget, "hours.export-account", employer);
   gtk_widget_action_set_enabled (widget, "hours.export-statements", employer);
   gtk_widget_action_set_enabled (widget, "hours.export-statements-folder", employer);
+  gtk_widget_action_set_enabled (widget, "hours.edit-plan",
+                                 is_plan_company (self) && self->link != NULL &&
+                                 chq_register_link_get_register (self->link) != NULL);
   gtk_widget_action_set_enabled (widget, "hours.export-plan", idle && is_plan_company (self));
   gtk_widget_action_set_enabled (widget, "hours.export-plan-anonymised",
                                  idle && is_plan_company (self));
@@ -517,9 +521,49 @@ chq_hours_page_get_selected_worker (ChqHoursPage *self)
   return ((ChqHoursWorker *) g_ptr_array_index (self->report->workers, selected))->worker_id;
 }
 
+/**
+ * chq_hours_page_edit_plan:
+ * @self: a #ChqHoursPage
+ *
+ * Opens the form of the year's training plan (companies of 20 workers or more).
+ *
+ * Returns: (transfer none) (nullable): the form, shown; %NULL when the company has no plan
+ *   to keep or the register is not open
+ */
+GtkWidget *
+chq_hours_page_edit_plan (ChqHoursPage *self)
+{
+  GtkRoot *root;
+  GtkWidget *dialog;
+
+  g_return_val_if_fail (CHQ_IS_HOURS_PAGE (self), NULL);
+
+  if (!is_plan_company (self) || self->link == NULL ||
+      chq_register_link_get_register (self->link) == NULL)
+    return NULL;
+
+  dialog = chq_plan_dialog_new (self->link, self->training_year->year, self->training_year->plan);
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return dialog;
+}
+
+static void
+edit_plan_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  chq_hours_page_edit_plan (CHQ_HOURS_PAGE (widget));
+}
+
 void
 _chq_hours_page_class_init_exports (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "hours.edit-plan", NULL, edit_plan_action);
+
   const char *actions[] = { "hours.export-csv", "hours.export-pdf", "hours.export-account",
                             "hours.export-statements", "hours.export-statements-folder",
                             "hours.export-plan", "hours.export-plan-anonymised",

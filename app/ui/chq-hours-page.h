@@ -61,6 +61,8 @@ void            chq_hours_page_export_doc_async  (ChqHoursPage        *self,
 gboolean        chq_hours_page_export_doc_finish (ChqHoursPage        *self,
                                                   GAsyncResult        *result,
                                                   GError             **error);
+/* The form of the year's training plan (20 workers or more), shown; NULL when none applies. */
+GtkWidget      *chq_hours_page_edit_plan         (ChqHoursPage        *self);
 /* The worker selected in the workers' table, or NULL. */
 const char     *chq_hours_page_get_selected_worker (ChqHoursPage      *self);
 void            chq_hours_page_export_pdf_async  (ChqHoursPage        *self,
