@@ -17,6 +17,7 @@
 #include "chq-hours-page.h"
 #include "chq-plan-dialog.h"
 #include "chq-register-link.h"
+#include "chq-register-prefs.h"
 #include "chq-test-ui-utils.h"
 #include "chq-training-dialog.h"
 #include "chq-trainings-view.h"
@@ -434,6 +435,73 @@ test_self_employed (Fixture       *f,
   assert_contains (text, "Lambert");
 }
 
+static GtkSpinButton *
+prefs_spin (ChqRegisterPrefs *prefs,
+            const char       *name)
+{
+  return template_child (prefs, CHQ_TYPE_REGISTER_PREFS, name);
+}
+
+static void
+test_backup_restore (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *backup = g_build_filename (f->ui.tmpdir, "register.chequier-backup", NULL);
+  g_autofree char *damaged = g_build_filename (f->ui.tmpdir, "damaged.chequier-backup", NULL);
+  g_autoptr(GFile) backup_file = g_file_new_for_path (backup);
+  g_autoptr(GFile) damaged_file = g_file_new_for_path (damaged);
+  ChqRegisterPrefs *prefs = CHQ_REGISTER_PREFS (chq_register_prefs_new ());
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  ChqTrainingYear *year;
+  AdwMessageDialog *confirmation;
+
+  show_backend (f);
+  year = chq_hours_page_get_training_year (f->page);
+  gtk_window_set_child (window, GTK_WIDGET (prefs));
+  gtk_window_present (window);
+  chq_register_prefs_set_backend (prefs, f->ui.backend);
+  wait_until (!chq_register_prefs_get_busy (prefs), 5000);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (prefs)));
+  /* The demo company's settings, read from its register. */
+  g_assert_cmpfloat (gtk_spin_button_get_value (prefs_spin (prefs, "workforce_spin")), ==, 12);
+  g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (prefs_spin (prefs, "hours_spin")),
+                                  7.6, 1e-9);
+
+  chq_register_prefs_backup_to (prefs, backup_file);
+  wait_until (!chq_register_prefs_get_busy (prefs), 5000);
+  g_assert_cmpstr (chq_register_prefs_get_message (prefs), ==, "Training register backed up");
+  g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
+
+  /* A change after the backup: 30 workers, saved at once; the page follows. */
+  gtk_spin_button_set_value (prefs_spin (prefs, "workforce_spin"), 30);
+  wait_until (!chq_register_prefs_get_busy (prefs), 5000);
+  year = wait_new_year (f, year);
+  g_assert_cmpint (year->tier, ==, CHQ_TRAINING_TIER_20_OR_MORE);
+
+  /* A damaged file is refused, the register left as it is. */
+  g_assert_true (g_file_set_contents (damaged, "not a register at all", -1, NULL));
+  chq_register_prefs_restore_from (prefs, damaged_file);
+  wait_until (!chq_register_prefs_get_busy (prefs), 5000);
+  g_assert_null (chq_register_prefs_get_confirmation (prefs));
+  g_assert_nonnull (chq_register_prefs_get_message (prefs));
+  g_assert_cmpstr (chq_register_prefs_get_message (prefs), !=, "Training register restored");
+
+  /* Restoring says what it replaces first; once confirmed, the register is the backup's. */
+  chq_register_prefs_restore_from (prefs, backup_file);
+  wait_until (chq_register_prefs_get_confirmation (prefs) != NULL, 5000);
+  confirmation = chq_register_prefs_get_confirmation (prefs);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (confirmation), "0123.456.749"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (confirmation), "replaces"));
+  adw_message_dialog_response (confirmation, "restore");
+  wait_until (!chq_register_prefs_get_busy (prefs), 10000);
+  g_assert_cmpstr (chq_register_prefs_get_message (prefs), ==, "Training register restored");
+  wait_until (gtk_spin_button_get_value (prefs_spin (prefs, "workforce_spin")) == 12, 5000);
+  year = wait_new_year (f, year);
+  g_assert_cmpint (year->tier, ==, CHQ_TRAINING_TIER_10_TO_19);
+
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -447,6 +515,8 @@ main (int   argc,
               test_worker_details, fixture_tear_down);
   g_test_add ("/ui/register/documents", Fixture, NULL, fixture_set_up, test_documents,
               fixture_tear_down);
+  g_test_add ("/ui/register/backup-restore", Fixture, NULL, fixture_set_up,
+              test_backup_restore, fixture_tear_down);
   g_test_add ("/ui/register/self-employed", Fixture, DEMO_SELF_EMPLOYED, fixture_set_up,
               test_self_employed, fixture_tear_down);
 
