@@ -224,6 +224,8 @@ test_ui_set_up (TestUi     *ui,
   ui->backend = chq_backend_new (uri, name, enterprise_number, outbox_path, &error);
   g_assert_no_error (error);
   chq_backend_set_demo (ui->backend, TRUE);
+  /* The sync fetches the enrolments of the sandbox's year, not the clock's. */
+  chq_sync_set_current_year (chq_backend_get_sync (ui->backend), 2026);
   /* The demo's register trainings are placed around the sandbox's today, not the clock's. */
   {
     g_autoptr(GDateTime) today = g_date_time_new_local (2026, 11, 28, 12, 0, 0);

@@ -38,6 +38,7 @@ struct _ChqRegisterLink
   gulong        store_id;       /* waiting for the demo's workers */
   gboolean      seeded;         /* the demo's trainings are in (or on their way) */
   guint         writes;         /* demo seeds and removals under way */
+  gboolean      remove_pending; /* Leave Demo came before the register was open */
 };
 
 G_DEFINE_FINAL_TYPE (ChqRegisterLink, chq_register_link, G_TYPE_OBJECT)
@@ -185,6 +186,21 @@ on_store_changed_cb (ChqStore        *store,
 }
 
 static void
+on_demo_removed_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(ChqRegisterLink) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->writes--;
+  if (!chq_register_remove_demo_finish (CHQ_REGISTER (source), result, &error))
+    g_warning ("Could not remove the demo's training register: %s", error->message);
+  else
+    chq_register_link_changed (self);
+}
+
+static void
 on_opened_cb (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
@@ -201,10 +217,22 @@ on_opened_cb (GObject      *source,
       g_warning ("Could not open the training register: %s", error->message);
       g_free (self->error);
       self->error = g_strdup (error->message);
+      if (self->remove_pending)
+        {
+          self->remove_pending = FALSE;
+          self->writes--;
+        }
       return;
     }
 
   g_set_object (&self->reg, reg);
+  if (self->remove_pending)
+    {
+      self->remove_pending = FALSE;
+      chq_register_remove_demo_async (self->reg, NULL, on_demo_removed_cb, g_object_ref (self));
+    }
+  if (self->backend == NULL)
+    return;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REGISTER]);
   chq_register_link_rekey_sent (self);
 
@@ -223,8 +251,10 @@ static void
 open_register (ChqRegisterLink *self)
 {
   g_clear_pointer (&self->error, g_free);
+  /* Not cancelled with the backend: Leave Demo may still need the register once it is
+   * open, and opening twice at once would race on the file's creation. */
   chq_register_open_async (chq_backend_get_enterprise_number (self->backend), NULL,
-                           self->cancellable, on_opened_cb, g_object_ref (self));
+                           NULL, on_opened_cb, g_object_ref (self));
 }
 
 /**
@@ -420,40 +450,6 @@ chq_register_link_init (ChqRegisterLink *self)
   self->rekeyed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
-static void
-on_demo_removed_cb (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  g_autoptr(ChqRegisterLink) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  self->writes--;
-  if (!chq_register_remove_demo_finish (CHQ_REGISTER (source), result, &error))
-    g_warning ("Could not remove the demo's training register: %s", error->message);
-  else
-    chq_register_link_changed (self);
-}
-
-static void
-on_open_for_removal_cb (GObject      *source,
-                        GAsyncResult *result,
-                        gpointer      user_data)
-{
-  g_autoptr(ChqRegisterLink) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ChqRegister) reg = chq_register_open_finish (result, &error);
-
-  if (reg == NULL)
-    {
-      self->writes--;
-      g_warning ("Could not open the training register to remove the demo: %s", error->message);
-      return;
-    }
-
-  chq_register_remove_demo_async (reg, NULL, on_demo_removed_cb, g_object_ref (self));
-}
-
 /**
  * chq_register_link_remove_demo:
  * @self: a #ChqRegisterLink
@@ -470,10 +466,9 @@ chq_register_link_remove_demo (ChqRegisterLink *self)
   self->writes++;
   if (self->reg == NULL)
     {
-      /* Not open yet (or the opening is cancelled with the backend): open it for this. */
-      if (self->backend != NULL)
-        chq_register_open_async (chq_backend_get_enterprise_number (self->backend), NULL, NULL,
-                                 on_open_for_removal_cb, g_object_ref (self));
+      /* Still opening: the removal follows once it is open (see on_opened_cb()). */
+      if (self->error == NULL)
+        self->remove_pending = TRUE;
       else
         self->writes--;
       return;
