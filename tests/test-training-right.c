@@ -445,10 +445,62 @@ test_year (void)
                                   1, 1e-9);
   g_assert_false (chq_training_year_find_worker (year, "w4")->balance.late);
 
+  /* 12 workers, no plan: only the statements are due, on 31 December. */
+  {
+    g_autoptr(GArray) obligations = chq_training_year_get_obligations (year);
+
+    g_assert_cmpuint (obligations->len, ==, 1);
+    g_assert_cmpint (g_array_index (obligations, ChqObligation, 0).kind, ==,
+                     CHQ_OBLIGATION_STATEMENTS);
+    g_assert_cmpint (g_date_get_day (&g_array_index (obligations, ChqObligation, 0).date), ==,
+                     31);
+  }
+
   years = chq_training_years_available (NULL, data, &today);
   g_assert_cmpuint (years->len, ==, 2);
   g_assert_cmpint (g_array_index (years, int, 0), ==, 2027);
   g_assert_cmpint (g_array_index (years, int, 1), ==, 2026);
+}
+
+/* A company of 20 or more: the plan's dates, the draft 15 days before the meeting. */
+static void
+test_obligations (void)
+{
+  g_autoptr(GPtrArray) workers = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(ChqRegisterData) data = chq_register_data_new ("0123456749");
+  g_autoptr(ChqTrainingYear) year = NULL;
+  g_autoptr(GArray) list = NULL;
+  ChqTrainingPlan *plan = chq_training_plan_new (2027);
+  GDate today = date (7, 12, 2026);
+  const ChqObligationKind order[] = {
+    CHQ_OBLIGATION_PLAN_DRAFT, CHQ_OBLIGATION_PLAN_OPINION, CHQ_OBLIGATION_PLAN_SETTLED,
+    CHQ_OBLIGATION_PLAN_TO_FPS, CHQ_OBLIGATION_STATEMENTS,
+  };
+  const int days[][2] = { { 23, 2 }, { 15, 3 }, { 31, 3 }, { 30, 4 }, { 31, 12 } };
+
+  data->settings.workforce = 22;
+  plan->meeting_date = date (10, 3, 2027);
+  plan->draft_sent_date = date (20, 2, 2027);
+  g_ptr_array_add (data->plans, plan);
+  g_ptr_array_add (workers, worker_new ("w1", "Sophie", "Dubois", CHQ_WORKER_STATUS_EMPLOYEE));
+  year = chq_training_year_new_full (2027, &today, "Atelier Mosan SRL", "0123456749",
+                                     CHQ_ACCOUNT_KIND_EMPLOYER, 12, workers, NULL, data);
+  list = chq_training_year_get_obligations (year);
+
+  g_assert_cmpuint (list->len, ==, G_N_ELEMENTS (order));
+  for (guint i = 0; i < list->len; i++)
+    {
+      const ChqObligation *o = &g_array_index (list, ChqObligation, i);
+
+      g_assert_cmpint (o->kind, ==, order[i]);
+      g_assert_cmpint (g_date_get_day (&o->date), ==, days[i][0]);
+      g_assert_cmpint (g_date_get_month (&o->date), ==, days[i][1]);
+      g_assert_cmpint (g_date_get_year (&o->date), ==, 2027);
+      g_assert_true (o->done == (i == 0));
+      g_assert_nonnull (chq_obligation_kind_get_title (o->kind));
+    }
+  g_assert_cmpstr (chq_obligation_kind_to_string (CHQ_OBLIGATION_PLAN_TO_FPS), ==,
+                   "plan-to-fps");
 }
 
 int
@@ -467,6 +519,7 @@ main (int   argc,
   g_test_add_func ("/training-right/no-right", test_no_right);
   g_test_add_func ("/training-right/checks", test_checks);
   g_test_add_func ("/training-right/year", test_year);
+  g_test_add_func ("/training-right/obligations", test_obligations);
 
   return g_test_run ();
 }

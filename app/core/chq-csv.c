@@ -163,7 +163,9 @@ append_quoted (GString    *out,
  *
  * Writes one field as RFC 4180 wants it: enclosed in double quotes, with its own quotes
  * doubled, when it holds a comma, a double quote, a carriage return or a line feed (or
- * starts or ends with a space); unchanged otherwise. %NULL is the empty field.
+ * starts or ends with a space); unchanged otherwise. %NULL is the empty field. A field that
+ * a spreadsheet would run as a formula (it starts with '=', '+', '-', '@', a tab or CR) is
+ * written quoted after an apostrophe, so that it shows as text.
  *
  * Returns: (transfer full): the field as it goes in the file
  */

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -392,4 +393,96 @@ chq_training_years_available (GPtrArray             *enrolments,
   g_array_sort (years, compare_years_desc);
 
   return years;
+}
+
+const char *
+chq_obligation_kind_get_title (ChqObligationKind kind)
+{
+  switch (kind)
+    {
+    case CHQ_OBLIGATION_PLAN_DRAFT:
+      return _("Draft training plan to the works council or union delegation");
+    case CHQ_OBLIGATION_PLAN_OPINION:
+      return _("Opinion on the training plan");
+    case CHQ_OBLIGATION_PLAN_SETTLED:
+      return _("Training plan settled");
+    case CHQ_OBLIGATION_PLAN_TO_FPS:
+      return _("Anonymised training plan to the FPS Employment");
+    case CHQ_OBLIGATION_STATEMENTS:
+      return _("Each worker told the balance of their training credit");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
+chq_obligation_kind_to_string (ChqObligationKind kind)
+{
+  static const char *const words[] = {
+    "plan-draft", "plan-opinion", "plan-settled", "plan-to-fps", "statements",
+  };
+
+  g_return_val_if_fail ((guint) kind < G_N_ELEMENTS (words), NULL);
+
+  return words[kind];
+}
+
+static int
+compare_obligations (gconstpointer a,
+                     gconstpointer b)
+{
+  const ChqObligation *oa = a, *ob = b;
+
+  return g_date_compare (&oa->date, &ob->date);
+}
+
+static void
+add_obligation (GArray            *list,
+                ChqObligationKind  kind,
+                const GDate       *date,
+                const GDate       *done_on)
+{
+  ChqObligation obligation = { kind, *date, done_on != NULL && g_date_valid (done_on) };
+
+  g_array_append_val (list, obligation);
+}
+
+/**
+ * chq_training_year_get_obligations:
+ * @self: a year
+ *
+ * Returns: (transfer full) (element-type ChqObligation): the year's obligations, by date
+ */
+GArray *
+chq_training_year_get_obligations (const ChqTrainingYear *self)
+{
+  GArray *list = g_array_new (FALSE, FALSE, sizeof (ChqObligation));
+  guint with_right = 0;
+
+  if (self->tier == CHQ_TRAINING_TIER_20_OR_MORE || self->plan != NULL)
+    {
+      g_autoptr(ChqTrainingPlan) empty = chq_training_plan_new (self->year);
+      const ChqTrainingPlan *plan = self->plan != NULL ? self->plan : empty;
+      GDate draft, opinion, settled, fps;
+
+      chq_training_plan_get_deadlines (plan, &draft, &opinion, &settled, &fps);
+      add_obligation (list, CHQ_OBLIGATION_PLAN_DRAFT, &draft, &plan->draft_sent_date);
+      add_obligation (list, CHQ_OBLIGATION_PLAN_OPINION, &opinion, &plan->opinion_date);
+      add_obligation (list, CHQ_OBLIGATION_PLAN_SETTLED, &settled, &plan->settled_date);
+      add_obligation (list, CHQ_OBLIGATION_PLAN_TO_FPS, &fps, &plan->sent_to_fps_date);
+    }
+
+  chq_training_year_count (self, &with_right, NULL);
+  if (with_right > 0)
+    {
+      GDate dec31;
+
+      g_date_clear (&dec31, 1);
+      g_date_set_dmy (&dec31, 31, G_DATE_DECEMBER, self->year);
+      add_obligation (list, CHQ_OBLIGATION_STATEMENTS, &dec31, NULL);
+    }
+
+  g_array_sort (list, compare_obligations);
+
+  return list;
 }

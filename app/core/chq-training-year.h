@@ -96,6 +96,31 @@ GArray          *chq_training_years_available (GPtrArray             *enrolments
                                                const ChqRegisterData *data,
                                                const GDate           *today);
 
+/* The year's obligations of the training right, for the page and its notifications. */
+typedef enum {
+  CHQ_OBLIGATION_PLAN_DRAFT,   /* the draft plan to the body, 15 days before its meeting */
+  CHQ_OBLIGATION_PLAN_OPINION, /* the body's opinion, by 15 March */
+  CHQ_OBLIGATION_PLAN_SETTLED, /* the plan settled, by 31 March */
+  CHQ_OBLIGATION_PLAN_TO_FPS,  /* the anonymised copy to the FPS, a month after settling */
+  CHQ_OBLIGATION_STATEMENTS,   /* each worker told their balance (decision: by 31 December) */
+} ChqObligationKind;
+
+typedef struct {
+  ChqObligationKind kind;
+  GDate             date;
+  gboolean          done;  /* the plan records it done (plan obligations only) */
+} ChqObligation;
+
+/* The obligations of the year, by date: the plan's four when the company has 20 workers or
+ * more (or a plan is recorded), the statements when a worker has a credit.
+ * Returns: (transfer full) (element-type ChqObligation) */
+GArray          *chq_training_year_get_obligations (const ChqTrainingYear *self);
+/* "Training plan settled", … translated. */
+const char      *chq_obligation_kind_get_title     (ChqObligationKind      kind);
+/* A stable word for a notification id: "plan-draft", "plan-opinion", "plan-settled",
+ * "plan-to-fps", "statements". */
+const char      *chq_obligation_kind_to_string     (ChqObligationKind      kind);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ChqTrainingYear, chq_training_year_unref)
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <pango/pangocairo.h>
+#include <string.h>
 
 #include "chq-doc-layout.h"
 #include "chq-docs.h"
@@ -197,7 +198,10 @@ typedef struct {
   cairo_t              *cr;
   PangoContext         *context;
   PangoLayout          *layout;            /* for single boxes */
-  PangoLayout          *cells[MAX_COLUMNS]; /* for a table's row */
+  PangoLayout          *footer_layout;
+  PangoLayout          *cells[MAX_COLUMNS]; /* for fields and uncached cells */
+  PangoLayout          *row[MAX_COLUMNS];   /* the row's layouts (cached or cells[]) */
+  GHashTable           *cache;              /* owned: text and box -> PangoLayout */
   PangoFontDescription *fonts[BLOCK_PAGE_BREAK + 1];
   PangoFontDescription *header_font;
   PangoFontDescription *label_font;
@@ -260,13 +264,14 @@ draw_footer (Pen *pen)
   double y = CHQ_DOC_PAGE_HEIGHT - MARGIN;
 
   cairo_set_source_rgb (pen->cr, 0.4, 0.4, 0.4);
+  /* Its own layout: a page may end while a block's layout waits to be shown. */
   if (pen->footer != NULL)
     {
-      prepare (pen->layout, pen->fonts[BLOCK_NOTE], pen->footer, width * 0.8, FALSE);
-      show (pen, pen->layout, MARGIN, y);
+      prepare (pen->footer_layout, pen->fonts[BLOCK_NOTE], pen->footer, width * 0.8, FALSE);
+      show (pen, pen->footer_layout, MARGIN, y);
     }
-  prepare (pen->layout, pen->fonts[BLOCK_NOTE], page, width, TRUE);
-  show (pen, pen->layout, MARGIN, y);
+  prepare (pen->footer_layout, pen->fonts[BLOCK_NOTE], page, width, TRUE);
+  show (pen, pen->footer_layout, MARGIN, y);
   cairo_set_source_rgb (pen->cr, 0, 0, 0);
 }
 
@@ -307,6 +312,47 @@ column_geometry (const Block *table,
     }
 }
 
+/* Tables repeat their short texts (a provider, "Formal", a funding, a course's title):
+ * their layouts are kept and shown again, which spares Pango most of the work. */
+#define CACHE_MAX_TEXT 120
+#define CACHE_MAX_SIZE 4096
+
+static PangoLayout *
+cell_layout (Pen                        *pen,
+             guint                       column,
+             const PangoFontDescription *font,
+             const char                 *text,
+             double                      box_width,
+             gboolean                    right,
+             double                     *out_height)
+{
+  g_autofree char *key = NULL;
+  PangoLayout *layout;
+  int w, h;
+
+  if (strlen (text) > CACHE_MAX_TEXT)
+    {
+      *out_height = prepare (pen->cells[column], font, text, box_width, right);
+      return pen->cells[column];
+    }
+
+  key = g_strdup_printf ("%p|%d|%d|%s", (gpointer) font, (int) (box_width * 100), right, text);
+  layout = g_hash_table_lookup (pen->cache, key);
+  if (layout == NULL)
+    {
+      if (g_hash_table_size (pen->cache) >= CACHE_MAX_SIZE)
+        g_hash_table_remove_all (pen->cache);
+      layout = pango_layout_new (pen->context);
+      prepare (layout, font, text, box_width, right);
+      g_hash_table_insert (pen->cache, g_steal_pointer (&key), layout);
+    }
+
+  pango_layout_get_size (layout, &w, &h);
+  *out_height = (double) h / PANGO_SCALE;
+
+  return layout;
+}
+
 static double
 layout_cells (Pen                        *pen,
               const Block                *table,
@@ -317,8 +363,13 @@ layout_cells (Pen                        *pen,
   double height = 0;
 
   for (guint i = 0; i < table->n; i++)
-    height = MAX (height, prepare (pen->cells[i], font, cells[i], col_w[i] - 2 * CELL_PAD,
-                                   table->right[i]));
+    {
+      double h;
+
+      pen->row[i] = cell_layout (pen, i, font, cells[i], col_w[i] - 2 * CELL_PAD,
+                                 table->right[i], &h);
+      height = MAX (height, h);
+    }
 
   return height + 2 * CELL_PAD;
 }
@@ -339,7 +390,7 @@ draw_cells (Pen          *pen,
     }
 
   for (guint i = 0; i < table->n; i++)
-    show (pen, pen->cells[i], col_x[i] + CELL_PAD, pen->y + CELL_PAD);
+    show (pen, pen->row[i], col_x[i] + CELL_PAD, pen->y + CELL_PAD);
 
   cairo_set_source_rgb (pen->cr, 0.8, 0.8, 0.8);
   cairo_set_line_width (pen->cr, 0.5);
@@ -571,20 +622,24 @@ chq_doc_layout_write_pdf (ChqDocLayout  *doc,
   cairo_pdf_surface_restrict_to_version (surface, CAIRO_PDF_VERSION_1_5);
   pen.cr = cairo_create (surface);
   pen.context = pango_cairo_create_context (pen.cr);
+  /* Font sizes in points, as the page is. */
+  pango_cairo_context_set_resolution (pen.context, 72);
   pen.layout = pango_layout_new (pen.context);
+  pen.footer_layout = pango_layout_new (pen.context);
+  pen.cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   for (guint i = 0; i < MAX_COLUMNS; i++)
     pen.cells[i] = pango_layout_new (pen.context);
-  pen.fonts[BLOCK_TITLE] = make_font (17, TRUE);
-  pen.fonts[BLOCK_SUBTITLE] = make_font (10, FALSE);
-  pen.fonts[BLOCK_HEADING] = make_font (12, TRUE);
-  pen.fonts[BLOCK_PARAGRAPH] = make_font (9.5, FALSE);
-  pen.fonts[BLOCK_NOTE] = make_font (8, FALSE);
-  pen.fonts[BLOCK_FIELD] = make_font (9.5, FALSE);
-  pen.fonts[BLOCK_TABLE] = make_font (8, TRUE);
-  pen.fonts[BLOCK_ROW] = make_font (8, FALSE);
-  pen.fonts[BLOCK_PAGE_BREAK] = make_font (8, FALSE);
+  pen.fonts[BLOCK_TITLE] = make_font (18, TRUE);
+  pen.fonts[BLOCK_SUBTITLE] = make_font (11, FALSE);
+  pen.fonts[BLOCK_HEADING] = make_font (13, TRUE);
+  pen.fonts[BLOCK_PARAGRAPH] = make_font (10.5, FALSE);
+  pen.fonts[BLOCK_NOTE] = make_font (9, FALSE);
+  pen.fonts[BLOCK_FIELD] = make_font (10.5, FALSE);
+  pen.fonts[BLOCK_TABLE] = make_font (9, TRUE);
+  pen.fonts[BLOCK_ROW] = make_font (9, FALSE);
+  pen.fonts[BLOCK_PAGE_BREAK] = make_font (9, FALSE);
   pen.header_font = pen.fonts[BLOCK_TABLE];
-  pen.label_font = make_font (9.5, TRUE);
+  pen.label_font = make_font (10.5, TRUE);
   pen.footer = doc->footer;
   pen.y = MARGIN;
   pen.page = 1;
@@ -601,6 +656,8 @@ chq_doc_layout_write_pdf (ChqDocLayout  *doc,
   for (guint i = 0; i < MAX_COLUMNS; i++)
     g_object_unref (pen.cells[i]);
   g_object_unref (pen.layout);
+  g_object_unref (pen.footer_layout);
+  g_hash_table_unref (pen.cache);
   g_object_unref (pen.context);
   cairo_destroy (pen.cr);
   cairo_surface_finish (surface);

@@ -179,7 +179,7 @@ add_trainings (ChqDocLayout                *doc,
     _("Dates"), _("Training"), _("Provider"), _("Type"), _("Hours"), _("Certificate"),
     _("Funding"),
   };
-  const double shares[] = { 0.17, 0.27, 0.15, 0.09, 0.08, 0.12, 0.12 };
+  const double shares[] = { 0.14, 0.23, 0.14, 0.11, 0.09, 0.15, 0.14 };
   const gboolean right[] = { FALSE, FALSE, FALSE, FALSE, TRUE, FALSE, FALSE };
 
   chq_doc_layout_heading (doc, heading);

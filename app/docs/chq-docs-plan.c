@@ -90,7 +90,7 @@ add_items (ChqDocLayout          *doc,
     _("Training"), _("Type"), _("Target group"), _("Particular attention"), _("Hours"),
     _("Participants"),
   };
-  const double shares[] = { 0.27, 0.10, 0.21, 0.22, 0.09, 0.11 };
+  const double shares[] = { 0.24, 0.10, 0.19, 0.21, 0.10, 0.16 };
   const gboolean right[] = { FALSE, FALSE, FALSE, FALSE, TRUE, TRUE };
   double hours = 0;
 
@@ -167,12 +167,14 @@ add_contribution (ChqDocLayout          *doc,
   credits_text = _chq_docs_format_days (credits);
   planned_text = _chq_docs_format_days (planned_days);
   /* Translators: %u workers, then "18 days", then "21.5 days" */
-  summary = g_strdup_printf (ngettext ("The training credits of the %u worker with a right "
-                                       "total %s for the year; the trainings of the plan "
-                                       "offer about %s of training.",
-                                       "The training credits of the %u workers with a right "
-                                       "total %s for the year; the trainings of the plan "
-                                       "offer about %s of training.", with_right),
+  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "The training credits of the %u worker with a "
+                                          "right total %s for the year; the trainings of "
+                                          "the plan offer about %s of training.",
+                                          "The training credits of the %u workers with a "
+                                          "right total %s for the year; the trainings of "
+                                          "the plan offer about %s of training.",
+                                          with_right),
                              with_right, credits_text, planned_text);
 
   chq_doc_layout_heading (doc, _("Contribution to the Individual Training Right"));

@@ -87,7 +87,8 @@ _chq_docs_format_days (double days)
   gulong n = fabs (days - 1) < 1e-9 ? 1 : days < 1 ? 0 : 2;
 
   /* Translators: a number of training days, "2.5 days"; the number may have decimals */
-  return g_strdup_printf (ngettext ("%s day", "%s days", n), number);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s day", "%s days", n),
+                          number);
 }
 
 char *

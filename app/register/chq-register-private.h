@@ -30,6 +30,9 @@ gpointer  _chq_register_finish_job     (ChqRegister         *self,
                                         gpointer             source_tag,
                                         GError             **error);
 
+/* The thread the jobs run on (NULL before the first), for tests. */
+GThread  *_chq_register_get_worker_thread (ChqRegister     *self);
+
 /* The worker thread's connection is replaced by restore. */
 sqlite3  *_chq_register_steal_db      (ChqRegister         *self);
 void      _chq_register_set_db        (ChqRegister         *self,
@@ -68,6 +71,16 @@ gboolean  _chq_register_insert_plan    (sqlite3               *db,
 gboolean  _chq_register_write_settings (sqlite3                   *db,
                                         const ChqTrainingSettings *settings,
                                         GError                   **error);
+extern const char _chq_register_details_columns[];
+extern const char _chq_register_training_columns[];
+ChqWorkerDetails *_chq_register_details_from_row (sqlite3_stmt *stmt);
+ChqTraining      *_chq_register_training_from_row (sqlite3_stmt *stmt);
+/* @worker_key NULL: every worker; @year 0: every year. */
+gboolean  _chq_register_read_trainings (sqlite3     *db,
+                                        const char  *worker_key,
+                                        int          year,
+                                        GPtrArray   *out,
+                                        GError     **error);
 ChqRegisterData *_chq_register_read_all (sqlite3          *db,
                                          const char       *enterprise_number,
                                          GError          **error);
