@@ -1,4 +1,5 @@
-/* test-deadlines-logic.c: the obligations of a year and when they are notified
+/* test-deadlines-logic.c: the obligations of a year (from the year model) and when they are
+ * notified
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,12 +20,12 @@ set_date (GDate *date,
 }
 
 static void
-assert_deadline (GArray          *deadlines,
-                 guint            i,
-                 ChqDeadlineKind  kind,
-                 int              year,
-                 int              month,
-                 int              day)
+assert_deadline (GArray            *deadlines,
+                 guint              i,
+                 ChqObligationKind  kind,
+                 int                year,
+                 int                month,
+                 int                day)
 {
   const ChqDeadline *d = &g_array_index (deadlines, ChqDeadline, i);
 
@@ -34,34 +35,60 @@ assert_deadline (GArray          *deadlines,
   g_assert_cmpint (g_date_get_day (&d->date), ==, day);
 }
 
+/* The obligations of @year for a company of @workforce with one employee (or a
+ * self-employed account), from the year model the page shows. */
+static GArray *
+obligations (int            year,
+             double         workforce,
+             ChqAccountKind kind)
+{
+  g_autoptr(ChqRegisterData) data = chq_register_data_new ("0123456749");
+  g_autoptr(GPtrArray) workers = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(ChqTrainingYear) model = NULL;
+  GDate at;
+
+  data->settings.workforce = workforce;
+  g_ptr_array_add (workers, g_object_new (CHQ_TYPE_WORKER, "id", "wrk-1", "first-name", "Ana",
+                                          "last-name", "Lopes",
+                                          "status", kind == CHQ_ACCOUNT_KIND_EMPLOYER
+                                                    ? CHQ_WORKER_STATUS_EMPLOYEE
+                                                    : CHQ_WORKER_STATUS_SELF_EMPLOYED_MAIN,
+                                          NULL));
+  set_date (&at, year, 1, 10);
+  model = chq_training_year_new_full (year, &at, "Atelier", "0123456749", kind, workforce,
+                                      workers, NULL,
+                                      data);
+  return chq_training_year_get_obligations (model);
+}
+
 static void
 test_tiers (void)
 {
-  g_autoptr(GArray) big = chq_deadlines_for_year (2027, 20, FALSE);
-  g_autoptr(GArray) leap = chq_deadlines_for_year (2028, 250, FALSE);
-  g_autoptr(GArray) small = chq_deadlines_for_year (2027, 19, FALSE);
-  g_autoptr(GArray) alone = chq_deadlines_for_year (2027, 0, TRUE);
+  g_autoptr(GArray) big = obligations (2027, 20, CHQ_ACCOUNT_KIND_EMPLOYER);
+  g_autoptr(GArray) leap = obligations (2028, 250, CHQ_ACCOUNT_KIND_EMPLOYER);
+  g_autoptr(GArray) small = obligations (2027, 19, CHQ_ACCOUNT_KIND_EMPLOYER);
+  g_autoptr(GArray) alone = obligations (2027, 0, CHQ_ACCOUNT_KIND_SELF_EMPLOYED_MAIN);
 
   /* From 20 workers: the plan's four dates, then the statements. The draft goes 15 days
    * before 15 March: 28 February, 29 in a leap year. */
   g_assert_cmpuint (big->len, ==, 5);
-  assert_deadline (big, 0, CHQ_DEADLINE_PLAN_DRAFT, 2027, 2, 28);
-  assert_deadline (big, 1, CHQ_DEADLINE_PLAN_OPINION, 2027, 3, 15);
-  assert_deadline (big, 2, CHQ_DEADLINE_PLAN_SETTLED, 2027, 3, 31);
-  assert_deadline (big, 3, CHQ_DEADLINE_PLAN_COPY, 2027, 4, 30);
-  assert_deadline (big, 4, CHQ_DEADLINE_STATEMENTS, 2027, 12, 31);
-  assert_deadline (leap, 0, CHQ_DEADLINE_PLAN_DRAFT, 2028, 2, 29);
+  assert_deadline (big, 0, CHQ_OBLIGATION_PLAN_DRAFT, 2027, 2, 28);
+  assert_deadline (big, 1, CHQ_OBLIGATION_PLAN_OPINION, 2027, 3, 15);
+  assert_deadline (big, 2, CHQ_OBLIGATION_PLAN_SETTLED, 2027, 3, 31);
+  assert_deadline (big, 3, CHQ_OBLIGATION_PLAN_TO_FPS, 2027, 4, 30);
+  assert_deadline (big, 4, CHQ_OBLIGATION_STATEMENTS, 2027, 12, 31);
+  assert_deadline (leap, 0, CHQ_OBLIGATION_PLAN_DRAFT, 2028, 2, 29);
 
   /* Fewer than 20: no plan, the statements still. A self-employed account: nothing. */
   g_assert_cmpuint (small->len, ==, 1);
-  assert_deadline (small, 0, CHQ_DEADLINE_STATEMENTS, 2027, 12, 31);
+  assert_deadline (small, 0, CHQ_OBLIGATION_STATEMENTS, 2027, 12, 31);
   g_assert_cmpuint (alone->len, ==, 0);
 
   for (guint i = 0; i < big->len; i++)
     {
-      ChqDeadlineKind kind = g_array_index (big, ChqDeadline, i).kind;
+      ChqObligationKind kind = g_array_index (big, ChqDeadline, i).kind;
 
-      g_assert_cmpstr (chq_deadline_get_title (kind), !=, "");
+      g_assert_cmpstr (chq_obligation_kind_get_title (kind), !=, "");
       g_assert_cmpstr (chq_deadline_get_description (kind), !=, "");
     }
 }
@@ -69,7 +96,7 @@ test_tiers (void)
 static void
 test_when (void)
 {
-  g_autoptr(GArray) deadlines = chq_deadlines_for_year (2027, 25, FALSE);
+  g_autoptr(GArray) deadlines = obligations (2027, 25, CHQ_ACCOUNT_KIND_EMPLOYER);
   const ChqDeadline *opinion = &g_array_index (deadlines, ChqDeadline, 1);
   g_autofree char *id = chq_deadline_dup_id (opinion);
   g_autofree char *in_days = NULL;
@@ -94,12 +121,28 @@ test_when (void)
   g_assert_cmpint (chq_deadline_days_left (opinion, &today), ==, -1);
   passed = chq_deadline_dup_when_text (opinion, &today);
   g_assert_cmpstr (passed, ==, "Passed");
+
+  /* One the plan records as done is neither near nor passed. */
+  {
+    ChqDeadline done = *opinion;
+    g_autofree char *text = NULL;
+    g_auto(GStrv) due = NULL;
+    g_autoptr(GArray) one = g_array_new (FALSE, FALSE, sizeof (ChqDeadline));
+
+    done.done = TRUE;
+    g_array_append_val (one, done);
+    text = chq_deadline_dup_when_text (&done, &today);
+    g_assert_cmpstr (text, ==, "Done");
+    set_date (&today, 2027, 3, 10);
+    due = chq_deadlines_to_notify (one, &today, 14, NULL);
+    g_assert_cmpuint (g_strv_length (due), ==, 0);
+  }
 }
 
 static void
 test_notify_once (void)
 {
-  g_autoptr(GArray) deadlines = chq_deadlines_for_year (2027, 25, FALSE);
+  g_autoptr(GArray) deadlines = obligations (2027, 25, CHQ_ACCOUNT_KIND_EMPLOYER);
   g_auto(GStrv) first = NULL;
   g_auto(GStrv) again = NULL;
   g_auto(GStrv) later = NULL;

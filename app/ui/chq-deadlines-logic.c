@@ -2,12 +2,14 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The dates come from DOMAIN.md ("the training register every employer must keep"): the
+ * The obligations and their dates are the year model's (chq_training_year_get_obligations(),
+ * which follows DOMAIN.md ("the training register every employer must keep"): the
  * annual training plan of a company of 20 workers or more is settled by 31 March, after the
  * works council (or the union delegation, or else the workers) gave its opinion by 15 March
  * on a draft it received at least 15 days before; an anonymised copy goes to the federal
  * employment service within a month of the plan taking effect; and every employer tells
- * each worker, at least once a year, the balance of their training credit.
+ * each worker, at least once a year, the balance of their training credit). These functions
+ * say what each asks and how far it is, and pick the ones to notify, once each.
  */
 #define G_LOG_DOMAIN "chq-deadlines"
 
@@ -17,88 +19,6 @@
 
 #include "chq-deadlines-logic.h"
 
-#define PLAN_WORKFORCE 20
-
-static void
-add_deadline (GArray          *deadlines,
-              ChqDeadlineKind  kind,
-              int              year,
-              GDateMonth       month,
-              GDateDay         day)
-{
-  ChqDeadline deadline = { kind, { 0 } };
-
-  g_date_clear (&deadline.date, 1);
-  g_date_set_dmy (&deadline.date, day, month, (GDateYear) year);
-  g_array_append_val (deadlines, deadline);
-}
-
-/**
- * chq_deadlines_for_year:
- * @year: a calendar year
- * @workforce: the company's workforce as counted for the training right
- * @self_employed: whether the account is a self-employed worker's (no workers' accounts)
- *
- * Returns: (transfer full) (element-type ChqDeadline): the year's obligations, by date
- */
-GArray *
-chq_deadlines_for_year (int      year,
-                        guint    workforce,
-                        gboolean self_employed)
-{
-  GArray *deadlines = g_array_new (FALSE, FALSE, sizeof (ChqDeadline));
-
-  g_return_val_if_fail (year > 1 && year < 9999, deadlines);
-
-  if (self_employed)
-    return deadlines;
-
-  if (workforce >= PLAN_WORKFORCE)
-    {
-      ChqDeadline *draft;
-
-      /* The draft 15 days before a meeting held by 15 March at the latest: 28 February, or
-       * 29 February in a leap year. */
-      add_deadline (deadlines, CHQ_DEADLINE_PLAN_DRAFT, year, G_DATE_MARCH, 15);
-      draft = &g_array_index (deadlines, ChqDeadline, deadlines->len - 1);
-      g_date_subtract_days (&draft->date, 15);
-      add_deadline (deadlines, CHQ_DEADLINE_PLAN_OPINION, year, G_DATE_MARCH, 15);
-      add_deadline (deadlines, CHQ_DEADLINE_PLAN_SETTLED, year, G_DATE_MARCH, 31);
-      /* A plan taking effect on 31 March at the latest: its copy by 30 April. */
-      add_deadline (deadlines, CHQ_DEADLINE_PLAN_COPY, year, G_DATE_APRIL, 30);
-    }
-
-  add_deadline (deadlines, CHQ_DEADLINE_STATEMENTS, year, G_DATE_DECEMBER, 31);
-
-  return deadlines;
-}
-
-/**
- * chq_deadline_get_title:
- * @kind: an obligation
- *
- * Returns: (transfer none): its short title, translated
- */
-const char *
-chq_deadline_get_title (ChqDeadlineKind kind)
-{
-  switch (kind)
-    {
-    case CHQ_DEADLINE_PLAN_DRAFT:
-      return _("Training plan draft to the works council");
-    case CHQ_DEADLINE_PLAN_OPINION:
-      return _("Opinion on the training plan");
-    case CHQ_DEADLINE_PLAN_SETTLED:
-      return _("Training plan settled");
-    case CHQ_DEADLINE_PLAN_COPY:
-      return _("Anonymised plan to the FPS Employment");
-    case CHQ_DEADLINE_STATEMENTS:
-      return _("Yearly balance statements");
-    default:
-      g_return_val_if_reached ("");
-    }
-}
-
 /**
  * chq_deadline_get_description:
  * @kind: an obligation
@@ -106,47 +26,27 @@ chq_deadline_get_title (ChqDeadlineKind kind)
  * Returns: (transfer none): what it asks, in one sentence, translated
  */
 const char *
-chq_deadline_get_description (ChqDeadlineKind kind)
+chq_deadline_get_description (ChqObligationKind kind)
 {
   switch (kind)
     {
-    case CHQ_DEADLINE_PLAN_DRAFT:
+    case CHQ_OBLIGATION_PLAN_DRAFT:
       return _("Give the draft of the annual training plan to the works council, or else the "
                "union delegation, at least 15 days before the meeting that discusses it.");
-    case CHQ_DEADLINE_PLAN_OPINION:
+    case CHQ_OBLIGATION_PLAN_OPINION:
       return _("The works council or union delegation gives its opinion; without either, the "
                "plan is submitted to the workers.");
-    case CHQ_DEADLINE_PLAN_SETTLED:
+    case CHQ_OBLIGATION_PLAN_SETTLED:
       return _("The annual training plan is settled for the year and kept open to the workers "
                "and their representatives.");
-    case CHQ_DEADLINE_PLAN_COPY:
+    case CHQ_OBLIGATION_PLAN_TO_FPS:
       return _("Send the anonymised copy of the plan to the FPS Employment (application "
                "“transfert”) within one month of the plan taking effect.");
-    case CHQ_DEADLINE_STATEMENTS:
+    case CHQ_OBLIGATION_STATEMENTS:
       return _("Tell each worker the balance of their training credit and remind them that "
                "they may consult and correct their training account.");
     default:
       g_return_val_if_reached ("");
-    }
-}
-
-static const char *
-kind_word (ChqDeadlineKind kind)
-{
-  switch (kind)
-    {
-    case CHQ_DEADLINE_PLAN_DRAFT:
-      return "plan-draft";
-    case CHQ_DEADLINE_PLAN_OPINION:
-      return "plan-opinion";
-    case CHQ_DEADLINE_PLAN_SETTLED:
-      return "plan-settled";
-    case CHQ_DEADLINE_PLAN_COPY:
-      return "plan-copy";
-    case CHQ_DEADLINE_STATEMENTS:
-      return "statements";
-    default:
-      g_return_val_if_reached ("unknown");
     }
 }
 
@@ -162,7 +62,7 @@ chq_deadline_dup_id (const ChqDeadline *deadline)
   g_return_val_if_fail (deadline != NULL && g_date_valid (&deadline->date), NULL);
 
   return g_strdup_printf ("%04u-%s", g_date_get_year (&deadline->date),
-                          kind_word (deadline->kind));
+                          chq_obligation_kind_to_string (deadline->kind));
 }
 
 /**
@@ -186,7 +86,8 @@ chq_deadline_days_left (const ChqDeadline *deadline,
  * @deadline: an obligation
  * @today: today
  *
- * Returns: (transfer full): how far it is, "In 12 days", "Today", "Passed"
+ * Returns: (transfer full): how far it is, "In 12 days", "Today", "Passed"; "Done" when
+ *   the plan records it done
  */
 char *
 chq_deadline_dup_when_text (const ChqDeadline *deadline,
@@ -194,6 +95,8 @@ chq_deadline_dup_when_text (const ChqDeadline *deadline,
 {
   int days = chq_deadline_days_left (deadline, today);
 
+  if (deadline->done)
+    return g_strdup (_("Done"));
   if (days < 0)
     return g_strdup (_("Passed"));
   if (days == 0)
@@ -206,13 +109,13 @@ chq_deadline_dup_when_text (const ChqDeadline *deadline,
 
 /**
  * chq_deadlines_to_notify:
- * @deadlines: (element-type ChqDeadline): from chq_deadlines_for_year()
+ * @deadlines: (element-type ChqDeadline): from chq_training_year_get_obligations()
  * @today: today
  * @days: how many days ahead a deadline counts as near
  * @notified: (nullable) (array zero-terminated=1): ids already notified
  *
- * Returns: (transfer full): the ids of the deadlines from @today to @days ahead not yet
- *   notified (never %NULL)
+ * Returns: (transfer full): the ids of the deadlines not done, from @today to @days ahead,
+ *   not yet notified (never %NULL)
  */
 GStrv
 chq_deadlines_to_notify (GArray             *deadlines,
@@ -230,7 +133,7 @@ chq_deadlines_to_notify (GArray             *deadlines,
       int left = chq_deadline_days_left (deadline, today);
       g_autofree char *id = NULL;
 
-      if (left < 0 || left > (int) days)
+      if (deadline->done || left < 0 || left > (int) days)
         continue;
       id = chq_deadline_dup_id (deadline);
       if (notified == NULL || !g_strv_contains (notified, id))

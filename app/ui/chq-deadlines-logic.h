@@ -1,4 +1,5 @@
-/* chq-deadlines-logic.h: the training register's obligations of a year, as pure functions
+/* chq-deadlines-logic.h: the training register's obligations of a year, as the page says
+ * them and notifies them
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,37 +7,25 @@
 
 #include <glib.h>
 
+#include "chq-training-year.h"
+
 G_BEGIN_DECLS
 
-typedef enum {
-  CHQ_DEADLINE_PLAN_DRAFT,      /* the plan's draft to the works council or union delegation */
-  CHQ_DEADLINE_PLAN_OPINION,    /* their opinion (or the plan submitted to the workers) */
-  CHQ_DEADLINE_PLAN_SETTLED,    /* the plan settled */
-  CHQ_DEADLINE_PLAN_COPY,       /* the anonymised copy to the federal employment service */
-  CHQ_DEADLINE_STATEMENTS,      /* each worker told the balance of their training credit */
-} ChqDeadlineKind;
+/* The obligations and their dates come from chq_training_year_get_obligations(); these
+ * say them and decide which to notify. */
+typedef ChqObligation ChqDeadline;
 
-typedef struct {
-  ChqDeadlineKind kind;
-  GDate           date;         /* the last day */
-} ChqDeadline;
-
-/* The obligations of @year by date: the plan's four (from 20 workers) and the yearly
- * statements (every employer); none for a self-employed account. */
-GArray     *chq_deadlines_for_year       (int                 year,
-                                          guint               workforce,
-                                          gboolean            self_employed);
-const char *chq_deadline_get_title       (ChqDeadlineKind     kind);
-const char *chq_deadline_get_description (ChqDeadlineKind     kind);
+/* What it asks, in one sentence, translated. */
+const char *chq_deadline_get_description (ChqObligationKind   kind);
 /* A stable id for the "already notified" setting: "2027-plan-opinion". */
 char       *chq_deadline_dup_id          (const ChqDeadline  *deadline);
 /* Days from @today to the deadline; negative once it has passed. */
 int         chq_deadline_days_left       (const ChqDeadline  *deadline,
                                           const GDate        *today);
-/* "In 12 days", "Tomorrow", "Today", "Passed". */
+/* "In 12 days", "Tomorrow", "Today", "Passed", "Done". */
 char       *chq_deadline_dup_when_text   (const ChqDeadline  *deadline,
                                           const GDate        *today);
-/* The ids of @deadlines due within @days of @today and not in @notified. */
+/* The ids of @deadlines not done, due within @days of @today and not in @notified. */
 GStrv       chq_deadlines_to_notify      (GArray             *deadlines,
                                           const GDate        *today,
                                           guint               days,

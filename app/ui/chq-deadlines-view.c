@@ -62,12 +62,10 @@ send_notification (const char *id,
 
 static void
 notify_near (ChqDeadlinesView *self,
-             guint             workforce,
-             gboolean          self_employed,
+             GArray           *deadlines,
              const GDate      *today)
 {
   int year = g_date_get_year (today);
-  g_autoptr(GArray) deadlines = chq_deadlines_for_year (year, workforce, self_employed);
   g_auto(GStrv) notified = g_settings_get_strv (self->settings, "notified-deadlines");
   g_auto(GStrv) due = NULL;
   g_auto(GStrv) kept = NULL;
@@ -94,7 +92,7 @@ notify_near (ChqDeadlinesView *self,
       /* Translators: a notification's body: what the obligation asks, then its date */
       body = g_strdup_printf (_("%s Deadline: %s."), chq_deadline_get_description (deadline->kind),
                               day);
-      send_notification (notification_id, chq_deadline_get_title (deadline->kind), body);
+      send_notification (notification_id, chq_obligation_kind_get_title (deadline->kind), body);
     }
 
   kept = chq_deadlines_merge_notified ((const char * const *) notified,
@@ -114,19 +112,16 @@ clear_rows (ChqDeadlinesView *self)
 /**
  * chq_deadlines_view_update:
  * @self: a #ChqDeadlinesView
- * @year: the year shown
- * @workforce: the company's workforce as the training right counts it
- * @self_employed: whether the account is a self-employed worker's
+ * @year: (nullable): the year shown, %NULL while it is being built
  * @today: now
  *
- * Lists @year's obligations, and sends the notifications of those of @today's year that
- * are near and were not sent before. A self-employed account has none: the view hides.
+ * Lists @year's obligations (chq_training_year_get_obligations()), and when @year is
+ * @today's, sends the notifications of those that are near and were not sent before. A
+ * year without obligations (a self-employed account, no worker with a credit) hides it.
  */
 void
 chq_deadlines_view_update (ChqDeadlinesView *self,
-                           int               year,
-                           guint             workforce,
-                           gboolean          self_employed,
+                           ChqTrainingYear  *year,
                            GDateTime        *today)
 {
   g_autoptr(GArray) deadlines = NULL;
@@ -143,7 +138,8 @@ chq_deadlines_view_update (ChqDeadlinesView *self,
                   (GDateYear) g_date_time_get_year (today));
 
   clear_rows (self);
-  deadlines = chq_deadlines_for_year (year, workforce, self_employed);
+  deadlines = year != NULL ? chq_training_year_get_obligations (year)
+                           : g_array_new (FALSE, FALSE, sizeof (ChqDeadline));
   gtk_widget_set_visible (GTK_WIDGET (self), deadlines->len > 0);
 
   for (guint i = 0; i < deadlines->len; i++)
@@ -156,14 +152,14 @@ chq_deadlines_view_update (ChqDeadlinesView *self,
       GtkWidget *row = adw_action_row_new ();
       gboolean passed = chq_deadline_days_left (deadline, &day) < 0;
 
-      if (next == NULL && !passed)
+      if (next == NULL && !passed && !deadline->done)
         next = deadline;
 
       /* Translators: a deadline's date, then how far it is: "31 March 2027 · In 12 days" */
       subtitle = g_strdup_printf (_("%s · %s"), date, when);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                     chq_deadline_get_title (deadline->kind));
+                                     chq_obligation_kind_get_title (deadline->kind));
       {
         g_autofree char *text = g_strdup_printf ("%s\n%s", subtitle,
                                                  chq_deadline_get_description (deadline->kind));
@@ -174,7 +170,7 @@ chq_deadlines_view_update (ChqDeadlinesView *self,
         gtk_widget_add_css_class (row, "dim-label");
 
       /* Translators: a deadline for screen readers: title, date and distance, what it asks */
-      label = g_strdup_printf (_("%s, %s: %s"), chq_deadline_get_title (deadline->kind),
+      label = g_strdup_printf (_("%s, %s: %s"), chq_obligation_kind_get_title (deadline->kind),
                                subtitle, chq_deadline_get_description (deadline->kind));
       gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       label, -1);
@@ -191,13 +187,16 @@ chq_deadlines_view_update (ChqDeadlinesView *self,
 
       /* Translators: the next obligation of the year: its title, date and distance */
       self->summary = g_strdup_printf (_("Next: %s, %s (%s)"),
-                                       chq_deadline_get_title (next->kind), date, when);
+                                       chq_obligation_kind_get_title (next->kind), date, when);
     }
   else
     self->summary = g_strdup (_("Every obligation of the year has passed."));
 
+  if (year == NULL)
+    return;
+
   /* Translators: the title of the list of the year's obligations; %d is the year */
-  title = g_strdup_printf (_("Obligations of %d"), year);
+  title = g_strdup_printf (_("Obligations of %d"), year->year);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->expander), title);
   adw_expander_row_set_subtitle (self->expander, self->summary);
   {
@@ -207,7 +206,8 @@ chq_deadlines_view_update (ChqDeadlinesView *self,
                                     GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   }
 
-  notify_near (self, workforce, self_employed, &day);
+  if (year->year == (int) g_date_get_year (&day))
+    notify_near (self, deadlines, &day);
 }
 
 /**

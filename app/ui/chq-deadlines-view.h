@@ -7,18 +7,18 @@
 
 #include <adwaita.h>
 
+#include "chq-training-year.h"
+
 G_BEGIN_DECLS
 
 #define CHQ_TYPE_DEADLINES_VIEW (chq_deadlines_view_get_type ())
 G_DECLARE_FINAL_TYPE (ChqDeadlinesView, chq_deadlines_view, CHQ, DEADLINES_VIEW, AdwBin)
 
 GtkWidget *chq_deadlines_view_new             (void);
-/* Shows @year's obligations counted from @today, and notifies (once each) those of
- * @today's year that are near. */
+/* Shows @year's obligations (NULL: none yet) counted from @today, and notifies (once
+ * each) those that are near when @year is @today's. */
 void       chq_deadlines_view_update          (ChqDeadlinesView *self,
-                                               int               year,
-                                               guint             workforce,
-                                               gboolean          self_employed,
+                                               ChqTrainingYear  *year,
                                                GDateTime        *today);
 /* The rows shown, and the subtitle of the whole (the next obligation). */
 guint      chq_deadlines_view_get_n_shown     (ChqDeadlinesView *self);

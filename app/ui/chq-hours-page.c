@@ -554,8 +554,7 @@ _chq_hours_page_show_report (ChqHoursPage *self)
     }
   gtk_label_set_text (self->summary_label, summary);
 
-  chq_deadlines_view_update (self->deadlines_view, self->year, chq_hours_page_get_workforce (self),
-                             _chq_hours_page_is_self_employed (self), now);
+  chq_deadlines_view_update (self->deadlines_view, year, now);
 
   gtk_stack_set_visible_child_name (self->stack, "content");
 }
