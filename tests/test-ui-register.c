@@ -250,6 +250,85 @@ test_worker_details (Fixture       *f,
 }
 
 static void
+on_details_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  ChqWorkerDetails **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = chq_register_get_details_finish (CHQ_REGISTER (source), result, &error);
+  g_assert_no_error (error);
+  if (*out == NULL)
+    *out = chq_worker_details_new ("none");
+}
+
+/* A worker added before the service knows them: the details typed stay attached once the
+ * service gives the worker an id. */
+static void
+test_new_worker_details (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GDateTime) today = g_date_time_new_local (2026, 11, 28, 12, 0, 0);
+  g_autoptr(GPtrArray) workers = NULL;
+  g_autoptr(ChqWorkerDetails) details = NULL;
+  g_autofree char *pending_key = NULL;
+  ChqRegisterLink *link = show_backend (f);
+  const char *id = NULL;
+  GtkWidget *dialog;
+  gint64 entry_id;
+
+  dialog = chq_worker_dialog_new (f->ui.backend, NULL);
+  chq_worker_dialog_set_today (CHQ_WORKER_DIALOG (dialog), today);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), f->ui.window);
+  gtk_window_present (GTK_WINDOW (dialog));
+  chq_worker_dialog_set_fields (CHQ_WORKER_DIALOG (dialog), "Inès", "Kabongo",
+                                CHQ_WORKER_STATUS_EMPLOYEE, NULL, NULL);
+  chq_worker_dialog_set_details (CHQ_WORKER_DIALOG (dialog), "12/03/1990", "0,5", "124.00",
+                                 "01/09/2026", NULL);
+  g_object_ref (dialog);
+  gtk_widget_activate_action (dialog, "worker.save", NULL);
+  entry_id = chq_worker_dialog_get_entry_id (CHQ_WORKER_DIALOG (dialog));
+  g_assert_cmpint (entry_id, >, 0);
+  g_object_unref (dialog);
+  wait_until (dialog == NULL, 5000);
+
+  /* Kept under the waiting entry's key... */
+  pending_key = chq_register_link_dup_pending_key (link, entry_id);
+  g_assert_nonnull (pending_key);
+  wait_until (!chq_register_link_get_busy (link), 5000);
+  chq_register_get_details_async (chq_register_link_get_register (link), pending_key, NULL,
+                                  on_details_cb, &details);
+  wait_until (details != NULL, 5000);
+  g_assert_cmpstr (details->worker_key, ==, pending_key);
+  g_clear_pointer (&details, chq_worker_details_free);
+
+  /* ...then, once sent, under the id the service gave. */
+  run_sync (f->ui.backend);
+  workers = chq_store_list_workers (chq_backend_get_store (f->ui.backend), NULL);
+  for (guint i = 0; i < workers->len; i++)
+    if (g_str_equal (chq_worker_get_last_name (workers->pdata[i]), "Kabongo"))
+      id = chq_worker_get_id (workers->pdata[i]);
+  g_assert_nonnull (id);
+  for (guint attempt = 0; attempt < 50; attempt++)
+    {
+      chq_register_get_details_async (chq_register_link_get_register (link), id, NULL,
+                                      on_details_cb, &details);
+      wait_until (details != NULL, 5000);
+      if (g_strcmp0 (details->worker_key, id) == 0)
+        break;
+      g_clear_pointer (&details, chq_worker_details_free);
+      g_usleep (50000);
+      flush_main_context ();
+    }
+  g_assert_nonnull (details);
+  g_assert_cmpstr (details->worker_key, ==, id);
+  g_assert_cmpfloat_with_epsilon (details->work_fraction, 0.5, 1e-9);
+  g_assert_cmpstr (details->jc_number, ==, "124.00");
+}
+
+static void
 export_done_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
@@ -513,6 +592,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/ui/register/worker-details", Fixture, NULL, fixture_set_up,
               test_worker_details, fixture_tear_down);
+  g_test_add ("/ui/register/new-worker-details", Fixture, NULL, fixture_set_up,
+              test_new_worker_details, fixture_tear_down);
   g_test_add ("/ui/register/documents", Fixture, NULL, fixture_set_up, test_documents,
               fixture_tear_down);
   g_test_add ("/ui/register/backup-restore", Fixture, NULL, fixture_set_up,
