@@ -100,6 +100,8 @@ void     _chq_hours_page_load_training_year  (ChqHoursPage *self);
 GArray  *_chq_hours_page_register_years      (ChqHoursPage *self);
 gboolean _chq_hours_page_is_self_employed    (ChqHoursPage *self);
 void     _chq_hours_page_show_report         (ChqHoursPage *self);
+/* chq-hours-page-tables.c */
+void     _chq_hours_page_setup_tables        (ChqHoursPage *self);
 void     _chq_hours_page_update_years        (ChqHoursPage *self);
 
 /* chq-hours-page-exports.c: the documents and files the page writes. */
