@@ -447,6 +447,8 @@ test_documents (Fixture       *f,
     chq_plan_dialog_add_item (CHQ_PLAN_DIALOG (dialog), "Prévention des risques électriques",
                               TRUE);
     chq_plan_dialog_add_item (CHQ_PLAN_DIALOG (dialog), "Tutorat des nouveaux", FALSE);
+    chq_plan_dialog_set_item_groups (CHQ_PLAN_DIALOG (dialog), 1,
+                                     CHQ_PLAN_GROUP_OVER_50 | CHQ_PLAN_GROUP_GENDER);
     chq_plan_dialog_set_texts (CHQ_PLAN_DIALOG (dialog), "Techniciens de maintenance",
                                "Priorité aux travailleurs de 50 ans et plus",
                                "Chaque technicien suit au moins un jour par an");
@@ -455,6 +457,8 @@ test_documents (Fixture       *f,
     year = wait_new_year (f, year);
     g_assert_nonnull (year->plan);
     g_assert_cmpuint (year->plan->items->len, ==, 2);
+    g_assert_cmpuint (((ChqPlanItem *) year->plan->items->pdata[1])->groups, ==,
+                      CHQ_PLAN_GROUP_OVER_50 | CHQ_PLAN_GROUP_GENDER);
   }
 
   plan = export_text (f, CHQ_DOC_TRAINING_PLAN, NULL, "plan.pdf");

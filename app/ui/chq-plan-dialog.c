@@ -17,9 +17,12 @@
 #include "chq-plan-dialog.h"
 #include "chq-worker-details-logic.h"
 
+#define N_GROUPS 5
+
 typedef struct {
-  GtkWidget   *row;       /* the entry row, in items_list */
-  GtkDropDown *formal;    /* "Formal" / "Informal" */
+  GtkWidget   *row;               /* the entry row, in items_list */
+  GtkDropDown *formal;            /* "Formal" / "Informal" */
+  GtkCheckButton *groups[N_GROUPS]; /* the groups the law names, by flag order */
 } ItemRow;
 
 struct _ChqPlanDialog
@@ -96,6 +99,11 @@ on_remove_item_cb (GtkButton     *button,
       }
 }
 
+static void add_item_row (ChqPlanDialog *self,
+                          const char    *title,
+                          gboolean       formal,
+                          guint          groups);
+
 /**
  * chq_plan_dialog_add_item:
  * @self: a #ChqPlanDialog
@@ -108,6 +116,15 @@ void
 chq_plan_dialog_add_item (ChqPlanDialog *self,
                           const char    *title,
                           gboolean       formal)
+{
+  add_item_row (self, title, formal, 0);
+}
+
+static void
+add_item_row (ChqPlanDialog *self,
+              const char    *title,
+              gboolean       formal,
+              guint          groups)
 {
   const char *kinds[] = { _("Formal"), _("Informal"), NULL };
   ItemRow item;
@@ -129,6 +146,35 @@ chq_plan_dialog_add_item (ChqPlanDialog *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (item.formal), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Formal or informal training"), -1);
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (item.row), GTK_WIDGET (item.formal));
+
+  /* The groups the law names for attention, each a check in a popover. */
+  {
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+    GtkWidget *heading = gtk_label_new (_("Gives particular attention to"));
+    GtkWidget *popover = gtk_popover_new ();
+    GtkWidget *button = gtk_menu_button_new ();
+
+    gtk_widget_add_css_class (heading, "heading");
+    gtk_label_set_xalign (GTK_LABEL (heading), 0.0f);
+    gtk_box_append (GTK_BOX (box), heading);
+    for (guint g = 0; g < N_GROUPS; g++)
+      {
+        GtkWidget *check = gtk_check_button_new_with_label (chq_plan_group_get_label (1u << g));
+
+        gtk_check_button_set_active (GTK_CHECK_BUTTON (check), (groups & (1u << g)) != 0);
+        gtk_box_append (GTK_BOX (box), check);
+        item.groups[g] = GTK_CHECK_BUTTON (check);
+      }
+    gtk_popover_set_child (GTK_POPOVER (popover), box);
+    gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+    gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "system-users-symbolic");
+    gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+    gtk_widget_add_css_class (button, "flat");
+    gtk_widget_set_tooltip_text (button, _("Groups the training gives particular attention to"));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("Groups the training gives particular attention to"), -1);
+    adw_entry_row_add_suffix (ADW_ENTRY_ROW (item.row), button);
+  }
 
   remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
@@ -272,8 +318,15 @@ save_action (GtkWidget  *widget,
                                          "its row."));
           return;
         }
-      g_ptr_array_add (plan->items,
-                       chq_plan_item_new (title, gtk_drop_down_get_selected (item->formal) == 0));
+      {
+        ChqPlanItem *plan_item = chq_plan_item_new (title,
+                                                    gtk_drop_down_get_selected (item->formal) == 0);
+
+        for (guint g = 0; g < N_GROUPS; g++)
+          if (gtk_check_button_get_active (item->groups[g]))
+            plan_item->groups |= 1u << g;
+        g_ptr_array_add (plan->items, plan_item);
+      }
     }
   if (plan->items->len == 0)
     {
@@ -338,7 +391,7 @@ fill (ChqPlanDialog *self)
     {
       ChqPlanItem *item = g_ptr_array_index (self->plan->items, i);
 
-      chq_plan_dialog_add_item (self, item->title, item->formal);
+      add_item_row (self, item->title, item->formal, item->groups);
     }
   set_view_text (self->target_view, self->plan->target_groups);
   set_view_text (self->attention_view, self->plan->attention_groups);
@@ -431,4 +484,25 @@ chq_plan_dialog_new (ChqRegisterLink       *link,
   fill (self);
 
   return GTK_WIDGET (self);
+}
+
+/**
+ * chq_plan_dialog_set_item_groups:
+ * @self: a #ChqPlanDialog
+ * @index: a training offered, in the order shown
+ * @groups: the #ChqPlanGroups it gives attention to
+ *
+ * Checks the groups as a person would.
+ */
+void
+chq_plan_dialog_set_item_groups (ChqPlanDialog *self,
+                                 guint          index,
+                                 guint          groups)
+{
+  g_return_if_fail (CHQ_IS_PLAN_DIALOG (self));
+  g_return_if_fail (index < self->items->len);
+
+  for (guint g = 0; g < N_GROUPS; g++)
+    gtk_check_button_set_active (g_array_index (self->items, ItemRow, index).groups[g],
+                                 (groups & (1u << g)) != 0);
 }

@@ -24,6 +24,9 @@ GtkWidget  *chq_plan_dialog_new        (ChqRegisterLink       *link,
 void        chq_plan_dialog_add_item   (ChqPlanDialog         *self,
                                         const char            *title,
                                         gboolean               formal);
+void        chq_plan_dialog_set_item_groups (ChqPlanDialog    *self,
+                                        guint                  index,
+                                        guint                  groups);
 void        chq_plan_dialog_set_texts  (ChqPlanDialog         *self,
                                         const char            *target_groups,
                                         const char            *attention,
