@@ -341,6 +341,23 @@ details_from_form (ChqWorkerDialog *self,
   return details;
 }
 
+/* After the dialog closed: says @reason in a toast of the application's window. */
+static void
+details_not_saved (const char *reason)
+{
+  GApplication *app = g_application_get_default ();
+  GtkWindow *window = GTK_IS_APPLICATION (app)
+                      ? gtk_application_get_active_window (GTK_APPLICATION (app)) : NULL;
+  /* Translators: %s says why the register did not keep them */
+  g_autofree char *text = g_strdup_printf (_("The worker is saved, but not the details for "
+                                             "the training account: %s. Open the worker again "
+                                             "and save them."), reason);
+
+  g_warning ("%s", text);
+  if (window != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.toast", "s", text);
+}
+
 static void
 on_details_saved_cb (GObject      *source,
                      GAsyncResult *result,
@@ -356,7 +373,7 @@ on_details_saved_cb (GObject      *source,
       chq_register_link_rekey_sent (link);
     }
   else
-    g_warning ("Could not save the worker's details in the register: %s", error->message);
+    details_not_saved (error->message);
 }
 
 static void
@@ -533,9 +550,9 @@ save_action (GtkWidget  *widget,
 
       get_today (self, &today);
       if (reg == NULL || details == NULL)
-        g_warning ("The training register is not open: the worker's details were not saved");
+        details_not_saved (_("the training register is not open"));
       else if (!chq_worker_details_check (details, niss, &today, &details_error))
-        g_warning ("The worker's details were refused: %s", details_error->message);
+        details_not_saved (details_error->message);
       else
         chq_register_save_details_async (reg, details, NULL, on_details_saved_cb,
                                          g_object_ref (self->link));
