@@ -132,32 +132,6 @@ test_niss (void)
 }
 
 static void
-test_niss_birth_date (void)
-{
-  GDate date;
-
-  g_assert_true (chq_niss_get_birth_date ("85.07.30-033.28", &date));
-  g_assert_cmpint (g_date_get_year (&date), ==, 1985);
-  g_assert_cmpint (g_date_get_month (&date), ==, 7);
-  g_assert_cmpint (g_date_get_day (&date), ==, 30);
-
-  /* Born in 2001: the check digits computed with a 2 in front. */
-  g_assert_true (chq_niss_get_birth_date ("01020300170", &date));
-  g_assert_cmpint (g_date_get_year (&date), ==, 2001);
-  g_assert_cmpint (g_date_get_month (&date), ==, 2);
-  g_assert_cmpint (g_date_get_day (&date), ==, 3);
-
-  /* A BIS number: the month plus 40. */
-  g_assert_true (chq_niss_get_birth_date ("85.47.30-033.17", &date));
-  g_assert_cmpint (g_date_get_month (&date), ==, 7);
-
-  /* No full date, or no valid number: none. */
-  g_assert_false (chq_niss_get_birth_date ("85.07.30-033.29", &date));
-  g_assert_false (g_date_valid (&date));
-  g_assert_false (chq_niss_get_birth_date (NULL, &date));
-}
-
-static void
 test_niss_future_century (void)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
@@ -288,7 +262,6 @@ main (int   argc,
   g_test_add_func ("/ident/enterprise-number", test_enterprise_number);
   g_test_add_func ("/ident/niss", test_niss);
   g_test_add_func ("/ident/niss/future-century", test_niss_future_century);
-  g_test_add_func ("/ident/niss/birth-date", test_niss_birth_date);
   g_test_add_func ("/ident/structured-communication", test_structured_communication);
   g_test_add_func ("/ident/structured-communication/from-digits",
                    test_structured_communication_from_digits);

@@ -313,44 +313,6 @@ chq_niss_format (const char *input)
   return g_strdup_printf ("%.2s.%.2s.%.2s-%.3s.%.2s", n, n + 2, n + 4, n + 6, n + 9);
 }
 
-/**
- * chq_niss_get_birth_date:
- * @input: (nullable): a national register number as typed
- * @out: (out caller-allocates): the birth date it encodes; cleared when %FALSE
- *
- * Reads the birth date at the start of a national register or BIS number (the month less
- * 20 or 40 for BIS numbers), its century from the check digits.
- *
- * Returns: whether @input is valid and encodes a full birth date
- */
-gboolean
-chq_niss_get_birth_date (const char *input,
-                         GDate      *out)
-{
-  g_autofree char *n = chq_niss_normalize (input, NULL);
-  int year, month, day;
-
-  g_return_val_if_fail (out != NULL, FALSE);
-
-  g_date_clear (out, 1);
-  if (n == NULL || strncmp (n, "000001", 6) == 0)
-    return FALSE;
-
-  year = niss_century (n) + (int) digits_value (n, 2);
-  month = (int) digits_value (n + 2, 2);
-  day = (int) digits_value (n + 4, 2);
-  if (month >= 40)
-    month -= 40;
-  else if (month >= 20)
-    month -= 20;
-  if (month < 1 || month > 12 || day < 1 ||
-      !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
-    return FALSE;
-
-  g_date_set_dmy (out, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
-  return TRUE;
-}
-
 /* ------------------------------------------------------------------------------------------ */
 /* Structured communication (OGM/VCS) */
 

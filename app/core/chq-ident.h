@@ -34,10 +34,6 @@ char    *chq_niss_normalize                       (const char  *input,
 gboolean chq_niss_validate                        (const char  *input,
                                                    GError     **error);
 char    *chq_niss_format                          (const char  *input);
-/* The birth date a valid NISS encodes; FALSE when it encodes none in full (day or month 0,
- * 000001) or the number is not valid. */
-gboolean chq_niss_get_birth_date                  (const char  *input,
-                                                   GDate       *out);
 
 /* Structured communication (OGM/VCS): normalize -> 12 digits,
  * format -> "+++100/0012/34560+++". */

@@ -16,6 +16,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "chq-ident.h"
+#include "chq-training-right.h"
 #include "chq-worker-details-logic.h"
 
 static gboolean
@@ -281,7 +282,7 @@ chq_details_check_form (const ChqDetailsForm  *form,
                         const GDate           *today,
                         char                 **out_message)
 {
-  GDate birth, entry, leaving, encoded;
+  GDate birth, entry, leaving;
   gboolean has_birth, has_entry, has_leaving;
 
   g_return_val_if_fail (form != NULL && today != NULL, CHQ_DETAILS_FIELD_NONE);
@@ -307,17 +308,16 @@ chq_details_check_form (const ChqDetailsForm  *form,
       return CHQ_DETAILS_FIELD_BIRTH_DATE;
     }
 
-  if (has_birth && chq_niss_get_birth_date (form->niss, &encoded) &&
-      g_date_compare (&birth, &encoded) != 0)
+  /* The birth date the national register number encodes: one check, the register's. */
+  if (has_birth && form->niss != NULL && chq_niss_validate (form->niss, NULL))
     {
-      g_autofree char *expected = chq_details_format_date (&encoded);
+      g_autoptr(GError) error = NULL;
 
-      if (out_message != NULL)
-        /* Translators: %s is the date the national register number starts with */
-        *out_message = g_strdup_printf (_("The national register number says this worker was "
-                                          "born on %s. Correct the date of birth or the "
-                                          "number."), expected);
-      return CHQ_DETAILS_FIELD_BIRTH_DATE;
+      if (!chq_niss_matches_birth_date (form->niss, &birth, &error))
+        {
+          fail (out_message, error->message);
+          return CHQ_DETAILS_FIELD_BIRTH_DATE;
+        }
     }
 
   if (has_birth && has_entry && g_date_compare (&entry, &birth) <= 0)
