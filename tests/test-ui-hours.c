@@ -195,6 +195,15 @@ test_figures (Fixture       *f,
       if (((ChqTrainingYearWorker *) year->workers->pdata[i])->balance.late)
         late++;
     g_assert_cmpuint (flagged, ==, late);
+    /* The annual report of the hours says the same: no target for those without a credit. */
+    g_assert_cmpuint (chq_hours_page_get_report (f->page)->workers_behind, ==, late);
+    for (guint i = 0; i < report->workers->len; i++)
+      {
+        ChqHoursWorker *w = g_ptr_array_index (chq_hours_page_get_report (f->page)->workers, i);
+
+        if (w->status != CHQ_WORKER_STATUS_EMPLOYEE)
+          g_assert_cmpfloat (w->target_hours, ==, 0.0);
+      }
   }
 
   /* The visible row's first cell carries the row's sentence. */

@@ -69,6 +69,7 @@ on_training_year_cb (GObject      *source,
             }
 
           chq_trainings_view_set_year (self->trainings_view, self->link, self->training_year);
+          _chq_hours_page_apply_credits (self);
           _chq_hours_page_show_report (self);
           _chq_hours_page_update_actions (self);
         }
@@ -102,6 +103,40 @@ _chq_hours_page_load_training_year (ChqHoursPage *self)
                                                    : NULL,
                                 self->year, &at, self->account, self->workers,
                                 self->cancellable, on_training_year_cb, build);
+}
+
+/**
+ * _chq_hours_page_apply_credits:
+ * @self: a #ChqHoursPage
+ *
+ * Puts the year model's training credits into the report (its target, progress and
+ * "behind" per worker, and the count of workers behind), so that the annual report of the
+ * hours says what the page says: only employees have a credit, at the company's tier or
+ * sector rule, and "behind" counts from the share of the year gone by.
+ */
+void
+_chq_hours_page_apply_credits (ChqHoursPage *self)
+{
+  ChqTrainingYear *year = self->training_year;
+  guint behind = 0;
+
+  if (self->report == NULL || year == NULL || year->year != self->report->year)
+    return;
+
+  for (guint i = 0; i < self->report->workers->len; i++)
+    {
+      ChqHoursWorker *w = g_ptr_array_index (self->report->workers, i);
+      const ChqTrainingYearWorker *yw = chq_training_year_find_worker (year, w->worker_id);
+      double days = yw != NULL && yw->balance.has_right
+                    ? yw->balance.credit_days + yw->balance.carried_in_days : 0.0;
+
+      w->target_hours = days * year->settings.hours_per_day;
+      w->progress = w->target_hours > 0.0 ? yw->balance.followed_hours / w->target_hours : 0.0;
+      w->behind = yw != NULL && yw->balance.has_right && yw->balance.late;
+      if (w->behind)
+        behind++;
+    }
+  self->report->workers_behind = behind;
 }
 
 static void

@@ -72,6 +72,7 @@ recompute (ChqHoursPage *self)
   g_clear_pointer (&self->report, chq_hours_report_free);
   self->report = chq_hours_report_compute (self->year, self->workers, self->enrolments,
                                            &settings, &today);
+  _chq_hours_page_apply_credits (self);
   _chq_hours_page_show_report (self);
   _chq_hours_page_update_actions (self);
 }
