@@ -11,6 +11,7 @@
 
 #include "chq-test-ui-utils.h"
 #include "chq-test-clock.h"
+#include "chq-register-link.h"
 
 /**
  * store_result_cb:
@@ -225,6 +226,14 @@ test_ui_set_up (TestUi     *ui,
   ui->backend = chq_backend_new (uri, name, enterprise_number, outbox_path, &error);
   g_assert_no_error (error);
   chq_backend_set_demo (ui->backend, TRUE);
+  /* The sync fetches the enrolments of the sandbox's year, not the clock's. */
+  chq_sync_set_current_year (chq_backend_get_sync (ui->backend), 2026);
+  /* The demo's register trainings are placed around the sandbox's today, not the clock's. */
+  {
+    g_autoptr(GDateTime) today = g_date_time_new_local (2026, 11, 28, 12, 0, 0);
+
+    chq_register_link_set_today (chq_register_link_get (ui->backend), today);
+  }
   backend_sign_in (ui->backend, "demo");
   if (sync)
     run_sync (ui->backend);

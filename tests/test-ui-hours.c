@@ -16,6 +16,8 @@
 #include "chq-hours-chart.h"
 #include "chq-hours-page.h"
 #include "chq-hours-row.h"
+#include "chq-deadlines-view.h"
+#include "chq-register-link.h"
 #include "chq-sandbox.h"
 #include "chq-test-ui-utils.h"
 
@@ -33,6 +35,12 @@ fixture_set_up (Fixture       *f,
   test_ui_set_up (&f->ui, "chq-ui-hours-XXXXXX", "hours test", DEMO_SME, TRUE,
                   GPOINTER_TO_INT (data));
   f->page = CHQ_HOURS_PAGE (chq_hours_page_new ());
+  {
+    /* The sandbox's today: the credits and deadlines never read the clock. */
+    g_autoptr(GDateTime) today = g_date_time_new_local (2026, 11, 28, 12, 0, 0);
+
+    chq_hours_page_set_today (f->page, today);
+  }
   test_ui_show (&f->ui, GTK_WIDGET (f->page));
 }
 
@@ -54,8 +62,13 @@ page_child (gpointer    widget,
 static void
 show_backend (Fixture *f)
 {
+  ChqRegisterLink *link = chq_register_link_get (f->ui.backend);
+
   chq_hours_page_set_backend (f->page, f->ui.backend);
+  /* The register opened and the demo's trainings in, then the page built on them. */
+  wait_until (!chq_register_link_get_busy (link), 10000);
   wait_until (chq_hours_page_get_report (f->page) != NULL &&
+              chq_hours_page_get_training_year (f->page) != NULL &&
               !chq_hours_page_get_loading (f->page), 10000);
 }
 
@@ -161,18 +174,37 @@ test_figures (Fixture       *f,
 
       g_assert_cmpstr (chq_hours_row_get_cell (row, 0), ==, w->name);
       g_assert_true (g_str_has_prefix (chq_hours_row_get_accessible_label (row), w->name));
-      if (w->status == CHQ_WORKER_STATUS_STUDENT)
+      /* Only the company's employees have a credit: the student, the temp and the
+       * self-employed manager are listed without one, and never behind. */
+      if (w->status != CHQ_WORKER_STATUS_EMPLOYEE)
         {
-          g_assert_nonnull (strstr (chq_hours_row_get_subtitle (row), "not eligible"));
+          g_assert_nonnull (strstr (chq_hours_row_get_subtitle (row), "no training credit"));
           g_assert_false (chq_hours_row_get_flagged (row));
           g_assert_cmpfloat (chq_hours_row_get_progress (row), <, 0.0);
           g_assert_true (g_str_has_suffix (chq_hours_row_get_accessible_label (row),
-                                           "no training right target"));
+                                           "no training credit"));
         }
       if (chq_hours_row_get_flagged (row))
         flagged++;
     }
-  g_assert_cmpuint (flagged, ==, report->workers_behind);
+  {
+    ChqTrainingYear *year = chq_hours_page_get_training_year (f->page);
+    guint late = 0;
+
+    for (guint i = 0; i < year->workers->len; i++)
+      if (((ChqTrainingYearWorker *) year->workers->pdata[i])->balance.late)
+        late++;
+    g_assert_cmpuint (flagged, ==, late);
+    /* The annual report of the hours says the same: no target for those without a credit. */
+    g_assert_cmpuint (chq_hours_page_get_report (f->page)->workers_behind, ==, late);
+    for (guint i = 0; i < report->workers->len; i++)
+      {
+        ChqHoursWorker *w = g_ptr_array_index (chq_hours_page_get_report (f->page)->workers, i);
+
+        if (w->status != CHQ_WORKER_STATUS_EMPLOYEE)
+          g_assert_cmpfloat (w->target_hours, ==, 0.0);
+      }
+  }
 
   /* The visible row's first cell carries the row's sentence. */
   {
@@ -247,15 +279,16 @@ test_year_selector (Fixture       *f,
   show_backend (f);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "Year");
-  g_assert_cmpuint (g_list_model_get_n_items (years), ==, 2);
+  /* Next year (sessions of next January are booked now), this year, last year. */
+  g_assert_cmpuint (g_list_model_get_n_items (years), ==, 3);
   first = g_list_model_get_item (years, 0);
   second = g_list_model_get_item (years, 1);
-  g_assert_cmpstr (gtk_string_object_get_string (first), ==, "2026");
-  g_assert_cmpstr (gtk_string_object_get_string (second), ==, "2025");
-  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 0);
+  g_assert_cmpstr (gtk_string_object_get_string (first), ==, "2027");
+  g_assert_cmpstr (gtk_string_object_get_string (second), ==, "2026");
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 1);
 
   /* Choosing last year reads last year's enrolments. */
-  gtk_drop_down_set_selected (dropdown, 1);
+  gtk_drop_down_set_selected (dropdown, 2);
   g_assert_cmpint (chq_hours_page_get_year (f->page), ==, 2025);
   wait_until (!chq_hours_page_get_loading (f->page) &&
               chq_hours_page_get_report (f->page)->year == 2025, 10000);
@@ -268,7 +301,7 @@ test_year_selector (Fixture       *f,
 
   /* Through the API, back to this year; a year the sync does not keep is ignored. */
   chq_hours_page_set_year (f->page, 2026);
-  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 0);
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 1);
   wait_until (!chq_hours_page_get_loading (f->page) &&
               chq_hours_page_get_report (f->page)->year == 2026, 10000);
   g_assert_cmpfloat (chq_hours_page_get_report (f->page)->hours_attended, >, 0.0);
@@ -276,39 +309,151 @@ test_year_selector (Fixture       *f,
   g_assert_cmpint (chq_hours_page_get_year (f->page), ==, 2026);
 }
 
-static void
-test_training_right_setting (Fixture       *f,
-                             gconstpointer  data)
+/* A session of January 2027 of a course paid with ordinary vouchers; returns the course,
+ * @out_session_id its session. */
+static ChqCourse *
+find_january_session (Fixture  *f,
+                      char    **out_session_id)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  GtkLabel *summary = page_child (f->page, "summary_label");
+  ChqStore *store = chq_backend_get_store (f->ui.backend);
+
+  for (guint i = 1; i <= 60; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("crs-ai-%04u", i);
+      g_autoptr(ChqCourse) course = chq_store_get_course (store, id, NULL);
+      GListModel *sessions;
+
+      if (course == NULL || chq_course_get_voucher_type (course) != CHQ_VOUCHER_TYPE_CF)
+        continue;
+      sessions = chq_course_get_sessions (course);
+      for (guint j = 0; j < g_list_model_get_n_items (sessions); j++)
+        {
+          g_autoptr(ChqCourseSession) session = g_list_model_get_item (sessions, j);
+          GDateTime *starts = chq_course_session_get_starts_at (session);
+
+          if (g_date_time_get_year (starts) == 2027 && g_date_time_get_month (starts) == 1 &&
+              chq_course_session_get_seats_left (session) > 0)
+            {
+              *out_session_id = g_strdup (chq_course_session_get_id (session));
+              return g_steal_pointer (&course);
+            }
+        }
+    }
+
+  return NULL;
+}
+
+/* A booking on a session of next January counts in next year, which the selector offers:
+ * its hours show there, not as 0 h. The page's clock is fixed: the test never reads the
+ * real date. */
+static void
+test_year_next_january (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GDateTime) today = g_date_time_new_local (2026, 11, 28, 10, 0, 0);
+  GtkDropDown *dropdown = page_child (f->page, "year_dropdown");
+  GListModel *years = gtk_drop_down_get_model (dropdown);
+  g_autofree char *session_id = NULL;
+  g_autoptr(ChqCourse) course = NULL;
+  g_autoptr(GtkStringObject) first = NULL;
+  g_autoptr(GError) error = NULL;
+  ChqHoursRecord *found = NULL;
   ChqHoursReport *report;
-  ChqHoursWorker *eligible = NULL;
+
+  chq_hours_page_set_today (f->page, today);
+  course = find_january_session (f, &session_id);
+  g_assert_nonnull (course);
+  g_assert_cmpint (chq_backend_book (f->ui.backend, "wrk-0001", chq_course_get_id (course),
+                                     session_id, &error), >, 0);
+  g_assert_no_error (error);
+  run_sync (f->ui.backend);
 
   show_backend (f);
+  first = g_list_model_get_item (years, 0);
+  g_assert_cmpstr (gtk_string_object_get_string (first), ==, "2027");
+  gtk_drop_down_set_selected (dropdown, 0);
+  g_assert_cmpint (chq_hours_page_get_year (f->page), ==, 2027);
+  wait_until (!chq_hours_page_get_loading (f->page) &&
+              chq_hours_page_get_report (f->page)->year == 2027, 10000);
   report = chq_hours_page_get_report (f->page);
-  for (guint i = 0; i < report->workers->len && eligible == NULL; i++)
-    if (((ChqHoursWorker *) report->workers->pdata[i])->eligible)
-      eligible = report->workers->pdata[i];
-  if (eligible == NULL)
-    g_error ("The demo company has no eligible worker");
-  g_assert_cmpfloat_with_epsilon (eligible->target_hours, 5 * 7.6, 1e-9);
-  g_assert_nonnull (strstr (gtk_label_get_text (summary), "38 h"));
-
-  /* Ten days of 8 hours: the targets follow at once, without reading the store again. */
-  g_settings_set_double (settings, "training-right-days", 10.0);
-  g_settings_set_double (settings, "hours-per-day", 8.0);
-  report = chq_hours_page_get_report (f->page);
-  for (guint i = 0; i < report->workers->len; i++)
+  for (guint i = 0; i < report->records->len; i++)
     {
-      ChqHoursWorker *w = report->workers->pdata[i];
+      ChqHoursRecord *r = g_ptr_array_index (report->records, i);
 
-      g_assert_cmpfloat (w->target_hours, ==, w->eligible && !w->archived ? 80.0 : 0.0);
+      if (g_str_equal (r->worker_id, "wrk-0001") &&
+          g_str_equal (r->course_id, chq_course_get_id (course)))
+        found = r;
     }
-  g_assert_nonnull (strstr (gtk_label_get_text (summary), "80 h"));
+  g_assert_nonnull (found);
+  g_assert_cmpstr (found->start_date, >=, "2027-01-01");
+  g_assert_cmpfloat (found->hours, ==, chq_course_get_hours (course));
+  g_assert_cmpfloat (report->hours_booked, >=, chq_course_get_hours (course));
+}
 
-  g_settings_reset (settings, "training-right-days");
-  g_settings_reset (settings, "hours-per-day");
+static void
+on_settings_saved_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  gboolean *done = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (chq_register_save_settings_finish (CHQ_REGISTER (source), result, &error));
+  g_assert_no_error (error);
+  *done = TRUE;
+}
+
+/* The demo company counts 12 workers: 1 day a head (10 to 19), not 5; from 20 workers the
+ * credit is 5 days a full-time equivalent, and the page follows the register's setting. */
+static void
+test_credit_tiers (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkLabel *summary = page_child (f->page, "summary_label");
+  ChqRegisterLink *link;
+  ChqTrainingYear *year;
+  ChqTrainingSettings settings;
+  const ChqTrainingYearWorker *sophie;
+  double credit_before;
+  gboolean done = FALSE;
+
+  show_backend (f);
+  link = chq_register_link_get (f->ui.backend);
+  year = chq_hours_page_get_training_year (f->page);
+  g_assert_cmpint (year->tier, ==, CHQ_TRAINING_TIER_10_TO_19);
+  g_assert_nonnull (strstr (gtk_label_get_text (summary), "10 to 19 workers"));
+  /* "N of M employees trained" counts the employees only, not the student or the temp. */
+  {
+    guint with_right = 0, trained = 0;
+    g_autofree char *counted = NULL;
+
+    chq_training_year_count (year, &with_right, &trained);
+    counted = g_strdup_printf ("%u of %u employees trained", trained, with_right);
+    g_assert_cmpuint (with_right, <, year->workers->len);
+    g_assert_nonnull (strstr (gtk_label_get_text (summary), counted));
+  }
+  sophie = chq_training_year_find_worker (year, "wrk-0001");
+  g_assert_nonnull (sophie);
+  g_assert_true (sophie->balance.has_right);
+  g_assert_cmpfloat (sophie->balance.days_per_fte, ==, 1.0);
+  credit_before = sophie->balance.credit_days;
+
+  settings = year->settings;
+  settings.workforce = 25;
+  chq_register_save_settings_async (chq_register_link_get_register (link), &settings, NULL,
+                                    on_settings_saved_cb, &done);
+  wait_until (done, 5000);
+  chq_register_link_changed (link);
+  wait_until (!chq_hours_page_get_loading (f->page) &&
+              chq_hours_page_get_training_year (f->page) != year, 10000);
+  year = chq_hours_page_get_training_year (f->page);
+  g_assert_cmpint (year->tier, ==, CHQ_TRAINING_TIER_20_OR_MORE);
+  sophie = chq_training_year_find_worker (year, "wrk-0001");
+  g_assert_cmpfloat (sophie->balance.days_per_fte, ==, 5.0);
+  g_assert_cmpfloat_with_epsilon (sophie->balance.credit_days, credit_before * 5.0, 0.011);
+  g_assert_nonnull (strstr (gtk_label_get_text (summary), "20 workers or more"));
+  /* From 20 workers the plan's dates join the obligations. */
+  g_assert_cmpuint (chq_deadlines_view_get_n_shown (page_child (f->page, "deadlines_view")), ==, 5);
 }
 
 static void
@@ -393,8 +538,7 @@ test_export (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
   g_auto(GStrv) lines = NULL;
-  ChqHoursReport *report;
-  gsize len;
+    gsize len;
 
   /* Nothing to export before a report is shown. */
   chq_hours_page_export_csv_async (f->page, csv_file, NULL, export_done_cb, &result);
@@ -405,7 +549,6 @@ test_export (Fixture       *f,
   g_clear_object (&result);
 
   show_backend (f);
-  report = chq_hours_page_get_report (f->page);
 
   /* The action asks where to save, proposing a name with the year; cancelling writes
    * nothing. */
@@ -432,18 +575,22 @@ test_export (Fixture       *f,
 
   g_assert_true (g_file_get_contents (csv_path, &contents, &len, &error));
   g_assert_no_error (error);
-  g_assert_true (g_str_has_prefix (contents, CHQ_CSV_BOM "Worker,NISS,Training,Provider,"));
+  g_assert_true (g_str_has_prefix (contents, CHQ_CSV_BOM "Year,Last name,First name,"));
   g_assert_true (g_utf8_validate (contents, len, NULL));
   lines = g_strsplit (contents, "\r\n", -1);
-  /* The header, one line per record, and the empty string after the last CRLF. */
-  g_assert_cmpuint (g_strv_length (lines), ==, report->records->len + 2);
-  g_assert_cmpuint (report->records->len, >, 0);
-  for (guint i = 0; i < report->records->len; i++)
-    {
-      ChqHoursRecord *r = report->records->pdata[i];
+  /* The header, one line per training of the year (voucher-funded or added by hand), and
+   * the empty string after the last CRLF. */
+  {
+    ChqTrainingYear *year = chq_hours_page_get_training_year (f->page);
+    guint n_trainings = 0;
 
-      g_assert_true (g_str_has_prefix (lines[i + 1], r->worker_name));
-    }
+    for (guint i = 0; i < year->workers->len; i++)
+      n_trainings += ((ChqTrainingYearWorker *) year->workers->pdata[i])->trainings->len;
+    g_assert_cmpuint (n_trainings, >, 0);
+    g_assert_cmpuint (g_strv_length (lines), ==, n_trainings + 2);
+    for (guint i = 1; i <= n_trainings; i++)
+      g_assert_true (g_str_has_prefix (lines[i], "2026,"));
+  }
 
   chq_hours_page_export_pdf_async (f->page, pdf_file, NULL, export_done_cb, &result);
   wait_until (result != NULL, 10000);
@@ -492,8 +639,10 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/ui/hours/year", Fixture, NULL, fixture_set_up, test_year_selector,
               fixture_tear_down);
-  g_test_add ("/ui/hours/training-right", Fixture, NULL, fixture_set_up,
-              test_training_right_setting, fixture_tear_down);
+  g_test_add ("/ui/hours/year-next-january", Fixture, NULL, fixture_set_up,
+              test_year_next_january, fixture_tear_down);
+  g_test_add ("/ui/hours/credit-tiers", Fixture, NULL, fixture_set_up,
+              test_credit_tiers, fixture_tear_down);
   g_test_add ("/ui/hours/follows-store", Fixture, NULL, fixture_set_up, test_follows_store,
               fixture_tear_down);
   g_test_add ("/ui/hours/waiting", Fixture, NULL, fixture_set_up, test_waiting_changes,

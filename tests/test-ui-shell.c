@@ -434,8 +434,6 @@ test_preferences_window (void)
   GtkWindow *preferences;
   GtkSpinButton *sync_interval;
   GtkSpinButton *expiry_warning;
-  GtkSpinButton *training_right;
-  GtkSpinButton *hours_per_day;
   GtkSwitch *notifications;
 
   g_assert_null (find_toplevel (CHQ_TYPE_PREFERENCES_WINDOW));
@@ -446,16 +444,17 @@ test_preferences_window (void)
   g_assert_true (gtk_window_get_transient_for (preferences) == GTK_WINDOW (window));
   g_assert_true (gtk_window_get_modal (preferences));
 
-  /* In the order of the template: sync, expiry, training right, hours per day. */
+  /* In the order of the template: sync, expiry, then the training register's workforce,
+   * carry-over, hours per day and a sector rule's days (that group is the company's, kept
+   * in its register: tested in test-ui-register). */
   collect_widgets (GTK_WIDGET (preferences), GTK_TYPE_SPIN_BUTTON, spins);
   collect_widgets (GTK_WIDGET (preferences), GTK_TYPE_SWITCH, switches);
-  g_assert_cmpuint (spins->len, ==, 4);
-  g_assert_cmpuint (switches->len, ==, 1);
+  g_assert_cmpuint (spins->len, ==, 6);
+  /* The sector rules' expander row has a switch of its own (hidden), before notifications. */
+  g_assert_cmpuint (switches->len, ==, 2);
   sync_interval = g_ptr_array_index (spins, 0);
   expiry_warning = g_ptr_array_index (spins, 1);
-  training_right = g_ptr_array_index (spins, 2);
-  hours_per_day = g_ptr_array_index (spins, 3);
-  notifications = g_ptr_array_index (switches, 0);
+  notifications = g_ptr_array_index (switches, 1);
 
   for (guint i = 0; i < spins->len; i++)
     g_assert_true (gtk_test_accessible_has_property (g_ptr_array_index (spins, i),
@@ -466,37 +465,25 @@ test_preferences_window (void)
   /* The controls show the settings... */
   g_assert_cmpfloat (gtk_spin_button_get_value (sync_interval), ==, 30);
   g_assert_cmpfloat (gtk_spin_button_get_value (expiry_warning), ==, 60);
-  g_assert_cmpfloat (gtk_spin_button_get_value (training_right), ==, 5);
-  g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (hours_per_day), 7.6, 1e-9);
   g_assert_true (gtk_switch_get_active (notifications));
 
   g_settings_set_uint (settings, "sync-interval", 90);
   g_settings_set_uint (settings, "expiry-warning-days", 30);
-  g_settings_set_double (settings, "training-right-days", 2.5);
-  g_settings_set_double (settings, "hours-per-day", 8);
   g_settings_set_boolean (settings, "notifications", FALSE);
   g_assert_cmpfloat (gtk_spin_button_get_value (sync_interval), ==, 90);
   g_assert_cmpfloat (gtk_spin_button_get_value (expiry_warning), ==, 30);
-  g_assert_cmpfloat (gtk_spin_button_get_value (training_right), ==, 2.5);
-  g_assert_cmpfloat (gtk_spin_button_get_value (hours_per_day), ==, 8);
   g_assert_false (gtk_switch_get_active (notifications));
 
   /* ...and change them, within the ranges of the schema. */
   gtk_spin_button_set_value (sync_interval, 15);
   gtk_spin_button_set_value (expiry_warning, 90);
-  gtk_spin_button_set_value (training_right, 4.5);
-  gtk_spin_button_set_value (hours_per_day, 7.5);
   gtk_switch_set_active (notifications, TRUE);
   g_assert_cmpuint (g_settings_get_uint (settings, "sync-interval"), ==, 15);
   g_assert_cmpuint (g_settings_get_uint (settings, "expiry-warning-days"), ==, 90);
-  g_assert_cmpfloat (g_settings_get_double (settings, "training-right-days"), ==, 4.5);
-  g_assert_cmpfloat (g_settings_get_double (settings, "hours-per-day"), ==, 7.5);
   g_assert_true (g_settings_get_boolean (settings, "notifications"));
 
   gtk_spin_button_set_value (sync_interval, 100000);
-  gtk_spin_button_set_value (hours_per_day, 0);
   g_assert_cmpuint (g_settings_get_uint (settings, "sync-interval"), ==, 1440);
-  g_assert_cmpfloat (g_settings_get_double (settings, "hours-per-day"), ==, 1);
 
   gtk_window_close (preferences);
   flush_main_context ();
@@ -504,8 +491,6 @@ test_preferences_window (void)
 
   g_settings_reset (settings, "sync-interval");
   g_settings_reset (settings, "expiry-warning-days");
-  g_settings_reset (settings, "training-right-days");
-  g_settings_reset (settings, "hours-per-day");
 }
 
 static gboolean

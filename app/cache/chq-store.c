@@ -2100,7 +2100,7 @@ chq_store_list_workers (ChqStore  *self,
 /**
  * chq_store_list_enrolments:
  * @self: a store
- * @year: a calendar year
+ * @year: a calendar year, or 0 for every year stored
  * @error: return location for an error
  *
  * Returns: (transfer full) (element-type ChqEnrolment): the enrolments of @year by start
@@ -2111,10 +2111,57 @@ chq_store_list_enrolments (ChqStore  *self,
                            GError   **error)
 {
   g_return_val_if_fail (CHQ_IS_STORE (self), NULL);
-  g_return_val_if_fail (year > 0, NULL);
+  g_return_val_if_fail (year >= 0, NULL);
+  if (year == 0)
+    return read_objects (self, "SELECT json FROM enrolments ORDER BY starts_at, id", 0,
+                         CHQ_TYPE_ENROLMENT, error);
   return read_objects (self,
                        "SELECT json FROM enrolments WHERE year = ?1 ORDER BY starts_at, id",
                        year, CHQ_TYPE_ENROLMENT, error);
+}
+
+/**
+ * chq_store_list_enrolment_years:
+ * @self: a store
+ * @error: return location for an error
+ *
+ * The years the stored enrolments belong to (the feed's years: a booking on a session of
+ * next January counts in next year), so that a year selector offers each of them.
+ *
+ * Returns: (transfer full) (element-type int): the years, latest first; %NULL on error
+ */
+GArray *
+chq_store_list_enrolment_years (ChqStore  *self,
+                                GError   **error)
+{
+  g_autoptr(GArray) years = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean ok = TRUE;
+  sqlite3 *db;
+  int rc;
+
+  g_return_val_if_fail (CHQ_IS_STORE (self), NULL);
+
+  if ((db = reader_take (self, error)) == NULL)
+    return NULL;
+
+  if ((stmt = prepare (db, "SELECT DISTINCT year FROM enrolments ORDER BY year DESC",
+                       error)) == NULL)
+    ok = FALSE;
+
+  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int year = sqlite3_column_int (stmt, 0);
+
+      g_array_append_val (years, year);
+    }
+  if (ok && rc != SQLITE_DONE)
+    ok = set_db_error (error, db);
+
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  reader_give (self, db);
+
+  return ok ? g_steal_pointer (&years) : NULL;
 }
 
 /**
@@ -3513,6 +3560,7 @@ typedef enum {
   READ_BATCHES,
   READ_WORKERS,
   READ_ENROLMENTS,
+  READ_ENROLMENT_YEARS,
 } ReadKind;
 
 typedef struct {
@@ -3579,6 +3627,10 @@ read_thread (GTask        *task,
     case READ_ENROLMENTS:
       result = chq_store_list_enrolments (self, read->year, &error);
       free_func = (GDestroyNotify)g_ptr_array_unref;
+      break;
+    case READ_ENROLMENT_YEARS:
+      result = chq_store_list_enrolment_years (self, &error);
+      free_func = (GDestroyNotify)g_array_unref;
       break;
     default:
       g_assert_not_reached ();
@@ -3873,6 +3925,46 @@ chq_store_list_finish (ChqStore      *self,
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == chq_store_list_finish,
                         NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * chq_store_list_enrolment_years_async:
+ * @self: a store
+ * @cancellable: (nullable): a cancellable
+ * @callback: called on the calling thread's main context when done
+ * @user_data: data for @callback
+ *
+ * Runs chq_store_list_enrolment_years() in a worker thread.
+ */
+void
+chq_store_list_enrolment_years_async (ChqStore            *self,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_return_if_fail (CHQ_IS_STORE (self));
+
+  read_async (self, read_data_new (READ_ENROLMENT_YEARS), chq_store_list_enrolment_years_finish,
+              cancellable, callback, user_data);
+}
+
+/**
+ * chq_store_list_enrolment_years_finish:
+ * @self: a store
+ * @result: the result given to the callback
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (element-type int): the years, latest first
+ */
+GArray *
+chq_store_list_enrolment_years_finish (ChqStore      *self,
+                                       GAsyncResult  *result,
+                                       GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        chq_store_list_enrolment_years_finish, NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 

@@ -144,9 +144,12 @@ ChqWallet   *chq_store_get_wallet              (ChqStore           *self,
 /* By last name, first name. */
 GPtrArray   *chq_store_list_workers            (ChqStore           *self,
                                                 GError            **error);
-/* By start. */
+/* By start; @year 0: every year stored. */
 GPtrArray   *chq_store_list_enrolments         (ChqStore           *self,
                                                 int                 year,
+                                                GError            **error);
+/* The years that have enrolments stored, latest first (GArray of int, never NULL). */
+GArray      *chq_store_list_enrolment_years    (ChqStore           *self,
                                                 GError            **error);
 /* Distinct values for the filter choices, sorted (GStrv, never NULL). */
 GStrv        chq_store_list_course_languages   (ChqStore           *self);
@@ -210,6 +213,13 @@ void         chq_store_list_enrolments_async   (ChqStore           *self,
 GPtrArray   *chq_store_list_finish             (ChqStore           *self,
                                                 GAsyncResult       *result,
                                                 GError            **error);
+void         chq_store_list_enrolment_years_async (ChqStore           *self,
+                                                   GCancellable       *cancellable,
+                                                   GAsyncReadyCallback callback,
+                                                   gpointer            user_data);
+GArray      *chq_store_list_enrolment_years_finish (ChqStore          *self,
+                                                    GAsyncResult      *result,
+                                                    GError           **error);
 
 /* Main thread only: the fields of one list row by store row id (a primary-key lookup,
  * well under a millisecond). The next session is the first starting on the day of today

@@ -459,7 +459,7 @@ chq_hours_report_compute (int                     year,
  * @report: a #ChqHoursReport
  * @with_bom: whether to start with the UTF-8 byte order mark (see chq-csv.c)
  *
- * The year's training records for the Federal Learning Account register: a header row, then
+ * The year’s training records (for the social secretariat): a header row, then
  * one row per worker per training (cancelled ones left out), with the columns a registration
  * needs: worker, NISS, training, provider, start and end dates (ISO 8601), hours (a dot as
  * decimal separator), whether it is a formal training (always: every voucher-funded course

@@ -46,7 +46,7 @@ typedef struct {
   guint   vouchers_used;
 } ChqHoursCourse;
 
-/* One worker on one training: a line of the FLA register. */
+/* One worker on one training: a line of the training records. */
 typedef struct {
   char               *enrolment_id;   /* owned */
   char               *worker_id;      /* owned */

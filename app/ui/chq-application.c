@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "chq-application.h"
+#include "chq-register-link.h"
 #include "chq-preferences-window.h"
 #include "chq-sandbox.h"
 #include "chq-sign-in-dialog.h"
@@ -244,6 +245,9 @@ chq_application_leave_account (ChqApplication *self)
   g_return_if_fail (CHQ_IS_APPLICATION (self));
 
   demo = self->backend == NULL || chq_backend_is_demo (self->backend);
+  /* The demo's local details and trainings leave the register with it. */
+  if (self->backend != NULL && chq_backend_is_demo (self->backend))
+    chq_register_link_remove_demo (chq_register_link_get (self->backend));
   close_backend (self);
   g_settings_set_boolean (self->settings, "demo-mode", FALSE);
   if (!demo)

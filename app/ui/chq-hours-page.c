@@ -17,76 +17,13 @@
 
 #include "chq-a11y.h"
 #include "chq-clock.h"
+#include "chq-deadlines-view.h"
 #include "chq-hours-chart.h"
-#include "chq-hours-page.h"
+#include "chq-hours-page-private.h"
 #include "chq-hours-row.h"
 #include "chq-money.h"
 #include "chq-report-pdf.h"
 #include "chq-rules.h"
-
-enum {
-  TOTAL_HOURS_ATTENDED,
-  TOTAL_HOURS_BOOKED,
-  TOTAL_VOUCHERS_USED,
-  TOTAL_COMPANY_PAID,
-  TOTAL_REGION_ADDED,
-  TOTAL_WORKERS_BEHIND,
-  N_TOTALS
-};
-
-typedef enum {
-  CELL_TITLE,     /* a title and a subtitle; the row's accessible label */
-  CELL_NUMBER,    /* right-aligned figures */
-  CELL_PROGRESS,  /* a level bar and its text */
-} CellKind;
-
-struct _ChqHoursPage
-{
-  AdwBin           parent_instance;
-
-  ChqBackend      *backend;          /* owned, nullable */
-  GCancellable    *cancellable;      /* owned: reads and exports for this backend */
-  GSettings       *settings;         /* owned */
-  gulong           store_changed_id;
-  GListModel      *outbox_model;     /* owned, nullable: the account's unsent writes */
-  gulong           outbox_changed_id;
-
-  int              current_year;     /* the account's year (or the local date's) */
-  int              year;             /* the year shown */
-  char            *company_name;     /* owned, nullable */
-  GPtrArray       *workers;          /* owned, nullable: the last read */
-  GPtrArray       *enrolments;       /* owned, nullable: the last read, of year */
-  ChqHoursReport  *report;           /* owned, nullable */
-  guint            loads;            /* reads under way */
-  gboolean         reload_queued;    /* a change came while reading */
-  guint            exports;          /* exports under way */
-  GtkFileChooserNative *chooser;     /* owned, nullable: the open file chooser */
-
-  GListStore      *workers_model;    /* owned, of ChqHoursRow */
-  GListStore      *courses_model;    /* owned, of ChqHoursRow */
-  GListStore      *months_model;     /* owned, of ChqHoursRow */
-  GtkLabel        *total_values[N_TOTALS];
-  GtkLabel        *total_captions[N_TOTALS];
-  gboolean         updating_years;
-
-  /* Template children. */
-  GtkStack        *stack;
-  AdwStatusPage   *empty_status;
-  GtkDropDown     *year_dropdown;
-  GtkStringList   *years;
-  GtkMenuButton   *export_button;
-  GtkFlowBox      *totals_box;
-  GtkLabel        *summary_label;
-  GtkLabel        *pending_label;
-  GtkStack        *views;
-  GtkToggleButton *workers_button;
-  GtkToggleButton *courses_button;
-  GtkToggleButton *months_button;
-  GtkColumnView   *workers_view;
-  GtkColumnView   *courses_view;
-  GtkColumnView   *months_view;
-  ChqHoursChart   *chart;
-};
 
 G_DEFINE_FINAL_TYPE (ChqHoursPage, chq_hours_page, ADW_TYPE_BIN)
 
@@ -94,6 +31,7 @@ enum {
   PROP_0,
   PROP_BACKEND,
   PROP_YEAR,
+  PROP_TODAY,
   PROP_LOADING,
   N_PROPS
 };
@@ -109,434 +47,18 @@ show_toast (ChqHoursPage *self,
   gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", text);
 }
 
-static char *
-hours_text (double hours)
+static int
+compare_years_desc (gconstpointer a,
+                    gconstpointer b)
 {
-  g_autofree char *number = chq_hours_format (hours, FALSE);
-
-  /* Translators: a number of hours, "7.5 h" */
-  return g_strdup_printf (_("%s h"), number);
-}
-
-static void
-update_actions (ChqHoursPage *self)
-{
-  gboolean can_export = self->report != NULL && self->exports == 0;
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "hours.export-csv", can_export);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "hours.export-pdf", can_export);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), can_export);
-}
-
-/* ------------------------------------------------------------------------ the tables */
-
-static void
-on_cell_setup_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  gpointer                  user_data)
-{
-  CellKind kind = GPOINTER_TO_INT (user_data);
-
-  if (kind == CELL_TITLE)
-    {
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-      GtkWidget *title = gtk_label_new (NULL);
-      GtkWidget *subtitle = gtk_label_new (NULL);
-
-      gtk_label_set_xalign (GTK_LABEL (title), 0.0f);
-      gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-      gtk_label_set_xalign (GTK_LABEL (subtitle), 0.0f);
-      gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
-      gtk_widget_add_css_class (subtitle, "caption");
-      gtk_widget_add_css_class (subtitle, "dim-label");
-      gtk_widget_set_size_request (box, 140, -1);
-      gtk_box_append (GTK_BOX (box), title);
-      gtk_box_append (GTK_BOX (box), subtitle);
-      gtk_list_item_set_child (item, box);
-    }
-  else if (kind == CELL_PROGRESS)
-    {
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      GtkWidget *bar = gtk_level_bar_new_for_interval (0.0, 1.0);
-      GtkWidget *label = gtk_label_new (NULL);
-
-      gtk_widget_set_size_request (bar, 64, -1);
-      gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
-      gtk_level_bar_set_mode (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_MODE_CONTINUOUS);
-      /* The page says "behind" itself; the bar need not turn red at low values. */
-      gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_LOW);
-      gtk_label_set_xalign (GTK_LABEL (label), 1.0f);
-      gtk_label_set_width_chars (GTK_LABEL (label), 5);
-      gtk_widget_add_css_class (label, "numeric");
-      gtk_box_append (GTK_BOX (box), bar);
-      gtk_box_append (GTK_BOX (box), label);
-      gtk_list_item_set_child (item, box);
-    }
-  else
-    {
-      GtkWidget *label = gtk_label_new (NULL);
-
-      gtk_label_set_xalign (GTK_LABEL (label), 1.0f);
-      gtk_widget_add_css_class (label, "numeric");
-      gtk_list_item_set_child (item, label);
-    }
-}
-
-static void
-on_cell_bind_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  user_data)
-{
-  CellKind kind = GPOINTER_TO_INT (user_data);
-  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
-  ChqHoursRow *row = gtk_list_item_get_item (item);
-  GtkWidget *child = gtk_list_item_get_child (item);
-  const char *text = chq_hours_row_get_cell (row, column);
-
-  if (kind == CELL_TITLE)
-    {
-      GtkWidget *title = gtk_widget_get_first_child (child);
-      GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
-      const char *sub = chq_hours_row_get_subtitle (row);
-
-      gtk_label_set_text (GTK_LABEL (title), text);
-      gtk_label_set_text (GTK_LABEL (subtitle), sub != NULL ? sub : "");
-      gtk_widget_set_visible (subtitle, sub != NULL && *sub != '\0');
-      if (chq_hours_row_get_flagged (row))
-        {
-          /* Dimmed, the warning colour falls to about 2:1: never both. */
-          gtk_widget_remove_css_class (subtitle, "dim-label");
-          gtk_widget_add_css_class (title, "warning");
-          gtk_widget_add_css_class (subtitle, "warning");
-        }
-      else
-        {
-          gtk_widget_add_css_class (subtitle, "dim-label");
-          gtk_widget_remove_css_class (title, "warning");
-          gtk_widget_remove_css_class (subtitle, "warning");
-        }
-      /* GTK 4.8 gives column view rows no accessible label of their own: the first cell
-       * says the whole row. */
-      gtk_accessible_update_property (GTK_ACCESSIBLE (child),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      chq_hours_row_get_accessible_label (row),
-                                      -1);
-      /* And the row, where the focus and a screen reader land. */
-      chq_a11y_name_list_item (child, chq_hours_row_get_accessible_label (row), NULL);
-    }
-  else if (kind == CELL_PROGRESS)
-    {
-      GtkWidget *bar = gtk_widget_get_first_child (child);
-      GtkWidget *label = gtk_widget_get_next_sibling (bar);
-      double progress = chq_hours_row_get_progress (row);
-
-      gtk_widget_set_visible (bar, progress >= 0.0);
-      gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), CLAMP (progress, 0.0, 1.0));
-      gtk_label_set_text (GTK_LABEL (label), text);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (bar),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Progress"),
-                                      -1);
-    }
-  else
-    {
-      gtk_label_set_text (GTK_LABEL (child), text);
-    }
-}
-
-static void
-add_column (GtkColumnView *view,
-            const char    *title,
-            guint          column,
-            CellKind       kind,
-            gboolean       expand)
-{
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkColumnViewColumn) col = NULL;
-
-  g_object_set_data (G_OBJECT (factory), "column", GUINT_TO_POINTER (column));
-  g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup_cb), GINT_TO_POINTER (kind));
-  g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind_cb), GINT_TO_POINTER (kind));
-
-  col = gtk_column_view_column_new (title, g_steal_pointer (&factory));
-  gtk_column_view_column_set_expand (col, expand);
-  gtk_column_view_column_set_resizable (col, TRUE);
-  gtk_column_view_append_column (view, col);
-}
-
-static void
-set_model (GtkColumnView *view,
-           GListStore    *store)
-{
-  g_autoptr(GtkSelectionModel) selection =
-    GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_object_ref (store))));
-
-  gtk_column_view_set_model (view, selection);
-}
-
-static void
-setup_tables (ChqHoursPage *self)
-{
-  self->workers_model = g_list_store_new (CHQ_TYPE_HOURS_ROW);
-  self->courses_model = g_list_store_new (CHQ_TYPE_HOURS_ROW);
-  self->months_model = g_list_store_new (CHQ_TYPE_HOURS_ROW);
-
-  add_column (self->workers_view, _("Worker"), 0, CELL_TITLE, TRUE);
-  add_column (self->workers_view, _("Booked"), 1, CELL_NUMBER, FALSE);
-  add_column (self->workers_view, _("Attended"), 2, CELL_NUMBER, FALSE);
-  add_column (self->workers_view, _("Vouchers"), 3, CELL_NUMBER, FALSE);
-  add_column (self->workers_view, _("Training Right"), 4, CELL_PROGRESS, FALSE);
-  set_model (self->workers_view, self->workers_model);
-
-  add_column (self->courses_view, _("Course"), 0, CELL_TITLE, TRUE);
-  add_column (self->courses_view, _("Workers"), 1, CELL_NUMBER, FALSE);
-  add_column (self->courses_view, _("Booked"), 2, CELL_NUMBER, FALSE);
-  add_column (self->courses_view, _("Attended"), 3, CELL_NUMBER, FALSE);
-  add_column (self->courses_view, _("Vouchers"), 4, CELL_NUMBER, FALSE);
-  set_model (self->courses_view, self->courses_model);
-
-  add_column (self->months_view, _("Month"), 0, CELL_TITLE, TRUE);
-  add_column (self->months_view, _("Attended"), 1, CELL_NUMBER, FALSE);
-  add_column (self->months_view, _("Booked"), 2, CELL_NUMBER, FALSE);
-  set_model (self->months_view, self->months_model);
-}
-
-static void
-setup_totals (ChqHoursPage *self)
-{
-  const char *captions[N_TOTALS] = {
-    N_("Hours attended"),
-    N_("Hours booked"),
-    N_("Vouchers used"),
-    N_("Paid by the company"),
-    N_("Added by the Region"),
-    N_("Workers behind"),
-  };
-
-  for (guint i = 0; i < N_TOTALS; i++)
-    {
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-      GtkWidget *value = gtk_label_new ("—");
-      GtkWidget *caption = gtk_label_new (_(captions[i]));
-
-      gtk_widget_add_css_class (box, "card");
-      gtk_widget_set_margin_top (value, 8);
-      gtk_widget_set_margin_start (value, 6);
-      gtk_widget_set_margin_end (value, 6);
-      gtk_widget_set_margin_bottom (caption, 8);
-      gtk_widget_set_margin_start (caption, 6);
-      gtk_widget_set_margin_end (caption, 6);
-      gtk_label_set_ellipsize (GTK_LABEL (value), PANGO_ELLIPSIZE_END);
-      gtk_label_set_wrap (GTK_LABEL (caption), TRUE);
-      /* Short lines keep the six cards on one row of a wide window. */
-      gtk_label_set_max_width_chars (GTK_LABEL (caption), 12);
-      gtk_label_set_justify (GTK_LABEL (caption), GTK_JUSTIFY_CENTER);
-      gtk_widget_add_css_class (value, "title-4");
-      gtk_widget_add_css_class (value, "numeric");
-      gtk_widget_add_css_class (caption, "caption");
-      gtk_widget_add_css_class (caption, "dim-label");
-      gtk_box_append (GTK_BOX (box), value);
-      gtk_box_append (GTK_BOX (box), caption);
-      gtk_flow_box_append (self->totals_box, box);
-      /* Not focusable as a child: the figures are read with the page, not activated. */
-      gtk_widget_set_focusable (gtk_widget_get_parent (box), FALSE);
-
-      self->total_values[i] = GTK_LABEL (value);
-      self->total_captions[i] = GTK_LABEL (caption);
-    }
-}
-
-static void
-set_total (ChqHoursPage *self,
-           guint         which,
-           const char   *value)
-{
-  /* Translators: a company total for screen readers, "Hours attended: 26.5 h" */
-  g_autofree char *label = g_strdup_printf (_("%s: %s"),
-                                            gtk_label_get_text (self->total_captions[which]),
-                                            value);
-
-  gtk_label_set_text (self->total_values[which], value);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->total_values[which]),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
-}
-
-static ChqHoursRow *
-worker_row (ChqHoursWorker *w)
-{
-  g_autofree char *booked = hours_text (w->hours_booked);
-  g_autofree char *attended = hours_text (w->hours_attended);
-  g_autofree char *vouchers = g_strdup_printf ("%u", w->vouchers_used);
-  g_autofree char *progress = NULL;
-  g_autofree char *subtitle = NULL;
-  g_autofree char *sentence = NULL;
-  ChqHoursRow *row;
-
-  if (w->target_hours > 0.0)
-    {
-      g_autofree char *target = hours_text (w->target_hours);
-
-      /* Translators: progress towards the training right, "18 % of 38 h" */
-      progress = g_strdup_printf (_("%.0f %% of %s"), w->progress * 100.0, target);
-    }
-  else
-    progress = g_strdup ("—");
-
-  if (w->archived)
-    /* Translators: a worker's status, then that the worker is archived */
-    subtitle = g_strdup_printf (_("%s, archived"), chq_worker_status_get_label (w->status));
-  else if (!w->eligible)
-    /* Translators: a worker's status, then that vouchers may not pay for their training */
-    subtitle = g_strdup_printf (_("%s, not eligible for vouchers"),
-                                chq_worker_status_get_label (w->status));
-  else if (w->behind)
-    /* Translators: a worker's status, then that the worker is behind their training right */
-    subtitle = g_strdup_printf (_("%s, behind the training right"),
-                                chq_worker_status_get_label (w->status));
-  else
-    subtitle = g_strdup (chq_worker_status_get_label (w->status));
-
-  if (w->target_hours > 0.0)
-    /* Translators: a row of the per-worker table for screen readers: name, status, hours
-     * booked, hours attended, vouchers used, progress ("18 % of 38 h") */
-    sentence = g_strdup_printf (_("%s (%s): %s booked, %s attended, %u vouchers used, "
-                                  "training right %s"),
-                                w->name, subtitle, booked, attended, w->vouchers_used, progress);
-  else
-    /* Translators: a row of the per-worker table for screen readers, for a worker without a
-     * training right target: name, status, hours booked, hours attended, vouchers used */
-    sentence = g_strdup_printf (_("%s (%s): %s booked, %s attended, %u vouchers used, "
-                                  "no training right target"),
-                                w->name, subtitle, booked, attended, w->vouchers_used);
-
-  {
-    const char *cells[] = { w->name, booked, attended, vouchers, progress, NULL };
-
-    row = chq_hours_row_new (cells, subtitle, sentence);
-  }
-  chq_hours_row_set_progress (row, w->target_hours > 0.0 ? w->progress : -1.0);
-  chq_hours_row_set_flagged (row, w->behind);
-
-  return row;
-}
-
-static ChqHoursRow *
-course_row (ChqHoursCourse *c)
-{
-  g_autofree char *workers = g_strdup_printf ("%u", c->workers);
-  g_autofree char *booked = hours_text (c->hours_booked);
-  g_autofree char *attended = hours_text (c->hours_attended);
-  g_autofree char *vouchers = g_strdup_printf ("%u", c->vouchers_used);
-  g_autofree char *sentence = NULL;
-  const char *cells[] = { c->title, workers, booked, attended, vouchers, NULL };
-
-  /* Translators: a row of the per-course table for screen readers */
-  sentence = g_strdup_printf (ngettext ("%s, %s: %u worker, %s booked, %s attended, "
-                                        "%s vouchers used",
-                                        "%s, %s: %u workers, %s booked, %s attended, "
-                                        "%s vouchers used", c->workers),
-                              c->title, c->provider != NULL ? c->provider : "", c->workers,
-                              booked, attended, vouchers);
-
-  return chq_hours_row_new (cells, c->provider, sentence);
-}
-
-static ChqHoursRow *
-month_row (guint  month,
-           double attended_hours,
-           double booked_hours)
-{
-  g_autofree char *name = chq_hours_chart_month_label (month, FALSE);
-  g_autofree char *attended = hours_text (attended_hours);
-  g_autofree char *booked = hours_text (booked_hours);
-  g_autofree char *sentence = NULL;
-  const char *cells[] = { name, attended, booked, NULL };
-
-  /* Translators: a row of the per-month table for screen readers */
-  sentence = g_strdup_printf (_("%s: %s attended, %s booked"), name, attended, booked);
-
-  return chq_hours_row_new (cells, NULL, sentence);
-}
-
-static void
-replace_rows (GListStore *store,
-              GPtrArray  *rows)
-{
-  g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)),
-                       rows->pdata, rows->len);
-}
-
-static void
-show_report (ChqHoursPage *self)
-{
-  g_autoptr(GPtrArray) workers = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) courses = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) months = g_ptr_array_new_with_free_func (g_object_unref);
-  ChqHoursReport *report = self->report;
-  g_autofree char *target = NULL;
-  g_autofree char *summary = NULL;
-  g_autofree char *trained = NULL;
-  double days = g_settings_get_double (self->settings, "training-right-days");
-  double per_day = g_settings_get_double (self->settings, "hours-per-day");
-
-  for (guint i = 0; i < report->workers->len; i++)
-    g_ptr_array_add (workers, worker_row (g_ptr_array_index (report->workers, i)));
-  for (guint i = 0; i < report->courses->len; i++)
-    g_ptr_array_add (courses, course_row (g_ptr_array_index (report->courses, i)));
-  for (guint m = 0; m < 12; m++)
-    g_ptr_array_add (months, month_row (m, report->month_attended[m], report->month_booked[m]));
-
-  replace_rows (self->workers_model, workers);
-  replace_rows (self->courses_model, courses);
-  replace_rows (self->months_model, months);
-  chq_hours_chart_set_months (self->chart, report->month_attended, report->month_booked);
-
-  {
-    g_autofree char *attended = hours_text (report->hours_attended);
-    g_autofree char *booked = hours_text (report->hours_booked);
-    g_autofree char *used = g_strdup_printf ("%u", report->vouchers_used);
-    g_autofree char *paid = chq_money_format (report->company_paid_cents);
-    g_autofree char *region = chq_money_format (report->region_added_cents);
-    g_autofree char *behind = g_strdup_printf ("%u", report->workers_behind);
-
-    set_total (self, TOTAL_HOURS_ATTENDED, attended);
-    set_total (self, TOTAL_HOURS_BOOKED, booked);
-    set_total (self, TOTAL_VOUCHERS_USED, used);
-    set_total (self, TOTAL_COMPANY_PAID, paid);
-    set_total (self, TOTAL_REGION_ADDED, region);
-    set_total (self, TOTAL_WORKERS_BEHIND, behind);
-    if (report->workers_behind > 0)
-      gtk_widget_add_css_class (GTK_WIDGET (self->total_values[TOTAL_WORKERS_BEHIND]), "warning");
-    else
-      gtk_widget_remove_css_class (GTK_WIDGET (self->total_values[TOTAL_WORKERS_BEHIND]),
-                                   "warning");
-  }
-
-  {
-    g_autofree char *days_text = chq_hours_format (days, FALSE);
-    g_autofree char *per_day_text = chq_hours_format (per_day, FALSE);
-    g_autofree char *right = hours_text (chq_rules_training_right_hours (days, per_day, 1.0));
-
-    /* Translators: "3 of 6 workers trained" */
-    trained = g_strdup_printf (ngettext ("%u of %u worker trained", "%u of %u workers trained",
-                                         report->workers->len),
-                               report->workers_trained, report->workers->len);
-    /* Translators: the first %s is "3 of 6 workers trained"; then the training right: hours,
-     * days and hours a day, "38 h (5 days of 7.6 h)" */
-    summary = g_strdup_printf (_("%s. Training right of an eligible full-time worker: %s "
-                                 "(%s days of %s h), set in Preferences."),
-                               trained, right, days_text, per_day_text);
-  }
-  gtk_label_set_text (self->summary_label, summary);
-
-  gtk_stack_set_visible_child_name (self->stack, "content");
+  return *(const int *) b - *(const int *) a;
 }
 
 static void
 recompute (ChqHoursPage *self)
 {
   ChqHoursSettings settings;
-  g_autoptr(GDateTime) now = chq_clock_now_local ();
+  g_autoptr(GDateTime) now = chq_hours_page_dup_today (self);
   GDate today;
 
   if (self->workers == NULL || self->enrolments == NULL)
@@ -552,24 +74,75 @@ recompute (ChqHoursPage *self)
   g_clear_pointer (&self->report, chq_hours_report_free);
   self->report = chq_hours_report_compute (self->year, self->workers, self->enrolments,
                                            &settings, &today);
-  show_report (self);
-  update_actions (self);
+  _chq_hours_page_apply_credits (self);
+  _chq_hours_page_show_report (self);
+  _chq_hours_page_update_actions (self);
 }
 
 /* ------------------------------------------------------------------------- the years */
 
-static void
-update_years (ChqHoursPage *self)
+/* The years offered, latest first: next year (sessions of next January are booked now),
+ * this year, last year, and every other year with bookings stored. */
+static GArray *
+offered_years (ChqHoursPage *self)
 {
-  g_autofree char *this_year = g_strdup_printf ("%d", self->current_year);
-  g_autofree char *last_year = g_strdup_printf ("%d", self->current_year - 1);
-  const char *years[] = { this_year, last_year, NULL };
+  GArray *years = g_array_new (FALSE, FALSE, sizeof (int));
+  int fixed[] = { self->current_year + 1, self->current_year, self->current_year - 1 };
+
+  g_array_append_vals (years, fixed, G_N_ELEMENTS (fixed));
+  for (guint i = 0; i < (self->data_years != NULL ? self->data_years->len : 0) +
+                        (self->register_years != NULL ? self->register_years->len : 0); i++)
+    {
+      guint n_data = self->data_years != NULL ? self->data_years->len : 0;
+      int year = i < n_data ? g_array_index (self->data_years, int, i)
+                            : g_array_index (self->register_years, int, i - n_data);
+      gboolean known = FALSE;
+
+      for (guint j = 0; j < years->len && !known; j++)
+        known = g_array_index (years, int, j) == year;
+      if (!known && year > 0)
+        g_array_append_val (years, year);
+    }
+  g_array_sort (years, (GCompareFunc) compare_years_desc);
+
+  return years;
+}
+
+static gboolean
+year_is_offered (ChqHoursPage *self,
+                 int           year)
+{
+  g_autoptr(GArray) years = offered_years (self);
+
+  for (guint i = 0; i < years->len; i++)
+    if (g_array_index (years, int, i) == year)
+      return TRUE;
+  return FALSE;
+}
+
+void
+_chq_hours_page_update_years (ChqHoursPage *self)
+{
+  g_autoptr(GArray) years = offered_years (self);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) texts = NULL;
+  guint selected = 0;
+
+  for (guint i = 0; i < years->len; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("%d", g_array_index (years, int, i));
+
+      g_strv_builder_add (builder, text);
+      if (g_array_index (years, int, i) == self->year)
+        selected = i;
+    }
+  texts = g_strv_builder_end (builder);
 
   self->updating_years = TRUE;
   gtk_string_list_splice (self->years, 0,
-                          g_list_model_get_n_items (G_LIST_MODEL (self->years)), years);
-  gtk_drop_down_set_selected (self->year_dropdown,
-                              self->year == self->current_year - 1 ? 1 : 0);
+                          g_list_model_get_n_items (G_LIST_MODEL (self->years)),
+                          (const char * const *) texts);
+  gtk_drop_down_set_selected (self->year_dropdown, selected);
   self->updating_years = FALSE;
 }
 
@@ -577,11 +150,14 @@ static void
 on_year_selected_cb (ChqHoursPage *self)
 {
   guint selected = gtk_drop_down_get_selected (self->year_dropdown);
+  g_autoptr(GArray) years = NULL;
 
   if (self->updating_years || selected == GTK_INVALID_LIST_POSITION)
     return;
 
-  chq_hours_page_set_year (self, self->current_year - (int) selected);
+  years = offered_years (self);
+  if (selected < years->len)
+    chq_hours_page_set_year (self, g_array_index (years, int, selected));
 }
 
 /* ---------------------------------------------------------------- the view buttons */
@@ -599,6 +175,8 @@ on_view_toggled_cb (GtkToggleButton *button,
     gtk_stack_set_visible_child_name (self->views, "workers");
   else if (button == self->courses_button)
     gtk_stack_set_visible_child_name (self->views, "courses");
+  else if (button == self->trainings_button)
+    gtk_stack_set_visible_child_name (self->views, "trainings");
   else
     gtk_stack_set_visible_child_name (self->views, "months");
 }
@@ -612,6 +190,8 @@ on_visible_view_cb (ChqHoursPage *self)
     gtk_toggle_button_set_active (self->workers_button, TRUE);
   else if (g_strcmp0 (name, "courses") == 0)
     gtk_toggle_button_set_active (self->courses_button, TRUE);
+  else if (g_strcmp0 (name, "trainings") == 0)
+    gtk_toggle_button_set_active (self->trainings_button, TRUE);
   else if (g_strcmp0 (name, "months") == 0)
     gtk_toggle_button_set_active (self->months_button, TRUE);
 }
@@ -684,12 +264,14 @@ on_enrolments_cb (GObject      *source,
         {
           g_free (self->company_name);
           self->company_name = g_strdup (chq_account_get_name (load->account));
+          g_set_object (&self->account, load->account);
         }
       g_clear_pointer (&self->workers, g_ptr_array_unref);
       g_clear_pointer (&self->enrolments, g_ptr_array_unref);
       self->workers = g_steal_pointer (&load->workers);
       self->enrolments = g_steal_pointer (&enrolments);
       recompute (self);
+      _chq_hours_page_load_training_year (self);
     }
 
   load_done (self);
@@ -723,6 +305,34 @@ on_workers_cb (GObject      *source,
 }
 
 static void
+on_years_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(Load) load = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) years = chq_store_list_enrolment_years_finish (CHQ_STORE (source), result,
+                                                                   &error);
+  ChqHoursPage *self = load->self;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  /* Without the list, the fixed years still serve. */
+  if (years == NULL)
+    g_warning ("Could not list the years with bookings: %s", error->message);
+  else
+    {
+      g_clear_pointer (&self->data_years, g_array_unref);
+      self->data_years = g_steal_pointer (&years);
+      _chq_hours_page_update_years (self);
+    }
+
+  chq_store_list_workers_async (CHQ_STORE (source), self->cancellable, on_workers_cb,
+                                g_steal_pointer (&load));
+}
+
+static void
 on_account_cb (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
@@ -743,16 +353,15 @@ on_account_cb (GObject      *source,
       gboolean was_current = self->year == self->current_year;
 
       self->current_year = (int) chq_account_get_year (load->account);
-      if (was_current || (self->year != self->current_year &&
-                          self->year != self->current_year - 1))
+      if (was_current || !year_is_offered (self, self->year))
         self->year = self->current_year;
       load->year = self->year;
-      update_years (self);
+      _chq_hours_page_update_years (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
     }
 
-  chq_store_list_workers_async (CHQ_STORE (source), self->cancellable, on_workers_cb,
-                                g_steal_pointer (&load));
+  chq_store_list_enrolment_years_async (CHQ_STORE (source), self->cancellable,
+                                        on_years_cb, g_steal_pointer (&load));
 }
 
 static void
@@ -836,288 +445,6 @@ on_settings_changed_cb (GSettings    *settings,
     recompute (self);
 }
 
-/* --------------------------------------------------------------------------- exports */
-
-static void
-write_csv_thread (GTask        *task,
-                  gpointer      source_object,
-                  gpointer      task_data,
-                  GCancellable *cancellable)
-{
-  GBytes *bytes = task_data;
-  GFile *file = g_object_get_data (G_OBJECT (task), "file");
-  g_autoptr(GError) error = NULL;
-
-  if (!g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL,
-                                cancellable, &error))
-    {
-      g_autofree char *name = g_file_get_parse_name (file);
-
-      /* Translators: %s is a file name, then the system's reason */
-      g_task_return_new_error (task, error->domain, error->code,
-                               _("Could not write “%s”: %s. Choose another folder or free "
-                                 "some space."), name, error->message);
-      return;
-    }
-
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
-on_export_task_done_cb (GTask        *task,
-                        GParamSpec   *pspec,
-                        ChqHoursPage *self)
-{
-  self->exports--;
-  update_actions (self);
-}
-
-/* Counts @task as an export running until it completes; or, when no report is shown yet,
- * returns its error on @task and %FALSE. */
-static gboolean
-start_export (ChqHoursPage *self,
-              GTask        *task)
-{
-  if (self->report == NULL)
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
-                               _("The training hours are not loaded yet. Wait for the sync, "
-                                 "then export again."));
-      return FALSE;
-    }
-
-  self->exports++;
-  update_actions (self);
-  g_signal_connect_object (task, "notify::completed", G_CALLBACK (on_export_task_done_cb),
-                           self, 0);
-  return TRUE;
-}
-
-/**
- * chq_hours_page_export_csv_async:
- * @self: a #ChqHoursPage
- * @file: where to write the CSV (replaced)
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when the file is written
- * @user_data: for @callback
- *
- * Writes the training records of the year shown (see chq_hours_report_to_csv(): UTF-8 with
- * a byte order mark, so that LibreOffice and Excel both read accents right) on a worker
- * thread. Fails with %G_IO_ERROR_NOT_INITIALIZED when no report is shown yet.
- */
-void
-chq_hours_page_export_csv_async (ChqHoursPage        *self,
-                                 GFile               *file,
-                                 GCancellable        *cancellable,
-                                 GAsyncReadyCallback  callback,
-                                 gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (CHQ_IS_HOURS_PAGE (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, chq_hours_page_export_csv_async);
-
-  if (!start_export (self, task))
-    return;
-  g_task_set_task_data (task, chq_hours_report_to_csv (self->report, TRUE),
-                        (GDestroyNotify) g_bytes_unref);
-  g_object_set_data_full (G_OBJECT (task), "file", g_object_ref (file), g_object_unref);
-  g_task_run_in_thread (task, write_csv_thread);
-}
-
-/**
- * chq_hours_page_export_csv_finish:
- * @self: a #ChqHoursPage
- * @result: the result given to the callback
- * @error: return location for a #GError
- *
- * Returns: %TRUE when the file is written; %FALSE with @error set to a sentence for people
- */
-gboolean
-chq_hours_page_export_csv_finish (ChqHoursPage  *self,
-                                  GAsyncResult  *result,
-                                  GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-static void
-on_pdf_written_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-
-  if (chq_report_pdf_write_finish (result, &error) == 0)
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-/**
- * chq_hours_page_export_pdf_async:
- * @self: a #ChqHoursPage
- * @file: where to write the PDF (replaced)
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when the file is written
- * @user_data: for @callback
- *
- * Writes the annual report of the year shown (company, totals, chart, per-worker table;
- * A4) on a worker thread. Fails with %G_IO_ERROR_NOT_INITIALIZED when no report is shown
- * yet.
- */
-void
-chq_hours_page_export_pdf_async (ChqHoursPage        *self,
-                                 GFile               *file,
-                                 GCancellable        *cancellable,
-                                 GAsyncReadyCallback  callback,
-                                 gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (CHQ_IS_HOURS_PAGE (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, chq_hours_page_export_pdf_async);
-
-  if (!start_export (self, task))
-    return;
-  chq_report_pdf_write_async (chq_report_pdf_new (self->report, self->company_name, NULL),
-                              file, cancellable, on_pdf_written_cb, g_steal_pointer (&task));
-}
-
-/**
- * chq_hours_page_export_pdf_finish:
- * @self: a #ChqHoursPage
- * @result: the result given to the callback
- * @error: return location for a #GError
- *
- * Returns: %TRUE when the file is written; %FALSE with @error set to a sentence for people
- */
-gboolean
-chq_hours_page_export_pdf_finish (ChqHoursPage  *self,
-                                  GAsyncResult  *result,
-                                  GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-static void
-on_exported_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  ChqHoursPage *self = CHQ_HOURS_PAGE (source);
-  g_autoptr(GFile) file = user_data;
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
-
-  if (g_task_get_source_tag (G_TASK (result)) == chq_hours_page_export_csv_async)
-    ok = chq_hours_page_export_csv_finish (self, result, &error);
-  else
-    ok = chq_hours_page_export_pdf_finish (self, result, &error);
-
-  if (ok)
-    {
-      g_autofree char *name = g_file_get_basename (file);
-      /* Translators: a toast; %s is a file name */
-      g_autofree char *text = g_strdup_printf (_("Saved “%s”"), name);
-
-      show_toast (self, text);
-    }
-  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    show_toast (self, error->message);
-}
-
-static void
-on_chooser_response_cb (GtkNativeDialog *dialog,
-                        int              response,
-                        ChqHoursPage    *self)
-{
-  gboolean pdf = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "pdf"));
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-
-      if (file != NULL && pdf)
-        chq_hours_page_export_pdf_async (self, file, self->cancellable, on_exported_cb,
-                                         g_object_ref (file));
-      else if (file != NULL)
-        chq_hours_page_export_csv_async (self, file, self->cancellable, on_exported_cb,
-                                         g_object_ref (file));
-    }
-
-  gtk_native_dialog_destroy (dialog);
-  g_clear_object (&self->chooser);
-}
-
-static void
-choose_file (ChqHoursPage *self,
-             gboolean      pdf)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *name = NULL;
-
-  if (self->report == NULL || self->chooser != NULL)
-    return;
-
-  self->chooser = gtk_file_chooser_native_new (pdf ? _("Save the Annual Report")
-                                                   : _("Save the Training Records"),
-                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               GTK_FILE_CHOOSER_ACTION_SAVE,
-                                               _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  g_object_set_data (G_OBJECT (self->chooser), "pdf", GINT_TO_POINTER (pdf));
-
-  if (pdf)
-    {
-      gtk_file_filter_set_name (filter, _("PDF documents"));
-      gtk_file_filter_add_mime_type (filter, "application/pdf");
-      /* Translators: the proposed file name of the PDF report; %d is the year */
-      name = g_strdup_printf (_("training-report-%d.pdf"), self->report->year);
-    }
-  else
-    {
-      gtk_file_filter_set_name (filter, _("CSV spreadsheets"));
-      gtk_file_filter_add_mime_type (filter, "text/csv");
-      /* Translators: the proposed file name of the CSV records; %d is the year */
-      name = g_strdup_printf (_("training-records-%d.csv"), self->report->year);
-    }
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-
-  g_signal_connect (self->chooser, "response", G_CALLBACK (on_chooser_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
-}
-
-static void
-export_csv_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  choose_file (CHQ_HOURS_PAGE (widget), FALSE);
-}
-
-static void
-export_pdf_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  choose_file (CHQ_HOURS_PAGE (widget), TRUE);
-}
-
 /* ---------------------------------------------------------------------------- object */
 
 static void
@@ -1132,11 +459,14 @@ disconnect_backend (ChqHoursPage *self)
   g_clear_object (&self->outbox_model);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  _chq_hours_page_disconnect_register (self);
   g_clear_object (&self->backend);
   g_clear_pointer (&self->workers, g_ptr_array_unref);
   g_clear_pointer (&self->enrolments, g_ptr_array_unref);
   g_clear_pointer (&self->report, chq_hours_report_free);
   g_clear_pointer (&self->company_name, g_free);
+  g_clear_object (&self->account);
+  g_clear_pointer (&self->data_years, g_array_unref);
   self->loads = 0;
   self->reload_queued = FALSE;
 }
@@ -1146,11 +476,7 @@ chq_hours_page_dispose (GObject *object)
 {
   ChqHoursPage *self = CHQ_HOURS_PAGE (object);
 
-  if (self->chooser != NULL)
-    {
-      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-      g_clear_object (&self->chooser);
-    }
+  _chq_hours_page_close_chooser (self);
   disconnect_backend (self);
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
@@ -1158,6 +484,7 @@ chq_hours_page_dispose (GObject *object)
   g_clear_object (&self->workers_model);
   g_clear_object (&self->courses_model);
   g_clear_object (&self->months_model);
+  g_clear_pointer (&self->today, g_date_time_unref);
 
   G_OBJECT_CLASS (chq_hours_page_parent_class)->dispose (object);
 }
@@ -1180,8 +507,12 @@ chq_hours_page_get_property (GObject    *object,
       g_value_set_int (value, self->year);
       break;
 
+    case PROP_TODAY:
+      g_value_set_boxed (value, self->today);
+      break;
+
     case PROP_LOADING:
-      g_value_set_boolean (value, self->loads > 0);
+      g_value_set_boolean (value, self->loads > 0 || self->training_loads > 0);
       break;
 
     default:
@@ -1207,6 +538,10 @@ chq_hours_page_set_property (GObject      *object,
       chq_hours_page_set_year (self, g_value_get_int (value));
       break;
 
+    case PROP_TODAY:
+      chq_hours_page_set_today (self, g_value_get_boxed (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1228,12 +563,17 @@ chq_hours_page_class_init (ChqHoursPageClass *klass)
   properties[PROP_YEAR] =
     g_param_spec_int ("year", NULL, NULL, 0, G_MAXINT, 0,
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TODAY] =
+    g_param_spec_boxed ("today", NULL, NULL, G_TYPE_DATE_TIME,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_LOADING] =
     g_param_spec_boolean ("loading", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CHQ_TYPE_HOURS_CHART);
+  g_type_ensure (CHQ_TYPE_DEADLINES_VIEW);
+  g_type_ensure (CHQ_TYPE_TRAININGS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/chequier/Chequier/ui/chq-hours-page.ui");
@@ -1245,6 +585,9 @@ chq_hours_page_class_init (ChqHoursPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChqHoursPage, totals_box);
   gtk_widget_class_bind_template_child (widget_class, ChqHoursPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, ChqHoursPage, pending_label);
+  gtk_widget_class_bind_template_child (widget_class, ChqHoursPage, deadlines_view);
+  gtk_widget_class_bind_template_child (widget_class, ChqHoursPage, trainings_view);
+  gtk_widget_class_bind_template_child (widget_class, ChqHoursPage, trainings_button);
   gtk_widget_class_bind_template_child (widget_class, ChqHoursPage, views);
   gtk_widget_class_bind_template_child (widget_class, ChqHoursPage, workers_button);
   gtk_widget_class_bind_template_child (widget_class, ChqHoursPage, courses_button);
@@ -1254,12 +597,7 @@ chq_hours_page_class_init (ChqHoursPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChqHoursPage, months_view);
   gtk_widget_class_bind_template_child (widget_class, ChqHoursPage, chart);
 
-  gtk_widget_class_install_action (widget_class, "hours.export-csv", NULL, export_csv_action);
-  gtk_widget_class_install_action (widget_class, "hours.export-pdf", NULL, export_pdf_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
-                                       "hours.export-csv", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
-                                       "hours.export-pdf", NULL);
+  _chq_hours_page_class_init_exports (widget_class);
 
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
@@ -1267,31 +605,35 @@ chq_hours_page_class_init (ChqHoursPageClass *klass)
 static void
 chq_hours_page_init (ChqHoursPage *self)
 {
-  g_autoptr(GDateTime) now = chq_clock_now_local ();
+  g_autoptr(GDateTime) now = chq_hours_page_dup_today (self);
 
   gtk_widget_init_template (GTK_WIDGET (self));
   chq_a11y_tidy (GTK_WIDGET (self));
-  /* The three view buttons side by side must fit 360 px in every language. */
-  chq_a11y_wrap_labels (gtk_widget_get_parent (GTK_WIDGET (self->workers_button)));
 
   self->current_year = g_date_time_get_year (now);
   self->year = self->current_year;
   self->settings = g_settings_new (APP_ID);
   g_signal_connect (self->settings, "changed", G_CALLBACK (on_settings_changed_cb), self);
 
-  setup_tables (self);
-  setup_totals (self);
-  update_years (self);
+  _chq_hours_page_setup_tables (self);
+  _chq_hours_page_update_years (self);
   g_signal_connect_swapped (self->year_dropdown, "notify::selected",
                             G_CALLBACK (on_year_selected_cb), self);
+  /* The view buttons flow onto two lines in a narrow window; only the buttons take focus. */
+  for (GtkWidget *button = GTK_WIDGET (self->workers_button); button != NULL;
+       button = gtk_widget_get_next_sibling (gtk_widget_get_parent (button)) != NULL
+                ? gtk_widget_get_first_child (gtk_widget_get_next_sibling (gtk_widget_get_parent (button)))
+                : NULL)
+    gtk_widget_set_focusable (gtk_widget_get_parent (button), FALSE);
   g_signal_connect (self->workers_button, "toggled", G_CALLBACK (on_view_toggled_cb), self);
   g_signal_connect (self->courses_button, "toggled", G_CALLBACK (on_view_toggled_cb), self);
+  g_signal_connect (self->trainings_button, "toggled", G_CALLBACK (on_view_toggled_cb), self);
   g_signal_connect (self->months_button, "toggled", G_CALLBACK (on_view_toggled_cb), self);
   g_signal_connect_swapped (self->views, "notify::visible-child-name",
                             G_CALLBACK (on_visible_view_cb), self);
 
   gtk_stack_set_visible_child_name (self->stack, "empty");
-  update_actions (self);
+  _chq_hours_page_update_actions (self);
 }
 
 /**
@@ -1353,12 +695,13 @@ chq_hours_page_set_backend (ChqHoursPage *self,
                                                                chq_backend_get_account_key (backend)));
       self->outbox_changed_id = g_signal_connect_swapped (self->outbox_model, "items-changed",
                                                           G_CALLBACK (update_pending), self);
+      _chq_hours_page_connect_register (self);
       reload (self);
     }
 
   update_pending (self);
 
-  update_actions (self);
+  _chq_hours_page_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BACKEND]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
@@ -1380,7 +723,8 @@ chq_hours_page_get_year (ChqHoursPage *self)
 /**
  * chq_hours_page_set_year:
  * @self: a #ChqHoursPage
- * @year: this year or the year before (the years the sync keeps)
+ * @year: one of the years the selector offers: next year, this year, last year, and any
+ *   other year with bookings stored
  *
  * Shows @year's hours, as choosing it in the year selector does. Other years are ignored.
  */
@@ -1390,13 +734,13 @@ chq_hours_page_set_year (ChqHoursPage *self,
 {
   g_return_if_fail (CHQ_IS_HOURS_PAGE (self));
 
-  if (year != self->current_year && year != self->current_year - 1)
+  if (!year_is_offered (self, year))
     return;
   if (year == self->year)
     return;
 
   self->year = year;
-  update_years (self);
+  _chq_hours_page_update_years (self);
   reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
 }
@@ -1426,5 +770,76 @@ chq_hours_page_get_loading (ChqHoursPage *self)
 {
   g_return_val_if_fail (CHQ_IS_HOURS_PAGE (self), FALSE);
 
-  return self->loads > 0;
+  return self->loads > 0 || self->training_loads > 0;
+}
+
+/**
+ * chq_hours_page_dup_today:
+ * @self: a #ChqHoursPage
+ *
+ * Returns: (transfer full): the page's "now": the fixed clock given to
+ *   chq_hours_page_set_today(), or the local time
+ */
+GDateTime *
+chq_hours_page_dup_today (ChqHoursPage *self)
+{
+  g_return_val_if_fail (CHQ_IS_HOURS_PAGE (self), NULL);
+
+  return self->today != NULL ? g_date_time_ref (self->today) : chq_clock_now_local ();
+}
+
+/**
+ * chq_hours_page_set_today:
+ * @self: a #ChqHoursPage
+ * @today: (nullable): a fixed "now" (tests, the sandbox's --today), or %NULL for the clock
+ *
+ * Sets the date the page counts from: the current year before the account says which it
+ * is, the share of the year gone by, the deadlines to come.
+ */
+void
+chq_hours_page_set_today (ChqHoursPage *self,
+                          GDateTime    *today)
+{
+  g_autoptr(GDateTime) now = NULL;
+  int year;
+
+  g_return_if_fail (CHQ_IS_HOURS_PAGE (self));
+
+  if (self->today == today)
+    return;
+
+  g_clear_pointer (&self->today, g_date_time_unref);
+  self->today = today != NULL ? g_date_time_ref (today) : NULL;
+
+  now = chq_hours_page_dup_today (self);
+  year = g_date_time_get_year (now);
+  if (year != self->current_year && self->backend == NULL)
+    {
+      self->current_year = year;
+      self->year = year;
+      _chq_hours_page_update_years (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
+    }
+  recompute (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TODAY]);
+}
+
+/**
+ * chq_hours_page_get_workforce:
+ * @self: a #ChqHoursPage
+ *
+ * Returns: the workforce the training right counts: the register's setting, or while it
+ *   is unknown the full-time equivalents the voucher service knows, rounded
+ */
+guint
+chq_hours_page_get_workforce (ChqHoursPage *self)
+{
+  g_return_val_if_fail (CHQ_IS_HOURS_PAGE (self), 0);
+
+  if (self->training_year != NULL && self->training_year->settings.workforce >= 0.0)
+    return (guint) (self->training_year->settings.workforce + 0.5);
+  if (self->account != NULL)
+    return (guint) (chq_account_get_fte (self->account) + 0.5);
+
+  return 0;
 }

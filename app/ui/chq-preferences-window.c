@@ -13,6 +13,7 @@
 #include "chq-application.h"
 #include "chq-ident.h"
 #include "chq-preferences-window.h"
+#include "chq-register-prefs.h"
 #include "chq-window.h"
 
 struct _ChqPreferencesWindow
@@ -31,8 +32,7 @@ struct _ChqPreferencesWindow
   GtkButton            *clear_cache_button;
   GtkSpinButton        *sync_interval_spin;
   GtkSpinButton        *expiry_warning_spin;
-  GtkSpinButton        *training_right_spin;
-  GtkSpinButton        *hours_per_day_spin;
+  ChqRegisterPrefs     *register_prefs;
   GtkSwitch            *notifications_switch;
 };
 
@@ -324,12 +324,13 @@ chq_preferences_window_class_init (ChqPreferencesWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (CHQ_TYPE_REGISTER_PREFS);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/chequier/Chequier/ui/chq-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ChqPreferencesWindow, sync_interval_spin);
   gtk_widget_class_bind_template_child (widget_class, ChqPreferencesWindow, expiry_warning_spin);
-  gtk_widget_class_bind_template_child (widget_class, ChqPreferencesWindow, training_right_spin);
-  gtk_widget_class_bind_template_child (widget_class, ChqPreferencesWindow, hours_per_day_spin);
+  gtk_widget_class_bind_template_child (widget_class, ChqPreferencesWindow, register_prefs);
   gtk_widget_class_bind_template_child (widget_class, ChqPreferencesWindow, notifications_switch);
   gtk_widget_class_bind_template_child (widget_class, ChqPreferencesWindow, address_row);
   gtk_widget_class_bind_template_child (widget_class, ChqPreferencesWindow, number_row);
@@ -357,10 +358,6 @@ chq_preferences_window_init (ChqPreferencesWindow *self)
                    self->sync_interval_spin, "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "expiry-warning-days",
                    self->expiry_warning_spin, "value", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "training-right-days",
-                   self->training_right_spin, "value", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "hours-per-day",
-                   self->hours_per_day_spin, "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "notifications",
                    self->notifications_switch, "active", G_SETTINGS_BIND_DEFAULT);
 
@@ -419,5 +416,6 @@ chq_preferences_window_set_backend (ChqPreferencesWindow *self,
     return;
 
   update_account (self);
+  chq_register_prefs_set_backend (self->register_prefs, backend);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BACKEND]);
 }

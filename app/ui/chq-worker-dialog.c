@@ -10,9 +10,13 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "chq-clock.h"
 #include "chq-a11y.h"
 #include "chq-ident.h"
+#include "chq-register-link.h"
 #include "chq-rules.h"
+#include "chq-training-right.h"
+#include "chq-worker-details-logic.h"
 #include "chq-worker-dialog.h"
 
 struct _ChqWorkerDialog
@@ -36,6 +40,24 @@ struct _ChqWorkerDialog
   AdwEntryRow  *email_row;
   GtkLabel     *email_error;
   GtkLabel     *error_label;
+
+  /* The training account's details, kept in the local register. */
+  ChqRegisterLink  *link;          /* owned */
+  ChqWorkerDetails *details;       /* owned, nullable: as stored when the dialog opened */
+  GCancellable     *cancellable;   /* owned */
+  GDateTime        *today;         /* owned, nullable: a fixed clock (tests) */
+  gboolean          details_typed; /* a detail was typed: the stored ones no longer fill in */
+  gboolean          filling;
+  AdwPreferencesGroup *details_group;
+  AdwEntryRow  *birth_date_row;
+  AdwEntryRow  *birth_place_row;
+  AdwEntryRow  *address_row;
+  AdwEntryRow  *fraction_row;
+  AdwEntryRow  *jc_number_row;
+  AdwEntryRow  *jc_name_row;
+  AdwEntryRow  *entry_date_row;
+  AdwEntryRow  *leaving_date_row;
+  GtkLabel     *details_error;
 };
 
 G_DEFINE_FINAL_TYPE (ChqWorkerDialog, chq_worker_dialog, ADW_TYPE_WINDOW)
@@ -81,6 +103,8 @@ show_field_error (GtkWidget  *row,
     gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 }
 
+static ChqDetailsField check_details (ChqWorkerDialog *self);
+
 /* While typing, a NISS too short to be finished is not an error yet. */
 static gboolean
 niss_is_unfinished (const char *text)
@@ -123,6 +147,16 @@ check_niss (ChqWorkerDialog *self)
     g_clear_pointer (&message, g_free);
 
   show_field_error (GTK_WIDGET (self->niss_row), self->niss_error, message);
+
+  /* The birth date typed must be the one the number encodes. */
+  if (self->birth_date_row != NULL && *row_text (self->birth_date_row) != '\0')
+    {
+      gboolean filling = self->filling;
+
+      self->filling = TRUE;
+      check_details (self);
+      self->filling = filling;
+    }
 }
 
 static void
@@ -153,6 +187,267 @@ on_status_selected_cb (ChqWorkerDialog *self)
 }
 
 static void
+get_today (ChqWorkerDialog *self,
+           GDate           *out)
+{
+  g_autoptr(GDateTime) now = self->today != NULL ? g_date_time_ref (self->today)
+                                                 : chq_clock_now_local ();
+
+  g_date_clear (out, 1);
+  g_date_set_dmy (out, (GDateDay) g_date_time_get_day_of_month (now),
+                  (GDateMonth) g_date_time_get_month (now),
+                  (GDateYear) g_date_time_get_year (now));
+}
+
+static void
+details_form (ChqWorkerDialog *self,
+              ChqDetailsForm  *form)
+{
+  form->niss = row_text (self->niss_row);
+  form->birth_date = row_text (self->birth_date_row);
+  form->work_fraction = row_text (self->fraction_row);
+  form->joint_committee = row_text (self->jc_number_row);
+  form->entry_date = row_text (self->entry_date_row);
+  form->leaving_date = row_text (self->leaving_date_row);
+}
+
+static GtkWidget *
+details_row (ChqWorkerDialog *self,
+             ChqDetailsField  field)
+{
+  switch (field)
+    {
+    case CHQ_DETAILS_FIELD_BIRTH_DATE:
+      return GTK_WIDGET (self->birth_date_row);
+    case CHQ_DETAILS_FIELD_WORK_FRACTION:
+      return GTK_WIDGET (self->fraction_row);
+    case CHQ_DETAILS_FIELD_JOINT_COMMITTEE:
+      return GTK_WIDGET (self->jc_number_row);
+    case CHQ_DETAILS_FIELD_ENTRY_DATE:
+      return GTK_WIDGET (self->entry_date_row);
+    case CHQ_DETAILS_FIELD_LEAVING_DATE:
+      return GTK_WIDGET (self->leaving_date_row);
+    case CHQ_DETAILS_FIELD_NONE:
+    default:
+      return NULL;
+    }
+}
+
+/* A date or a committee number is judged once it has its full length (or Save was
+ * pressed): "30/07/19" is not wrong yet, only unfinished. */
+static gboolean
+looks_unfinished (ChqWorkerDialog *self,
+                  ChqDetailsField  field,
+                  const char      *text)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (text));
+
+  if (self->tried)
+    return FALSE;
+  switch (field)
+    {
+    case CHQ_DETAILS_FIELD_BIRTH_DATE:
+    case CHQ_DETAILS_FIELD_ENTRY_DATE:
+    case CHQ_DETAILS_FIELD_LEAVING_DATE:
+      return strlen (copy) < 8;
+    case CHQ_DETAILS_FIELD_JOINT_COMMITTEE:
+      return strlen (copy) < 3;
+    case CHQ_DETAILS_FIELD_WORK_FRACTION:
+    case CHQ_DETAILS_FIELD_NONE:
+    default:
+      return FALSE;
+    }
+}
+
+/* Checks the details group; shows its first fault under it and marks its row. Returns the
+ * field at fault. */
+static ChqDetailsField
+check_details (ChqWorkerDialog *self)
+{
+  ChqDetailsForm form;
+  g_autofree char *message = NULL;
+  ChqDetailsField field;
+  GDate today;
+  GtkWidget *rows[] = { GTK_WIDGET (self->birth_date_row), GTK_WIDGET (self->fraction_row),
+                        GTK_WIDGET (self->jc_number_row), GTK_WIDGET (self->entry_date_row),
+                        GTK_WIDGET (self->leaving_date_row) };
+  GtkWidget *bad = NULL;
+
+  if (!self->filling)
+    self->details_typed = TRUE;
+
+  details_form (self, &form);
+  get_today (self, &today);
+  field = chq_details_check_form (&form, &today, &message);
+  bad = details_row (self, field);
+  if (bad != NULL && looks_unfinished (self, field, gtk_editable_get_text (GTK_EDITABLE (bad))))
+    {
+      bad = NULL;
+      g_clear_pointer (&message, g_free);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    if (rows[i] != bad)
+      show_field_error (rows[i], self->details_error, NULL);
+  if (bad != NULL)
+    show_field_error (bad, self->details_error, message);
+
+  return bad != NULL ? field : CHQ_DETAILS_FIELD_NONE;
+}
+
+static char *
+stripped_or_null (AdwEntryRow *row)
+{
+  g_autofree char *text = g_strstrip (g_strdup (row_text (row)));
+
+  return *text != '\0' ? g_steal_pointer (&text) : NULL;
+}
+
+static gboolean
+details_are_empty (ChqWorkerDialog *self)
+{
+  AdwEntryRow *rows[] = { self->birth_date_row, self->birth_place_row, self->address_row,
+                          self->fraction_row, self->jc_number_row, self->jc_name_row,
+                          self->entry_date_row, self->leaving_date_row };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autofree char *text = stripped_or_null (rows[i]);
+
+      if (text != NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The details as typed, for @worker_key; the form was checked. */
+static ChqWorkerDetails *
+details_from_form (ChqWorkerDialog *self,
+                   const char      *worker_key)
+{
+  ChqWorkerDetails *details = chq_worker_details_new (worker_key);
+  double fraction = 1.0;
+
+  chq_details_parse_date (row_text (self->birth_date_row), &details->birth_date);
+  details->birth_place = stripped_or_null (self->birth_place_row);
+  details->address = stripped_or_null (self->address_row);
+  if (chq_details_parse_fraction (row_text (self->fraction_row), &fraction))
+    details->work_fraction = fraction;
+  details->jc_number = stripped_or_null (self->jc_number_row);
+  details->jc_name = stripped_or_null (self->jc_name_row);
+  chq_details_parse_date (row_text (self->entry_date_row), &details->entry_date);
+  chq_details_parse_date (row_text (self->leaving_date_row), &details->leaving_date);
+  if (self->details != NULL)
+    details->demo = self->details->demo;
+
+  return details;
+}
+
+/* After the dialog closed: says @reason in a toast of the application's window. */
+static void
+details_not_saved (const char *reason)
+{
+  GApplication *app = g_application_get_default ();
+  GtkWindow *window = GTK_IS_APPLICATION (app)
+                      ? gtk_application_get_active_window (GTK_APPLICATION (app)) : NULL;
+  /* Translators: %s says why the register did not keep them */
+  g_autofree char *text = g_strdup_printf (_("The worker is saved, but not the details for "
+                                             "the training account: %s. Open the worker again "
+                                             "and save them."), reason);
+
+  g_warning ("%s", text);
+  if (window != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.toast", "s", text);
+}
+
+static void
+on_details_saved_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(ChqRegisterLink) link = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (chq_register_save_details_finish (CHQ_REGISTER (source), result, &error))
+    {
+      chq_register_link_changed (link);
+      /* Sent while it waited: the details move to the worker's new id now. */
+      chq_register_link_rekey_sent (link);
+    }
+  else
+    details_not_saved (error->message);
+}
+
+static void
+fill_details (ChqWorkerDialog        *self,
+              const ChqWorkerDetails *details)
+{
+  g_autofree char *birth = g_date_valid (&details->birth_date)
+                           ? chq_details_format_date (&details->birth_date) : NULL;
+  g_autofree char *entry = g_date_valid (&details->entry_date)
+                           ? chq_details_format_date (&details->entry_date) : NULL;
+  g_autofree char *leaving = g_date_valid (&details->leaving_date)
+                             ? chq_details_format_date (&details->leaving_date) : NULL;
+  g_autofree char *fraction = NULL;
+
+  if (details->work_fraction > 0.0 && details->work_fraction < 1.0)
+    {
+      fraction = g_strdup_printf ("%g", details->work_fraction);
+      g_strdelimit (fraction, ",", '.');
+    }
+
+  self->filling = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->birth_date_row), birth != NULL ? birth : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->birth_place_row),
+                         details->birth_place != NULL ? details->birth_place : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->address_row),
+                         details->address != NULL ? details->address : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->fraction_row), fraction != NULL ? fraction : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->jc_number_row),
+                         details->jc_number != NULL ? details->jc_number : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->jc_name_row),
+                         details->jc_name != NULL ? details->jc_name : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->entry_date_row), entry != NULL ? entry : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->leaving_date_row), leaving != NULL ? leaving : "");
+  self->filling = FALSE;
+}
+
+static void
+on_details_read_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(ChqWorkerDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  ChqWorkerDetails *details = chq_register_get_details_finish (CHQ_REGISTER (source), result,
+                                                               &error);
+
+  if (details == NULL)
+    {
+      if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not read the worker's details: %s", error->message);
+      return;
+    }
+
+  g_clear_pointer (&self->details, chq_worker_details_free);
+  self->details = details;
+  if (!self->details_typed)
+    fill_details (self, details);
+}
+
+static void
+read_details (ChqWorkerDialog *self)
+{
+  ChqRegister *reg = chq_register_link_get_register (self->link);
+
+  if (reg == NULL || self->worker == NULL || self->details != NULL)
+    return;
+
+  chq_register_get_details_async (reg, chq_worker_get_id (self->worker), self->cancellable,
+                                  on_details_read_cb, g_object_ref (self));
+}
+
+static void
 save_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -179,6 +474,16 @@ save_action (GtkWidget  *widget,
   field = chq_workers_check_form (row_text (self->first_row), row_text (self->last_row),
                                   row_text (self->niss_row), row_text (self->email_row),
                                   &message);
+  if (field == CHQ_WORKER_FIELD_NONE)
+    {
+      ChqDetailsField details_field = check_details (self);
+
+      if (details_field != CHQ_DETAILS_FIELD_NONE)
+        {
+          gtk_widget_grab_focus (details_row (self, details_field));
+          return;
+        }
+    }
   switch (field)
     {
     case CHQ_WORKER_FIELD_FIRST_NAME:
@@ -233,6 +538,28 @@ save_action (GtkWidget  *widget,
       return;
     }
 
+  /* The details go to the register, under the worker's id, or for a worker the service has
+   * not created yet under the outbox entry's client UUID (re-keyed once it is sent). */
+  if (!details_are_empty (self) || self->details != NULL)
+    {
+      ChqRegister *reg = chq_register_link_get_register (self->link);
+      g_autofree char *key = self->worker != NULL
+                             ? g_strdup (chq_worker_get_id (self->worker))
+                             : chq_register_link_dup_pending_key (self->link, self->entry_id);
+      g_autoptr(ChqWorkerDetails) details = key != NULL ? details_from_form (self, key) : NULL;
+      g_autoptr(GError) details_error = NULL;
+      GDate today;
+
+      get_today (self, &today);
+      if (reg == NULL || details == NULL)
+        details_not_saved (_("the training register is not open"));
+      else if (!chq_worker_details_check (details, niss, &today, &details_error))
+        details_not_saved (details_error->message);
+      else
+        chq_register_save_details_async (reg, details, NULL, on_details_saved_cb,
+                                         g_object_ref (self->link));
+    }
+
   name = chq_worker_dup_display_name (worker);
   if (self->worker != NULL)
     /* Translators: %s is a worker's name */
@@ -272,6 +599,11 @@ chq_worker_dialog_constructed (GObject *object)
     }
 
   on_status_selected_cb (self);
+
+  self->link = g_object_ref (chq_register_link_get (self->backend));
+  g_signal_connect_object (self->link, "notify::register", G_CALLBACK (read_details), self,
+                           G_CONNECT_SWAPPED);
+  read_details (self);
 }
 
 static void
@@ -281,6 +613,10 @@ chq_worker_dialog_finalize (GObject *object)
 
   g_clear_object (&self->backend);
   g_clear_object (&self->worker);
+  g_clear_object (&self->link);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->details, chq_worker_details_free);
+  g_clear_pointer (&self->today, g_date_time_unref);
 
   G_OBJECT_CLASS (chq_worker_dialog_parent_class)->finalize (object);
 }
@@ -360,6 +696,17 @@ chq_worker_dialog_class_init (ChqWorkerDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChqWorkerDialog, email_row);
   gtk_widget_class_bind_template_child (widget_class, ChqWorkerDialog, email_error);
   gtk_widget_class_bind_template_child (widget_class, ChqWorkerDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, ChqWorkerDialog, details_group);
+  gtk_widget_class_bind_template_child (widget_class, ChqWorkerDialog, birth_date_row);
+  gtk_widget_class_bind_template_child (widget_class, ChqWorkerDialog, birth_place_row);
+  gtk_widget_class_bind_template_child (widget_class, ChqWorkerDialog, address_row);
+  gtk_widget_class_bind_template_child (widget_class, ChqWorkerDialog, fraction_row);
+  gtk_widget_class_bind_template_child (widget_class, ChqWorkerDialog, jc_number_row);
+  gtk_widget_class_bind_template_child (widget_class, ChqWorkerDialog, jc_name_row);
+  gtk_widget_class_bind_template_child (widget_class, ChqWorkerDialog, entry_date_row);
+  gtk_widget_class_bind_template_child (widget_class, ChqWorkerDialog, leaving_date_row);
+  gtk_widget_class_bind_template_child (widget_class, ChqWorkerDialog, details_error);
+  gtk_widget_class_bind_template_callback (widget_class, check_details);
   gtk_widget_class_bind_template_callback (widget_class, check_names);
   gtk_widget_class_bind_template_callback (widget_class, check_niss);
   gtk_widget_class_bind_template_callback (widget_class, check_email);
@@ -379,6 +726,7 @@ chq_worker_dialog_init (ChqWorkerDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   chq_a11y_tidy (GTK_WIDGET (self));
 
+  self->cancellable = g_cancellable_new ();
   for (guint i = 0; i < CHQ_N_WORKER_STATUSES; i++)
     gtk_string_list_append (statuses, chq_worker_status_get_label ((ChqWorkerStatus) i));
   adw_combo_row_set_model (self->status_row, G_LIST_MODEL (statuses));
@@ -502,4 +850,69 @@ chq_worker_dialog_get_entry_id (ChqWorkerDialog *self)
 {
   g_return_val_if_fail (CHQ_IS_WORKER_DIALOG (self), 0);
   return self->entry_id;
+}
+
+/**
+ * chq_worker_dialog_set_details:
+ * @self: a #ChqWorkerDialog
+ * @birth_date: (nullable): as typed, or %NULL to leave it
+ * @work_fraction: (nullable): as typed, or %NULL to leave it
+ * @jc_number: (nullable): as typed, or %NULL to leave it
+ * @entry_date: (nullable): as typed, or %NULL to leave it
+ * @leaving_date: (nullable): as typed, or %NULL to leave it
+ *
+ * Fills the training account's details as typing would (the checks run).
+ */
+void
+chq_worker_dialog_set_details (ChqWorkerDialog *self,
+                               const char      *birth_date,
+                               const char      *work_fraction,
+                               const char      *jc_number,
+                               const char      *entry_date,
+                               const char      *leaving_date)
+{
+  g_return_if_fail (CHQ_IS_WORKER_DIALOG (self));
+
+  if (birth_date != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->birth_date_row), birth_date);
+  if (work_fraction != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->fraction_row), work_fraction);
+  if (jc_number != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->jc_number_row), jc_number);
+  if (entry_date != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->entry_date_row), entry_date);
+  if (leaving_date != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->leaving_date_row), leaving_date);
+}
+
+/**
+ * chq_worker_dialog_get_details_error:
+ * @self: a #ChqWorkerDialog
+ *
+ * Returns: (transfer none) (nullable): the message shown under the details, or %NULL
+ */
+const char *
+chq_worker_dialog_get_details_error (ChqWorkerDialog *self)
+{
+  g_return_val_if_fail (CHQ_IS_WORKER_DIALOG (self), NULL);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->details_error))
+         ? gtk_label_get_label (self->details_error) : NULL;
+}
+
+/**
+ * chq_worker_dialog_set_today:
+ * @self: a #ChqWorkerDialog
+ * @today: (nullable): a fixed "now" (tests), %NULL for the clock
+ *
+ * The date a birth date must come before.
+ */
+void
+chq_worker_dialog_set_today (ChqWorkerDialog *self,
+                             GDateTime       *today)
+{
+  g_return_if_fail (CHQ_IS_WORKER_DIALOG (self));
+
+  g_clear_pointer (&self->today, g_date_time_unref);
+  self->today = today != NULL ? g_date_time_ref (today) : NULL;
 }

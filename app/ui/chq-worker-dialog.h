@@ -30,6 +30,17 @@ void        chq_worker_dialog_set_fields      (ChqWorkerDialog *self,
 /* The message shown under a field, or NULL when none. */
 const char *chq_worker_dialog_get_field_error (ChqWorkerDialog *self,
                                                ChqWorkerField   field);
+/* The training account's details as typed (NULL leaves a field), the message under them,
+ * and the date a birth date must come before (tests; NULL for the clock). */
+void        chq_worker_dialog_set_details     (ChqWorkerDialog *self,
+                                               const char      *birth_date,
+                                               const char      *work_fraction,
+                                               const char      *jc_number,
+                                               const char      *entry_date,
+                                               const char      *leaving_date);
+const char *chq_worker_dialog_get_details_error (ChqWorkerDialog *self);
+void        chq_worker_dialog_set_today       (ChqWorkerDialog *self,
+                                               GDateTime       *today);
 /* The outbox entry the last successful save made, or 0. */
 gint64      chq_worker_dialog_get_entry_id    (ChqWorkerDialog *self);
 
