@@ -1340,6 +1340,30 @@ test_enrolment_attendance (Fixture       *f,
   outside = g_date_time_format (before, "%Y-%m-%d");
   g_assert_cmpstr (day1, !=, day2);
 
+  /* Attendance is for days that have come: the session starts after the sandbox's today. */
+  {
+    g_autofree char *body = g_strdup_printf ("{\"days\": [{\"date\": \"%s\", \"hours\": 7}]}",
+                                             day1);
+    g_autoptr(Response) early = call (f, "POST", path, f->token, body, NULL);
+
+    assert_problem (early, 400, "invalid_field", "days[0].date");
+    g_assert_nonnull (strstr (json_object_get_string_member (obj (early), "detail"), "today"));
+  }
+  /* The session's first day has come, the second not yet (a new day: sign in again). */
+  g_assert_true (chq_sandbox_set_today (f->sandbox, day1));
+  g_free (f->token);
+  f->token = login (f, ATELIER);
+  {
+    g_autofree char *body = g_strdup_printf ("{\"days\": [{\"date\": \"%s\", \"hours\": 7}, "
+                                             "{\"date\": \"%s\", \"hours\": 7}]}", day1, day2);
+    g_autoptr(Response) early = call (f, "POST", path, f->token, body, NULL);
+
+    assert_problem (early, 400, "invalid_field", "days[1].date");
+  }
+  g_assert_true (chq_sandbox_set_today (f->sandbox, day2));
+  g_free (f->token);
+  f->token = login (f, ATELIER);
+
   {
     struct {
       char       *body;
@@ -1392,8 +1416,8 @@ test_enrolment_attendance (Fixture       *f,
 
   {
     g_autoptr(Response) worker = call (f, "GET", "/v1/workers/wrk-0005", f->token, NULL, NULL);
-    /* Attended in 2027: this year's hours are unchanged. */
-    g_assert_cmpfloat (json_object_get_double_member (obj (worker), "hours_this_year"), ==, 0);
+    /* Attended in 2027, the sandbox's year now: they count for this year. */
+    g_assert_cmpfloat (json_object_get_double_member (obj (worker), "hours_this_year"), ==, 11.5);
   }
 }
 
