@@ -7,8 +7,10 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdio.h>
 
 #include "chq-attendance-dialog.h"
+#include "chq-rules.h"
 #include "chq-workers-logic.h"
 
 /* The spin buttons go this high so that a day over its cap can be typed and explained. */
@@ -18,6 +20,7 @@ typedef struct {
   AdwActionRow  *row;          /* owned by the list */
   GtkSpinButton *spin;         /* owned by the row */
   char          *message;      /* owned, nullable */
+  char          *not_yet;      /* owned, nullable: why a day still to come has no hours */
 } DayWidgets;
 
 struct _ChqAttendanceDialog
@@ -57,6 +60,7 @@ day_widgets_clear (gpointer data)
   DayWidgets *widgets = data;
 
   g_clear_pointer (&widgets->message, g_free);
+  g_clear_pointer (&widgets->not_yet, g_free);
 }
 
 static char *
@@ -86,7 +90,12 @@ collect_hours (ChqAttendanceDialog *self)
   double *hours = g_new0 (double, MAX (self->widgets->len, 1));
 
   for (guint i = 0; i < self->widgets->len; i++)
-    hours[i] = gtk_spin_button_get_value (g_array_index (self->widgets, DayWidgets, i).spin);
+    {
+      const DayWidgets *widgets = &g_array_index (self->widgets, DayWidgets, i);
+
+      /* A day still to come has no attendance, whatever its field says. */
+      hours[i] = widgets->not_yet == NULL ? gtk_spin_button_get_value (widgets->spin) : 0;
+    }
 
   return hours;
 }
@@ -108,6 +117,11 @@ update_check (ChqAttendanceDialog *self)
 
       g_clear_pointer (&widgets->message, g_free);
       state = chq_workers_check_day_hours (day, hours[i], &widgets->message);
+      if (widgets->not_yet != NULL)
+        {
+          g_free (widgets->message);
+          widgets->message = g_strdup (widgets->not_yet);
+        }
 
       if (widgets->message != NULL)
         adw_action_row_set_subtitle (widgets->row, widgets->message);
@@ -279,6 +293,33 @@ chq_attendance_dialog_constructed (GObject *object)
       gtk_list_box_append (self->days_list, GTK_WIDGET (widgets.row));
       g_array_append_val (self->widgets, widgets);
     }
+
+  /* Days still to come cannot be recorded yet (the service refuses them too). */
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autoptr(GDate) today = g_date_new_dmy (g_date_time_get_day_of_month (now),
+                                             g_date_time_get_month (now),
+                                             g_date_time_get_year (now));
+
+    for (guint i = 0; i < self->widgets->len; i++)
+      {
+        DayWidgets *widgets = &g_array_index (self->widgets, DayWidgets, i);
+        const char *iso = g_array_index (self->days, ChqSessionDay, i).date;
+        g_autoptr(GError) error = NULL;
+        GDate day;
+        int y, m, d;
+
+        if (sscanf (iso, "%4d-%2d-%2d", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
+          continue;
+        g_date_clear (&day, 1);
+        g_date_set_dmy (&day, d, m, y);
+        if (chq_rules_attendance_day_has_come (&day, today, &error))
+          continue;
+        widgets->not_yet = g_strdup (error->message);
+        gtk_spin_button_set_value (widgets->spin, 0);
+        gtk_widget_set_sensitive (GTK_WIDGET (widgets->spin), FALSE);
+      }
+  }
 
   update_check (self);
 }
