@@ -796,6 +796,8 @@ test_strict_reading (void)
     { "{\"first_name\":\"Bob\\u0000Evil\"}", "first_name" },  /* json-glib: "Bob" */
     { "{\"items\":[{\"title\":\"x\"},{\"title\":\"\\u0000\"}]}", "items[1].title" },
     { "[\"\\udfff\"]", "[0]" },
+    { "{\"hours\":1e400}", "hours" },                        /* json-glib: infinity */
+    { "{\"fte\":-1.5E+999}", "fte" },
   };
   static const char *accepted[] = {
     "{\"a\":0}", "{\"a\":-0}", "{\"a\":0.5}", "{\"a\":-0.5e-3}", "{\"a\":1E+2}", "[1e5]",
@@ -894,9 +896,9 @@ test_check_faults (void)
     ChqJsonCheckResult  result;
     const char         *path;
   } cases[] = {
-    { "{\"a\":{\"b\":[1,2,{\"c\":18446744073709551616}]}}", CHQ_JSON_CHECK_BAD_INTEGER, "a.b[2].c" },
+    { "{\"a\":{\"b\":[1,2,{\"c\":18446744073709551616}]}}", CHQ_JSON_CHECK_BAD_NUMBER, "a.b[2].c" },
     { "[[],[{}],\"\\u0000\"]", CHQ_JSON_CHECK_BAD_TEXT, "[2]" },
-    { "-9223372036854775809", CHQ_JSON_CHECK_BAD_INTEGER, "" },
+    { "-9223372036854775809", CHQ_JSON_CHECK_BAD_NUMBER, "" },
     { "{\"k\\u0041\":\"\\udc00\"}", CHQ_JSON_CHECK_BAD_TEXT, "…" },
     { "{\"\\u0000\":1}", CHQ_JSON_CHECK_NOT_JSON, NULL },
     { "[[[[[1]]]]]", CHQ_JSON_CHECK_TOO_DEEP, NULL },

@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "chq-json-check.h"
@@ -243,6 +244,7 @@ scan_number (Scan *scan)
   gsize i = scan->i;
   gboolean negative = FALSE;
   gboolean integral = TRUE;
+  gboolean exponent = FALSE;
   gsize digits;
 
   if (data[i] == '-')
@@ -272,6 +274,7 @@ scan_number (Scan *scan)
   if (i < len && (data[i] == 'e' || data[i] == 'E'))
     {
       integral = FALSE;
+      exponent = TRUE;
       i++;
       if (i < len && (data[i] == '+' || data[i] == '-'))
         i++;
@@ -282,7 +285,16 @@ scan_number (Scan *scan)
     }
 
   if (integral && !fits_int64 (data + digits, i - digits, negative))
-    return CHQ_JSON_CHECK_BAD_INTEGER;
+    return CHQ_JSON_CHECK_BAD_NUMBER;
+  /* 1e400 would be read as infinity: only a number with an exponent or hundreds of
+   * digits can be. */
+  if (exponent || i - scan->i > 300)
+    {
+      g_autofree char *text = g_strndup ((const char *) data + scan->i, i - scan->i);
+
+      if (isinf (g_ascii_strtod (text, NULL)))
+        return CHQ_JSON_CHECK_BAD_NUMBER;
+    }
 
   scan->i = i;
   return CHQ_JSON_CHECK_OK;
@@ -417,9 +429,9 @@ fault_path (const Scan *scan)
  * comments, unknown escapes, raw control characters, numbers outside the grammar (`010`,
  * `-01`, `0x10`, `2.`, `.2`, `+1`) or second document, no byte-order mark. It also
  * refuses, naming the member, what RFC 8259 allows but no reader here can hold: strings
- * with `\u0000` or a surrogate that does not pair, and integers outside the 64-bit signed
- * range (json-glib would wrap them). Nesting is followed with a stack of @max_depth
- * frames, never by recursion.
+ * with `\u0000` or a surrogate that does not pair, integers outside the 64-bit signed
+ * range (json-glib would wrap them) and numbers past a double's range (infinity).
+ * Nesting is followed with a stack of @max_depth frames, never by recursion.
  *
  * Returns: %CHQ_JSON_CHECK_OK, or what is wrong
  */
@@ -500,7 +512,7 @@ out:
   if (out_fault != NULL)
     {
       out_fault->offset = scan.i;
-      if (result == CHQ_JSON_CHECK_BAD_TEXT || result == CHQ_JSON_CHECK_BAD_INTEGER)
+      if (result == CHQ_JSON_CHECK_BAD_TEXT || result == CHQ_JSON_CHECK_BAD_NUMBER)
         out_fault->path = fault_path (&scan);
     }
 

@@ -13,10 +13,10 @@ typedef enum {
   CHQ_JSON_CHECK_NOT_JSON,    /* not one RFC 8259 document (syntax, UTF-8, trailing text) */
   CHQ_JSON_CHECK_TOO_DEEP,    /* arrays and objects nested deeper than allowed */
   CHQ_JSON_CHECK_BAD_TEXT,    /* a string value holds \u0000 or a lone surrogate */
-  CHQ_JSON_CHECK_BAD_INTEGER, /* an integer outside the 64-bit signed range */
+  CHQ_JSON_CHECK_BAD_NUMBER,  /* an integer past 64 bits, or a number past a double's range */
 } ChqJsonCheckResult;
 
-/* Where the check stopped and, for BAD_TEXT and BAD_INTEGER, the path of the member at
+/* Where the check stopped and, for BAD_TEXT and BAD_NUMBER, the path of the member at
  * fault ("days[1].hours"; "" for the top-level value). */
 typedef struct {
   gsize  offset;

@@ -436,7 +436,7 @@ chq_json_parse (const char  *data,
 
       g_debug ("Refused JSON (%d) at byte %" G_GSIZE_FORMAT, checked, fault.offset);
       chq_json_check_fault_clear (&fault);
-      if (checked == CHQ_JSON_CHECK_BAD_TEXT || checked == CHQ_JSON_CHECK_BAD_INTEGER)
+      if (checked == CHQ_JSON_CHECK_BAD_TEXT || checked == CHQ_JSON_CHECK_BAD_NUMBER)
         return fail (error, CHQ_CODEC_ERROR_INVALID_VALUE, path, 0), NULL;
       return fail (error, CHQ_CODEC_ERROR_NOT_JSON, NULL, 0), NULL;
     }
