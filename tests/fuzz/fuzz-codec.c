@@ -6,8 +6,10 @@
  * decodes must encode again, and the encoded text must decode to the same text: a
  * decoder that accepts what its encoder cannot reproduce is a finding, as is any crash,
  * leak, sanitizer report or GLib critical. The items of a feed page found in its text
- * must be the parser's. What the strict check (chq_json_check) passes, json-glib must read,
- * and json-glib's own text of it must pass the check again.
+ * must be the parser's. What the strict check (chq_json_check) passes, json-glib must read.
+ * (json-glib's own text of a document is not always JSON: it writes 1e40 as "1e+40.0".
+ * The codec never writes such a number, its members are bounded; the round trips above
+ * check what it does write.)
  */
 #define G_LOG_DOMAIN "fuzz-codec"
 
@@ -265,7 +267,8 @@ try_feed_items (const char *data,
     g_error ("Feed items found with another count");
 }
 
-/* The check never passes what json-glib cannot read, and passes what json-glib writes. */
+/* The check never passes what json-glib cannot read, and names the member of a value it
+ * refuses. */
 static void
 check_strict_check (const char *data,
                     gsize       len)
@@ -274,7 +277,6 @@ check_strict_check (const char *data,
   ChqJsonCheckResult result = chq_json_check (data, len, CHQ_JSON_MAX_DEPTH, &fault);
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *again = NULL;
 
   if (result == CHQ_JSON_CHECK_BAD_TEXT || result == CHQ_JSON_CHECK_BAD_NUMBER)
     {
@@ -290,9 +292,6 @@ check_strict_check (const char *data,
   parser = json_parser_new ();
   if (!json_parser_load_from_data (parser, data, (gssize) len, &error))
     g_error ("The check passed what json-glib refuses: %s", error->message);
-  again = json_to_string (json_parser_get_root (parser), FALSE);
-  if (chq_json_check (again, strlen (again), CHQ_JSON_MAX_DEPTH, NULL) != CHQ_JSON_CHECK_OK)
-    g_error ("The check refuses what json-glib wrote: %s", again);
 }
 
 int
