@@ -2085,7 +2085,8 @@ test_http_origin (Fixture       *f,
   g_autofree char *other_port = g_strdup_printf ("http://127.0.0.1:%u", port == 1 ? 2 : port - 1);
   g_autofree char *other_scheme = g_strdup_printf ("https://127.0.0.1:%u", port);
   const char *foreign[] = { "http://evil.example", "null", "https://x.example:443", other_port,
-                            other_scheme, "http://127.0.0.1.evil.example", NULL };
+                            other_scheme, "http://127.0.0.1.evil.example",
+                            "http:/@evil", "http:///x", "file:///tmp/page.html", NULL };
   const char *worker = "{\"first_name\": \"Anne\", \"last_name\": \"Piron\", \"status\": \"employee\"}";
 
   for (guint i = 0; foreign[i] != NULL; i++)

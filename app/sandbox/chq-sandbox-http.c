@@ -88,7 +88,7 @@ _chq_sandbox_http_origin_allowed (const char *origin,
     return FALSE; /* "null" (a sandboxed page or a file), or garbage */
 
   host = g_uri_get_host (uri);
-  return g_strcmp0 (g_uri_get_scheme (uri), "http") == 0 &&
+  return host != NULL && g_strcmp0 (g_uri_get_scheme (uri), "http") == 0 &&
          g_uri_get_userinfo (uri) == NULL &&
          (g_strcmp0 (host, "127.0.0.1") == 0 || g_ascii_strcasecmp (host, "localhost") == 0) &&
          g_uri_get_port (uri) == (int) port &&
