@@ -7,10 +7,11 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <stdio.h>
 
 #include "chq-attendance-dialog.h"
+#include "chq-clock.h"
 #include "chq-rules.h"
+#include "chq-value.h"
 #include "chq-workers-logic.h"
 
 /* The spin buttons go this high so that a day over its cap can be typed and explained. */
@@ -296,24 +297,18 @@ chq_attendance_dialog_constructed (GObject *object)
 
   /* Days still to come cannot be recorded yet (the service refuses them too). */
   {
-    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-    g_autoptr(GDate) today = g_date_new_dmy (g_date_time_get_day_of_month (now),
-                                             g_date_time_get_month (now),
-                                             g_date_time_get_year (now));
+    GDate today;
 
+    chq_clock_get_today (&today);
     for (guint i = 0; i < self->widgets->len; i++)
       {
         DayWidgets *widgets = &g_array_index (self->widgets, DayWidgets, i);
         const char *iso = g_array_index (self->days, ChqSessionDay, i).date;
         g_autoptr(GError) error = NULL;
         GDate day;
-        int y, m, d;
 
-        if (sscanf (iso, "%4d-%2d-%2d", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
-          continue;
-        g_date_clear (&day, 1);
-        g_date_set_dmy (&day, d, m, y);
-        if (chq_rules_attendance_day_has_come (&day, today, &error))
+        if (!chq_date_parse (iso, &day) ||
+            chq_rules_attendance_day_has_come (&day, &today, &error))
           continue;
         widgets->not_yet = g_strdup (error->message);
         gtk_spin_button_set_value (widgets->spin, 0);
