@@ -1355,7 +1355,7 @@ server_thread (gpointer data)
   g_autoptr(GError) error = NULL;
   g_autoptr(SoupServer) server = NULL;
   g_autoptr(GSocket) socket = NULL;
-  GSList *uris;
+  g_autoptr(GSocketAddress) local = NULL;
 
   g_main_context_push_thread_default (self->context);
 
@@ -1379,18 +1379,19 @@ server_thread (gpointer data)
       return NULL;
     }
 
-  uris = soup_server_get_uris (server);
+  /* The port from the socket itself: libsoup 3.2's listener made from a socket never
+   * frees the address soup_server_get_uris() makes it look up. */
+  local = g_socket_get_local_address (socket, NULL);
   g_mutex_lock (&self->lock);
   g_clear_pointer (&self->uri, g_free);
-  if (uris != NULL)
+  if (G_IS_INET_SOCKET_ADDRESS (local))
     {
-      self->bound_port = (guint) g_uri_get_port (uris->data);
+      self->bound_port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (local));
       self->uri = g_strdup_printf ("http://127.0.0.1:%u", self->bound_port);
     }
   self->listening = TRUE;
   g_cond_broadcast (&self->cond);
   g_mutex_unlock (&self->lock);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
 
   self->server = server;
   g_main_loop_run (self->loop);
