@@ -42,7 +42,7 @@ export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
 
 seeds_of () {
   case "$1" in
-    fuzz-codec) echo tests/fixtures/api tests/fixtures/api/bad ;;
+    fuzz-codec) echo tests/fixtures/api tests/fixtures/api/bad tests/fuzz/corpus/codec ;;
     *) echo "tests/fuzz/corpus/${1#fuzz-}" ;;
   esac
 }

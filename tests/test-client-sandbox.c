@@ -534,6 +534,17 @@ test_every_call (Fixture       *fixture,
     g_assert_true (found);
     g_clear_object (&result);
 
+    /* Attendance is recorded once the day has come (a new day: sign in again). */
+    g_assert_true (chq_sandbox_set_today (fixture->sandbox, day));
+    {
+      g_autoptr(ChqAccount) account = NULL;
+
+      chq_client_sign_in_async (client, SME_NUMBER, DEMO_PASSWORD, NULL, on_result_cb,
+                                &result);
+      account = chq_client_sign_in_finish (client, wait_result (&result), NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_clear_object (&result);
+    }
     g_strlcpy (attendance.date, day, sizeof attendance.date);
     g_array_append_val (days, attendance);
     chq_client_record_attendance_async (client, new_key (fixture),

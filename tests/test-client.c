@@ -32,6 +32,7 @@ typedef struct {
   char       *last_idempotency_key;
   char       *last_if_none_match;
   char       *last_body;
+  char       *account_answer; /* nullable: GET /v1/account answers this text instead */
   ChqClient  *client;
 } Fixture;
 
@@ -271,6 +272,8 @@ server_cb (SoupServer        *server,
       else
         reply_problem (msg, SOUP_STATUS_UNAUTHORIZED, "unauthorized", NULL);
     }
+  else if (g_str_equal (path, "/v1/account") && fixture->account_answer != NULL)
+    reply (msg, SOUP_STATUS_OK, "application/json", fixture->account_answer, -1);
   else if (g_str_equal (path, "/v1/account"))
     reply_fixture (msg, "account.json");
   else if (g_str_equal (path, "/v1/courses") && query != NULL &&
@@ -362,6 +365,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_clear_object (&fixture->client);
+  g_clear_pointer (&fixture->account_answer, g_free);
   soup_server_disconnect (fixture->server);
   g_clear_object (&fixture->server);
   g_clear_pointer (&fixture->hits, g_hash_table_unref);
@@ -815,6 +819,99 @@ test_invalid_answers (Fixture       *fixture,
                       &error);
     g_assert_no_error (error);
     g_assert_cmpuint (strlen (json_node_get_string (node)), ==, 10 * 1024 * 1024 - 2);
+  }
+}
+
+/* A hostile answer to GET /v1/account (any server, proxy or captive portal can send one)
+ * is an error saying what is wrong, never a crash or a wrong value. */
+static void
+test_hostile_account (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (TEST_SRCDIR, "fixtures", "api", "account.json", NULL);
+  g_autofree char *good = NULL;
+  g_autoptr(GString) hidden = g_string_new ("['\"',");
+  struct {
+    char       *text;
+    const char *field; /* NULL: not JSON at all */
+  } answers[] = {
+    { NULL, NULL }, /* the nesting hidden behind a single-quoted string, below */
+    { NULL, NULL }, /* the same behind a comment */
+    { NULL, "fte" },
+    { NULL, "year" },
+    { NULL, "name" },
+    { NULL, "name" },
+    { NULL, NULL },
+    { NULL, NULL },
+    { NULL, NULL },
+    { NULL, NULL },
+    { NULL, NULL },
+  };
+  const struct {
+    const char *from;
+    const char *to;
+  } edits[] = {
+    { "\"fte\": 12", "\"fte\": -18446744073709551604" },     /* json-glib: 12 */
+    { "\"year\": 2026", "\"year\": 9223372036854777834" },
+    { "\"Atelier Mosan SRL\"", "\"Atelier\\udc00Mosan\"" },
+    { "\"Atelier Mosan SRL\"", "\"Atelier\\u0000Evil\"" },
+    { "\"fte\": 12", "\"fte\": 012" },
+    { "\"fte\": 12", "\"fte\": 0xc" },
+    { "\"fte\": 12", "\"fte\": 12." },
+    { "\"Atelier Mosan SRL\"", "\"Atelier \\x4dosan\"" },
+  };
+
+  g_assert_true (g_file_get_contents (path, &good, NULL, NULL));
+  for (guint i = 0; i < 200000; i++)
+    g_string_append_c (hidden, '[');
+  for (guint i = 0; i < 200000; i++)
+    g_string_append_c (hidden, ']');
+  g_string_append (hidden, ",'\"']");
+  answers[0].text = g_strdup (hidden->str);
+  g_string_overwrite (hidden, 0, "[/*\"");
+  g_string_truncate (hidden, hidden->len - 5);
+  g_string_append (hidden, "\"*/]");
+  answers[1].text = g_strdup (hidden->str);
+  for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (good, edits[i].from, 2);
+
+      g_assert_nonnull (parts[1]);
+      answers[2 + i].text = g_strjoin (edits[i].to, parts[0], parts[1], NULL);
+    }
+  answers[10].text = g_strconcat (good, "{\"name\":\"Other\"}", NULL); /* a second document */
+
+  for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+    {
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(ChqAccount) account = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_free (fixture->account_answer);
+      fixture->account_answer = answers[i].text;
+      g_test_message ("answer %u", i);
+      chq_client_get_account_async (fixture->client, NULL, NULL, on_result_cb, &result);
+      account = chq_client_get_account_finish (fixture->client, wait_result (&result), NULL,
+                                               &error);
+      g_assert_null (account);
+      g_assert_error (error, CHQ_CLIENT_ERROR, CHQ_CLIENT_ERROR_INVALID_RESPONSE);
+      g_assert_cmpstr (chq_client_error_get_field (error), ==, answers[i].field);
+      if (answers[i].field != NULL)
+        g_assert_nonnull (strstr (error->message, answers[i].field));
+    }
+
+  /* The same server's honest answer is read. */
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(ChqAccount) account = NULL;
+    g_autoptr(GError) error = NULL;
+
+    g_clear_pointer (&fixture->account_answer, g_free);
+    chq_client_get_account_async (fixture->client, NULL, NULL, on_result_cb, &result);
+    account = chq_client_get_account_finish (fixture->client, wait_result (&result), NULL,
+                                             &error);
+    g_assert_no_error (error);
+    g_assert_cmpfloat (chq_account_get_fte (account), ==, 12);
   }
 }
 
@@ -1647,6 +1744,7 @@ main (int   argc,
   ADD ("cancel-during-backoff", test_cancel_during_backoff);
   ADD ("post-retry", test_post_retry);
   ADD ("invalid-answers", test_invalid_answers);
+  ADD ("hostile-account", test_hostile_account);
   ADD ("courses-page", test_courses_page);
   ADD ("courses-peek", test_courses_peek);
   ADD ("courses-prepare-text", test_courses_prepare_text);

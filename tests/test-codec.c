@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "chq-json.h"
+#include "chq-json-check.h"
 
 /* What a fixture is: each kind has a reader and a writer in the codec. */
 typedef enum {
@@ -732,6 +733,190 @@ test_parse_limits (void)
   g_assert_error (error, CHQ_CODEC_ERROR, CHQ_CODEC_ERROR_NOT_JSON);
 }
 
+/* Strict reading (RFC 8259): what json-glib would read but is not JSON is refused before
+ * json-glib sees it, as is a document json-glib would read wrongly. */
+static void
+test_strict_reading (void)
+{
+  static const char *not_json[] = {
+    "{'a':1}",                          /* single quotes */
+    "{\"a\":'x'}",
+    "{\"a\":1 /* comment */}",
+    "// comment\n{\"a\":1}",
+    "{\"a\":1}#",
+    "{\"a\":010}",                      /* octal for json-glib */
+    "{\"a\":0x10}",                     /* hexadecimal */
+    "{\"a\":-01}",
+    "{\"a\":2.}",
+    "{\"a\":.2}",
+    "{\"a\":+1}",
+    "{\"a\":1e}",
+    "{\"a\":-}",
+    "{\"a\":NaN}",
+    "{\"a\":Infinity}",
+    "{\"a\":\"\\x41\"}",                /* not a JSON escape */
+    "{\"a\":\"\\'\"}",
+    "{\"a\":\"\\u12\"}",
+    "{\"a\":\"\\ud800\\uzzzz\"}",
+    "{\"a\":\"tab\there\"}",            /* raw control characters */
+    "{\"a\":\"line\nbreak\"}",
+    "{\"a\":\"\x1f\"}",
+    "{\"a\":1}{\"b\":2}",               /* a second document */
+    "{\"a\":1} {\"b\":2}",
+    "[1][2]",
+    "1 2",
+    "{\"a\":1,}",                       /* trailing comma */
+    "[1,]",
+    "{\"a\" 1}",
+    "{a:1}",
+    "\xef\xbb\xbf{\"a\":1}",            /* byte-order mark */
+    "{\"a\":\"\xc0\xaf\"}",             /* overlong UTF-8 */
+    "{\"a\":\"\xed\xb0\x80\"}",         /* an encoded surrogate */
+    "{\"a\":\"\xf4\x90\x80\x80\"}",     /* past U+10FFFF */
+    "{\"a\":tru}",
+    "{\"a\":truex}",
+    "{\"a\":nul}",
+    "",
+    "   ",
+    "{",
+    "\"open",
+  };
+  static const struct {
+    const char *text;
+    const char *field;
+  } bad_values[] = {
+    { "{\"quantity\":-18446744073709551606}", "quantity" },   /* json-glib: 10 */
+    { "{\"quantity\":9223372036854775808}", "quantity" },     /* json-glib: INT64_MIN */
+    { "{\"quantity\":-9223372036854775809}", "quantity" },
+    { "{\"quantity\":100000000000000000000000}", "quantity" },
+    { "{\"days\":[{\"date\":\"2026-11-02\",\"hours\":-18446744073709551609}]}", "days[0].hours" },
+    { "{\"first_name\":\"a\\udc00b\"}", "first_name" },       /* a lone low surrogate */
+    { "{\"first_name\":\"a\\ud800b\"}", "first_name" },       /* a lone high surrogate */
+    { "{\"first_name\":\"a\\ud800\\u0041\"}", "first_name" },
+    { "{\"first_name\":\"Bob\\u0000Evil\"}", "first_name" },  /* json-glib: "Bob" */
+    { "{\"items\":[{\"title\":\"x\"},{\"title\":\"\\u0000\"}]}", "items[1].title" },
+    { "[\"\\udfff\"]", "[0]" },
+    { "{\"hours\":1e400}", "hours" },                        /* json-glib: infinity */
+    { "{\"fte\":-1.5E+999}", "fte" },
+  };
+  static const char *accepted[] = {
+    "{\"a\":0}", "{\"a\":-0}", "{\"a\":0.5}", "{\"a\":-0.5e-3}", "{\"a\":1E+2}", "[1e5]",
+    "{\"a\":9223372036854775807}", "{\"a\":-9223372036854775808}",
+    "{\"a\":\"\\\"\\\\\\/\\b\\f\\n\\r\\t\\u00e9\\ud83d\\ude00\"}",
+    "{\"a\":\"\x7f é €\xf0\x9f\x98\x80\"}",
+    " \t\r\n{\"a\" : [ true , false , null ] }\n ",
+    "\"just a string\"", "42", "null", "[]", "{}",
+  };
+  g_autoptr(GString) hidden = g_string_new ("['\"',");
+
+  for (guint i = 0; i < G_N_ELEMENTS (not_json); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) node = NULL;
+
+      node = chq_json_parse (not_json[i], strlen (not_json[i]), 0, &error);
+      g_assert_null (node);
+      assert_refused (error, CHQ_CODEC_ERROR_NOT_JSON, NULL, not_json[i]);
+      g_assert_cmpint (chq_json_check (not_json[i], strlen (not_json[i]), 32, NULL), !=,
+                       CHQ_JSON_CHECK_OK);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_values); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) node = chq_json_parse (bad_values[i].text, strlen (bad_values[i].text),
+                                                 0, &error);
+
+      g_assert_null (node);
+      assert_refused (error, CHQ_CODEC_ERROR_INVALID_VALUE, bad_values[i].field,
+                      bad_values[i].text);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (accepted); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) node = chq_json_parse (accepted[i], strlen (accepted[i]), 0, &error);
+
+      g_test_message ("%s", accepted[i]);
+      g_assert_no_error (error);
+      g_assert_nonnull (node);
+    }
+
+  /* The extremes of 64 bits are read as they are. */
+  {
+    g_autoptr(JsonNode) low = chq_json_parse ("[-9223372036854775808]", 22, 0, NULL);
+    g_autoptr(JsonNode) high = chq_json_parse ("[9223372036854775807]", 21, 0, NULL);
+
+    g_assert_cmpint (json_array_get_int_element (json_node_get_array (low), 0), ==, G_MININT64);
+    g_assert_cmpint (json_array_get_int_element (json_node_get_array (high), 0), ==, G_MAXINT64);
+  }
+
+  /* Nesting hidden from a scanner that knows only double quotes: a single-quoted string
+   * or a comment holding a '"' (json-glib reads both) hides every bracket after it. 200,000
+   * levels would overflow json-glib's stack; the check refuses it at the quote. */
+  for (guint i = 0; i < 200000; i++)
+    g_string_append_c (hidden, '[');
+  for (guint i = 0; i < 200000; i++)
+    g_string_append_c (hidden, ']');
+  g_string_append (hidden, ",'\"']");
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(JsonNode) node = chq_json_parse (hidden->str, hidden->len, 0, &error);
+
+    g_assert_null (node);
+    assert_refused (error, CHQ_CODEC_ERROR_NOT_JSON, NULL, "nesting behind a quote");
+    g_clear_error (&error);
+
+    g_string_overwrite (hidden, 0, "[/*\"");
+    g_string_truncate (hidden, hidden->len - 5);
+    g_string_append (hidden, "\"*/]");
+    node = chq_json_parse (hidden->str, hidden->len, 0, &error);
+    g_assert_null (node);
+    assert_refused (error, CHQ_CODEC_ERROR_NOT_JSON, NULL, "nesting behind a comment");
+    g_clear_error (&error);
+
+    /* Deep nesting as plain JSON: the check's stack is bounded, no recursion. */
+    g_string_truncate (hidden, 0);
+    for (guint i = 0; i < 200000; i++)
+      g_string_append (hidden, "{\"a\":[");
+    g_assert_cmpint (chq_json_check (hidden->str, hidden->len, 32, NULL), ==,
+                     CHQ_JSON_CHECK_TOO_DEEP);
+    node = chq_json_parse (hidden->str, hidden->len, 0, &error);
+    g_assert_null (node);
+    assert_refused (error, CHQ_CODEC_ERROR_NOT_JSON, NULL, "deep plain nesting");
+  }
+}
+
+/* The checker on its own: results and the path it names. */
+static void
+test_check_faults (void)
+{
+  static const struct {
+    const char         *text;
+    ChqJsonCheckResult  result;
+    const char         *path;
+  } cases[] = {
+    { "{\"a\":{\"b\":[1,2,{\"c\":18446744073709551616}]}}", CHQ_JSON_CHECK_BAD_NUMBER, "a.b[2].c" },
+    { "[[],[{}],\"\\u0000\"]", CHQ_JSON_CHECK_BAD_TEXT, "[2]" },
+    { "-9223372036854775809", CHQ_JSON_CHECK_BAD_NUMBER, "" },
+    { "{\"k\\u0041\":\"\\udc00\"}", CHQ_JSON_CHECK_BAD_TEXT, "…" },
+    { "{\"\\u0000\":1}", CHQ_JSON_CHECK_NOT_JSON, NULL },
+    { "[[[[[1]]]]]", CHQ_JSON_CHECK_TOO_DEEP, NULL },
+    { "[[[[1]]]]", CHQ_JSON_CHECK_OK, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      ChqJsonCheckFault fault;
+
+      g_test_message ("%s", cases[i].text);
+      g_assert_cmpint (chq_json_check (cases[i].text, strlen (cases[i].text), 4, &fault), ==,
+                       cases[i].result);
+      g_assert_cmpstr (fault.path, ==, cases[i].path);
+      chq_json_check_fault_clear (&fault);
+    }
+}
+
 /* Changes one member of a fixture and reads it as @kind: accepted and written back as it
  * is, or refused with @code naming @field. */
 static void
@@ -1339,6 +1524,8 @@ main (int   argc,
   g_test_add_func ("/codec/empty-models", test_empty_models);
   g_test_add_func ("/codec/parse/nesting", test_nesting_limit);
   g_test_add_func ("/codec/parse/limits", test_parse_limits);
+  g_test_add_func ("/codec/parse/strict", test_strict_reading);
+  g_test_add_func ("/codec/parse/check-faults", test_check_faults);
   g_test_add_func ("/codec/parse/peek-feed-cursor", test_peek_feed_cursor);
   g_test_add_func ("/codec/parse/find-feed-items", test_find_feed_items);
   g_test_add_func ("/codec/bad/error-path-index", test_error_path_index);

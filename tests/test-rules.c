@@ -363,6 +363,35 @@ test_training_right (void)
   g_assert_cmpfloat (chq_rules_training_right_hours (5.0, 8.0, -0.5), ==, 0.0);
 }
 
+/* Attendance is for days that have come: today and before, not tomorrow. */
+static void
+test_attendance_day_has_come (void)
+{
+  g_autoptr(GDate) today = g_date_new_dmy (28, G_DATE_NOVEMBER, 2026);
+  g_autoptr(GDate) day = g_date_new_dmy (28, G_DATE_NOVEMBER, 2026);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (chq_rules_attendance_day_has_come (day, today, &error));
+  g_assert_no_error (error);
+  g_date_subtract_years (day, 1);
+  g_assert_true (chq_rules_attendance_day_has_come (day, today, &error));
+  g_assert_no_error (error);
+
+  g_date_set_dmy (day, 29, G_DATE_NOVEMBER, 2026);
+  g_assert_false (chq_rules_attendance_day_has_come (day, today, &error));
+  g_assert_error (error, CHQ_RULES_ERROR, CHQ_RULES_ERROR_FUTURE_DAY);
+  g_assert_cmpuint (strlen (error->message), >, 20);
+  g_clear_error (&error);
+
+  /* Across a year, and a leap day. */
+  g_date_set_dmy (today, 31, G_DATE_DECEMBER, 2027);
+  g_date_set_dmy (day, 1, G_DATE_JANUARY, 2028);
+  g_assert_false (chq_rules_attendance_day_has_come (day, today, NULL));
+  g_date_set_dmy (today, 29, G_DATE_FEBRUARY, 2028);
+  g_date_set_dmy (day, 29, G_DATE_FEBRUARY, 2028);
+  g_assert_true (chq_rules_attendance_day_has_come (day, today, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -381,6 +410,7 @@ main (int   argc,
   g_test_add_func ("/rules/worker-eligibility", test_worker_eligibility);
   g_test_add_func ("/rules/course-cost", test_course_cost);
   g_test_add_func ("/rules/training-right", test_training_right);
+  g_test_add_func ("/rules/attendance-day-has-come", test_attendance_day_has_come);
 
   return g_test_run ();
 }

@@ -21,6 +21,7 @@
 #include "chq-ident.h"
 #include "chq-json.h"
 #include "chq-sandbox.h"
+#include "chq-sandbox-private.h"
 #include "chq-test-clock.h"
 
 #define TODAY "2026-11-28"
@@ -1340,6 +1341,30 @@ test_enrolment_attendance (Fixture       *f,
   outside = g_date_time_format (before, "%Y-%m-%d");
   g_assert_cmpstr (day1, !=, day2);
 
+  /* Attendance is for days that have come: the session starts after the sandbox's today. */
+  {
+    g_autofree char *body = g_strdup_printf ("{\"days\": [{\"date\": \"%s\", \"hours\": 7}]}",
+                                             day1);
+    g_autoptr(Response) early = call (f, "POST", path, f->token, body, NULL);
+
+    assert_problem (early, 400, "invalid_field", "days[0].date");
+    g_assert_nonnull (strstr (json_object_get_string_member (obj (early), "detail"), "today"));
+  }
+  /* The session's first day has come, the second not yet (a new day: sign in again). */
+  g_assert_true (chq_sandbox_set_today (f->sandbox, day1));
+  g_free (f->token);
+  f->token = login (f, ATELIER);
+  {
+    g_autofree char *body = g_strdup_printf ("{\"days\": [{\"date\": \"%s\", \"hours\": 7}, "
+                                             "{\"date\": \"%s\", \"hours\": 7}]}", day1, day2);
+    g_autoptr(Response) early = call (f, "POST", path, f->token, body, NULL);
+
+    assert_problem (early, 400, "invalid_field", "days[1].date");
+  }
+  g_assert_true (chq_sandbox_set_today (f->sandbox, day2));
+  g_free (f->token);
+  f->token = login (f, ATELIER);
+
   {
     struct {
       char       *body;
@@ -1392,8 +1417,8 @@ test_enrolment_attendance (Fixture       *f,
 
   {
     g_autoptr(Response) worker = call (f, "GET", "/v1/workers/wrk-0005", f->token, NULL, NULL);
-    /* Attended in 2027: this year's hours are unchanged. */
-    g_assert_cmpfloat (json_object_get_double_member (obj (worker), "hours_this_year"), ==, 0);
+    /* Attended in 2027, the sandbox's year now: they count for this year. */
+    g_assert_cmpfloat (json_object_get_double_member (obj (worker), "hours_this_year"), ==, 11.5);
   }
 }
 
@@ -1783,6 +1808,397 @@ test_bad_requests (Fixture       *f,
                    "{\"first_name\": \"Sophie \xff\xfe\", \"last_name\": \"D\", \"status\": \"employee\"}",
                    NULL);
   assert_problem (bad_utf8, 400, "invalid_field", "body");
+}
+
+/* Hostile input at the HTTP level (issue 16). */
+
+/* A request with one header of the test's choice and a body of a given media type (NULL:
+ * no Content-Type). */
+static Response *
+send_with_header (Fixture    *f,
+                  const char *method,
+                  const char *path,
+                  const char *content_type,
+                  const char *body,
+                  const char *header,
+                  const char *value)
+{
+  g_autofree char *url = g_strconcat (f->uri, path, NULL);
+  g_autofree char *auth = g_strconcat ("Bearer ", f->token, NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new (method, url);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *key = new_key ();
+  Response *r = g_new0 (Response, 1);
+  SoupMessageHeaders *headers = soup_message_get_request_headers (msg);
+
+  soup_message_headers_replace (headers, "Authorization", auth);
+  soup_message_headers_replace (headers, "Idempotency-Key", key);
+  if (header != NULL)
+    soup_message_headers_replace (headers, header, value);
+  if (body != NULL)
+    {
+      g_autoptr(GBytes) request = g_bytes_new (body, strlen (body));
+
+      soup_message_set_request_body_from_bytes (msg, content_type, request);
+      if (content_type == NULL)
+        soup_message_headers_remove (headers, "Content-Type");
+    }
+
+  bytes = soup_session_send_and_read (f->session, msg, NULL, &r->error);
+  if (bytes == NULL)
+    return r;
+  r->status = soup_message_get_status (msg);
+  r->headers = soup_message_headers_ref (soup_message_get_response_headers (msg));
+  r->body = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  r->json = json_from_string (r->body, NULL);
+  return r;
+}
+
+static guint
+fixture_port (Fixture *f)
+{
+  g_autoptr(GUri) uri = g_uri_parse (f->uri, G_URI_FLAGS_NONE, NULL);
+
+  return (guint) g_uri_get_port (uri);
+}
+
+static GSocket *
+raw_connect (guint port)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, port);
+  GSocket *socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
+                                  G_SOCKET_PROTOCOL_TCP, &error);
+
+  g_assert_no_error (error);
+  g_socket_set_timeout (socket, 10);
+  g_socket_connect (socket, address, NULL, &error);
+  g_assert_no_error (error);
+  return socket;
+}
+
+/* Sends @len bytes (a write the server cuts short is not an error here). */
+static void
+raw_send (GSocket    *socket,
+          const char *data,
+          gsize       len)
+{
+  while (len > 0)
+    {
+      gssize n = g_socket_send (socket, data, len, NULL, NULL);
+
+      if (n <= 0)
+        return;
+      data += n;
+      len -= (gsize) n;
+    }
+}
+
+/* Reads until the server closes (or 10 s pass): the raw answer. */
+static char *
+raw_read_all (GSocket *socket)
+{
+  GString *answer = g_string_new (NULL);
+  char buffer[4096];
+  gssize n;
+
+  while ((n = g_socket_receive (socket, buffer, sizeof buffer, NULL, NULL)) > 0)
+    g_string_append_len (answer, buffer, n);
+  return g_string_free (answer, FALSE);
+}
+
+static void
+test_http_media_type (Fixture       *f,
+                      gconstpointer  data)
+{
+  const char *worker = "{\"first_name\": \"Anne\", \"last_name\": \"Piron\", \"status\": \"employee\"}";
+  const char *refused[] = { "text/plain", "application/x-www-form-urlencoded",
+                            "application/json; charset=iso-8859-1", "text/json", NULL };
+
+  for (guint i = 0; refused[i] != NULL; i++)
+    {
+      g_autoptr(Response) r = send_with_header (f, "POST", "/v1/workers", refused[i], worker,
+                                                NULL, NULL);
+
+      g_test_message ("%s", refused[i]);
+      assert_problem (r, 415, "unsupported_media_type", NULL);
+    }
+
+  {
+    g_autoptr(Response) none = send_with_header (f, "POST", "/v1/workers", NULL, worker, NULL,
+                                                 NULL);
+    g_autoptr(Response) no_body = send_with_header (f, "POST", "/v1/orders", NULL, NULL, NULL,
+                                                    NULL);
+    g_autoptr(Response) ok = send_with_header (f, "POST", "/v1/workers",
+                                               "application/json; charset=UTF-8", worker, NULL,
+                                               NULL);
+
+    assert_problem (none, 415, "unsupported_media_type", NULL);
+    assert_problem (no_body, 415, "unsupported_media_type", NULL);
+    assert_status (ok, 201);
+  }
+}
+
+/* The integers json-glib wraps and the text it stores as invalid UTF-8 are refused, named
+ * by field; the worker list stays readable. */
+static void
+test_http_strict_bodies (Fixture       *f,
+                         gconstpointer  data)
+{
+  static const struct {
+    const char *path;
+    const char *body;
+    const char *field;
+  } cases[] = {
+    { "/v1/orders", "{\"voucher_type\":\"eco\",\"quantity\":-18446744073709551606}", "quantity" },
+    { "/v1/orders", "{\"voucher_type\":\"eco\",\"quantity\":9223372036854775808}", "quantity" },
+    { "/v1/workers", "{\"first_name\":\"a\\udc00b\",\"last_name\":\"X\",\"status\":\"employee\"}",
+      "first_name" },
+    { "/v1/workers", "{\"first_name\":\"Bob\\u0000Evil\",\"last_name\":\"X\",\"status\":\"employee\"}",
+      "first_name" },
+    { "/v1/workers", "{\"first_name\":\"A\",\"last_name\":\"B\\ud800\",\"status\":\"employee\"}",
+      "last_name" },
+    { "/v1/orders", "{\"voucher_type\":\"eco\",\"quantity\":010}", "body" },
+    { "/v1/orders", "{\"voucher_type\":\"eco\",\"quantity\":0x10}", "body" },
+    { "/v1/orders", "{'voucher_type':'eco','quantity':1}", "body" },
+    { "/v1/orders", "{\"voucher_type\":\"eco\",/* */\"quantity\":1}", "body" },
+    { "/v1/orders", "{\"voucher_type\":\"eco\",\"quantity\":1}{\"quantity\":2}", "body" },
+    { "/v1/workers", "{\"first_name\":\"\\x41\",\"last_name\":\"X\",\"status\":\"employee\"}", "body" },
+  };
+  g_autoptr(Response) before = call (f, "GET", "/v1/workers", f->token, NULL, NULL);
+  g_autoptr(Response) after = NULL;
+  g_autoptr(Response) orders = NULL;
+
+  assert_status (before, 200);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *key = new_key ();
+      g_autoptr(Response) r = call (f, "POST", cases[i].path, f->token, cases[i].body, key);
+
+      g_test_message ("%s", cases[i].body);
+      assert_problem (r, 400, "invalid_field", cases[i].field);
+    }
+
+  /* Nothing was made, and the list is still valid UTF-8 the codec reads. */
+  after = call (f, "GET", "/v1/workers", f->token, NULL, NULL);
+  assert_status (after, 200);
+  g_assert_true (g_utf8_validate (after->body, -1, NULL));
+  g_assert_cmpuint (json_array_get_length (items (after)), ==,
+                    json_array_get_length (items (before)));
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(JsonNode) node = chq_json_parse (after->body, strlen (after->body), 0, &error);
+    g_autoptr(GPtrArray) workers = node != NULL
+                                   ? chq_list_from_json (node, CHQ_TYPE_WORKER, &error) : NULL;
+
+    g_assert_no_error (error);
+    g_assert_nonnull (workers);
+  }
+  orders = call (f, "GET", "/v1/orders", f->token, NULL, NULL);
+  for (guint i = 0; i < json_array_get_length (items (orders)); i++)
+    {
+      JsonObject *order = json_array_get_object_element (items (orders), i);
+
+      g_assert_false (g_str_equal (json_object_get_string_member (order, "voucher_type"), "eco") &&
+                      json_object_get_int_member (order, "quantity") == 10);
+    }
+}
+
+/* A body announced larger than 64 KiB is refused as soon as the headers arrive, before
+ * any of it is sent; a chunked body as soon as it passes the limit. */
+static void
+test_http_too_large (Fixture       *f,
+                     gconstpointer  data)
+{
+  guint port = fixture_port (f);
+  g_autofree char *head = g_strdup_printf ("POST /v1/workers HTTP/1.1\r\n"
+                                           "Host: 127.0.0.1:%u\r\n"
+                                           "Authorization: Bearer %s\r\n"
+                                           "Content-Type: application/json\r\n"
+                                           "Content-Length: 419430400\r\n\r\n", port, f->token);
+  g_autofree char *chunked = g_strdup_printf ("POST /v1/workers HTTP/1.1\r\n"
+                                              "Host: 127.0.0.1:%u\r\n"
+                                              "Authorization: Bearer %s\r\n"
+                                              "Content-Type: application/json\r\n"
+                                              "Transfer-Encoding: chunked\r\n\r\n", port, f->token);
+  g_autoptr(GSocket) socket = raw_connect (port);
+  g_autoptr(GSocket) socket2 = NULL;
+  g_autoptr(GSocket) socket3 = NULL;
+  g_autofree char *answer = NULL;
+  g_autofree char *answer2 = NULL;
+  g_autofree char *answer3 = NULL;
+  g_autofree char *chunk = NULL;
+  g_autofree char *spaces = g_strnfill (0x2000, ' ');
+  gint64 start = g_get_monotonic_time ();
+
+  raw_send (socket, head, strlen (head));
+  answer = raw_read_all (socket);
+  g_assert_true (g_str_has_prefix (answer, "HTTP/1.1 413 "));
+  g_assert_nonnull (strstr (answer, "\"payload_too_large\""));
+  g_assert_nonnull (strstr (answer, "application/problem+json"));
+  /* At once, not after 400 MB or a time-out. */
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 3 * G_USEC_PER_SEC);
+
+  /* 8 KiB chunks, 200 KiB in all: refused once past 64 KiB. */
+  socket2 = raw_connect (port);
+  raw_send (socket2, chunked, strlen (chunked));
+  chunk = g_strdup_printf ("2000\r\n%s\r\n", spaces);
+  raw_send (socket2, "1\r\n{\r\n", 6);
+  for (guint i = 0; i < 25; i++)
+    raw_send (socket2, chunk, strlen (chunk));
+  raw_send (socket2, "1\r\n}\r\n0\r\n\r\n", 11);
+  answer2 = raw_read_all (socket2);
+  g_assert_true (g_str_has_prefix (answer2, "HTTP/1.1 413 "));
+  g_assert_nonnull (strstr (answer2, "\"payload_too_large\""));
+
+  /* A small chunked body is read as any other. */
+  socket3 = raw_connect (port);
+  raw_send (socket3, chunked, strlen (chunked));
+  {
+    const char *worker = "{\"first_name\": \"Anne\", \"last_name\": \"Piron\", \"status\": \"employee\"}";
+    g_autofree char *one = g_strdup_printf ("%zx\r\n%s\r\n0\r\n\r\n", strlen (worker), worker);
+
+    raw_send (socket3, one, strlen (one));
+  }
+  g_socket_shutdown (socket3, FALSE, TRUE, NULL);
+  answer3 = raw_read_all (socket3);
+  g_assert_true (g_str_has_prefix (answer3, "HTTP/1.1 201 "));
+
+  /* The server still answers. */
+  {
+    g_autoptr(Response) r = call (f, "GET", "/v1/account", f->token, NULL, NULL);
+
+    assert_status (r, 200);
+  }
+}
+
+/* A web page may not use the service: a foreign Origin, or a Host that is not loopback
+ * (DNS rebinding), gets 403; the server's own origin and no Origin are answered. */
+static void
+test_http_origin (Fixture       *f,
+                  gconstpointer  data)
+{
+  guint port = fixture_port (f);
+  g_autofree char *own = g_strdup_printf ("http://127.0.0.1:%u", port);
+  g_autofree char *own_name = g_strdup_printf ("http://localhost:%u", port);
+  g_autofree char *other_port = g_strdup_printf ("http://127.0.0.1:%u", port == 1 ? 2 : port - 1);
+  g_autofree char *other_scheme = g_strdup_printf ("https://127.0.0.1:%u", port);
+  const char *foreign[] = { "http://evil.example", "null", "https://x.example:443", other_port,
+                            other_scheme, "http://127.0.0.1.evil.example",
+                            "http:/@evil", "http:///x", "file:///tmp/page.html", NULL };
+  const char *worker = "{\"first_name\": \"Anne\", \"last_name\": \"Piron\", \"status\": \"employee\"}";
+
+  for (guint i = 0; foreign[i] != NULL; i++)
+    {
+      g_autoptr(Response) get = send_with_header (f, "GET", "/v1/account", NULL, NULL, "Origin",
+                                                  foreign[i]);
+      g_autoptr(Response) post = send_with_header (f, "POST", "/v1/workers", "application/json",
+                                                   worker, "Origin", foreign[i]);
+
+      g_test_message ("Origin: %s", foreign[i]);
+      assert_problem (get, 403, "forbidden", NULL);
+      assert_problem (post, 403, "forbidden", NULL);
+    }
+
+  {
+    g_autoptr(Response) mine = send_with_header (f, "POST", "/v1/workers", "application/json",
+                                                 worker, "Origin", own);
+    g_autoptr(Response) by_name = send_with_header (f, "GET", "/v1/account", NULL, NULL, "Origin",
+                                                    own_name);
+    g_autoptr(Response) none = send_with_header (f, "GET", "/v1/account", NULL, NULL, NULL, NULL);
+    g_autoptr(Response) list = call (f, "GET", "/v1/workers", f->token, NULL, NULL);
+    guint annes = 0;
+
+    assert_status (mine, 201);
+    assert_status (by_name, 200);
+    assert_status (none, 200);
+    /* The refused posts made nothing. */
+    for (guint i = 0; i < json_array_get_length (items (list)); i++)
+      annes += g_str_equal (json_object_get_string_member (
+                              json_array_get_object_element (items (list), i), "last_name"),
+                            "Piron");
+    g_assert_cmpuint (annes, ==, 1);
+  }
+
+  /* DNS rebinding: a page's own name pointing at 127.0.0.1. */
+  {
+    const char *hosts[] = { "evil.example", "127.0.0.1.nip.example", NULL };
+
+    for (guint i = 0; hosts[i] != NULL; i++)
+      {
+        g_autofree char *request = g_strdup_printf ("GET /v1/account HTTP/1.1\r\n"
+                                                    "Host: %s:%u\r\n"
+                                                    "Authorization: Bearer %s\r\n"
+                                                    "Connection: close\r\n\r\n",
+                                                    hosts[i], port, f->token);
+        g_autoptr(GSocket) socket = raw_connect (port);
+        g_autofree char *answer = NULL;
+
+        raw_send (socket, request, strlen (request));
+        answer = raw_read_all (socket);
+        g_assert_true (g_str_has_prefix (answer, "HTTP/1.1 403 "));
+        g_assert_nonnull (strstr (answer, "\"forbidden\""));
+      }
+  }
+}
+
+/* Bursts of connections: the kernel queues them while the server is busy (a backlog of 10
+ * reset the rest), and each is answered. */
+static void
+test_http_backlog (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSocket) listener = _chq_sandbox_http_listen (0, &error);
+  g_autoptr(GPtrArray) sockets = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GSocketAddress) local = NULL;
+  guint port = fixture_port (f);
+  guint connected = 0;
+
+  /* Nobody accepts on this socket: only its backlog holds the connections. */
+  g_assert_no_error (error);
+  local = g_socket_get_local_address (listener, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 50; i++)
+    {
+      GSocket *socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
+                                      G_SOCKET_PROTOCOL_TCP, &error);
+
+      g_assert_no_error (error);
+      g_socket_set_blocking (socket, FALSE);
+      g_socket_connect (socket, local, NULL, NULL); /* in progress */
+      g_ptr_array_add (sockets, socket);
+    }
+  for (guint i = 0; i < sockets->len; i++)
+    {
+      GSocket *socket = g_ptr_array_index (sockets, i);
+
+      if ((g_socket_condition_timed_wait (socket, G_IO_OUT, 500 * 1000, NULL, NULL) &&
+           g_socket_check_connect_result (socket, NULL)))
+        connected++;
+    }
+  g_assert_cmpuint (connected, ==, 50);
+  g_ptr_array_set_size (sockets, 0);
+
+  /* 50 connections open at once on the server, then a request on each: all answered. */
+  for (guint i = 0; i < 50; i++)
+    g_ptr_array_add (sockets, raw_connect (port));
+  for (guint i = 0; i < 50; i++)
+    {
+      g_autofree char *request = g_strdup_printf ("GET /v1/account HTTP/1.1\r\n"
+                                                  "Host: 127.0.0.1:%u\r\n"
+                                                  "Authorization: Bearer %s\r\n"
+                                                  "Connection: close\r\n\r\n", port, f->token);
+
+      raw_send (g_ptr_array_index (sockets, i), request, strlen (request));
+    }
+  for (guint i = 0; i < 50; i++)
+    {
+      g_autofree char *answer = raw_read_all (g_ptr_array_index (sockets, i));
+
+      g_assert_true (g_str_has_prefix (answer, "HTTP/1.1 200 "));
+    }
 }
 
 /* Faults and limits. */
@@ -2279,6 +2695,11 @@ main (int   argc,
   ADD ("/sandbox/courses/one", test_course);
   ADD ("/sandbox/etags", test_etags);
   ADD ("/sandbox/bad-requests", test_bad_requests);
+  ADD ("/sandbox/http/media-type", test_http_media_type);
+  ADD ("/sandbox/http/strict-bodies", test_http_strict_bodies);
+  ADD ("/sandbox/http/too-large", test_http_too_large);
+  ADD ("/sandbox/http/origin", test_http_origin);
+  ADD ("/sandbox/http/backlog", test_http_backlog);
   ADD ("/sandbox/faults/switch", test_faults);
   ADD ("/sandbox/restart", test_restart);
   ADD ("/sandbox/faults/stop-with-delayed", test_stop_with_delayed);

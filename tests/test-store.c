@@ -2453,6 +2453,52 @@ test_saved_index_same_answers (void)
   }
 }
 
+/* Stored JSON is read as strictly as answers: a row changed behind the store's back (another
+ * program, a damaged disk) is refused, not half-read. */
+static void
+test_stored_json_strict (void)
+{
+  g_autofree char *path = test_path ("strict.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChqStore) store = chq_store_open (path, &error);
+  g_autoptr(ChqWallet) wallet = chq_wallet_new ();
+  g_autoptr(ChqWallet) back = NULL;
+  g_autoptr(GString) hidden = g_string_new ("UPDATE wallet SET json = '[''\"'',");
+  const char *changes[] = {
+    "UPDATE wallet SET json = json || '{\"batches\":[]}'",           /* a second document */
+    "UPDATE wallet SET json = replace (json, '\"batches\"', '/* */\"batches\"')",
+    NULL,
+  };
+
+  g_assert_no_error (error);
+  g_assert_true (chq_store_replace_wallet (store, wallet, &error));
+  g_assert_no_error (error);
+  back = chq_store_get_wallet (store, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (back);
+  g_clear_pointer (&back, chq_wallet_free);
+
+  for (guint i = 0; changes[i] != NULL; i++)
+    {
+      g_assert_true (chq_store_replace_wallet (store, wallet, &error));
+      db_exec (path, changes[i]);
+      back = chq_store_get_wallet (store, &error);
+      g_assert_null (back);
+      g_assert_error (error, CHQ_STORE_ERROR, CHQ_STORE_ERROR_INVALID_DATA);
+      g_clear_error (&error);
+    }
+
+  /* Nesting hidden behind a single-quoted string: refused, not followed. */
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (hidden, '[');
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (hidden, ']');
+  g_string_append (hidden, ",''\"'']'");
+  db_exec (path, hidden->str);
+  g_assert_null (chq_store_get_wallet (store, &error));
+  g_assert_error (error, CHQ_STORE_ERROR, CHQ_STORE_ERROR_INVALID_DATA);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2487,6 +2533,7 @@ main (int   argc,
   g_test_add_func ("/store/saved-index/clear", test_saved_index_clear);
   g_test_add_func ("/store/saved-index/async", test_saved_index_async);
   g_test_add_func ("/store/saved-index/same-answers", test_saved_index_same_answers);
+  g_test_add_func ("/store/stored-json-strict", test_stored_json_strict);
 
   return g_test_run ();
 }

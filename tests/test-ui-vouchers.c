@@ -575,7 +575,28 @@ test_figures_agree (Fixture       *fixture,
     g_assert_no_error (error);
   }
   used_before = figures->used;
-  sync_now (fixture);
+  /* Attendance is sent once the day has come (the service refuses days to come); the
+   * clock then goes back to the page's day. */
+  {
+    g_autofree char *date = g_date_time_format (chq_course_session_get_starts_at (session),
+                                                "%Y-%m-%d");
+
+    g_autoptr(GAsyncResult) result = NULL;
+
+    g_assert_true (chq_sandbox_set_today (fixture->sandbox, date));
+    /* A new day: sign in again, as the app would. */
+    chq_backend_sign_in_async (fixture->backend, TEST_PASSWORD, NULL, on_signed_in_cb, &result);
+    wait_until (result_arrived, &result);
+    g_assert_true (chq_backend_sign_in_finish (fixture->backend, result, &error));
+    g_assert_no_error (error);
+    sync_now (fixture);
+    g_assert_true (chq_sandbox_set_today (fixture->sandbox,
+                                          chq_vouchers_page_get_today (fixture->page)));
+    /* The sign-in of that day dropped the sessions that had expired by then. */
+    g_clear_object (&fixture->checker);
+    fixture->checker = test_client_new_signed_in (fixture->uri);
+    sync_now (fixture);
+  }
   wait_for_page (fixture);
   assert_figures_agree (fixture);
   figures = chq_vouchers_page_get_figures (fixture->page, CHQ_VOUCHER_TYPE_CF);

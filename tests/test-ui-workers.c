@@ -647,6 +647,45 @@ make_past_booking (void)
   return enrolment;
 }
 
+/* Days still to come cannot be given hours: the dialog disables them and says why (the
+ * service refuses them too). The session is in 2099, whatever the clock of the test. */
+static void
+test_attendance_future_days (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(ChqEnrolment) future = NULL;
+  ChqAttendanceDialog *dialog;
+
+  node = json_from_string ("{\"id\": \"enr-9002\", \"worker_id\": \"" SOPHIE "\", "
+                           "\"course_id\": \"crs-ai-0001\", \"session_id\": \"ses-ai-0001-09\", "
+                           "\"status\": \"booked\", \"usage_code\": \"UC-TEST-0000-02\", "
+                           "\"hours\": 14, \"vouchers_reserved\": 14, \"vouchers_used\": 0, "
+                           "\"voucher_type\": \"cf\", \"course_title\": \"L’IA au bureau\", "
+                           "\"provider_name\": \"Formaform\", "
+                           "\"starts_at\": \"2099-10-06T09:00:00+02:00\", "
+                           "\"ends_at\": \"2099-10-07T17:00:00+02:00\", "
+                           "\"attendance\": [], \"hours_attended\": 0, "
+                           "\"created_at\": \"2026-09-01T10:00:00+02:00\"}", &error);
+  g_assert_no_error (error);
+  future = chq_enrolment_from_json (node, &error);
+  g_assert_no_error (error);
+
+  dialog = CHQ_ATTENDANCE_DIALOG (chq_attendance_dialog_new (f->ui.backend, future));
+  g_assert_cmpuint (chq_attendance_dialog_get_n_days (dialog), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_assert_cmpfloat (chq_attendance_dialog_get_hours (dialog, i), ==, 0);
+      g_assert_nonnull (strstr (chq_attendance_dialog_get_day_message (dialog, i),
+                                "today and days before"));
+    }
+  /* Even set by hand, a day to come is no attendance. */
+  chq_attendance_dialog_set_hours (dialog, 0, 7);
+  g_assert_false (chq_attendance_dialog_get_can_save (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 static void
 test_attendance (Fixture       *f,
                  gconstpointer  data)
@@ -845,6 +884,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/workers/attendance", Fixture, &wide, fixture_set_up, test_attendance,
               fixture_tear_down);
+  g_test_add ("/workers/attendance-future-days", Fixture, &wide, fixture_set_up,
+              test_attendance_future_days, fixture_tear_down);
   g_test_add ("/workers/self-employed", Fixture, &self_employed, fixture_set_up,
               test_self_employed, fixture_tear_down);
   g_test_add ("/workers/narrow", Fixture, &narrow, fixture_set_up, test_narrow,

@@ -8,8 +8,10 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 #include "chq-clock.h"
+#include "chq-json.h"
 #include "chq-outbox-entry.h"
 #include "chq-types.h"
 
@@ -476,7 +478,7 @@ parse_json_or_null (const char *text)
   if (text == NULL)
     return NULL;
 
-  node = json_from_string (text, &error);
+  node = chq_json_parse (text, strlen (text), 0, &error);
   if (node == NULL)
     g_warning ("An outbox entry holds invalid JSON: %s", error->message);
 

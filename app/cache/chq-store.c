@@ -718,11 +718,13 @@ node_to_string (JsonNode *node)
   return json_to_string (node, FALSE);
 }
 
+/* Stored JSON is read as strictly as the service's answers (chq_json_parse()): a row
+ * written by another version or damaged on disk is refused, never half-read. */
 static JsonNode *
 string_to_node (const char  *text,
                 GError     **error)
 {
-  JsonNode *node = json_from_string (text, NULL);
+  JsonNode *node = text != NULL ? chq_json_parse (text, strlen (text), 0, NULL) : NULL;
 
   if (node == NULL)
     set_invalid_error (error);

@@ -12,6 +12,7 @@
 
 #include "chq-ident.h"
 #include "chq-json.h"
+#include "chq-json-check.h"
 #include "chq-value.h"
 
 /* Error domain, with the path of the member at fault carried in the error itself. */
@@ -402,8 +403,10 @@ chq_json_format_date_time (GDateTime *date_time)
  * @error: return location for a #GError
  *
  * Parses a document from a party that is not trusted. Before json-glib sees it, the text
- * is checked for size, for valid UTF-8 (no NUL) and for nesting deeper than
- * %CHQ_JSON_MAX_DEPTH, which json-glib would follow recursively without limit.
+ * is checked for size and by chq_json_check(): exactly one RFC 8259 document in UTF-8,
+ * nested at most %CHQ_JSON_MAX_DEPTH deep (json-glib would follow any depth recursively),
+ * with no `\u0000` or unpaired surrogate in a string and no integer past 64 bits (json-glib
+ * would wrap it); the last two name the member at fault.
  *
  * Returns: (transfer full): the root node, or %NULL with @error set.
  */
@@ -415,8 +418,8 @@ chq_json_parse (const char  *data,
 {
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) local_error = NULL;
-  gboolean in_string = FALSE;
-  guint depth = 0;
+  ChqJsonCheckFault fault;
+  ChqJsonCheckResult checked;
   JsonNode *root;
 
   g_return_val_if_fail (data != NULL || len == 0, NULL);
@@ -425,33 +428,17 @@ chq_json_parse (const char  *data,
     max_bytes = CHQ_JSON_MAX_BYTES;
   if (len > max_bytes)
     return fail (error, CHQ_CODEC_ERROR_TOO_LONG, NULL, (gint64) max_bytes), NULL;
-  if (len == 0 || !g_utf8_validate_len (data, len, NULL))
-    return fail (error, CHQ_CODEC_ERROR_NOT_JSON, NULL, 0), NULL;
 
-  for (gsize i = 0; i < len; i++)
+  checked = chq_json_check (data, len, CHQ_JSON_MAX_DEPTH, &fault);
+  if (checked != CHQ_JSON_CHECK_OK)
     {
-      char c = data[i];
+      g_autoptr(GString) path = g_string_new (fault.path);
 
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-        }
-      else if (c == '"')
-        {
-          in_string = TRUE;
-        }
-      else if (c == '{' || c == '[')
-        {
-          if (++depth > CHQ_JSON_MAX_DEPTH)
-            return fail (error, CHQ_CODEC_ERROR_NOT_JSON, NULL, 0), NULL;
-        }
-      else if ((c == '}' || c == ']') && depth > 0)
-        {
-          depth--;
-        }
+      g_debug ("Refused JSON (%d) at byte %" G_GSIZE_FORMAT, checked, fault.offset);
+      chq_json_check_fault_clear (&fault);
+      if (checked == CHQ_JSON_CHECK_BAD_TEXT || checked == CHQ_JSON_CHECK_BAD_NUMBER)
+        return fail (error, CHQ_CODEC_ERROR_INVALID_VALUE, path, 0), NULL;
+      return fail (error, CHQ_CODEC_ERROR_NOT_JSON, NULL, 0), NULL;
     }
 
   parser = json_parser_new ();

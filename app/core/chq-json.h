@@ -59,9 +59,10 @@ const char *chq_codec_error_get_field (const GError *error);
 #define CHQ_JSON_MAX_DEPTH        32   /* nesting of arrays and objects */
 #define CHQ_JSON_MAX_BYTES        (64 * 1024 * 1024)
 
-/* Parses a JSON document. Refuses invalid UTF-8, more than CHQ_JSON_MAX_DEPTH levels of
- * nesting (checked before json-glib sees the text) and documents over max_bytes (0 means
- * CHQ_JSON_MAX_BYTES): CHQ_CODEC_ERROR_NOT_JSON, or TOO_LONG for the size. */
+/* Parses a JSON document, checked first by chq_json_check() (strict RFC 8259, UTF-8, at
+ * most CHQ_JSON_MAX_DEPTH levels of nesting, exactly one document): CHQ_CODEC_ERROR_NOT_JSON;
+ * a string with \u0000 or an unpaired surrogate, or an integer past 64 bits:
+ * INVALID_VALUE naming the member; over max_bytes (0 means CHQ_JSON_MAX_BYTES): TOO_LONG. */
 JsonNode *chq_json_parse            (const char  *data,
                                      gsize        len,
                                      gsize        max_bytes,

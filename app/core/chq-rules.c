@@ -347,6 +347,34 @@ chq_rules_check_day_hours (ChqDayKind   kind,
 }
 
 /**
+ * chq_rules_attendance_day_has_come:
+ * @day: a day of training
+ * @today: the current day (the caller's clock: the service's, the user's)
+ * @error: return location for a #CHQ_RULES_ERROR
+ *
+ * Hours are attended, not planned: a day after @today has no attendance yet.
+ *
+ * Returns: %TRUE when @day is @today or earlier; otherwise %FALSE with @error set to a
+ *   translated sentence (%CHQ_RULES_ERROR_FUTURE_DAY)
+ */
+gboolean
+chq_rules_attendance_day_has_come (const GDate  *day,
+                                   const GDate  *today,
+                                   GError      **error)
+{
+  g_return_val_if_fail (day != NULL && g_date_valid (day), FALSE);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), FALSE);
+
+  if (g_date_compare (day, today) <= 0)
+    return TRUE;
+
+  g_set_error_literal (error, CHQ_RULES_ERROR, CHQ_RULES_ERROR_FUTURE_DAY,
+                       _("Attendance can only be recorded for today and days before. "
+                         "Record this day once it is over."));
+  return FALSE;
+}
+
+/**
  * chq_rules_worker_status_is_eligible:
  * @status: the worker's status
  * @out_reason: (out) (optional) (transfer none): a translated sentence saying why the worker

@@ -22,6 +22,7 @@ typedef enum {
   CHQ_RULES_ERROR_INVALID_FTE,
   CHQ_RULES_ERROR_NEGATIVE_HOURS,
   CHQ_RULES_ERROR_OVER_DAILY_CAP,
+  CHQ_RULES_ERROR_FUTURE_DAY,
 } ChqRulesError;
 
 GQuark     chq_rules_error_quark              (void);
@@ -71,6 +72,10 @@ gboolean   chq_rules_check_day_hours          (ChqDayKind           kind,
                                                double               hours,
                                                GError             **error);
 
+/* Attendance is recorded for days that have come: today or before. */
+gboolean   chq_rules_attendance_day_has_come  (const GDate         *day,
+                                               const GDate         *today,
+                                               GError             **error);
 /* out_reason (may be NULL): a translated sentence when not eligible, NULL otherwise. */
 gboolean   chq_rules_worker_status_is_eligible (ChqWorkerStatus     status,
                                                const char         **out_reason);

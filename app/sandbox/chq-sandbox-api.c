@@ -1898,6 +1898,11 @@ _chq_sandbox_post_attendance (ChqSandboxRequest *req)
                                       _("Each day needs a date written like 2027-01-12."));
           return;
         }
+      if (!chq_rules_attendance_day_has_come (&day, &req->today, &error))
+        {
+          _chq_sandbox_reply_invalid (req, date_field, error->message);
+          return;
+        }
       if (!is_number (hours_node) ||
           (day_hours = json_node_get_double (hours_node)) < 0 || day_hours > 24 ||
           day_hours * 2 != floor (day_hours * 2))

@@ -89,6 +89,19 @@ void _chq_sandbox_post_enrolments      (ChqSandboxRequest *req);
 void _chq_sandbox_cancel_enrolment     (ChqSandboxRequest *req);
 void _chq_sandbox_post_attendance      (ChqSandboxRequest *req);
 
+/* HTTP guards and the listening socket (chq-sandbox-http.c). */
+GSocket   *_chq_sandbox_http_listen         (guint16             port,
+                                            GError            **error);
+gboolean   _chq_sandbox_http_origin_allowed (const char         *origin,
+                                            guint               port);
+gboolean   _chq_sandbox_http_host_allowed   (const char         *host);
+gboolean   _chq_sandbox_http_is_json_body   (SoupMessageHeaders *headers);
+void       _chq_sandbox_http_refuse_now     (SoupServerMessage  *msg,
+                                            guint               status,
+                                            const char         *code,
+                                            const char         *detail,
+                                            GPtrArray          *pending);
+
 /* ETag versions: a string that changes whenever the answer would. */
 char *_chq_sandbox_courses_version     (ChqSandboxRequest *req);
 char *_chq_sandbox_course_version      (ChqSandboxRequest *req);

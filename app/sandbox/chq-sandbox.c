@@ -62,6 +62,8 @@ struct _ChqSandbox
   GRand        *rand;              /* owned: faults and codes, deterministic by seed */
   GHashTable   *rate_windows;      /* client -> RateWindow, owned */
   GPtrArray    *delayed;           /* GSource of messages held back by latency_ms */
+  GPtrArray    *refusals;          /* GCancellable of refused connections still draining */
+  guint         bound_port;        /* the port listened on */
 };
 
 G_DEFINE_FINAL_TYPE (ChqSandbox, chq_sandbox, G_TYPE_OBJECT)
@@ -128,6 +130,8 @@ static const struct {
   { "method_not_allowed", "Method not allowed" },
   { "invalid_field", "Invalid field" },
   { "payload_too_large", "Request too large" },
+  { "unsupported_media_type", "Unsupported media type" },
+  { "forbidden", "Forbidden" },
   { "ceiling_exceeded", "Ceiling exceeded" },
   { "insufficient_vouchers", "Not enough vouchers" },
   { "session_full", "Session full" },
@@ -148,6 +152,7 @@ chq_sandbox_finalize (GObject *object)
   g_clear_pointer (&self->rand, g_rand_free);
   g_clear_pointer (&self->rate_windows, g_hash_table_unref);
   g_clear_pointer (&self->delayed, g_ptr_array_unref);
+  g_clear_pointer (&self->refusals, g_ptr_array_unref);
   g_clear_pointer (&self->db_path, g_free);
   g_clear_pointer (&self->uri, g_free);
   g_clear_error (&self->start_error);
@@ -174,6 +179,7 @@ chq_sandbox_init (ChqSandbox *self)
   self->fixed_since_us = g_get_monotonic_time ();
   self->rate_windows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->delayed = g_ptr_array_new ();
+  self->refusals = g_ptr_array_new ();
 }
 
 /**
@@ -961,9 +967,21 @@ parse_body (ChqSandboxRequest *req,
             SoupMessageBody   *body)
 {
   g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *field;
 
-  /* The codec's parser refuses invalid UTF-8 and nesting bombs before json-glib runs. */
-  root = chq_json_parse (body->data, body->length, CHQ_SANDBOX_MAX_BODY, NULL);
+  /* The codec's parser reads strict JSON only (chq_json_check()), before json-glib. */
+  root = chq_json_parse (body->data, body->length, CHQ_SANDBOX_MAX_BODY, &error);
+  field = chq_codec_error_get_field (error);
+  if (root == NULL && field != NULL)
+    {
+      /* A string with \u0000 or a lone surrogate, an integer past 64 bits. */
+      _chq_sandbox_reply_invalid (req, field,
+                                  _("This value cannot be read: text must be valid Unicode "
+                                    "without NUL characters, and whole numbers must be within "
+                                    "the field’s range. Correct it and send the request again."));
+      return FALSE;
+    }
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
       _chq_sandbox_reply_invalid (req, "body",
@@ -1089,6 +1107,13 @@ dispatch (ChqSandbox        *self,
       goto out;
     }
 
+  if ((route->flags & ROUTE_BODY) && !_chq_sandbox_http_is_json_body (request_headers))
+    {
+      reply_problem (msg, SOUP_STATUS_UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", NULL,
+                     _("The request body must be JSON, sent with the header "
+                       "“Content-Type: application/json”."));
+      goto out;
+    }
   if ((route->flags & ROUTE_BODY) && !parse_body (&req, request_body))
     goto out;
 
@@ -1265,6 +1290,62 @@ on_request_cb (SoupServer        *server,
   dispatch (self, msg);
 }
 
+/* Before the body is read. */
+
+static void
+on_got_chunk_cb (SoupServerMessage *msg,
+                 GBytes            *chunk,
+                 gpointer           user_data)
+{
+  ChqSandbox *self = user_data;
+
+  /* A chunked body has no length up front: it is refused once it passes the limit,
+   * before more of it is kept. */
+  if (soup_server_message_get_request_body (msg)->length > CHQ_SANDBOX_MAX_BODY)
+    {
+      g_signal_handlers_disconnect_by_func (msg, on_got_chunk_cb, user_data);
+      _chq_sandbox_http_refuse_now (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE,
+                                    "payload_too_large",
+                                    _("The request is larger than 64 KiB. Send less data at "
+                                      "once."),
+                                    self->refusals);
+    }
+}
+
+static void
+on_early_request_cb (SoupServer        *server,
+                     SoupServerMessage *msg,
+                     const char        *path,
+                     GHashTable        *query,
+                     gpointer           user_data)
+{
+  ChqSandbox *self = user_data;
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+
+  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
+      soup_message_headers_get_content_length (headers) > CHQ_SANDBOX_MAX_BODY)
+    {
+      _chq_sandbox_http_refuse_now (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE,
+                                    "payload_too_large",
+                                    _("The request is larger than 64 KiB. Send less data at "
+                                      "once."),
+                                    self->refusals);
+      return;
+    }
+
+  g_signal_connect (msg, "got-chunk", G_CALLBACK (on_got_chunk_cb), self);
+
+  /* A web page may not use this service: the browser says where a request comes from in
+   * Origin, and a page that had its own name point to 127.0.0.1 shows in Host. A status
+   * set here is the answer; the (bounded) body is read, the API never sees it. */
+  if (!_chq_sandbox_http_origin_allowed (soup_message_headers_get_one (headers, "Origin"),
+                                         self->bound_port) ||
+      !_chq_sandbox_http_host_allowed (soup_message_headers_get_one (headers, "Host")))
+    reply_problem (msg, SOUP_STATUS_FORBIDDEN, "forbidden", NULL,
+                   _("This service answers programs on this computer only, not web pages. "
+                     "Use Chéquier or a command-line tool."));
+}
+
 /* The server thread. */
 
 static gpointer
@@ -1273,14 +1354,17 @@ server_thread (gpointer data)
   ChqSandbox *self = data;
   g_autoptr(GError) error = NULL;
   g_autoptr(SoupServer) server = NULL;
-  GSList *uris;
+  g_autoptr(GSocket) socket = NULL;
+  g_autoptr(GSocketAddress) local = NULL;
 
   g_main_context_push_thread_default (self->context);
 
   server = soup_server_new ("server-header", "chequier-sandbox/" PACKAGE_VERSION " ", NULL);
+  soup_server_add_early_handler (server, NULL, on_early_request_cb, self, NULL);
   soup_server_add_handler (server, NULL, on_request_cb, self, NULL);
 
-  if (!soup_server_listen_local (server, self->port, SOUP_SERVER_LISTEN_IPV4_ONLY, &error))
+  socket = _chq_sandbox_http_listen (self->port, &error);
+  if (socket == NULL || !soup_server_listen_socket (server, socket, 0, &error))
     {
       g_mutex_lock (&self->lock);
       g_set_error (&self->start_error, CHQ_SANDBOX_ERROR, CHQ_SANDBOX_ERROR_LISTEN,
@@ -1295,15 +1379,19 @@ server_thread (gpointer data)
       return NULL;
     }
 
-  uris = soup_server_get_uris (server);
+  /* The port from the socket itself: libsoup 3.2's listener made from a socket never
+   * frees the address soup_server_get_uris() makes it look up. */
+  local = g_socket_get_local_address (socket, NULL);
   g_mutex_lock (&self->lock);
   g_clear_pointer (&self->uri, g_free);
-  if (uris != NULL)
-    self->uri = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+  if (G_IS_INET_SOCKET_ADDRESS (local))
+    {
+      self->bound_port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (local));
+      self->uri = g_strdup_printf ("http://127.0.0.1:%u", self->bound_port);
+    }
   self->listening = TRUE;
   g_cond_broadcast (&self->cond);
   g_mutex_unlock (&self->lock);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
 
   self->server = server;
   g_main_loop_run (self->loop);
@@ -1315,6 +1403,12 @@ server_thread (gpointer data)
 
   soup_server_disconnect (server);
   g_clear_object (&server);
+
+  /* Refused connections still draining are closed now. */
+  for (guint i = 0; i < self->refusals->len; i++)
+    g_cancellable_cancel (g_ptr_array_index (self->refusals, i));
+  while (self->refusals->len > 0)
+    g_main_context_iteration (self->context, TRUE);
 
   /* Let the disconnections run to completion. */
   while (g_main_context_iteration (self->context, FALSE))

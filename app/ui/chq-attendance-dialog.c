@@ -10,6 +10,9 @@
 
 #include "chq-a11y.h"
 #include "chq-attendance-dialog.h"
+#include "chq-clock.h"
+#include "chq-rules.h"
+#include "chq-value.h"
 #include "chq-workers-logic.h"
 
 /* The spin buttons go this high so that a day over its cap can be typed and explained. */
@@ -19,6 +22,7 @@ typedef struct {
   AdwActionRow  *row;          /* owned by the list */
   GtkSpinButton *spin;         /* owned by the row */
   char          *message;      /* owned, nullable */
+  char          *not_yet;      /* owned, nullable: why a day still to come has no hours */
 } DayWidgets;
 
 struct _ChqAttendanceDialog
@@ -58,6 +62,7 @@ day_widgets_clear (gpointer data)
   DayWidgets *widgets = data;
 
   g_clear_pointer (&widgets->message, g_free);
+  g_clear_pointer (&widgets->not_yet, g_free);
 }
 
 static char *
@@ -87,7 +92,12 @@ collect_hours (ChqAttendanceDialog *self)
   double *hours = g_new0 (double, MAX (self->widgets->len, 1));
 
   for (guint i = 0; i < self->widgets->len; i++)
-    hours[i] = gtk_spin_button_get_value (g_array_index (self->widgets, DayWidgets, i).spin);
+    {
+      const DayWidgets *widgets = &g_array_index (self->widgets, DayWidgets, i);
+
+      /* A day still to come has no attendance, whatever its field says. */
+      hours[i] = widgets->not_yet == NULL ? gtk_spin_button_get_value (widgets->spin) : 0;
+    }
 
   return hours;
 }
@@ -109,6 +119,11 @@ update_check (ChqAttendanceDialog *self)
 
       g_clear_pointer (&widgets->message, g_free);
       state = chq_workers_check_day_hours (day, hours[i], &widgets->message);
+      if (widgets->not_yet != NULL)
+        {
+          g_free (widgets->message);
+          widgets->message = g_strdup (widgets->not_yet);
+        }
 
       if (widgets->message != NULL)
         adw_action_row_set_subtitle (widgets->row, widgets->message);
@@ -276,6 +291,27 @@ chq_attendance_dialog_constructed (GObject *object)
       gtk_list_box_append (self->days_list, GTK_WIDGET (widgets.row));
       g_array_append_val (self->widgets, widgets);
     }
+
+  /* Days still to come cannot be recorded yet (the service refuses them too). */
+  {
+    GDate today;
+
+    chq_clock_get_today (&today);
+    for (guint i = 0; i < self->widgets->len; i++)
+      {
+        DayWidgets *widgets = &g_array_index (self->widgets, DayWidgets, i);
+        const char *iso = g_array_index (self->days, ChqSessionDay, i).date;
+        g_autoptr(GError) error = NULL;
+        GDate day;
+
+        if (!chq_date_parse (iso, &day) ||
+            chq_rules_attendance_day_has_come (&day, &today, &error))
+          continue;
+        widgets->not_yet = g_strdup (error->message);
+        gtk_spin_button_set_value (widgets->spin, 0);
+        gtk_widget_set_sensitive (GTK_WIDGET (widgets->spin), FALSE);
+      }
+  }
 
   update_check (self);
 }
