@@ -213,6 +213,13 @@ on_opened_cb (GObject      *source,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
+  if (reg == NULL && self->backend == NULL && !self->remove_pending)
+    {
+      /* The account was closed meanwhile (and its folder may be gone): nobody waits. */
+      g_debug ("The training register of a closed account did not open: %s", error->message);
+      return;
+    }
+
   if (reg == NULL)
     {
       g_warning ("Could not open the training register: %s", error->message);
