@@ -165,6 +165,8 @@ _chq_docs_format_period (const ChqTraining *training)
 {
   g_autofree char *start = _chq_docs_format_date (&training->start_date);
   g_autofree char *end = NULL;
+  g_autofree char *text = NULL;
+  GString *out;
 
   if (!g_date_valid (&training->end_date) ||
       g_date_compare (&training->end_date, &training->start_date) == 0)
@@ -172,7 +174,12 @@ _chq_docs_format_period (const ChqTraining *training)
 
   end = _chq_docs_format_date (&training->end_date);
   /* Translators: a training's dates, from – to */
-  return g_strdup_printf (_("%s – %s"), start, end);
+  text = g_strdup_printf (_("%s – %s"), start, end);
+  /* The dash stays with the first date when the period wraps. */
+  out = g_string_new (text);
+  g_string_replace (out, " –", "\xc2\xa0–", 1);
+
+  return g_string_free (out, FALSE);
 }
 
 const char *
