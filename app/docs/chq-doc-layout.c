@@ -1017,9 +1017,7 @@ chq_doc_layout_write_pdf (ChqDocLayout  *doc,
   pen.fonts[BLOCK_PARAGRAPH] = make_font (10.5, FALSE);
   pen.fonts[BLOCK_NOTE] = make_font (9, FALSE);
   pen.fonts[BLOCK_FIELD] = make_font (10.5, FALSE);
-  pen.fonts[BLOCK_TABLE] = make_font (9, TRUE);
-  pen.fonts[BLOCK_ROW] = make_font (9, FALSE);
-  pen.fonts[BLOCK_PAGE_BREAK] = make_font (9, FALSE);
+  /* Tables have their own fonts, of their size (table_font()). */
   pen.label_font = make_font (10.5, TRUE);
   pen.footer = doc->footer;
   pen.blocks = doc->blocks;
