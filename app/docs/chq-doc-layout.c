@@ -34,6 +34,7 @@
 #define MAX_COLUMNS 12
 #define TABLE_SIZE     9.0 /* a table's font size, in points */
 #define TABLE_MIN_SIZE 7.0 /* the smallest it is set at to fit its words */
+#define TABLE_COMFORT_SIZE 8.0 /* the smallest it is set at to give a title room */
 #define NUMBER_GAP     8.0 /* more room before a column of numbers */
 
 typedef enum {
@@ -314,9 +315,8 @@ set_grey (Pen    *pen,
 }
 
 /* How wide @text is on one line, and its widest word: the text between two of Pango's line
- * break opportunities that follow a space (or a line's end), without its trailing spaces. A
- * compound ("Chèques-formation", "Saint-Gilles") counts as one word: its column is made wide
- * enough for it whole, though Pango may still break it after its hyphen. */
+ * break opportunities, without its trailing spaces. A compound ("Chèques-formation") may
+ * break after its hyphen, as typography allows: its parts are its words. */
 #define MEASURES_MAX_SIZE 8192
 
 static const Measure *
@@ -347,10 +347,7 @@ measure (Pen                        *pen,
   p = text;
   for (int i = 0; i < n_attrs; i++)
     {
-      gboolean word_ends = *p == '\0' || attrs[i].is_mandatory_break ||
-                           (attrs[i].is_line_break && i > 0 && attrs[i - 1].is_white);
-
-      if (word_ends && start >= 0 && end >= 0)
+      if ((*p == '\0' || attrs[i].is_line_break) && start >= 0 && end >= 0)
         {
           PangoRectangle first, last;
 
@@ -453,9 +450,13 @@ fit_tables (Pen          *pen,
   for (guint c = 0; c < table->n; c++)
     padding += table->right[c] ? NUMBER_GAP : 0;
 
+  /* The column of the longest texts (a training's title) should get a quarter of the width
+   * (a long title in a narrow column is a tall row): for that the table may be set down to
+   * 8 pt; for its words to fit, down to 7 pt. */
   for (;;)
     {
-      double smaller;
+      double smaller, floor_need;
+      guint longest = 0;
 
       measure_columns (pen, group, size, min, nat);
       sum_min = sum_nat = 0;
@@ -463,17 +464,29 @@ fit_tables (Pen          *pen,
         {
           sum_min += min[c];
           sum_nat += nat[c];
+          if (nat[c] > nat[longest])
+            longest = c;
         }
-      if (sum_min <= width || size <= TABLE_MIN_SIZE)
-        break;
+      floor_need = MAX (0, MIN (nat[longest], width * 0.25) - min[longest]);
+      if (sum_min + floor_need <= width || size <= TABLE_MIN_SIZE ||
+          (sum_min <= width && size <= TABLE_COMFORT_SIZE))
+        {
+          /* The longest column gets what it should, or what the others leave. */
+          floor_need = MIN (floor_need, MAX (0, width - sum_min));
+          min[longest] += floor_need;
+          sum_min += floor_need;
+          break;
+        }
 
       /* The words' widths go with the size, the padding's does not; a quarter point less
        * at least, so that it ends. */
-      smaller = floor (size * (width - padding) / (sum_min - padding) * 4) / 4;
-      size = MAX (TABLE_MIN_SIZE, MIN (smaller, size - 0.25));
+      smaller = floor (size * (width - padding) / (sum_min + floor_need - padding) * 4) / 4;
+      size = MAX (sum_min <= width ? TABLE_COMFORT_SIZE : TABLE_MIN_SIZE,
+                  MIN (smaller, size - 0.25));
     }
 
   break_words = sum_min > width;
+
   for (guint c = 0; c < table->n; c++)
     {
       if (sum_nat <= width)

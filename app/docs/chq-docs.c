@@ -54,6 +54,18 @@ month_name (GDateMonth month)
     }
 }
 
+/* The day of a date, "15"; the first of a month as the language writes it. */
+static char *
+day_text (const GDate *date)
+{
+  if (g_date_get_day (date) == 1)
+    /* Translators: the first day of a month in a date, "1" in "1 March 2026"; "1er" in
+     * French */
+    return g_strdup (C_("first day in a date", "1"));
+
+  return g_strdup_printf ("%u", g_date_get_day (date));
+}
+
 char *
 _chq_docs_format_date (const GDate *date)
 {
@@ -65,12 +77,7 @@ _chq_docs_format_date (const GDate *date)
   if (date == NULL || !g_date_valid (date))
     return g_strdup ("—");
 
-  if (g_date_get_day (date) == 1)
-    /* Translators: the first day of a month in a date, "1" in "1 March 2026"; "1er" in
-     * French */
-    day = g_strdup (C_("first day in a date", "1"));
-  else
-    day = g_strdup_printf ("%u", g_date_get_day (date));
+  day = day_text (date);
   year = g_strdup_printf ("%04u", g_date_get_year (date));
 
   /* Translators: a date in documents: %1$s the day, %2$s the month's name, %3$s the year
@@ -171,6 +178,23 @@ _chq_docs_format_period (const ChqTraining *training)
   if (!g_date_valid (&training->end_date) ||
       g_date_compare (&training->end_date, &training->start_date) == 0)
     return g_steal_pointer (&start);
+
+  if (g_date_get_year (&training->end_date) == g_date_get_year (&training->start_date) &&
+      g_date_get_month (&training->end_date) == g_date_get_month (&training->start_date) &&
+      g_date_compare (&training->end_date, &training->start_date) > 0)
+    {
+      g_autofree char *first_day = day_text (&training->start_date);
+
+      end = _chq_docs_format_date (&training->end_date);
+      /* Translators: a training's days within one month: %1$s the first day, %2$s the last
+       * date: "5–6 October 2026"; "%1$s.–%2$s" in German ("5.–6. Oktober 2026") */
+      text = g_strdup_printf (C_("period within a month", "%1$s–%2$s"), first_day, end);
+      /* A word joiner (U+2060): no line break after the dash. */
+      out = g_string_new (text);
+      g_string_replace (out, "–", "–\xe2\x81\xa0", 1);
+
+      return g_string_free (out, FALSE);
+    }
 
   end = _chq_docs_format_date (&training->end_date);
   /* Translators: a training's dates, from – to */
