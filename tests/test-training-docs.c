@@ -79,8 +79,12 @@ training_new (const char *worker,
 
 /* A company of 24: Sophie (part time, details, sector rule with a growth path), a worker with
  * a very long name, Marc (no details), a temp and a student. */
+/* A company of 24 (see sample_year()); @long_texts adds a training and a plan item with
+ * words longer than a narrow column, in French, Dutch and German, which no table may break;
+ * @extra_workers more employees fill the plan's annex. */
 static ChqTrainingYear *
-sample_year (void)
+sample_year_full (guint    extra_workers,
+                  gboolean long_texts)
 {
   g_autoptr(GPtrArray) workers = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) enrolments = g_ptr_array_new_with_free_func (g_object_unref);
@@ -162,17 +166,53 @@ sample_year (void)
   g_ptr_array_add (plan->items, item);
   g_ptr_array_add (data->plans, plan);
 
+  if (long_texts)
+    {
+      t = training_new ("w1", "Brandveiligheidsopleiding en Arbeitsschutzunterweisung",
+                        date (1, 9, 2026), 3.5);
+      t->end_date = date (30, 9, 2026);
+      t->provider = g_strdup ("Opleidingscentrum Interprofessionnalité");
+      t->formal = FALSE;
+      t->certificate = TRUE;
+      t->certificate_valid_until = date (1, 9, 2029);
+      t->funding = CHQ_FUNDING_OTHER;
+      g_ptr_array_add (data->trainings, t);
+      item = chq_plan_item_new ("Multidisciplinarité et Arbeidsongevallenverzekering", FALSE);
+      item->target_groups = g_strdup ("Weiterbildungsverantwortliche");
+      item->groups = CHQ_PLAN_GROUP_DISABILITY | CHQ_PLAN_GROUP_GENDER;
+      item->hours = 7.5;
+      item->participants = 12;
+      g_ptr_array_add (plan->items, item);
+    }
+
+  /* More workers: a plan's annex over several pages. */
+  for (guint i = 0; i < extra_workers; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("x%u", i);
+      g_autofree char *last = g_strdup_printf ("Travailleur%u", i);
+
+      g_ptr_array_add (workers, worker_new (id, "Jean", last, CHQ_WORKER_STATUS_EMPLOYEE,
+                                            NULL));
+    }
+
   return chq_training_year_new_full (2026, &at, "Atelier Mosan SRL", "0123456749",
                                      CHQ_ACCOUNT_KIND_EMPLOYER, 12, workers, enrolments, data);
 }
 
+static ChqTrainingYear *
+sample_year (void)
+{
+  return sample_year_full (0, FALSE);
+}
+
+/* A new folder in the test's own (isolated) cache folder, which GLib removes at the end. */
 static char *
 tmp_dir (void)
 {
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("chq-docs-XXXXXX", &error);
+  char *dir = g_build_filename (g_get_user_cache_dir (), "chq-docs-XXXXXX", NULL);
 
-  g_assert_no_error (error);
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_cache_dir (), 0700), ==, 0);
+  g_assert_nonnull (g_mkdtemp (dir));
   return dir;
 }
 
@@ -208,6 +248,15 @@ pdf_text (const char *path,
                   NULL, &status, &error);
     g_assert_no_error (error);
     g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+
+  /* The documents join a date's parts with no-break spaces. */
+  {
+    g_autoptr(GString) plain = g_string_new (out);
+
+    g_string_replace (plain, "\xc2\xa0", " ", 0);
+    g_free (out);
+    out = g_string_free (g_steal_pointer (&plain), FALSE);
   }
 
   if (out_pages != NULL)
@@ -313,7 +362,7 @@ test_training_account (void)
     }
   assert_has (text, "Dubois");
   assert_has (text, "Sophie");
-  assert_has (text, "1985-07-30");
+  assert_has (text, "30 July 1985");
   assert_has (text, "Liège");
   assert_has (text, "Rue Saint-Gilles 118");
   assert_has (text, "4000 Liège");
@@ -325,7 +374,7 @@ test_training_account (void)
   assert_has (text, "4 days");
   assert_has (text, "7 h = 0.92 days");
   assert_has (text, "Sécurité incendie et premiers secours");
-  assert_has (text, "Yes, valid until 2028-03-12");
+  assert_has_words (text, "Yes, valid until 12 March 2028");
   assert_has (text, "Internal");
   /* The long names and the long title whole; the booking with vouchers. */
   assert_has (text, LONG_LAST);
@@ -386,7 +435,7 @@ test_statements (void)
   g_assert_cmpuint (pages, ==, 3);
   assert_has (text, "Training Credit Statement 2026");
   assert_has (text, "To Dubois Sophie");
-  assert_has (text, "Balance on 2026-12-07");
+  assert_has (text, "Balance on 7 December 2026");
   assert_has (text, "Training credit for the year");
   assert_has (text, "Days followed");
   assert_has (text, "Days left");
@@ -425,12 +474,12 @@ test_plan (void)
   const char *personal[] = {
     "Dubois", "Sophie", "Lejeune", "Renard", "Collard", "Élodie", LONG_LAST, "Bénédicte",
     "85.07.30-033.28", "85073003328", "79021412759", "04021512339", "Saint-Gilles",
-    "Impératrice", "1985-07-30", "1970-01-02", "Montignies-sur-Sambre",
+    "Impératrice", "30 July 1985", "2 January 1970", "Montignies-sur-Sambre",
   };
   const char *common[] = {
-    "Annual Training Plan 2026", "Atelier Mosan SRL", "2026-01-01 to 2026-12-31",
-    "Union delegation", "2026-02-13 (due by 2026-02-15, 15 days before the meeting)",
-    "due by 2026-03-15", "2026-03-27 (due by 2026-03-31)", "due by 2026-04-27",
+    "Annual Training Plan 2026", "Atelier Mosan SRL", "1 January 2026 to 31 December 2026",
+    "Union delegation", "13 February 2026 (due by 15 February 2026, 15 days before the meeting)",
+    "due by 15 March 2026", "27 March 2026 (due by 31 March 2026)", "due by 27 April 2026",
     "Soudure TIG, perfectionnement", "Tutorat des nouveaux à leur poste", "Formal",
     "Informal", "Nouveaux engagés", "Workers in risk groups", "Workers aged 50 or more",
     "Workers with a disability", "Shortage occupations", "Gender balance",
@@ -571,13 +620,354 @@ test_french (void)
     return;
   assert_has (text, "Relevé du crédit de formation 2026");
   assert_has (text, "numéro d’entreprise 0123.456.749");
-  assert_has (text, "Solde au 07/12/2026");
+  assert_has (text, "Solde au 7 décembre 2026");
   assert_has (text, "Crédit de formation de l’année");
   assert_has (text, "7 h = 0,92 jour à raison de 7,6 h par jour");
   assert_has (text, "Vos droits");
   assert_has (text, "Formelle");
-  assert_has (text, "Oui, valable jusqu’au 12/03/2028");
+  assert_has_words (text, "Oui, valable jusqu’au 12 mars 2028");
   assert_lacks (text, "Training");
+}
+
+/* Documents in another language: the catalogue compiled from po/LANG.po, LANGUAGE set to
+ * it (and a Belgian locale, without which gettext ignores LANGUAGE). Returns FALSE (the test
+ * skipped) without msgfmt or the locale. use_language (NULL) goes back to English. */
+static gboolean
+use_language (const char *lang)
+{
+  static char *dir = NULL;
+  g_autofree char *msgfmt = NULL;
+  g_autofree char *mo_dir = NULL;
+  g_autofree char *mo = NULL;
+  g_autofree char *po = NULL;
+  g_autofree char *locale = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (lang == NULL)
+    {
+      g_unsetenv ("LANGUAGE");
+      setlocale (LC_ALL, "C.UTF-8");
+      return TRUE;
+    }
+
+  msgfmt = g_find_program_in_path ("msgfmt");
+  if (msgfmt == NULL)
+    {
+      g_test_skip ("msgfmt (gettext) is not installed");
+      return FALSE;
+    }
+  locale = g_strdup_printf ("%s_BE.UTF-8", g_str_equal (lang, "en") ? "fr" : lang);
+  if (setlocale (LC_ALL, locale) == NULL)
+    {
+      g_test_skip ("The Belgian locales (fr_BE, nl_BE, de_BE) are not installed");
+      return FALSE;
+    }
+  if (dir == NULL)
+    dir = tmp_dir ();
+
+  if (!g_str_equal (lang, "en"))
+    {
+      mo_dir = g_build_filename (dir, lang, "LC_MESSAGES", NULL);
+      mo = g_build_filename (mo_dir, GETTEXT_PACKAGE ".mo", NULL);
+      po = g_strdup_printf ("%s/../po/%s.po", TEST_SRCDIR, lang);
+      g_assert_cmpint (g_mkdir_with_parents (mo_dir, 0700), ==, 0);
+      if (!g_file_test (mo, G_FILE_TEST_EXISTS))
+        {
+          const char *argv[] = { msgfmt, "-o", mo, po, NULL };
+
+          g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
+                        &status, &error);
+          g_assert_no_error (error);
+          g_assert_true (g_spawn_check_wait_status (status, NULL));
+        }
+    }
+  g_setenv ("LANGUAGE", lang, TRUE);
+  bindtextdomain (GETTEXT_PACKAGE, dir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+
+  return TRUE;
+}
+
+static guint
+count (const char *text,
+       const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (text, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+
+  return n;
+}
+
+static gboolean
+is_word_char (const char *p)
+{
+  return g_unichar_isalnum (g_utf8_get_char (p));
+}
+
+/* @word is in @text, and nowhere broken over two lines (or two pieces of a cell): no piece
+ * of it ends a line (with or without a hyphen) where the rest of it begins another. */
+static void
+assert_whole (const char *text,
+              const char *word)
+{
+  glong length = g_utf8_strlen (word, -1);
+
+  if (strstr (text, word) == NULL)
+    g_error ("“%s” is not whole in the document:\n%s", word, text);
+
+  for (glong k = 2; k <= length - 2; k++)
+    {
+      const char *cut = g_utf8_offset_to_pointer (word, k);
+      g_autofree char *head = g_strndup (word, cut - word);
+
+      for (const char *p = strstr (text, head); p != NULL; p = strstr (p + 1, head))
+        {
+          const char *after = p + strlen (head);
+
+          if (p > text && is_word_char (g_utf8_prev_char (p)))
+            continue;
+          if (*after == '-')
+            after++;
+          if (*after != '\n' && *after != ' ' && *after != '\f')
+            continue;
+          /* A piece of it ends here: does the rest begin a line or a piece? */
+          for (const char *q = strstr (text, cut); q != NULL; q = strstr (q + 1, cut))
+            if (q > text && (q[-1] == '\n' || q[-1] == ' ' || q[-1] == '\f') &&
+                !is_word_char (q + strlen (cut)))
+              g_error ("“%s” is broken as “%s” + “%s” in the document:\n%s", word, head,
+                       cut, text);
+        }
+    }
+}
+
+/* Each word of @label whole (a header may wrap between its words). */
+static void
+assert_words_whole (const char *text,
+                    const char *label)
+{
+  g_auto(GStrv) words = g_strsplit_set (label, " \u00a0", -1);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (g_utf8_strlen (words[i], -1) >= 4)
+      assert_whole (text, words[i]);
+}
+
+/* Writes @kind in the current language and returns its text (NULL: skipped). */
+static char *
+write_and_read (ChqDocKind       kind,
+                ChqTrainingYear *year,
+                const char      *dir,
+                const char      *name,
+                guint           *pages)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (chq_docs_write (kind, year, NULL, path, &error));
+  g_assert_no_error (error);
+
+  return pdf_text (path, pages);
+}
+
+static ChqTrainingYear *
+self_employed_year (void)
+{
+  g_autoptr(GPtrArray) workers = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) enrolments = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(ChqRegisterData) data = chq_register_data_new ("0723456781");
+  GDate at = date (7, 12, 2026);
+  ChqTraining *t;
+
+  g_ptr_array_add (workers, worker_new ("w1", "Julie", "Lambert",
+                                        CHQ_WORKER_STATUS_SELF_EMPLOYED_MAIN, NULL));
+  g_ptr_array_add (enrolments, enrolment_new ("enr-1", "w1", "Marketing et IA", 14));
+  t = training_new ("w1", "Multidisciplinarité et Arbeidsongevallenverzekering",
+                    date (3, 5, 2026), 6);
+  t->provider = g_strdup ("Opleidingscentrum Interprofessionnalité");
+  t->funding = CHQ_FUNDING_SECTOR_FUND;
+  g_ptr_array_add (data->trainings, t);
+
+  return chq_training_year_new_full (2026, &at, "Julie Lambert", "0723456781",
+                                     CHQ_ACCOUNT_KIND_SELF_EMPLOYED_MAIN, 1, workers,
+                                     enrolments, data);
+}
+
+/* Every document in every language: no table header, value or long word is broken inside
+ * (the words of a header may wrap between them, not inside). */
+static void
+test_whole_words (void)
+{
+  const char *const langs[] = { "en", "fr", "nl", "de" };
+  const struct {
+    ChqDocKind  kind;
+    const char *name;
+    const char *labels[16]; /* msgids, translated */
+    ChqFunding  funding;    /* a funding the document shows */
+    const char *words[5];   /* long words */
+  } docs[] = {
+    { CHQ_DOC_TRAINING_ACCOUNT, "account.pdf",
+      { N_("Dates"), N_("Training"), N_("Provider"), N_("Type"), N_("Hours"),
+        N_("Certificate"), N_("Funding"), N_("Formal"), N_("Informal"), N_("Internal"),
+        N_("Work regime"), N_("Joint committee"), N_("National register number") },
+      CHQ_FUNDING_SECTOR_FUND,
+      { "Brandveiligheidsopleiding", "Arbeitsschutzunterweisung", "Opleidingscentrum",
+        "Interprofessionnalité" } },
+    { CHQ_DOC_BALANCE_STATEMENTS, "statements.pdf",
+      { N_("Dates"), N_("Training"), N_("Provider"), N_("Type"), N_("Hours"),
+        N_("Certificate"), N_("Funding"), N_("Formal"), N_("Informal"), N_("Internal") },
+      CHQ_FUNDING_OTHER,
+      { "Brandveiligheidsopleiding", "Arbeitsschutzunterweisung", "Opleidingscentrum",
+        "Interprofessionnalité" } },
+    { CHQ_DOC_TRAINING_PLAN, "plan.pdf",
+      { N_("Training"), N_("Type"), N_("Target group"), N_("Particular attention"),
+        N_("Hours"), N_("Participants"), N_("Formal"), N_("Informal"), N_("All workers"),
+        N_("Worker"), N_("Credit"), N_("Carried over"), N_("Followed"), N_("Left") },
+      CHQ_N_FUNDINGS,
+      { "Multidisciplinarité", "Arbeidsongevallenverzekering",
+        "Weiterbildungsverantwortliche" } },
+    { CHQ_DOC_TRAINING_PLAN_ANONYMISED, "plan-anonymised.pdf",
+      { N_("Training"), N_("Type"), N_("Target group"), N_("Particular attention"),
+        N_("Hours"), N_("Participants"), N_("Formal"), N_("Informal"), N_("All workers") },
+      CHQ_N_FUNDINGS,
+      { "Multidisciplinarité", "Arbeidsongevallenverzekering",
+        "Weiterbildungsverantwortliche" } },
+    { CHQ_DOC_SELF_EMPLOYED_SUMMARY, "summary.pdf",
+      { N_("Dates"), N_("Training"), N_("Provider"), N_("Hours"), N_("Vouchers"),
+        N_("Funding") },
+      CHQ_FUNDING_SECTOR_FUND,
+      { "Multidisciplinarité", "Arbeidsongevallenverzekering", "Opleidingscentrum",
+        "Interprofessionnalité" } },
+  };
+  g_autofree char *dir = tmp_dir ();
+
+  for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
+    {
+      if (!use_language (langs[l]))
+        return;
+
+      for (guint d = 0; d < G_N_ELEMENTS (docs); d++)
+        {
+          g_autoptr(ChqTrainingYear) year = docs[d].kind == CHQ_DOC_SELF_EMPLOYED_SUMMARY
+                                            ? self_employed_year ()
+                                            : sample_year_full (0, TRUE);
+          g_autofree char *name = g_strdup_printf ("%s-%s", langs[l], docs[d].name);
+          g_autofree char *text = write_and_read (docs[d].kind, year, dir, name, NULL);
+
+          if (text == NULL)
+            break;
+          g_test_message ("%s: %s", langs[l], docs[d].name);
+          for (guint i = 0; docs[d].labels[i] != NULL; i++)
+            assert_words_whole (text, g_dgettext (GETTEXT_PACKAGE, docs[d].labels[i]));
+          if (docs[d].funding != CHQ_N_FUNDINGS)
+            assert_words_whole (text, chq_funding_get_label (docs[d].funding));
+          for (guint i = 0; docs[d].words[i] != NULL; i++)
+            assert_whole (text, docs[d].words[i]);
+        }
+    }
+  use_language (NULL);
+}
+
+/* "Page 1 of 3" once on each page, and no other page number, in English and French; for
+ * a plan whose annex fills several pages. */
+static void
+test_page_numbers (void)
+{
+  const char *const langs[] = { "en", "fr" };
+  g_autofree char *dir = tmp_dir ();
+
+  for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
+    for (guint extra = 0; extra <= 90; extra += 30)
+      {
+        g_autoptr(ChqTrainingYear) year = NULL;
+        g_autofree char *text = NULL;
+        g_auto(GStrv) page_texts = NULL;
+        guint pages = 0;
+
+        if (!use_language (langs[l]))
+          return;
+        year = sample_year_full (extra, FALSE);
+        text = write_and_read (CHQ_DOC_TRAINING_PLAN, year, dir, "plan.pdf", &pages);
+        if (text == NULL)
+          return;
+        g_assert_cmpuint (pages, >=, extra > 0 ? 2 : 1);
+        page_texts = g_strsplit (text, "\f", -1);
+        for (guint p = 0; p < pages; p++)
+          {
+            g_autofree char *label = g_strdup_printf (_("Page %u of %u"), p + 1, pages);
+            g_autofree char *word = g_strndup (label, strchr (label, ' ') - label);
+
+            g_assert_cmpuint (count (page_texts[p], label), ==, 1);
+            /* "Page" (or "Pagina") once: no other page number on the page. */
+            g_assert_cmpuint (count (page_texts[p], word), ==, 1);
+          }
+      }
+  use_language (NULL);
+}
+
+/* Dates in words in the document's language, four-digit years, in French; the CSV keeps
+ * ISO dates. */
+static void
+test_french_dates (void)
+{
+  g_autoptr(ChqTrainingYear) year = NULL;
+  g_autofree char *dir = tmp_dir ();
+  g_autofree char *account = NULL, *plan = NULL, *statements = NULL;
+  g_autoptr(GBytes) csv = NULL;
+
+  if (!use_language ("fr"))
+    return;
+  year = sample_year_full (0, TRUE);
+  account = write_and_read (CHQ_DOC_TRAINING_ACCOUNT, year, dir, "a.pdf", NULL);
+  plan = write_and_read (CHQ_DOC_TRAINING_PLAN, year, dir, "p.pdf", NULL);
+  statements = write_and_read (CHQ_DOC_BALANCE_STATEMENTS, year, dir, "s.pdf", NULL);
+  csv = chq_docs_training_records_csv (year, ';', ',');
+  use_language (NULL);
+  if (account == NULL || plan == NULL || statements == NULL)
+    return;
+
+  assert_has (account, "30 juillet 1985");
+  assert_has (account, "1er septembre 2015");
+  assert_has_words (account, "Oui, valable jusqu’au 12 mars 2028");
+  assert_has_words (account, "1er septembre 2026 – 30 septembre 2026");
+  assert_has (account, "Établi avec Chéquier le 7 décembre 2026");
+  assert_has (statements, "Solde au 7 décembre 2026");
+  assert_has (plan, "1er janvier 2026 au 31 décembre 2026");
+  assert_has (plan, "13 février 2026");
+  assert_has (plan, "27 mars 2026");
+  g_assert_null (strstr (account, "2026-"));
+  g_assert_null (strstr (plan, "/2026"));
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (csv, NULL), g_bytes_get_size (csv),
+                                  "2026-03-12"));
+}
+
+/* German dates, and a Dutch interface with a French LC_TIME: the document speaks Dutch. */
+static void
+test_dates_other_languages (void)
+{
+  g_autoptr(ChqTrainingYear) year = NULL;
+  g_autofree char *dir = tmp_dir ();
+  g_autofree char *de = NULL, *nl = NULL;
+
+  if (!use_language ("de"))
+    return;
+  year = sample_year ();
+  de = write_and_read (CHQ_DOC_BALANCE_STATEMENTS, year, dir, "de.pdf", NULL);
+  if (!use_language ("nl"))
+    return;
+  setlocale (LC_TIME, "fr_BE.UTF-8");
+  nl = write_and_read (CHQ_DOC_BALANCE_STATEMENTS, year, dir, "nl.pdf", NULL);
+  use_language (NULL);
+  if (de == NULL || nl == NULL)
+    return;
+
+  assert_has (de, "7. Dezember 2026");
+  assert_has (de, "12. März 2026");
+  assert_has (nl, "7 december 2026");
+  assert_has (nl, "12 maart 2026");
+  assert_lacks (nl, "décembre");
 }
 
 /* CSV */
@@ -832,6 +1222,10 @@ main (int   argc,
   g_test_add_func ("/docs/plan-missing", test_plan_missing);
   g_test_add_func ("/docs/self-employed-summary", test_summary);
   g_test_add_func ("/docs/french", test_french);
+  g_test_add_func ("/docs/whole-words", test_whole_words);
+  g_test_add_func ("/docs/page-numbers", test_page_numbers);
+  g_test_add_func ("/docs/french-dates", test_french_dates);
+  g_test_add_func ("/docs/dates-other-languages", test_dates_other_languages);
   g_test_add_func ("/csv/formula-safe", test_csv_formula_safe);
   g_test_add_func ("/csv/dialect", test_csv_dialect);
   g_test_add_func ("/csv/records", test_csv_records);

@@ -462,10 +462,12 @@ test_documents (Fixture       *f,
   }
 
   plan = export_text (f, CHQ_DOC_TRAINING_PLAN, NULL, "plan.pdf");
-  assert_contains (plan, "Prévention des risques");
+  /* The title may wrap in its column, between its words. */
+  assert_contains (plan, "Prévention");
+  assert_contains (plan, "risques électriques");
   assert_contains (plan, "Techniciens de maintenance");
-  assert_contains (plan, "2026-03-15");
-  assert_contains (plan, "2026-03-31");
+  assert_contains (plan, "15 March 2026");
+  assert_contains (plan, "31 March 2026");
   anonymised = export_text (f, CHQ_DOC_TRAINING_PLAN_ANONYMISED, NULL, "plan-anonymised.pdf");
   for (guint i = 0; i < year->workers->len; i++)
     {

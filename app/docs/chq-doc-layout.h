@@ -4,7 +4,8 @@
  *
  * The documents are built as blocks of finished text on the calling thread (gettext and
  * the locale's number formats), then laid out and written on any thread. Nothing is cut:
- * every text wraps in its box, a table row that does not fit goes to the next page with the
+ * every text wraps in its box at word boundaries, a table's columns are as wide as their
+ * widest word, a table row that does not fit goes to the next page with the
  * table's header repeated.
  */
 #pragma once
@@ -36,12 +37,12 @@ void          chq_doc_layout_note         (ChqDocLayout  *doc,
 void          chq_doc_layout_field        (ChqDocLayout  *doc,
                                            const char    *label,
                                            const char    *value);
-/* Starts a table: @n columns, @headers, @shares of the width (summing to 1), @right: which
- * columns align right (numbers); all arrays of @n. Then add rows of @n cells. */
+/* Starts a table: @n columns, @headers, @right: which columns align right (numbers); both
+ * arrays of @n. Then add rows of @n cells. The columns' widths come from their content: no
+ * word is cut, long texts wrap at word boundaries. */
 void          chq_doc_layout_table        (ChqDocLayout        *doc,
                                            guint                n,
                                            const char * const  *headers,
-                                           const double        *shares,
                                            const gboolean      *right);
 void          chq_doc_layout_row          (ChqDocLayout        *doc,
                                            const char * const  *cells);

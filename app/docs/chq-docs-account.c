@@ -179,7 +179,6 @@ add_trainings (ChqDocLayout                *doc,
     _("Dates"), _("Training"), _("Provider"), _("Type"), _("Hours"), _("Certificate"),
     _("Funding"),
   };
-  const double shares[] = { 0.14, 0.23, 0.14, 0.11, 0.09, 0.15, 0.14 };
   const gboolean right[] = { FALSE, FALSE, FALSE, FALSE, TRUE, FALSE, FALSE };
 
   chq_doc_layout_heading (doc, heading);
@@ -189,7 +188,7 @@ add_trainings (ChqDocLayout                *doc,
       return;
     }
 
-  chq_doc_layout_table (doc, G_N_ELEMENTS (headers), headers, shares, right);
+  chq_doc_layout_table (doc, G_N_ELEMENTS (headers), headers, right);
   for (guint i = 0; i < w->trainings->len; i++)
     {
       const ChqTraining *t = w->trainings->pdata[i];

@@ -90,7 +90,6 @@ add_items (ChqDocLayout          *doc,
     _("Training"), _("Type"), _("Target group"), _("Particular attention"), _("Hours"),
     _("Participants"),
   };
-  const double shares[] = { 0.24, 0.10, 0.19, 0.21, 0.10, 0.16 };
   const gboolean right[] = { FALSE, FALSE, FALSE, FALSE, TRUE, TRUE };
   double hours = 0;
 
@@ -98,7 +97,7 @@ add_items (ChqDocLayout          *doc,
   if (plan->items->len == 0)
     chq_doc_layout_paragraph (doc, _("No training entered in the plan yet."));
   else
-    chq_doc_layout_table (doc, G_N_ELEMENTS (headers), headers, shares, right);
+    chq_doc_layout_table (doc, G_N_ELEMENTS (headers), headers, right);
 
   for (guint i = 0; i < plan->items->len; i++)
     {
@@ -190,13 +189,12 @@ add_annex (ChqDocLayout          *doc,
   const char *headers[] = {
     _("Worker"), _("Credit"), _("Carried over"), _("Followed"), _("Left"),
   };
-  const double shares[] = { 0.40, 0.15, 0.15, 0.15, 0.15 };
   const gboolean right[] = { FALSE, TRUE, TRUE, TRUE, TRUE };
 
   chq_doc_layout_heading (doc, _("Annex: the Workers’ Training Credits (days)"));
   chq_doc_layout_note (doc, _("For the company only: this annex is not in the anonymised "
                               "copy."));
-  chq_doc_layout_table (doc, G_N_ELEMENTS (headers), headers, shares, right);
+  chq_doc_layout_table (doc, G_N_ELEMENTS (headers), headers, right);
   for (guint i = 0; i < year->workers->len; i++)
     {
       const ChqTrainingYearWorker *w = year->workers->pdata[i];
@@ -294,7 +292,6 @@ _chq_docs_build_summary (ChqTrainingYear  *year,
   const char *headers[] = {
     _("Dates"), _("Training"), _("Provider"), _("Hours"), _("Vouchers"), _("Funding"),
   };
-  const double shares[] = { 0.19, 0.33, 0.18, 0.08, 0.10, 0.12 };
   const gboolean right[] = { FALSE, FALSE, FALSE, TRUE, TRUE, FALSE };
   g_autofree char *footer = _chq_docs_today_text (year);
   g_autofree char *title = g_strdup_printf (_("Training Summary %d"), year->year);
@@ -323,7 +320,7 @@ _chq_docs_build_summary (ChqTrainingYear  *year,
   if (n == 0)
     chq_doc_layout_paragraph (doc, _("No training recorded this year."));
   else
-    chq_doc_layout_table (doc, G_N_ELEMENTS (headers), headers, shares, right);
+    chq_doc_layout_table (doc, G_N_ELEMENTS (headers), headers, right);
 
   for (guint i = 0; i < year->workers->len; i++)
     {

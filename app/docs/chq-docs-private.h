@@ -9,7 +9,7 @@
 
 G_BEGIN_DECLS
 
-/* Texts in the interface language, four-digit years. */
+/* Texts in the interface language: dates in words, "15 March 2026", four-digit years. */
 char *_chq_docs_format_date    (const GDate                 *date);
 /* "2,5" in French: at most @decimals decimals, no trailing zeros; in the locale (or with
  * @decimal_point when it is not 0). */
@@ -19,7 +19,7 @@ char *_chq_docs_format_number  (double                       value,
 char *_chq_docs_format_days    (double                       days);
 char *_chq_docs_format_hours   (double                       hours);
 char *_chq_docs_worker_name    (const ChqTrainingYearWorker *worker);
-/* "12/10/2026" or "12/10/2026 – 13/10/2026" */
+/* "12 October 2026" or "12 October 2026 – 13 October 2026" */
 char *_chq_docs_format_period  (const ChqTraining           *training);
 const char *_chq_docs_training_kind (const ChqTraining      *training);
 /* The provider, or "Internal". */

@@ -23,21 +23,79 @@
 
 G_DEFINE_QUARK (chq-docs-error-quark, chq_docs_error)
 
+/* Dates in documents are written the way the document's language writes them, in words:
+ * "15 mars 2026", "15 maart 2026", "15. März 2026", "15 March 2026", four-digit years
+ * always. The language is the interface's, which comes from the gettext catalogue
+ * (LANGUAGE, LC_MESSAGES); LC_TIME may name another one (a Dutch-speaking user with a French
+ * regional format), so the month names are not strftime's (%B follows LC_TIME) but this
+ * catalogue's: the whole document speaks one language. The parts of a date are joined with
+ * no-break spaces so that a date never wraps over two lines. The CSV keeps ISO 8601 dates
+ * (machine-readable) and does not use this. */
+static const char *
+month_name (GDateMonth month)
+{
+  switch (month)
+    {
+    case G_DATE_JANUARY:   return C_("month in a date", "January");
+    case G_DATE_FEBRUARY:  return C_("month in a date", "February");
+    case G_DATE_MARCH:     return C_("month in a date", "March");
+    case G_DATE_APRIL:     return C_("month in a date", "April");
+    case G_DATE_MAY:       return C_("month in a date", "May");
+    case G_DATE_JUNE:      return C_("month in a date", "June");
+    case G_DATE_JULY:      return C_("month in a date", "July");
+    case G_DATE_AUGUST:    return C_("month in a date", "August");
+    case G_DATE_SEPTEMBER: return C_("month in a date", "September");
+    case G_DATE_OCTOBER:   return C_("month in a date", "October");
+    case G_DATE_NOVEMBER:  return C_("month in a date", "November");
+    case G_DATE_DECEMBER:  return C_("month in a date", "December");
+    case G_DATE_BAD_MONTH:
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+/* The day of a date, "15"; the first of a month as the language writes it. */
+static char *
+day_text (const GDate *date)
+{
+  if (g_date_get_day (date) == 1)
+    /* Translators: the first day of a month in a date, "1" in "1 March 2026"; "1er" in
+     * French */
+    return g_strdup (C_("first day in a date", "1"));
+
+  return g_strdup_printf ("%u", g_date_get_day (date));
+}
+
 char *
 _chq_docs_format_date (const GDate *date)
 {
-  char buffer[64];
+  g_autofree char *day = NULL;
+  g_autofree char *year = NULL;
+  g_autofree char *text = NULL;
+  GString *out;
 
   if (date == NULL || !g_date_valid (date))
     return g_strdup ("—");
 
-  /* Translators: how documents write a date (strftime); keep the four-digit year %Y:
-   * "%d/%m/%Y" in French, "%d-%m-%Y" in Dutch, "%d.%m.%Y" in German */
-  if (g_date_strftime (buffer, sizeof buffer, C_("document date", "%Y-%m-%d"), date) == 0)
-    return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (date),
-                            g_date_get_month (date), g_date_get_day (date));
+  day = day_text (date);
+  year = g_strdup_printf ("%04u", g_date_get_year (date));
 
-  return g_strdup (buffer);
+  /* Translators: a date in documents: %1$s the day, %2$s the month's name, %3$s the year
+   * (four digits): "15 March 2026"; "%1$s. %2$s %3$s" in German */
+  text = g_strdup_printf (C_("document date", "%1$s %2$s %3$s"), day,
+                          month_name (g_date_get_month (date)), year);
+
+  /* No-break spaces: a date stays on one line. */
+  out = g_string_sized_new (strlen (text) + 8);
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == ' ')
+        g_string_append (out, "\xc2\xa0"); /* U+00A0 */
+      else
+        g_string_append_c (out, *p);
+    }
+
+  return g_string_free (out, FALSE);
 }
 
 char *
@@ -114,14 +172,38 @@ _chq_docs_format_period (const ChqTraining *training)
 {
   g_autofree char *start = _chq_docs_format_date (&training->start_date);
   g_autofree char *end = NULL;
+  g_autofree char *text = NULL;
+  GString *out;
 
   if (!g_date_valid (&training->end_date) ||
       g_date_compare (&training->end_date, &training->start_date) == 0)
     return g_steal_pointer (&start);
 
+  if (g_date_get_year (&training->end_date) == g_date_get_year (&training->start_date) &&
+      g_date_get_month (&training->end_date) == g_date_get_month (&training->start_date) &&
+      g_date_compare (&training->end_date, &training->start_date) > 0)
+    {
+      g_autofree char *first_day = day_text (&training->start_date);
+
+      end = _chq_docs_format_date (&training->end_date);
+      /* Translators: a training's days within one month: %1$s the first day, %2$s the last
+       * date: "5–6 October 2026"; "%1$s.–%2$s" in German ("5.–6. Oktober 2026") */
+      text = g_strdup_printf (C_("period within a month", "%1$s–%2$s"), first_day, end);
+      /* A word joiner (U+2060): no line break after the dash. */
+      out = g_string_new (text);
+      g_string_replace (out, "–", "–\xe2\x81\xa0", 1);
+
+      return g_string_free (out, FALSE);
+    }
+
   end = _chq_docs_format_date (&training->end_date);
   /* Translators: a training's dates, from – to */
-  return g_strdup_printf (_("%s – %s"), start, end);
+  text = g_strdup_printf (_("%s – %s"), start, end);
+  /* The dash stays with the first date when the period wraps. */
+  out = g_string_new (text);
+  g_string_replace (out, " –", "\xc2\xa0–", 1);
+
+  return g_string_free (out, FALSE);
 }
 
 const char *
