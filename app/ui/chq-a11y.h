@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
@@ -13,5 +13,8 @@ void chq_a11y_wrap_labels (GtkWidget *widget);
 void chq_a11y_name_list_item (GtkWidget  *child,
                               const char *label,
                               const char *description);
+void chq_a11y_name_expander_row (AdwExpanderRow *row,
+                                 const char     *label,
+                                 const char     *list_label);
 
 G_END_DECLS
