@@ -70,6 +70,29 @@ min_width (GtkWidget *widget)
   return minimum;
 }
 
+/* Says which widgets, from @widget down, need more than the narrowest width: the path to
+ * the one that does not fit. */
+static void
+report_too_wide (GtkWidget *widget,
+                 int        depth)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int width = min_width (child);
+
+      if (width <= NARROWEST)
+        continue;
+      if (GTK_IS_LABEL (child))
+        g_printerr ("%*s%s %d px: %s\n", depth * 2, "", G_OBJECT_TYPE_NAME (child), width,
+                    gtk_label_get_label (GTK_LABEL (child)));
+      else
+        g_printerr ("%*s%s %d px\n", depth * 2, "", G_OBJECT_TYPE_NAME (child), width);
+      report_too_wide (child, depth + 1);
+    }
+}
+
 static GtkWidget *
 window_content (GtkWindow *window)
 {
@@ -96,6 +119,8 @@ assert_window_fits (GtkWindow  *window,
    * not there on a phone, where the window is maximized. */
   width = min_width (window_content (window));
   g_test_message ("%s, %s: %d px", language, what, width);
+  if (width > NARROWEST)
+    report_too_wide (window_content (window), 0);
   if (width > NARROWEST)
     g_error ("%s in %s needs %d px, more than %d", what, language, width, NARROWEST);
   gtk_window_destroy (window);
@@ -153,6 +178,8 @@ test_min_width (gconstpointer data)
         }
       width = min_width (window_content (GTK_WINDOW (window)));
       g_test_message ("%s, page %s: %d px", language->language, pages[i], width);
+      if (width > NARROWEST)
+        report_too_wide (window_content (GTK_WINDOW (window)), 0);
       if (width > NARROWEST)
         g_error ("The %s page in %s needs %d px, more than %d", pages[i], language->language,
                  width, NARROWEST);

@@ -621,6 +621,8 @@ static void
 chq_trainings_view_init (ChqTrainingsView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* "Weiterbildung hinzufügen…" beside the introduction must still fit 360 px. */
+  chq_a11y_wrap_labels (GTK_WIDGET (self->add_button));
 
   self->keys = gtk_string_list_new (NULL);
   self->cancellable = g_cancellable_new ();
