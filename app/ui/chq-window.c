@@ -184,16 +184,26 @@ update_updated (ChqWindow *self)
 {
   g_autoptr(GDateTime) now = chq_clock_now_local ();
   g_autofree char *updated = NULL;
+  g_autofree char *short_updated = NULL;
 
   if (self->backend == NULL)
     {
       gtk_label_set_label (self->updated_label, "");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->updated_label), NULL);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self->sync_button),
+                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
       adw_view_switcher_title_set_subtitle (self->switcher_title, NULL);
       return;
     }
 
   updated = chq_app_format_updated (chq_sync_get_last_success (self->sync), now);
-  gtk_label_set_label (self->updated_label, updated);
+  /* Beside the sync button, the short form, read whole at the default width; the sentence
+   * is its tooltip, the button's description and, when narrow, the title's subtitle. */
+  short_updated = chq_app_format_updated_short (chq_sync_get_last_success (self->sync), now);
+  gtk_label_set_label (self->updated_label, short_updated);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->updated_label), updated);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->sync_button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, updated, -1);
   adw_view_switcher_title_set_subtitle (self->switcher_title, updated);
 
   if (!chq_sync_is_running (self->sync)
