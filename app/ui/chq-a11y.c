@@ -412,3 +412,33 @@ chq_a11y_name_list_item (GtkWidget  *child,
   else
     gtk_accessible_reset_property (GTK_ACCESSIBLE (item), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 }
+
+/**
+ * chq_a11y_escape_past_toasts:
+ * @overlay: a toast overlay holding its content
+ * @action_name: what Escape does in that content, "window.close" in a dialog
+ *
+ * libadwaita 1.2's toast overlay binds Escape to dismiss the toast it shows, and it is met
+ * before the window's own Escape: with a toast shown, Escape had to be pressed twice to close
+ * a dialog. This has Escape in @overlay's content activate @action_name first; the toast
+ * goes with its timeout or its close button.
+ */
+void
+chq_a11y_escape_past_toasts (AdwToastOverlay *overlay,
+                             const char      *action_name)
+{
+  GtkWidget *content;
+  GtkEventController *keys;
+
+  g_return_if_fail (ADW_IS_TOAST_OVERLAY (overlay));
+  g_return_if_fail (action_name != NULL);
+
+  content = adw_toast_overlay_get_child (overlay);
+  g_return_if_fail (content != NULL);
+
+  keys = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                          gtk_named_action_new (action_name)));
+  gtk_widget_add_controller (content, keys);
+}

@@ -238,6 +238,8 @@ chq_payment_dialog_init (ChqPaymentDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   chq_a11y_tidy (GTK_WIDGET (self));
+  /* "Copied" must not hold the dialog open for one Escape. */
+  chq_a11y_escape_past_toasts (self->toast_overlay, "window.close");
   self->cancellable = g_cancellable_new ();
 }
 
