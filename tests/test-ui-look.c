@@ -112,6 +112,9 @@ assert_window_fits (GtkWindow  *window,
 {
   int width;
 
+  /* A screen reader announces the dialogs as dialogs. */
+  if (!ADW_IS_PREFERENCES_WINDOW (window))
+    gtk_test_accessible_assert_role (GTK_ACCESSIBLE (window), GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_window_set_default_size (window, NARROWEST, 720);
   gtk_window_present (window);
   wait_until (gtk_widget_get_mapped (GTK_WIDGET (window)), 5000);

@@ -175,6 +175,8 @@ def main():
                 continue
             time.sleep(1)
             time.sleep(1)
+            role = dialog.getRoleName()
+            tap(role == "dialog", f"the {title} dialog is announced as a dialog", f"its role is {role!r}")
             check_names(dialog, f"the {title} dialog")
             cancel = find(dialog, "push button", "Cancel")
             if cancel is not None:

@@ -442,3 +442,21 @@ chq_a11y_escape_past_toasts (AdwToastOverlay *overlay,
                                                           gtk_named_action_new (action_name)));
   gtk_widget_add_controller (content, keys);
 }
+
+/**
+ * chq_a11y_set_dialog_role:
+ * @window: a dialog window, in its instance init, before its template is built
+ *
+ * Has a screen reader announce @window as a dialog. In GTK 4.8 the role a window subclass
+ * sets with gtk_widget_class_set_accessible_role() is not the one AT-SPI gets: building the
+ * template realizes the window's accessible context with the instance's own role, the
+ * generic "widget" (AT-SPI "filler"), and the role cannot change after that. Setting the
+ * instance's role first, while the context is not realized, does.
+ */
+void
+chq_a11y_set_dialog_role (GtkWidget *window)
+{
+  g_return_if_fail (GTK_IS_WINDOW (window));
+
+  g_object_set (window, "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG, NULL);
+}

@@ -16,6 +16,7 @@ void chq_a11y_name_list_item (GtkWidget  *child,
 void chq_a11y_name_expander_row (AdwExpanderRow *row,
                                  const char     *label,
                                  const char     *list_label);
+void chq_a11y_set_dialog_role (GtkWidget *window);
 void chq_a11y_escape_past_toasts (AdwToastOverlay *overlay,
                                   const char      *action_name);
 
