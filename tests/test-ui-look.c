@@ -384,6 +384,12 @@ test_status_readable (gconstpointer data)
         g_error ("At 1000 px in %s, the sync status \"%s\" is cut", language->language, text);
     }
 
+  /* Narrower, the view switcher has the room, and back at 1000 px the status again. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 720, 700);
+  wait_until (!gtk_widget_get_mapped (GTK_WIDGET (label)), 5000);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  wait_until (gtk_widget_get_mapped (GTK_WIDGET (label)), 5000);
+
   for (guint i = 0; i < G_N_ELEMENTS (last); i++)
     g_clear_pointer (&last[i], g_date_time_unref);
   chq_application_use_backend (app, NULL);
