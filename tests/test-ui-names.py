@@ -67,7 +67,8 @@ def find(root, role, name):
 
 
 def doubled(name):
-    words = name.split()
+    # "Place of birth Place of Birth" is read twice as much as "Address Address".
+    words = name.casefold().split()
     n = len(words)
     return n >= 2 and n % 2 == 0 and words[: n // 2] == words[n // 2:]
 
