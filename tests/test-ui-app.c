@@ -289,6 +289,36 @@ test_logic_updated (void)
     }
 }
 
+/* The short form beside the sync button. */
+static void
+test_logic_updated_short (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_local (2026, 11, 28, 14, 30, 0);
+  static const struct {
+    GTimeSpan ago;
+    const char *expected;
+  } cases[] = {
+    { 0, "Up to date" },
+    { 59 * G_TIME_SPAN_SECOND, "Up to date" },
+    { -3 * G_TIME_SPAN_MINUTE, "Up to date" },  /* a clock set back */
+    { G_TIME_SPAN_MINUTE, "1 min ago" },
+    { 59 * G_TIME_SPAN_MINUTE, "59 min ago" },
+    { G_TIME_SPAN_HOUR, "1 h ago" },
+    { 23 * G_TIME_SPAN_HOUR + 59 * G_TIME_SPAN_MINUTE, "23 h ago" },
+    { 40 * G_TIME_SPAN_DAY, "Synced 19/10" },
+  };
+  g_autofree char *never = chq_app_format_updated_short (NULL, now);
+
+  g_assert_cmpstr (never, ==, "Not synced yet");
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GDateTime) when = g_date_time_add (now, -cases[i].ago);
+      g_autofree char *text = chq_app_format_updated_short (when, now);
+
+      g_assert_cmpstr (text, ==, cases[i].expected);
+    }
+}
+
 static void
 test_logic_number (void)
 {
@@ -466,12 +496,20 @@ test_first_run_demo (void)
   /* The pages have the account, and the demo data arrives. */
   g_assert_true (chq_vouchers_page_get_backend (CHQ_VOUCHERS_PAGE (chq_window_get_page (window, "vouchers"))) == backend);
   wait_until (synced (backend), 60000);
-  g_assert_true (g_str_has_prefix (gtk_label_get_label (template_child (window, CHQ_TYPE_WINDOW, "updated_label")),
-                                   "Updated"));
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (template_child (window, CHQ_TYPE_WINDOW, "sync_stack")),
-                   ==, "idle");
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (template_child (window, CHQ_TYPE_WINDOW, "sync_button")),
-                   ==, gtk_label_get_label (template_child (window, CHQ_TYPE_WINDOW, "updated_label")));
+  /* Beside the sync button the short status; the sentence is the tooltip of both. */
+  {
+    GtkWidget *updated = template_child (window, CHQ_TYPE_WINDOW, "updated_label");
+    const char *sentence = gtk_widget_get_tooltip_text (updated);
+
+    g_assert_nonnull (sentence);
+    g_assert_true (g_str_has_prefix (sentence, "Updated"));
+    g_assert_true (g_str_equal (gtk_label_get_label (GTK_LABEL (updated)), "Up to date") ||
+                   g_str_has_suffix (gtk_label_get_label (GTK_LABEL (updated)), " min ago"));
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (template_child (window, CHQ_TYPE_WINDOW, "sync_stack")),
+                     ==, "idle");
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (template_child (window, CHQ_TYPE_WINDOW, "sync_button")),
+                     ==, sentence);
+  }
   g_assert_cmpuint (chq_application_get_sync_interval (app), ==, 30);
 
   /* app.show-page, as a notification uses it. */
@@ -1121,6 +1159,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/app/logic/banner", test_logic_banner);
   g_test_add_func ("/ui/app/logic/updated", test_logic_updated);
+  g_test_add_func ("/ui/app/logic/updated-short", test_logic_updated_short);
   g_test_add_func ("/ui/app/logic/number", test_logic_number);
   g_test_add_func ("/ui/app/logic/number-cursor", test_logic_number_cursor);
   g_test_add_func ("/ui/app/logic/sign-in-errors", test_logic_sign_in_errors);

@@ -11,7 +11,9 @@
 
 #include "chq-backend.h"
 #include "chq-booking-dialog.h"
+#include "chq-catalog-page.h"
 #include "chq-order-dialog.h"
+#include "chq-payment-dialog.h"
 #include "chq-sign-in-dialog.h"
 #include "chq-store.h"
 #include "chq-test-keys.h"
@@ -333,6 +335,93 @@ test_booking (void)
   test_ui_tear_down (&ui);
 }
 
+/* A toast is a child of its overlay beside the content while it shows. */
+static gboolean
+overlay_shows_toast (AdwToastOverlay *overlay)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (overlay));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n++;
+
+  return n > 1;
+}
+
+/* With a toast shown, one Escape closes the dialog (libadwaita's toast overlay would take it
+ * to dismiss the toast). */
+static void
+test_escape_toast_dialog (void)
+{
+  TestUi ui = { NULL, };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) orders = NULL;
+  ChqPaymentDialog *dialog;
+  AdwToastOverlay *overlay;
+
+  if (skip_without_keys ())
+    return;
+
+  test_ui_set_up (&ui, "chq-ui-keyboard-XXXXXX", "keyboard test", DEMO_SME, TRUE, 0);
+  orders = chq_store_list_orders (chq_backend_get_store (ui.backend), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (orders->len, >, 0);
+  dialog = chq_payment_dialog_new (ui.backend, g_ptr_array_index (orders, 0));
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  test_keys_focus (GTK_WINDOW (dialog));
+  overlay = template_child (dialog, CHQ_TYPE_PAYMENT_DIALOG, "toast_overlay");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "payment.copy", "s", "iban"));
+  g_assert_true (overlay_shows_toast (overlay));
+  test_keys_press (GTK_WINDOW (dialog), GDK_KEY_Escape, 0);
+  wait_until (dialog == NULL, 5000);
+
+  test_ui_tear_down (&ui);
+}
+
+/* With a toast shown, one Escape in the search leaves it: the search is cleared and the
+ * focus is on the results. */
+static void
+test_escape_toast_search (void)
+{
+  TestUi ui = { NULL, };
+  GtkWidget *overlay = adw_toast_overlay_new ();
+  ChqCatalogPage *page = CHQ_CATALOG_PAGE (chq_catalog_page_new ());
+  GtkWidget *search;
+
+  if (skip_without_keys ())
+    {
+      g_object_ref_sink (overlay);
+      g_object_unref (overlay);
+      g_object_ref_sink (page);
+      g_object_unref (page);
+      return;
+    }
+
+  test_ui_set_up (&ui, "chq-ui-keyboard-XXXXXX", "keyboard test", DEMO_SME, TRUE, 0);
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (page));
+  chq_catalog_page_set_backend (page, ui.backend);
+  test_ui_show (&ui, overlay);
+  test_keys_focus (ui.window);
+  search = template_child (page, CHQ_TYPE_CATALOG_PAGE, "search_entry");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "catalog.search", NULL));
+  test_keys_type (ui.window, "python");
+  g_assert_cmpstr (text_of (search), ==, "python");
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new ("A toast"));
+  g_assert_true (overlay_shows_toast (ADW_TOAST_OVERLAY (overlay)));
+
+  test_keys_press (ui.window, GDK_KEY_Escape, 0);
+  g_assert_cmpstr (text_of (search), ==, "");
+  g_assert_false (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (ui.window)), search));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (ui.window)) != search);
+
+  chq_catalog_page_set_backend (page, NULL);
+  test_ui_tear_down (&ui);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -346,6 +435,8 @@ main (int   argc,
   g_test_add_func ("/ui/keyboard/niss", test_niss);
   g_test_add_func ("/ui/keyboard/order", test_order);
   g_test_add_func ("/ui/keyboard/booking", test_booking);
+  g_test_add_func ("/ui/keyboard/escape-toast/dialog", test_escape_toast_dialog);
+  g_test_add_func ("/ui/keyboard/escape-toast/search", test_escape_toast_search);
 
   return g_test_run ();
 }

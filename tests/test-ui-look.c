@@ -13,6 +13,7 @@
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
 
+#include "chq-app-logic.h"
 #include "chq-attendance-dialog.h"
 #include "chq-backend.h"
 #include "chq-booking-dialog.h"
@@ -70,6 +71,29 @@ min_width (GtkWidget *widget)
   return minimum;
 }
 
+/* Says which widgets, from @widget down, need more than the narrowest width: the path to
+ * the one that does not fit. */
+static void
+report_too_wide (GtkWidget *widget,
+                 int        depth)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int width = min_width (child);
+
+      if (width <= NARROWEST)
+        continue;
+      if (GTK_IS_LABEL (child))
+        g_printerr ("%*s%s %d px: %s\n", depth * 2, "", G_OBJECT_TYPE_NAME (child), width,
+                    gtk_label_get_label (GTK_LABEL (child)));
+      else
+        g_printerr ("%*s%s %d px\n", depth * 2, "", G_OBJECT_TYPE_NAME (child), width);
+      report_too_wide (child, depth + 1);
+    }
+}
+
 static GtkWidget *
 window_content (GtkWindow *window)
 {
@@ -88,6 +112,9 @@ assert_window_fits (GtkWindow  *window,
 {
   int width;
 
+  /* A screen reader announces the dialogs as dialogs. */
+  if (!ADW_IS_PREFERENCES_WINDOW (window))
+    gtk_test_accessible_assert_role (GTK_ACCESSIBLE (window), GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_window_set_default_size (window, NARROWEST, 720);
   gtk_window_present (window);
   wait_until (gtk_widget_get_mapped (GTK_WIDGET (window)), 5000);
@@ -96,6 +123,8 @@ assert_window_fits (GtkWindow  *window,
    * not there on a phone, where the window is maximized. */
   width = min_width (window_content (window));
   g_test_message ("%s, %s: %d px", language, what, width);
+  if (width > NARROWEST)
+    report_too_wide (window_content (window), 0);
   if (width > NARROWEST)
     g_error ("%s in %s needs %d px, more than %d", what, language, width, NARROWEST);
   gtk_window_destroy (window);
@@ -153,6 +182,8 @@ test_min_width (gconstpointer data)
         }
       width = min_width (window_content (GTK_WINDOW (window)));
       g_test_message ("%s, page %s: %d px", language->language, pages[i], width);
+      if (width > NARROWEST)
+        report_too_wide (window_content (GTK_WINDOW (window)), 0);
       if (width > NARROWEST)
         g_error ("The %s page in %s needs %d px, more than %d", pages[i], language->language,
                  width, NARROWEST);
@@ -286,6 +317,87 @@ test_contrast (void)
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
 }
 
+/* At the default 1000 px, the header bar's sync status is read whole in every language,
+ * whatever it says: never "Mis à jour il y a…". */
+static void
+test_status_readable (gconstpointer data)
+{
+  const Language *language = data;
+  TestUi ui = { NULL, };
+  g_autoptr(GDateTime) now = g_date_time_new_local (2026, 11, 28, 10, 0, 0);
+  GDateTime *last[] = {
+    NULL,
+    g_date_time_add_seconds (now, -20),
+    g_date_time_add_minutes (now, -58),
+    g_date_time_add_hours (now, -23),
+    g_date_time_add_days (now, -40),
+  };
+  ChqWindow *window;
+  GtkLabel *label;
+
+  if (!use_language (language))
+    {
+      g_test_skip_printf ("No %s locale on this machine", language->locale);
+      return;
+    }
+
+  test_ui_set_up (&ui, "chq-ui-look-XXXXXX", "look test", DEMO_SME, TRUE, NARROWEST);
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+    g_settings_set_boolean (settings, "notifications", FALSE);
+  }
+  window = chq_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  chq_application_use_backend (app, ui.backend);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (gtk_widget_get_mapped (GTK_WIDGET (window)), 5000);
+  label = template_child (window, CHQ_TYPE_WINDOW, "updated_label");
+  /* No sync ends and sets the status while it is measured. */
+  run_sync (ui.backend);
+  flush_main_context ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (last); i++)
+    {
+      g_autofree char *text = chq_app_format_updated_short (last[i], now);
+
+      int natural = 0;
+      gint64 deadline;
+
+      gtk_label_set_label (label, text);
+      gtk_widget_measure (GTK_WIDGET (label), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural,
+                          NULL, NULL);
+      /* The header bar lays out again on a coming frame. */
+      deadline = g_get_monotonic_time () + 2 * G_TIME_SPAN_SECOND;
+      while (gtk_widget_get_width (GTK_WIDGET (label)) < natural &&
+             g_get_monotonic_time () < deadline)
+        {
+          g_main_context_iteration (NULL, FALSE);
+          g_usleep (1000);
+        }
+      g_test_message ("%s: \"%s\" needs %d px, has %d px", language->language, text, natural,
+                      gtk_widget_get_width (GTK_WIDGET (label)));
+      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (label)));
+      g_assert_cmpstr (gtk_label_get_label (label), ==, text);
+      if (gtk_widget_get_width (GTK_WIDGET (label)) < natural ||
+          pango_layout_is_ellipsized (gtk_label_get_layout (label)))
+        g_error ("At 1000 px in %s, the sync status \"%s\" is cut", language->language, text);
+    }
+
+  /* Narrower, the view switcher has the room, and back at 1000 px the status again. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 720, 700);
+  wait_until (!gtk_widget_get_mapped (GTK_WIDGET (label)), 5000);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  wait_until (gtk_widget_get_mapped (GTK_WIDGET (label)), 5000);
+
+  for (guint i = 0; i < G_N_ELEMENTS (last); i++)
+    g_clear_pointer (&last[i], g_date_time_unref);
+  chq_application_use_backend (app, NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  flush_main_context ();
+  test_ui_tear_down (&ui);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -305,6 +417,12 @@ main (int   argc,
       g_autofree char *path = g_strdup_printf ("/ui/look/min-width/%s", languages[i].language);
 
       g_test_add_data_func (path, &languages[i], test_min_width);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/ui/look/status-at-1000/%s", languages[i].language);
+
+      g_test_add_data_func (path, &languages[i], test_status_readable);
     }
 
   ret = g_test_run ();

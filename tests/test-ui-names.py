@@ -67,7 +67,8 @@ def find(root, role, name):
 
 
 def doubled(name):
-    words = name.split()
+    # "Place of birth Place of Birth" is read twice as much as "Address Address".
+    words = name.casefold().split()
     n = len(words)
     return n >= 2 and n % 2 == 0 and words[: n // 2] == words[n // 2:]
 
@@ -175,6 +176,8 @@ def main():
                 continue
             time.sleep(1)
             time.sleep(1)
+            role = dialog.getRoleName()
+            tap(role == "dialog", f"the {title} dialog is announced as a dialog", f"its role is {role!r}")
             check_names(dialog, f"the {title} dialog")
             cancel = find(dialog, "push button", "Cancel")
             if cancel is not None:

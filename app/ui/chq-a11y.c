@@ -229,6 +229,88 @@ tidy_column_view (GtkWidget *view)
     }
 }
 
+/* An expander row holds two lists in libadwaita 1.2: one around its header row, one (styled
+ * "nested") for the rows it expands to. Neither has a name of its own. */
+static void
+expander_lists (AdwExpanderRow  *row,
+                GtkWidget      **header,
+                GtkWidget      **nested)
+{
+  *header = find_descendant (GTK_WIDGET (row), GTK_TYPE_LIST_BOX);
+  *nested = NULL;
+  for (GtkWidget *child = *header != NULL ? gtk_widget_get_next_sibling (*header) : NULL;
+       child != NULL && *nested == NULL;
+       child = gtk_widget_get_next_sibling (child))
+    *nested = GTK_IS_LIST_BOX (child) ? child : find_descendant (child, GTK_TYPE_LIST_BOX);
+}
+
+/* An expander row nobody named: its lists take its title, kept up to date. */
+static void
+on_expander_title_cb (AdwExpanderRow *row,
+                      GParamSpec     *pspec,
+                      gpointer        user_data)
+{
+  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+  g_autofree char *name = NULL;
+  GtkWidget *header, *nested;
+
+  if (title == NULL || *title == '\0')
+    return;
+  if (!adw_preferences_row_get_use_markup (ADW_PREFERENCES_ROW (row)) ||
+      !pango_parse_markup (title, -1, 0, NULL, &name, NULL, NULL))
+    name = g_strdup (title);
+
+  expander_lists (row, &header, &nested);
+  if (header != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (header), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  if (nested != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (nested), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
+static void
+tidy_expander_row (AdwExpanderRow *row)
+{
+  if (g_object_get_data (G_OBJECT (row), TIDY_KEY) != NULL)
+    return;
+  g_object_set_data (G_OBJECT (row), TIDY_KEY, GINT_TO_POINTER (1));
+  g_signal_connect (row, "notify::title", G_CALLBACK (on_expander_title_cb), NULL);
+  on_expander_title_cb (row, NULL, NULL);
+}
+
+/**
+ * chq_a11y_name_expander_row:
+ * @row: an expander row
+ * @label: what a screen reader says of the row
+ * @list_label: what it says of the list of rows @row expands to
+ *
+ * Names @row and the two lists libadwaita 1.2 builds inside it and leaves unnamed (a screen
+ * reader would say "GtkListBox"): the one around its header takes @label, the one it
+ * expands to @list_label. Call again when they change.
+ */
+void
+chq_a11y_name_expander_row (AdwExpanderRow *row,
+                            const char     *label,
+                            const char     *list_label)
+{
+  GtkWidget *header, *nested;
+
+  g_return_if_fail (ADW_IS_EXPANDER_ROW (row));
+  g_return_if_fail (label != NULL && list_label != NULL);
+
+  /* Named here, not by its title. */
+  if (g_object_get_data (G_OBJECT (row), TIDY_KEY) != NULL)
+    g_signal_handlers_disconnect_by_func (row, on_expander_title_cb, NULL);
+  g_object_set_data (G_OBJECT (row), TIDY_KEY, GINT_TO_POINTER (1));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  expander_lists (row, &header, &nested);
+  if (header != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (header), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  if (nested != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (nested), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    list_label, -1);
+}
+
 /**
  * chq_a11y_tidy:
  * @root: a widget whose template is built
@@ -256,6 +338,8 @@ chq_a11y_tidy (GtkWidget *root)
     tidy_combo_row (ADW_COMBO_ROW (root));
   if (ADW_IS_PREFERENCES_GROUP (root))
     tidy_preferences_group (ADW_PREFERENCES_GROUP (root));
+  if (ADW_IS_EXPANDER_ROW (root))
+    tidy_expander_row (ADW_EXPANDER_ROW (root));
   /* A row that only shows information is read with its list, not a Tab stop that does
    * nothing (its buttons, if any, still are). */
   if (ADW_IS_ACTION_ROW (root) && !ADW_IS_COMBO_ROW (root) &&
@@ -327,4 +411,52 @@ chq_a11y_name_list_item (GtkWidget  *child,
                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
   else
     gtk_accessible_reset_property (GTK_ACCESSIBLE (item), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+/**
+ * chq_a11y_escape_past_toasts:
+ * @overlay: a toast overlay holding its content
+ * @action_name: what Escape does in that content, "window.close" in a dialog
+ *
+ * libadwaita 1.2's toast overlay binds Escape to dismiss the toast it shows, and it is met
+ * before the window's own Escape: with a toast shown, Escape had to be pressed twice to close
+ * a dialog. This has Escape in @overlay's content activate @action_name first; the toast
+ * goes with its timeout or its close button.
+ */
+void
+chq_a11y_escape_past_toasts (AdwToastOverlay *overlay,
+                             const char      *action_name)
+{
+  GtkWidget *content;
+  GtkEventController *keys;
+
+  g_return_if_fail (ADW_IS_TOAST_OVERLAY (overlay));
+  g_return_if_fail (action_name != NULL);
+
+  content = adw_toast_overlay_get_child (overlay);
+  g_return_if_fail (content != NULL);
+
+  keys = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                          gtk_named_action_new (action_name)));
+  gtk_widget_add_controller (content, keys);
+}
+
+/**
+ * chq_a11y_set_dialog_role:
+ * @window: a dialog window, in its instance init, before its template is built
+ *
+ * Has a screen reader announce @window as a dialog. In GTK 4.8 the role a window subclass
+ * sets with gtk_widget_class_set_accessible_role() is not the one AT-SPI gets: building the
+ * template realizes the window's accessible context with the instance's own role, the
+ * generic "widget" (AT-SPI "filler"), and the role cannot change after that. Setting the
+ * instance's role first, while the context is not realized, does.
+ */
+void
+chq_a11y_set_dialog_role (GtkWidget *window)
+{
+  g_return_if_fail (GTK_IS_WINDOW (window));
+
+  g_object_set (window, "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG, NULL);
 }

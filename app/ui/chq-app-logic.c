@@ -170,6 +170,55 @@ chq_app_format_updated (GDateTime *last_success,
 }
 
 /**
+ * chq_app_format_updated_short:
+ * @last_success: (nullable): when the data was last brought up to date
+ * @now: the current time
+ *
+ * The sync status as the header bar shows it beside the sync button, short enough to be read
+ * whole at the default width in every language (the sentence of chq_app_format_updated() is
+ * the sync button's tooltip and description).
+ *
+ * Returns: (transfer full): "Up to date", "5 min ago", "2 h ago", "Synced 27/11", or
+ *   "Not synced yet"
+ */
+char *
+chq_app_format_updated_short (GDateTime *last_success,
+                              GDateTime *now)
+{
+  GTimeSpan span;
+  gint64 minutes;
+  gint64 hours;
+
+  g_return_val_if_fail (now != NULL, NULL);
+
+  if (last_success == NULL)
+    return g_strdup (_("Not synced yet"));
+
+  span = g_date_time_difference (now, last_success);
+  minutes = span / G_TIME_SPAN_MINUTE;
+  hours = span / G_TIME_SPAN_HOUR;
+
+  if (minutes < 1)
+    return g_strdup (_("Up to date"));
+  if (minutes < 60)
+    /* Translators: the sync status in the header bar, short: minutes since the last sync */
+    return g_strdup_printf (ngettext ("%d min ago", "%d min ago", (gulong) minutes),
+                            (int) minutes);
+  if (hours < 24)
+    /* Translators: the sync status in the header bar, short: hours since the last sync */
+    return g_strdup_printf (ngettext ("%d h ago", "%d h ago", (gulong) hours), (int) hours);
+
+  {
+    g_autoptr(GDateTime) local = g_date_time_to_local (last_success);
+    /* Translators: a day and month, short, as strftime() writes them: 27/11 */
+    g_autofree char *date = g_date_time_format (local, _("%d/%m"));
+
+    /* Translators: the sync status in the header bar, short: %s is a day and month, 27/11 */
+    return g_strdup_printf (_("Synced %s"), date);
+  }
+}
+
+/**
  * chq_app_format_partial_number:
  * @input: (nullable): an enterprise number as it is being typed
  *

@@ -39,6 +39,8 @@ char          *chq_app_banner_text              (ChqBannerKind  kind,
                                                  guint          n_waiting);
 char          *chq_app_format_updated           (GDateTime     *last_success,
                                                  GDateTime     *now);
+char          *chq_app_format_updated_short     (GDateTime     *last_success,
+                                                 GDateTime     *now);
 char          *chq_app_format_partial_number    (const char    *input);
 char          *chq_app_format_partial_number_at (const char    *input,
                                                  int            cursor,

@@ -414,6 +414,7 @@ chq_attendance_dialog_class_init (ChqAttendanceDialogClass *klass)
 static void
 chq_attendance_dialog_init (ChqAttendanceDialog *self)
 {
+  chq_a11y_set_dialog_role (GTK_WIDGET (self));
   gtk_widget_init_template (GTK_WIDGET (self));
   chq_a11y_tidy (GTK_WIDGET (self));
 

@@ -754,6 +754,7 @@ chq_booking_dialog_init (ChqBookingDialog *self)
 {
   GtkEventController *keys = gtk_event_controller_key_new ();
 
+  chq_a11y_set_dialog_role (GTK_WIDGET (self));
   gtk_widget_init_template (GTK_WIDGET (self));
   chq_a11y_tidy (GTK_WIDGET (self));
 

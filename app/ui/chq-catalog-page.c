@@ -276,6 +276,15 @@ on_search_activate_cb (ChqCatalogPage *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
 }
 
+/* Escape in the search leaves it: the search is cleared and the focus goes to the results
+ * (met before the window's toast overlay, which would only dismiss a toast). */
+static void
+on_stop_search_cb (ChqCatalogPage *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
 static gboolean
 on_search_key_pressed_cb (ChqCatalogPage        *self,
                           guint                  keyval,
@@ -894,6 +903,8 @@ chq_catalog_page_init (ChqCatalogPage *self)
                             G_CALLBACK (on_search_changed_cb), self);
   g_signal_connect_swapped (self->search_entry, "activate",
                             G_CALLBACK (on_search_activate_cb), self);
+  g_signal_connect_swapped (self->search_entry, "stop-search",
+                            G_CALLBACK (on_stop_search_cb), self);
   {
     GtkEventController *keys = gtk_event_controller_key_new ();
 

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "chq-a11y.h"
 #include "chq-deadlines-logic.h"
 #include "chq-deadlines-view.h"
 
@@ -202,8 +203,7 @@ chq_deadlines_view_update (ChqDeadlinesView *self,
   {
     g_autofree char *label = g_strdup_printf ("%s. %s", title, self->summary);
 
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self->expander),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+    chq_a11y_name_expander_row (self->expander, label, title);
   }
 
   if (year->year == (int) g_date_get_year (&day))
@@ -266,6 +266,8 @@ static void
 chq_deadlines_view_init (ChqDeadlinesView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  chq_a11y_name_expander_row (self->expander, _("Obligations of the year"),
+                              _("Obligations of the year"));
 
   self->settings = g_settings_new (APP_ID);
   self->rows = g_ptr_array_new ();

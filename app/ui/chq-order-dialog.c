@@ -249,6 +249,7 @@ chq_order_dialog_class_init (ChqOrderDialogClass *klass)
 static void
 chq_order_dialog_init (ChqOrderDialog *self)
 {
+  chq_a11y_set_dialog_role (GTK_WIDGET (self));
   gtk_widget_init_template (GTK_WIDGET (self));
   chq_a11y_tidy (GTK_WIDGET (self));
 }

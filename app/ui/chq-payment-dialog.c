@@ -236,8 +236,11 @@ chq_payment_dialog_class_init (ChqPaymentDialogClass *klass)
 static void
 chq_payment_dialog_init (ChqPaymentDialog *self)
 {
+  chq_a11y_set_dialog_role (GTK_WIDGET (self));
   gtk_widget_init_template (GTK_WIDGET (self));
   chq_a11y_tidy (GTK_WIDGET (self));
+  /* "Copied" must not hold the dialog open for one Escape. */
+  chq_a11y_escape_past_toasts (self->toast_overlay, "window.close");
   self->cancellable = g_cancellable_new ();
 }
 

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "chq-a11y.h"
 #include "chq-plan-dialog.h"
 #include "chq-worker-details-logic.h"
 
@@ -455,6 +456,7 @@ chq_plan_dialog_class_init (ChqPlanDialogClass *klass)
 static void
 chq_plan_dialog_init (ChqPlanDialog *self)
 {
+  chq_a11y_set_dialog_role (GTK_WIDGET (self));
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();

@@ -36,6 +36,7 @@ struct _ChqRegisterLink
   gulong        outbox_id;
   GHashTable   *rekeyed;        /* owned: idempotency keys already moved */
   GDateTime    *today;          /* owned, nullable: a fixed clock (tests) */
+  ChqStore     *store;          /* unowned, weak pointer: the store watched for the demo's workers */
   gulong        store_id;       /* waiting for the demo's workers */
   gboolean      seeded;         /* the demo's trainings are in (or on their way) */
   guint         writes;         /* demo seeds and removals under way */
@@ -134,6 +135,22 @@ on_seeded_cb (GObject      *source,
 
 static void seed_demo (ChqRegisterLink *self);
 
+/* The backend drops its store in its dispose, before the link (its data) goes: the store is
+ * watched through a weak pointer, never looked up again through a backend being finalized. */
+static void
+unwatch_store (ChqRegisterLink *self)
+{
+  if (self->store == NULL)
+    {
+      /* Gone, and its handlers with it. */
+      self->store_id = 0;
+      return;
+    }
+  g_clear_signal_handler (&self->store_id, self->store);
+  g_object_remove_weak_pointer (G_OBJECT (self->store), (gpointer *) &self->store);
+  self->store = NULL;
+}
+
 static void
 on_demo_workers_cb (GObject      *source,
                     GAsyncResult *result,
@@ -153,7 +170,7 @@ on_demo_workers_cb (GObject      *source,
   if (workers->len == 0)
     return;
 
-  g_clear_signal_handler (&self->store_id, chq_backend_get_store (self->backend));
+  unwatch_store (self);
   self->seeded = TRUE;
   now = self->today != NULL ? g_date_time_ref (self->today) : chq_clock_now_local ();
   g_date_clear (&today, 1);
@@ -248,9 +265,13 @@ on_opened_cb (GObject      *source,
    * for, once their list is in the cache. */
   if (self->backend != NULL && chq_backend_is_demo (self->backend) && !self->seeded)
     {
-      if (self->store_id == 0)
-        self->store_id = g_signal_connect (chq_backend_get_store (self->backend), "changed",
-                                           G_CALLBACK (on_store_changed_cb), self);
+      if (self->store == NULL)
+        {
+          self->store = chq_backend_get_store (self->backend);
+          g_object_add_weak_pointer (G_OBJECT (self->store), (gpointer *) &self->store);
+          self->store_id = g_signal_connect (self->store, "changed",
+                                             G_CALLBACK (on_store_changed_cb), self);
+        }
       seed_demo (self);
     }
 }
@@ -289,8 +310,7 @@ on_backend_gone (gpointer data)
   g_cancellable_cancel (self->cancellable);
   if (self->outbox_model != NULL)
     g_clear_signal_handler (&self->outbox_id, self->outbox_model);
-  if (self->store_id != 0)
-    g_clear_signal_handler (&self->store_id, chq_backend_get_store (self->backend));
+  unwatch_store (self);
   self->backend = NULL;
   g_object_unref (self);
 }
@@ -424,6 +444,7 @@ chq_register_link_finalize (GObject *object)
 {
   ChqRegisterLink *self = CHQ_REGISTER_LINK (object);
 
+  unwatch_store (self);
   g_clear_object (&self->reg);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->outbox_model);

@@ -409,6 +409,7 @@ chq_sign_in_dialog_init (ChqSignInDialog *self)
   g_autofree char *address = NULL;
   g_autofree char *number = NULL;
 
+  chq_a11y_set_dialog_role (GTK_WIDGET (self));
   gtk_widget_init_template (GTK_WIDGET (self));
   chq_a11y_tidy (GTK_WIDGET (self));
 

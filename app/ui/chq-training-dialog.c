@@ -14,6 +14,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "chq-a11y.h"
 #include "chq-money.h"
 #include "chq-training-dialog.h"
 #include "chq-training-right.h"
@@ -417,6 +418,7 @@ chq_training_dialog_class_init (ChqTrainingDialogClass *klass)
 static void
 chq_training_dialog_init (ChqTrainingDialog *self)
 {
+  chq_a11y_set_dialog_role (GTK_WIDGET (self));
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();

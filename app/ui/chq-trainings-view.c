@@ -14,6 +14,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "chq-a11y.h"
 #include "chq-hours-report.h"
 #include "chq-training-dialog.h"
 #include "chq-trainings-view.h"
@@ -199,6 +200,7 @@ create_worker_row (gpointer item,
   g_autofree char *subtitle = NULL;
   g_autofree char *label = NULL;
   g_autofree char *add_label = NULL;
+  g_autofree char *list_label = NULL;
   GtkWidget *add;
 
   if (w == NULL)
@@ -236,7 +238,9 @@ create_worker_row (gpointer item,
   label = g_strdup_printf (ngettext ("%s: %s, %u training", "%s: %s, %u trainings",
                                      w->trainings->len),
                            name, subtitle, w->trainings->len);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  /* Translators: the name of the list of a worker's trainings; %s is the worker's name */
+  list_label = g_strdup_printf (_("Trainings of %s"), name);
+  chq_a11y_name_expander_row (ADW_EXPANDER_ROW (row), label, list_label);
 
   return row;
 }
@@ -617,6 +621,8 @@ static void
 chq_trainings_view_init (ChqTrainingsView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* "Weiterbildung hinzufügen…" beside the introduction must still fit 360 px. */
+  chq_a11y_wrap_labels (GTK_WIDGET (self->add_button));
 
   self->keys = gtk_string_list_new (NULL);
   self->cancellable = g_cancellable_new ();

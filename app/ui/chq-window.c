@@ -54,6 +54,8 @@ struct _ChqWindow
   GtkWidget            *lazy_pages[N_LAZY_PAGES]; /* NULL until built; owned by their slot */
   guint                 first_frame_id;  /* tick callback */
   guint                 build_pages_id;  /* idle */
+  guint                 status_id;       /* idle: shows or hides the short sync status */
+  gboolean              status_wide;     /* wide enough for the short sync status */
 
   /* Template children */
   AdwToastOverlay      *toast_overlay;
@@ -184,16 +186,26 @@ update_updated (ChqWindow *self)
 {
   g_autoptr(GDateTime) now = chq_clock_now_local ();
   g_autofree char *updated = NULL;
+  g_autofree char *short_updated = NULL;
 
   if (self->backend == NULL)
     {
       gtk_label_set_label (self->updated_label, "");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->updated_label), NULL);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self->sync_button),
+                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
       adw_view_switcher_title_set_subtitle (self->switcher_title, NULL);
       return;
     }
 
   updated = chq_app_format_updated (chq_sync_get_last_success (self->sync), now);
-  gtk_label_set_label (self->updated_label, updated);
+  /* Beside the sync button, the short form, read whole at the default width; the sentence
+   * is its tooltip, the button's description and, when narrow, the title's subtitle. */
+  short_updated = chq_app_format_updated_short (chq_sync_get_last_success (self->sync), now);
+  gtk_label_set_label (self->updated_label, short_updated);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->updated_label), updated);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->sync_button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, updated, -1);
   adw_view_switcher_title_set_subtitle (self->switcher_title, updated);
 
   if (!chq_sync_is_running (self->sync)
@@ -548,6 +560,7 @@ chq_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_handle_id (&self->build_pages_id, g_source_remove);
+  g_clear_handle_id (&self->status_id, g_source_remove);
   if (self->first_frame_id != 0)
     {
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->first_frame_id);
@@ -603,6 +616,44 @@ show_help_overlay_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (overlay));
 }
 
+/* The short sync status beside the sync button shows from this window width; narrower, the
+ * view switcher needs the room and the status is the sync button's tooltip (and the title's
+ * subtitle once the switcher gives way). The window's width alone decides: whether the
+ * switcher fits depends on the status itself, and following it made the header bar flap
+ * between the two. */
+#define STATUS_MIN_WIDTH 900
+
+static gboolean
+show_status_cb (gpointer user_data)
+{
+  ChqWindow *self = user_data;
+
+  self->status_id = 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->updated_label), self->status_wide);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+chq_window_size_allocate (GtkWidget *widget,
+                          int        width,
+                          int        height,
+                          int        baseline)
+{
+  ChqWindow *self = CHQ_WINDOW (widget);
+  gboolean wide = width >= STATUS_MIN_WIDTH;
+
+  GTK_WIDGET_CLASS (chq_window_parent_class)->size_allocate (widget, width, height, baseline);
+
+  /* Not while the window is being laid out. */
+  if (wide != self->status_wide)
+    {
+      self->status_wide = wide;
+      if (self->status_id == 0)
+        self->status_id = g_idle_add (show_status_cb, self);
+    }
+}
+
 static void
 chq_window_class_init (ChqWindowClass *klass)
 {
@@ -615,6 +666,7 @@ chq_window_class_init (ChqWindowClass *klass)
   object_class->dispose = chq_window_dispose;
   object_class->finalize = chq_window_finalize;
   window_class->close_request = chq_window_close_request;
+  widget_class->size_allocate = chq_window_size_allocate;
 
   properties[PROP_BACKEND] =
     g_param_spec_object ("backend", NULL, NULL, CHQ_TYPE_BACKEND,

@@ -723,6 +723,7 @@ chq_worker_dialog_init (ChqWorkerDialog *self)
 {
   g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
 
+  chq_a11y_set_dialog_role (GTK_WIDGET (self));
   gtk_widget_init_template (GTK_WIDGET (self));
   chq_a11y_tidy (GTK_WIDGET (self));
 
