@@ -145,6 +145,13 @@ write_report (guint n_workers,
   g_assert_no_error (error);
   g_assert_cmpuint (len, >, 1000);
   g_assert_true (g_str_has_prefix (head, "%PDF-"));
+  /* The workers' names and hours: readable by the user only, whatever the umask. */
+  {
+    GStatBuf st;
+
+    g_assert_cmpint (g_stat (path, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  }
 
   *out_rendered = render_pages (path, dir);
 

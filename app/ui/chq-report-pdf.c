@@ -416,8 +416,10 @@ chq_report_pdf_write (ChqReportPdf  *pdf,
   g_return_val_if_fail (pdf != NULL, FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, cancellable,
-                           &local_error);
+  /* The workers' names and hours: readable by the user only. */
+  stream = g_file_replace (file, NULL, FALSE,
+                           G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
+                           cancellable, &local_error);
   if (stream == NULL)
     {
       g_autofree char *name = g_file_get_parse_name (file);
