@@ -19,6 +19,7 @@
 #include "chq-outbox-effect.h"
 #include "chq-outbox-view.h"
 #include "chq-preferences-window.h"
+#include "chq-register.h"
 #include "chq-sandbox.h"
 #include "chq-secret.h"
 #include "chq-sign-in-dialog.h"
@@ -71,6 +72,34 @@ get_main_window (void)
   wait_until (gtk_widget_get_mapped (GTK_WIDGET (window)), 5000);
 
   return CHQ_WINDOW (window);
+}
+
+/* How many of the demo's details and trainings the demo company's register holds now. */
+static guint
+count_demo_register_rows (void)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(ChqRegister) reg = NULL;
+  g_autoptr(ChqRegisterData) data = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  chq_register_open_async ("0123456749", NULL, NULL, store_result_cb, &result);
+  wait_until (result != NULL, 10000);
+  reg = chq_register_open_finish (result, &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  chq_register_load_async (reg, NULL, store_result_cb, &result);
+  wait_until (result != NULL, 10000);
+  data = chq_register_load_finish (reg, result, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < data->details->len; i++)
+    n += ((ChqWorkerDetails *) g_ptr_array_index (data->details, i))->demo ? 1 : 0;
+  for (guint i = 0; i < data->trainings->len; i++)
+    n += ((ChqTraining *) g_ptr_array_index (data->trainings, i))->demo ? 1 : 0;
+
+  return n;
 }
 
 /* Back to the welcome page and the default settings, for the next test. */
@@ -517,10 +546,15 @@ test_first_run_demo (void)
   g_assert_cmpstr (chq_window_get_visible_page (window), ==, "workers");
   g_action_group_activate_action (G_ACTION_GROUP (app), "show-page", g_variant_new_string ("catalogue"));
 
+  /* The demo's register holds its workers' local details and trainings no voucher paid. */
+  wait_until (count_demo_register_rows () > 0, 20000);
+
   /* "Leave Demo" in the banner (an account of the settings stays for the next start). */
   g_settings_set_string (settings, "enterprise-number", TEST_ENTERPRISE);
   g_assert_true (click (template_child (window, CHQ_TYPE_WINDOW, "banner_button")));
   flush_main_context ();
+  /* It takes the demo's rows out of the register with it. */
+  wait_until (count_demo_register_rows () == 0, 20000);
   g_assert_null (chq_application_get_backend (app));
   g_assert_cmpstr (chq_window_get_view (window), ==, "welcome");
   g_assert_null (chq_window_get_banner (window));
