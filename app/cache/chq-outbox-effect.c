@@ -15,6 +15,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "chq-client.h"
 #include "chq-enrolment.h"
 #include "chq-json.h"
 #include "chq-order.h"

@@ -6,10 +6,12 @@
 
 #include <gio/gio.h>
 
-#include "chq-client.h"
 #include "chq-outbox-entry.h"
 
 G_BEGIN_DECLS
+
+/* Only named here: what the client can do is for the cache's own files (chq-client.h). */
+typedef struct _ChqClient ChqClient;
 
 /* The lists of the service an entry's effect is looked for in. */
 typedef enum {

@@ -92,7 +92,7 @@ on_sync_interval_changed_cb (GSettings      *settings,
                           ChqApplication *self)
 {
   if (self->backend == NULL
-      || !chq_client_has_token (chq_backend_get_client (self->backend)))
+      || !chq_backend_has_token (self->backend))
     return;
 
   /* Applied at once: the engine re-arms its timer. */
@@ -341,7 +341,7 @@ chq_application_use_backend (ChqApplication *self,
   self->backend = backend != NULL ? g_object_ref (backend) : NULL;
   update_windows (self);
 
-  if (backend != NULL && chq_client_has_token (chq_backend_get_client (backend)))
+  if (backend != NULL && chq_backend_has_token (backend))
     start_syncing (self);
 }
 
