@@ -528,8 +528,11 @@ chq_backend_simulate_payment_finish (ChqBackend    *self,
 }
 
 /* Intents: each is committed to the outbox before anything is sent, then the sync engine is
- * asked to run (it sends in order, with the entry's idempotency key). */
+ * asked to run (it sends in order, with the entry's idempotency key). The UI uses the
+ * _async calls: the commit waits for the disk on a thread while the outbox already lists
+ * the entry as waiting to be sent. Each synchronous call does the same in one go. */
 
+/* @payload: (transfer full) (nullable) */
 static gint64
 add_intent (ChqBackend     *self,
             ChqOutboxKind   kind,
@@ -537,6 +540,7 @@ add_intent (ChqBackend     *self,
             JsonNode       *payload,
             GError        **error)
 {
+  g_autoptr(JsonNode) owned = payload;
   gint64 id;
 
   id = chq_outbox_add (self->outbox, self->account_key, kind, target_id, payload, error);
@@ -544,6 +548,71 @@ add_intent (ChqBackend     *self,
     chq_sync_request (self->sync);
 
   return id;
+}
+
+static void
+on_intent_added_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  ChqBackend *self = g_task_get_source_object (task);
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  id = chq_outbox_add_finish (CHQ_OUTBOX (source), result, &error);
+  if (id <= 0)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (self->sync != NULL)
+    chq_sync_request (self->sync);
+  g_task_return_pointer (task, g_memdup2 (&id, sizeof id), g_free);
+}
+
+/* @payload: (transfer full) (nullable). Returns: the id the entry is listed with at once. */
+static gint64
+add_intent_async (ChqBackend          *self,
+                  ChqOutboxKind        kind,
+                  const char          *target_id,
+                  JsonNode            *payload,
+                  GCancellable        *cancellable,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data)
+{
+  g_autoptr(JsonNode) owned = payload;
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, add_intent_async);
+  /* Not @cancellable: once asked for, the entry is committed and the engine told. */
+  return chq_outbox_add_async (self->outbox, self->account_key, kind, target_id, payload, NULL,
+                               on_intent_added_cb, g_steal_pointer (&task));
+}
+
+/**
+ * chq_backend_intent_finish:
+ * @self: a #ChqBackend
+ * @result: the #GAsyncResult of one of the _async intents (chq_backend_order_vouchers_async(),
+ *   ...)
+ * @error: return location for a #GError
+ *
+ * Returns: the outbox entry's id, or 0 with @error set (the entry could not be kept on
+ *   disk, and left the outbox's lists)
+ */
+gint64
+chq_backend_intent_finish (ChqBackend    *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  g_autofree gint64 *id = NULL;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), 0);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == add_intent_async, 0);
+
+  id = g_task_propagate_pointer (G_TASK (result), error);
+  return id != NULL ? *id : 0;
 }
 
 /**
@@ -563,13 +632,43 @@ chq_backend_order_vouchers (ChqBackend      *self,
                             guint            quantity,
                             GError         **error)
 {
-  g_autoptr(JsonNode) payload = NULL;
-
   g_return_val_if_fail (CHQ_IS_BACKEND (self), 0);
   g_return_val_if_fail (quantity > 0, 0);
 
-  payload = chq_order_request_to_json (voucher_type, quantity);
-  return add_intent (self, CHQ_OUTBOX_KIND_CREATE_ORDER, NULL, payload, error);
+  return add_intent (self, CHQ_OUTBOX_KIND_CREATE_ORDER, NULL,
+                     chq_order_request_to_json (voucher_type, quantity), error);
+}
+
+/**
+ * chq_backend_order_vouchers_async:
+ * @self: a #ChqBackend
+ * @voucher_type: the type of voucher
+ * @quantity: how many, at least 1
+ * @cancellable: (nullable): stops waiting only: the entry is kept all the same
+ * @callback: called once the entry is on disk; finish with chq_backend_intent_finish()
+ * @user_data: data for @callback
+ *
+ * chq_backend_order_vouchers() without waiting for the disk: the outbox lists the order
+ * as waiting to be sent at once. The other _async intents do the same for their
+ * synchronous twins.
+ *
+ * Returns: the id of the outbox entry, listed at once (chq_backend_intent_finish() gives
+ *   the id it has on disk: the same, unless another process took it meanwhile)
+ */
+gint64
+chq_backend_order_vouchers_async (ChqBackend          *self,
+                                  ChqVoucherType       voucher_type,
+                                  guint                quantity,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_return_val_if_fail (CHQ_IS_BACKEND (self), 0);
+  g_return_val_if_fail (quantity > 0, 0);
+
+  return add_intent_async (self, CHQ_OUTBOX_KIND_CREATE_ORDER, NULL,
+                           chq_order_request_to_json (voucher_type, quantity),
+                           cancellable, callback, user_data);
 }
 
 gint64
@@ -584,17 +683,43 @@ chq_backend_cancel_order (ChqBackend  *self,
 }
 
 gint64
+chq_backend_cancel_order_async (ChqBackend          *self,
+                                const char          *order_id,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_return_val_if_fail (CHQ_IS_BACKEND (self), 0);
+  g_return_val_if_fail (order_id != NULL, 0);
+
+  return add_intent_async (self, CHQ_OUTBOX_KIND_CANCEL_ORDER, order_id, NULL,
+                           cancellable, callback, user_data);
+}
+
+gint64
 chq_backend_add_worker (ChqBackend  *self,
                         ChqWorker   *worker,
                         GError     **error)
 {
-  g_autoptr(JsonNode) payload = NULL;
-
   g_return_val_if_fail (CHQ_IS_BACKEND (self), 0);
   g_return_val_if_fail (CHQ_IS_WORKER (worker), 0);
 
-  payload = chq_worker_request_to_json (worker);
-  return add_intent (self, CHQ_OUTBOX_KIND_CREATE_WORKER, NULL, payload, error);
+  return add_intent (self, CHQ_OUTBOX_KIND_CREATE_WORKER, NULL,
+                     chq_worker_request_to_json (worker), error);
+}
+
+gint64
+chq_backend_add_worker_async (ChqBackend          *self,
+                              ChqWorker           *worker,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_return_val_if_fail (CHQ_IS_BACKEND (self), 0);
+  g_return_val_if_fail (CHQ_IS_WORKER (worker), 0);
+
+  return add_intent_async (self, CHQ_OUTBOX_KIND_CREATE_WORKER, NULL,
+                           chq_worker_request_to_json (worker), cancellable, callback, user_data);
 }
 
 gint64
@@ -602,15 +727,27 @@ chq_backend_update_worker (ChqBackend  *self,
                            ChqWorker   *worker,
                            GError     **error)
 {
-  g_autoptr(JsonNode) payload = NULL;
-
   g_return_val_if_fail (CHQ_IS_BACKEND (self), 0);
   g_return_val_if_fail (CHQ_IS_WORKER (worker), 0);
   g_return_val_if_fail (chq_worker_get_id (worker) != NULL, 0);
 
-  payload = chq_worker_request_to_json (worker);
   return add_intent (self, CHQ_OUTBOX_KIND_UPDATE_WORKER, chq_worker_get_id (worker),
-                     payload, error);
+                     chq_worker_request_to_json (worker), error);
+}
+
+gint64
+chq_backend_update_worker_async (ChqBackend          *self,
+                                 ChqWorker           *worker,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_return_val_if_fail (CHQ_IS_BACKEND (self), 0);
+  g_return_val_if_fail (CHQ_IS_WORKER (worker), 0);
+  g_return_val_if_fail (chq_worker_get_id (worker) != NULL, 0);
+
+  return add_intent_async (self, CHQ_OUTBOX_KIND_UPDATE_WORKER, chq_worker_get_id (worker),
+                           chq_worker_request_to_json (worker), cancellable, callback, user_data);
 }
 
 gint64
@@ -625,19 +762,48 @@ chq_backend_archive_worker (ChqBackend  *self,
 }
 
 gint64
+chq_backend_archive_worker_async (ChqBackend          *self,
+                                  const char          *worker_id,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_return_val_if_fail (CHQ_IS_BACKEND (self), 0);
+  g_return_val_if_fail (worker_id != NULL, 0);
+
+  return add_intent_async (self, CHQ_OUTBOX_KIND_ARCHIVE_WORKER, worker_id, NULL,
+                           cancellable, callback, user_data);
+}
+
+gint64
 chq_backend_book (ChqBackend  *self,
                   const char  *worker_id,
                   const char  *course_id,
                   const char  *session_id,
                   GError     **error)
 {
-  g_autoptr(JsonNode) payload = NULL;
-
   g_return_val_if_fail (CHQ_IS_BACKEND (self), 0);
   g_return_val_if_fail (worker_id != NULL && course_id != NULL && session_id != NULL, 0);
 
-  payload = chq_enrolment_request_to_json (worker_id, course_id, session_id);
-  return add_intent (self, CHQ_OUTBOX_KIND_CREATE_ENROLMENT, NULL, payload, error);
+  return add_intent (self, CHQ_OUTBOX_KIND_CREATE_ENROLMENT, NULL,
+                     chq_enrolment_request_to_json (worker_id, course_id, session_id), error);
+}
+
+gint64
+chq_backend_book_async (ChqBackend          *self,
+                        const char          *worker_id,
+                        const char          *course_id,
+                        const char          *session_id,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_return_val_if_fail (CHQ_IS_BACKEND (self), 0);
+  g_return_val_if_fail (worker_id != NULL && course_id != NULL && session_id != NULL, 0);
+
+  return add_intent_async (self, CHQ_OUTBOX_KIND_CREATE_ENROLMENT, NULL,
+                           chq_enrolment_request_to_json (worker_id, course_id, session_id),
+                           cancellable, callback, user_data);
 }
 
 gint64
@@ -649,6 +815,20 @@ chq_backend_cancel_booking (ChqBackend  *self,
   g_return_val_if_fail (enrolment_id != NULL, 0);
 
   return add_intent (self, CHQ_OUTBOX_KIND_CANCEL_ENROLMENT, enrolment_id, NULL, error);
+}
+
+gint64
+chq_backend_cancel_booking_async (ChqBackend          *self,
+                                  const char          *enrolment_id,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_return_val_if_fail (CHQ_IS_BACKEND (self), 0);
+  g_return_val_if_fail (enrolment_id != NULL, 0);
+
+  return add_intent_async (self, CHQ_OUTBOX_KIND_CANCEL_ENROLMENT, enrolment_id, NULL,
+                           cancellable, callback, user_data);
 }
 
 /**
@@ -669,12 +849,26 @@ chq_backend_record_attendance (ChqBackend  *self,
                                GArray      *days,
                                GError     **error)
 {
-  g_autoptr(JsonNode) payload = NULL;
-
   g_return_val_if_fail (CHQ_IS_BACKEND (self), 0);
   g_return_val_if_fail (enrolment_id != NULL, 0);
   g_return_val_if_fail (days != NULL, 0);
 
-  payload = chq_attendance_request_to_json (days);
-  return add_intent (self, CHQ_OUTBOX_KIND_RECORD_ATTENDANCE, enrolment_id, payload, error);
+  return add_intent (self, CHQ_OUTBOX_KIND_RECORD_ATTENDANCE, enrolment_id,
+                     chq_attendance_request_to_json (days), error);
+}
+
+gint64
+chq_backend_record_attendance_async (ChqBackend          *self,
+                                     const char          *enrolment_id,
+                                     GArray              *days,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_return_val_if_fail (CHQ_IS_BACKEND (self), 0);
+  g_return_val_if_fail (enrolment_id != NULL, 0);
+  g_return_val_if_fail (days != NULL, 0);
+
+  return add_intent_async (self, CHQ_OUTBOX_KIND_RECORD_ATTENDANCE, enrolment_id,
+                           chq_attendance_request_to_json (days), cancellable, callback, user_data);
 }

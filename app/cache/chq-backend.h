@@ -72,33 +72,83 @@ ChqOrder   *chq_backend_simulate_payment_finish (ChqBackend          *self,
                                                  GAsyncResult        *result,
                                                  GError             **error);
 
+/* Intents: the synchronous calls wait for the disk (tests); the UI uses the _async ones,
+ * each finished with chq_backend_intent_finish(). */
+gint64      chq_backend_intent_finish        (ChqBackend          *self,
+                                              GAsyncResult        *result,
+                                              GError             **error);
+
 gint64      chq_backend_order_vouchers       (ChqBackend          *self,
                                               ChqVoucherType       voucher_type,
                                               guint                quantity,
                                               GError             **error);
+gint64      chq_backend_order_vouchers_async (ChqBackend          *self,
+                                              ChqVoucherType       voucher_type,
+                                              guint                quantity,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
 gint64      chq_backend_cancel_order         (ChqBackend          *self,
                                               const char          *order_id,
                                               GError             **error);
+gint64      chq_backend_cancel_order_async   (ChqBackend          *self,
+                                              const char          *order_id,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
 gint64      chq_backend_add_worker           (ChqBackend          *self,
                                               ChqWorker           *worker,
                                               GError             **error);
+gint64      chq_backend_add_worker_async     (ChqBackend          *self,
+                                              ChqWorker           *worker,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
 gint64      chq_backend_update_worker        (ChqBackend          *self,
                                               ChqWorker           *worker,
                                               GError             **error);
+gint64      chq_backend_update_worker_async  (ChqBackend          *self,
+                                              ChqWorker           *worker,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
 gint64      chq_backend_archive_worker       (ChqBackend          *self,
                                               const char          *worker_id,
                                               GError             **error);
+gint64      chq_backend_archive_worker_async (ChqBackend          *self,
+                                              const char          *worker_id,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
 gint64      chq_backend_book                 (ChqBackend          *self,
                                               const char          *worker_id,
                                               const char          *course_id,
                                               const char          *session_id,
                                               GError             **error);
+gint64      chq_backend_book_async           (ChqBackend          *self,
+                                              const char          *worker_id,
+                                              const char          *course_id,
+                                              const char          *session_id,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
 gint64      chq_backend_cancel_booking       (ChqBackend          *self,
                                               const char          *enrolment_id,
                                               GError             **error);
+gint64      chq_backend_cancel_booking_async (ChqBackend          *self,
+                                              const char          *enrolment_id,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
 gint64      chq_backend_record_attendance    (ChqBackend          *self,
                                               const char          *enrolment_id,
                                               GArray              *days,
                                               GError             **error);
+gint64      chq_backend_record_attendance_async (ChqBackend       *self,
+                                              const char          *enrolment_id,
+                                              GArray              *days,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
 
 G_END_DECLS

@@ -35,6 +35,9 @@ struct _ChqOutbox
   GMainContext *context;    /* owned: where `changed` is emitted */
   GThread      *owner;      /* the thread that opened the outbox (not owned) */
   GHashTable   *models;     /* owned: account key -> GListStore of waiting/failed entries */
+  GMutex        adding_lock;  /* guards @adding and @last_id; taken after @lock, never before */
+  GPtrArray    *adding;     /* owned: entries of chq_outbox_add_async() not committed yet */
+  gint64        last_id;    /* the highest entry id taken or handed out */
   ChqOutboxClockFunc clock; /* nullable: g_get_real_time() */
   gpointer      clock_data;
 };
@@ -254,6 +257,19 @@ list_locked (ChqOutbox       *self,
         g_ptr_array_add (entries, entry);
     }
 
+  if (states & CHQ_OUTBOX_STATES_PENDING)
+    {
+      g_mutex_lock (&self->adding_lock);
+      for (guint i = 0; i < self->adding->len; i++)
+        {
+          ChqOutboxEntry *entry = g_ptr_array_index (self->adding, i);
+
+          if (g_str_equal (chq_outbox_entry_get_account_key (entry), account_key))
+            g_ptr_array_add (entries, g_object_ref (entry));
+        }
+      g_mutex_unlock (&self->adding_lock);
+    }
+
   return entries;
 }
 
@@ -307,6 +323,19 @@ emit_changed (ChqOutbox *self)
       g_source_set_static_name (source, "[chq] outbox changed");
       g_source_attach (source, self->context);
     }
+}
+
+/* The highest id the table has given (AUTOINCREMENT never gives an id twice). */
+static gint64
+read_last_id (sqlite3 *db)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = prepare (db, "SELECT seq FROM sqlite_sequence WHERE name = 'entries'", NULL);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    return sqlite3_column_int64 (stmt, 0);
+
+  return 0;
 }
 
 static gboolean
@@ -425,10 +454,12 @@ chq_outbox_finalize (GObject *object)
   ChqOutbox *self = CHQ_OUTBOX (object);
 
   g_clear_pointer (&self->models, g_hash_table_unref);
+  g_clear_pointer (&self->adding, g_ptr_array_unref);
   g_clear_pointer (&self->db, sqlite3_close);
   g_clear_pointer (&self->context, g_main_context_unref);
   g_clear_pointer (&self->path, g_free);
   g_mutex_clear (&self->lock);
+  g_mutex_clear (&self->adding_lock);
 
   G_OBJECT_CLASS (chq_outbox_parent_class)->finalize (object);
 }
@@ -455,6 +486,8 @@ static void
 chq_outbox_init (ChqOutbox *self)
 {
   g_mutex_init (&self->lock);
+  g_mutex_init (&self->adding_lock);
+  self->adding = g_ptr_array_new_with_free_func (g_object_unref);
   self->context = g_main_context_ref_thread_default ();
   self->owner = g_thread_self ();
   self->models = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
@@ -541,6 +574,8 @@ chq_outbox_open (const char  *path,
       !migrate (self->db, error))
     return NULL;
 
+  self->last_id = read_last_id (self->db);
+
   return g_steal_pointer (&self);
 }
 
@@ -555,6 +590,113 @@ chq_outbox_get_path (ChqOutbox *self)
 {
   g_return_val_if_fail (CHQ_IS_OUTBOX (self), NULL);
   return self->path;
+}
+
+/* The id the next entry will have, known before it is written: the entry waiting for the
+ * disk is shown with the id it keeps. */
+static gint64
+reserve_id (ChqOutbox *self)
+{
+  gint64 id;
+
+  g_mutex_lock (&self->adding_lock);
+  id = ++self->last_id;
+  g_mutex_unlock (&self->adding_lock);
+
+  return id;
+}
+
+/* What an entry is made of when it is added. */
+typedef struct {
+  gint64         id;           /* reserved with reserve_id() */
+  char          *key;          /* owned: the idempotency key */
+  char          *account_key;  /* owned */
+  ChqOutboxKind  kind;
+  char          *target_id;    /* owned, nullable */
+  char          *payload_json; /* owned */
+  gint64         created_at;
+  ChqOutboxEntry *entry;       /* owned, nullable: as listed while it waits for the disk */
+} AddData;
+
+static void
+add_data_free (AddData *data)
+{
+  g_free (data->key);
+  g_free (data->account_key);
+  g_free (data->target_id);
+  g_free (data->payload_json);
+  g_clear_object (&data->entry);
+  g_free (data);
+}
+
+static AddData *
+add_data_new (ChqOutbox     *self,
+              const char    *account_key,
+              ChqOutboxKind  kind,
+              const char    *target_id,
+              JsonNode      *payload)
+{
+  AddData *data = g_new0 (AddData, 1);
+
+  data->id = reserve_id (self);
+  data->key = g_uuid_string_random ();
+  data->account_key = g_strdup (account_key);
+  data->kind = kind;
+  data->target_id = g_strdup (target_id);
+  data->payload_json = payload != NULL ? json_to_string (payload, FALSE) : g_strdup ("{}");
+  data->created_at = now_usec (self);
+
+  return data;
+}
+
+/* Commits the row of @data, and only then stops listing its entry as being added. Should
+ * another process have taken the reserved id, the row gets the next free one. */
+static gint64
+insert_entry (ChqOutbox  *self,
+              AddData    *data,
+              GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 id = 0;
+  int rc = SQLITE_OK;
+
+  g_mutex_lock (&self->lock);
+  stmt = prepare (self->db,
+                  "INSERT INTO entries (id, idempotency_key, account_key, kind, target_id, "
+                  "payload, state, created_at, updated_at) "
+                  "VALUES (?7, ?1, ?2, ?3, ?4, ?5, 'pending', ?6, ?6)",
+                  error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, data->key, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, data->account_key, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, chq_outbox_kind_to_string (data->kind), -1, SQLITE_STATIC);
+      bind_text_or_null (stmt, 4, data->target_id);
+      sqlite3_bind_text (stmt, 5, data->payload_json, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 6, data->created_at);
+      sqlite3_bind_int64 (stmt, 7, data->id);
+
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_CONSTRAINT_PRIMARYKEY)
+        {
+          sqlite3_reset (stmt);
+          sqlite3_bind_null (stmt, 7);
+          rc = sqlite3_step (stmt);
+        }
+      if (rc == SQLITE_DONE)
+        id = sqlite3_last_insert_rowid (self->db);
+      else
+        set_db_error (self->db, rc, error);
+    }
+
+  g_mutex_lock (&self->adding_lock);
+  self->last_id = MAX (self->last_id, id);
+  if (data->entry != NULL)
+    g_ptr_array_remove (self->adding, data->entry);
+  g_mutex_unlock (&self->adding_lock);
+  g_mutex_unlock (&self->lock);
+
+  return id;
 }
 
 /**
@@ -580,42 +722,16 @@ chq_outbox_add (ChqOutbox      *self,
                 JsonNode       *payload,
                 GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *key = g_uuid_string_random ();
-  g_autofree char *payload_json = NULL;
-  gint64 now;
-  gint64 id = 0;
-  int rc;
+  AddData *data;
+  gint64 id;
 
   g_return_val_if_fail (CHQ_IS_OUTBOX (self), 0);
   g_return_val_if_fail (account_key != NULL, 0);
   g_return_val_if_fail ((guint) kind < CHQ_N_OUTBOX_KINDS, 0);
 
-  payload_json = payload != NULL ? json_to_string (payload, FALSE) : g_strdup ("{}");
-
-  g_mutex_lock (&self->lock);
-  now = now_usec (self);
-  stmt = prepare (self->db,
-                  "INSERT INTO entries (idempotency_key, account_key, kind, target_id, "
-                  "payload, state, created_at, updated_at) "
-                  "VALUES (?1, ?2, ?3, ?4, ?5, 'pending', ?6, ?6)",
-                  error);
-  if (stmt != NULL)
-    {
-      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, account_key, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, chq_outbox_kind_to_string (kind), -1, SQLITE_STATIC);
-      bind_text_or_null (stmt, 4, target_id);
-      sqlite3_bind_text (stmt, 5, payload_json, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 6, now);
-
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_DONE)
-        id = sqlite3_last_insert_rowid (self->db);
-      else
-        set_db_error (self->db, rc, error);
-    }
-  g_mutex_unlock (&self->lock);
+  data = add_data_new (self, account_key, kind, target_id, payload);
+  id = insert_entry (self, data, error);
+  add_data_free (data);
 
   if (id != 0)
     emit_changed (self);
@@ -623,20 +739,23 @@ chq_outbox_add (ChqOutbox      *self,
   return id;
 }
 
-typedef struct {
-  char          *account_key;  /* owned */
-  ChqOutboxKind  kind;
-  char          *target_id;    /* owned, nullable */
-  JsonNode      *payload;      /* owned, nullable */
-} AddData;
-
-static void
-add_data_free (AddData *data)
+/* The entry as listed while its row waits for the disk: as it will be read back. */
+static ChqOutboxEntry *
+entry_new_adding (AddData *data)
 {
-  g_free (data->account_key);
-  g_free (data->target_id);
-  g_clear_pointer (&data->payload, json_node_unref);
-  g_free (data);
+  g_autoptr(GDateTime) created_at = date_time_from_usec (data->created_at);
+
+  return g_object_new (CHQ_TYPE_OUTBOX_ENTRY,
+                       "id", data->id,
+                       "idempotency-key", data->key,
+                       "account-key", data->account_key,
+                       "kind", data->kind,
+                       "target-id", data->target_id,
+                       "payload-json", data->payload_json,
+                       "state", CHQ_OUTBOX_STATE_PENDING,
+                       "created-at", created_at,
+                       "updated-at", created_at,
+                       NULL);
 }
 
 static void
@@ -645,12 +764,16 @@ add_thread (GTask        *task,
             gpointer      task_data,
             GCancellable *cancellable)
 {
+  ChqOutbox *self = source_object;
   AddData *data = task_data;
   GError *error = NULL;
   gint64 *id = g_new (gint64, 1);
 
-  *id = chq_outbox_add (source_object, data->account_key, data->kind, data->target_id,
-                        data->payload, &error);
+  /* Listed since chq_outbox_add_async(): `changed` again only if it went, or its id
+   * changed. */
+  *id = insert_entry (self, data, &error);
+  if (*id != data->id)
+    emit_changed (self);
   if (*id != 0)
     g_task_return_pointer (task, id, g_free);
   else
@@ -672,9 +795,15 @@ add_thread (GTask        *task,
  * @user_data: data for @callback
  *
  * chq_outbox_add() on a worker thread: the commit waits for the disk, which the main
- * loop should not. Cancelling does not undo an entry already committed.
+ * loop should not. The entry is listed at once, waiting to be sent, with the id it keeps
+ * (chq_outbox_list(), chq_outbox_count_pending(), the models and `changed`), but it is
+ * not sent before it is on disk; it leaves the lists if the commit fails. Cancelling does
+ * not undo an entry already committed.
+ *
+ * Returns: the id the entry is listed with, which it keeps on disk (unless another process
+ *   took it meanwhile: chq_outbox_add_finish() tells), or 0 on a programming error
  */
-void
+gint64
 chq_outbox_add_async (ChqOutbox           *self,
                       const char          *account_key,
                       ChqOutboxKind        kind,
@@ -686,20 +815,26 @@ chq_outbox_add_async (ChqOutbox           *self,
 {
   g_autoptr(GTask) task = NULL;
   AddData *data;
+  gint64 id;
 
-  g_return_if_fail (CHQ_IS_OUTBOX (self));
-  g_return_if_fail (account_key != NULL);
+  g_return_val_if_fail (CHQ_IS_OUTBOX (self), 0);
+  g_return_val_if_fail (account_key != NULL, 0);
+  g_return_val_if_fail ((guint) kind < CHQ_N_OUTBOX_KINDS, 0);
 
-  data = g_new0 (AddData, 1);
-  data->account_key = g_strdup (account_key);
-  data->kind = kind;
-  data->target_id = g_strdup (target_id);
-  data->payload = payload != NULL ? json_node_copy (payload) : NULL;
+  data = add_data_new (self, account_key, kind, target_id, payload);
+  id = data->id;
+  data->entry = entry_new_adding (data);
+  g_mutex_lock (&self->adding_lock);
+  g_ptr_array_add (self->adding, g_object_ref (data->entry));
+  g_mutex_unlock (&self->adding_lock);
+  emit_changed (self);
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, chq_outbox_add_async);
   g_task_set_task_data (task, data, (GDestroyNotify) add_data_free);
   g_task_run_in_thread (task, add_thread);
+
+  return id;
 }
 
 /**
@@ -748,6 +883,18 @@ get_entry_locked (ChqOutbox  *self,
     {
       set_db_error (self->db, rc, error);
       return NULL;
+    }
+  else
+    {
+      ChqOutboxEntry *adding = NULL;
+
+      g_mutex_lock (&self->adding_lock);
+      for (guint i = 0; adding == NULL && i < self->adding->len; i++)
+        if (chq_outbox_entry_get_id (g_ptr_array_index (self->adding, i)) == id)
+          adding = g_object_ref (g_ptr_array_index (self->adding, i));
+      g_mutex_unlock (&self->adding_lock);
+      if (adding != NULL)
+        return adding;
     }
 
   g_set_error (error, CHQ_OUTBOX_ERROR, CHQ_OUTBOX_ERROR_NOT_FOUND,
@@ -833,6 +980,12 @@ chq_outbox_count_pending (ChqOutbox  *self,
       if (sqlite3_step (stmt) == SQLITE_ROW)
         count = (guint) sqlite3_column_int (stmt, 0);
     }
+  g_mutex_lock (&self->adding_lock);
+  for (guint i = 0; i < self->adding->len; i++)
+    if (g_str_equal (chq_outbox_entry_get_account_key (g_ptr_array_index (self->adding, i)),
+                     account_key))
+      count++;
+  g_mutex_unlock (&self->adding_lock);
   g_mutex_unlock (&self->lock);
 
   return count;

@@ -59,7 +59,7 @@ gint64          chq_outbox_add             (ChqOutbox        *self,
                                             const char       *target_id,
                                             JsonNode         *payload,
                                             GError          **error);
-void            chq_outbox_add_async       (ChqOutbox        *self,
+gint64          chq_outbox_add_async       (ChqOutbox        *self,
                                             const char       *account_key,
                                             ChqOutboxKind     kind,
                                             const char       *target_id,

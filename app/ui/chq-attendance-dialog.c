@@ -35,6 +35,7 @@ struct _ChqAttendanceDialog
   GArray       *widgets;    /* owned, of DayWidgets, one per day */
   char         *message;    /* owned, nullable: the form's message */
   gboolean      can_save;
+  gboolean      committing; /* insensitive while the attendance goes to disk */
   gint64        entry_id;
 
   GtkLabel     *course_label;
@@ -171,18 +172,53 @@ update_check (ChqAttendanceDialog *self)
 }
 
 static void
+on_attendance_kept_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(ChqAttendanceDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *parent;
+
+  self->entry_id = chq_backend_intent_finish (CHQ_BACKEND (source), result, &error);
+  self->committing = FALSE;
+  if (self->backend == NULL)
+    return;
+
+  if (self->entry_id <= 0)
+    {
+      g_autofree char *text = NULL;
+
+      self->entry_id = 0;
+      /* Translators: %s says what went wrong on this computer */
+      text = g_strdup_printf (_("The attendance could not be saved on this computer: %s. Check that the disk is not full, then try again."),
+                              error != NULL ? error->message : _("unknown error"));
+      gtk_label_set_label (self->error_label, text);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      /* Nothing is lost: the dialog is as it was, saying why. */
+      gtk_widget_set_sensitive (GTK_WIDGET (self), TRUE);
+      return;
+    }
+
+  parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  if (parent != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (parent), "win.toast", "s",
+                                _("Attendance recorded; waiting to be sent to the voucher service"));
+
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
 save_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
   ChqAttendanceDialog *self = CHQ_ATTENDANCE_DIALOG (widget);
   g_autoptr(GArray) days = chq_attendance_days_new ();
-  g_autoptr(GError) error = NULL;
   g_autofree double *hours = NULL;
-  GtkWindow *parent;
 
   update_check (self);
-  if (!self->can_save)
+  if (!self->can_save || self->committing)
     return;
 
   hours = collect_hours (self);
@@ -197,28 +233,14 @@ save_action (GtkWidget  *widget,
       g_array_append_val (days, day);
     }
 
-  self->entry_id = chq_backend_record_attendance (self->backend,
-                                                  chq_enrolment_get_id (self->enrolment),
-                                                  days, &error);
-  if (self->entry_id <= 0)
-    {
-      g_autofree char *text = NULL;
-
-      self->entry_id = 0;
-      /* Translators: %s says what went wrong on this computer */
-      text = g_strdup_printf (_("The attendance could not be saved on this computer: %s. Check that the disk is not full, then try again."),
-                              error != NULL ? error->message : _("unknown error"));
-      gtk_label_set_label (self->error_label, text);
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
-      return;
-    }
-
-  parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  if (parent != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (parent), "win.toast", "s",
-                                _("Attendance recorded; waiting to be sent to the voucher service"));
-
-  gtk_window_close (GTK_WINDOW (self));
+  /* The outbox shows the attendance waiting at once; the dialog waits, insensitive,
+   * for the disk. */
+  self->committing = TRUE;
+  gtk_widget_set_sensitive (widget, FALSE);
+  self->entry_id = chq_backend_record_attendance_async (self->backend,
+                                                        chq_enrolment_get_id (self->enrolment),
+                                                        days, NULL, on_attendance_kept_cb,
+                                                        g_object_ref (self));
 }
 
 static char *

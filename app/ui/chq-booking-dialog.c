@@ -31,6 +31,8 @@ struct _ChqBookingDialog
   GStringChunk       *seat_text;  /* owned: the strings of @seats */
   guint               enrolment_reads; /* reads of enrolments still running */
   gboolean            duplicate;  /* the worker is already booked on the session */
+  char               *booked;     /* owned, nullable: the toast of the booking going to disk,
+                                   * while the dialog waits for it */
   char               *today;      /* owned, nullable: "YYYY-MM-DD", a fixed clock (tests) */
 
   GtkLabel           *course_label;
@@ -492,24 +494,21 @@ on_wallet_loaded_cb (GObject      *object,
 }
 
 static void
-book_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+on_booking_kept_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
 {
-  ChqBookingDialog *self = CHQ_BOOKING_DIALOG (widget);
-  ChqCourseSession *session = get_session (self);
-  ChqWorker *worker = get_worker (self);
+  g_autoptr(ChqBookingDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *toast = NULL;
+  g_autofree char *toast = g_steal_pointer (&self->booked);
   GtkWindow *parent;
+  gint64 entry_id;
 
-  if (!chq_booking_dialog_get_can_book (self))
+  entry_id = chq_backend_intent_finish (CHQ_BACKEND (source), result, &error);
+  if (self->backend == NULL)
     return;
 
-  if (chq_backend_book (self->backend, chq_worker_get_id (worker),
-                        chq_course_get_id (self->course),
-                        chq_course_session_get_id (session), &error) <= 0)
+  if (entry_id <= 0)
     {
       g_autofree char *message = NULL;
 
@@ -518,17 +517,39 @@ book_action (GtkWidget  *widget,
                                  error != NULL ? error->message : _("unknown error"));
       gtk_label_set_label (self->error_label, message);
       gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      /* Nothing is lost: the dialog is as it was, saying why. */
+      gtk_widget_set_sensitive (GTK_WIDGET (self), TRUE);
       return;
     }
 
-  name = chq_worker_dup_display_name (worker);
-  /* TRANSLATORS: %s is a worker's name */
-  toast = g_strdup_printf (_("Booking of %s saved; waiting to be sent to the voucher service"), name);
   parent = gtk_window_get_transient_for (GTK_WINDOW (self));
   if (parent != NULL)
     gtk_widget_activate_action (GTK_WIDGET (parent), "win.toast", "s", toast);
 
   gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+book_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ChqBookingDialog *self = CHQ_BOOKING_DIALOG (widget);
+  ChqCourseSession *session = get_session (self);
+  ChqWorker *worker = get_worker (self);
+  g_autofree char *name = NULL;
+
+  if (!chq_booking_dialog_get_can_book (self) || self->booked != NULL)
+    return;
+
+  name = chq_worker_dup_display_name (worker);
+  /* TRANSLATORS: %s is a worker's name */
+  self->booked = g_strdup_printf (_("Booking of %s saved; waiting to be sent to the voucher service"), name);
+  /* The outbox shows the booking waiting at once; the dialog waits, insensitive, for the disk. */
+  gtk_widget_set_sensitive (widget, FALSE);
+  chq_backend_book_async (self->backend, chq_worker_get_id (worker),
+                          chq_course_get_id (self->course), chq_course_session_get_id (session),
+                          NULL, on_booking_kept_cb, g_object_ref (self));
 }
 
 static void
@@ -625,6 +646,7 @@ chq_booking_dialog_finalize (GObject *object)
   g_clear_pointer (&self->seats, g_array_unref);
   g_clear_pointer (&self->seat_text, g_string_chunk_free);
   g_free (self->today);
+  g_free (self->booked);
 
   G_OBJECT_CLASS (chq_booking_dialog_parent_class)->finalize (object);
 }

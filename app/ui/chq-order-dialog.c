@@ -26,6 +26,7 @@ struct _ChqOrderDialog
   guint           n_offered;
   guint           max;
   gboolean        can_order;
+  gboolean        committing;                      /* hidden while the order goes to disk */
   char           *message;                         /* owned */
   char           *breakdown[N_BREAKDOWN_LINES];    /* owned */
 
@@ -141,34 +142,54 @@ on_quantity_activate_cb (ChqOrderDialog *self)
 }
 
 static void
-confirm_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+on_order_kept_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
 {
-  ChqOrderDialog *self = CHQ_ORDER_DIALOG (widget);
+  g_autoptr(ChqOrderDialog) self = user_data;
   g_autoptr(GError) error = NULL;
   gint64 entry_id;
 
-  gtk_spin_button_update (self->quantity_spin);
-  update_breakdown (self);
-  if (!self->can_order)
+  entry_id = chq_backend_intent_finish (CHQ_BACKEND (source), result, &error);
+  self->committing = FALSE;
+  if (self->backend == NULL)
     return;
 
-  entry_id = chq_backend_order_vouchers (self->backend, chq_order_dialog_get_voucher_type (self),
-                                         chq_order_dialog_get_quantity (self), &error);
   if (entry_id <= 0)
     {
       g_autofree char *text = g_strdup_printf (_("The order could not be kept on this computer: %s"),
                                                error->message);
 
+      /* Nothing is lost: the dialog comes back as it was, saying why. */
       gtk_label_set_label (self->message_label, text);
       gtk_widget_add_css_class (GTK_WIDGET (self->message_label), "error");
       gtk_widget_set_visible (GTK_WIDGET (self->message_label), TRUE);
+      gtk_window_present (GTK_WINDOW (self));
       return;
     }
 
   g_signal_emit (self, signals[ORDERED], 0, entry_id);
   gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+confirm_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  ChqOrderDialog *self = CHQ_ORDER_DIALOG (widget);
+
+  gtk_spin_button_update (self->quantity_spin);
+  update_breakdown (self);
+  if (!self->can_order || self->committing)
+    return;
+
+  /* The outbox shows the order waiting at once; the dialog goes while the disk works. */
+  self->committing = TRUE;
+  gtk_widget_set_visible (widget, FALSE);
+  chq_backend_order_vouchers_async (self->backend, chq_order_dialog_get_voucher_type (self),
+                                    chq_order_dialog_get_quantity (self), NULL,
+                                    on_order_kept_cb, g_object_ref (self));
 }
 
 static gboolean
@@ -221,7 +242,8 @@ chq_order_dialog_class_init (ChqOrderDialogClass *klass)
    * ChqOrderDialog::ordered:
    * @entry_id: the outbox entry of the order
    *
-   * The order is queued (committed to the outbox); the dialog closes next.
+   * The order is queued (committed to the outbox: the dialog hid when it was asked
+   * for, and closes next).
    */
   signals[ORDERED] = g_signal_new ("ordered", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);

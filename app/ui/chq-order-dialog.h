@@ -16,8 +16,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ChqOrderDialog, chq_order_dialog, CHQ, ORDER_DIALOG, AdwWindow)
 
 /* @waiting: per voucher type, the vouchers in orders waiting in the outbox. The dialog offers
- * the types the account may order. Action "order.confirm" queues the order with
- * chq_backend_order_vouchers(), emits "ordered" (gint64 outbox entry id) and closes.
+ * the types the account may order. Action "order.confirm" hides the dialog and queues the
+ * order with chq_backend_order_vouchers_async(); once it is on disk, emits "ordered" (gint64
+ * outbox entry id) and closes (or comes back saying why it could not be kept).
  * Escape closes without ordering. */
 ChqOrderDialog *chq_order_dialog_new              (ChqBackend     *backend,
                                                    ChqAccount     *account,

@@ -674,24 +674,35 @@ find_order (ChqVouchersPage *self,
 }
 
 static void
+on_cancel_kept_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(ChqVouchersPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (chq_backend_intent_finish (CHQ_BACKEND (source), result, &error) > 0)
+    return;
+
+  text = g_strdup_printf (_("The cancellation could not be kept on this computer: %s"),
+                          error->message);
+  show_toast (self, text);
+}
+
+static void
 on_cancel_response_cb (AdwMessageDialog *dialog,
                        const char       *response,
                        ChqVouchersPage  *self)
 {
   const char *order_id = g_object_get_data (G_OBJECT (dialog), "order-id");
-  g_autoptr(GError) error = NULL;
 
   if (!g_str_equal (response, "cancel-order") || self->backend == NULL)
     return;
 
-  if (chq_backend_cancel_order (self->backend, order_id, &error) <= 0)
-    {
-      g_autofree char *text = g_strdup_printf (_("The cancellation could not be kept on this computer: %s"),
-                                               error->message);
-      show_toast (self, text);
-      return;
-    }
-
+  /* Shown waiting at once; a toast says so if the disk refuses it. */
+  chq_backend_cancel_order_async (self->backend, order_id, NULL, on_cancel_kept_cb,
+                                  g_object_ref (self));
   show_toast (self, _("Cancellation saved; waiting to be sent to the voucher service"));
 }
 

@@ -26,6 +26,7 @@ struct _ChqWorkerDialog
   ChqBackend   *backend;   /* owned */
   ChqWorker    *worker;    /* owned, nullable: NULL adds a worker */
   gboolean      tried;     /* Save was pressed once: every fault is shown from now on */
+  gboolean      committing; /* insensitive while the worker goes to disk */
   gint64        entry_id;
 
   AdwWindowTitle *window_title;
@@ -447,6 +448,93 @@ read_details (ChqWorkerDialog *self)
                                   on_details_read_cb, g_object_ref (self));
 }
 
+/* What a save commits, for on_worker_kept_cb(). */
+typedef struct {
+  ChqWorkerDialog *self;    /* owned */
+  ChqWorker       *worker;  /* owned: as queued */
+  char            *niss;    /* owned, nullable: as typed, normalized */
+} Saving;
+
+static void
+saving_free (Saving *saving)
+{
+  g_object_unref (saving->self);
+  g_object_unref (saving->worker);
+  g_free (saving->niss);
+  g_free (saving);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Saving, saving_free)
+
+static void
+on_worker_kept_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(Saving) saving = user_data;
+  ChqWorkerDialog *self = saving->self;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *toast = NULL;
+  GtkWindow *parent;
+
+  self->entry_id = chq_backend_intent_finish (CHQ_BACKEND (source), result, &error);
+  self->committing = FALSE;
+  if (self->backend == NULL)
+    return;
+
+  if (self->entry_id <= 0)
+    {
+      g_autofree char *text = NULL;
+
+      self->entry_id = 0;
+      /* Translators: %s says what went wrong on this computer */
+      text = g_strdup_printf (_("The change could not be saved on this computer: %s. Check that the disk is not full, then try again."),
+                              error != NULL ? error->message : _("unknown error"));
+      gtk_label_set_label (self->error_label, text);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      /* Nothing is lost: the dialog is as it was, saying why. */
+      gtk_widget_set_sensitive (GTK_WIDGET (self), TRUE);
+      return;
+    }
+
+  /* The details go to the register, under the worker's id, or for a worker the service has
+   * not created yet under the outbox entry's client UUID (re-keyed once it is sent). */
+  if (!details_are_empty (self) || self->details != NULL)
+    {
+      ChqRegister *reg = chq_register_link_get_register (self->link);
+      g_autofree char *key = self->worker != NULL
+                             ? g_strdup (chq_worker_get_id (self->worker))
+                             : chq_register_link_dup_pending_key (self->link, self->entry_id);
+      g_autoptr(ChqWorkerDetails) details = key != NULL ? details_from_form (self, key) : NULL;
+      g_autoptr(GError) details_error = NULL;
+      GDate today;
+
+      get_today (self, &today);
+      if (reg == NULL || details == NULL)
+        details_not_saved (_("the training register is not open"));
+      else if (!chq_worker_details_check (details, saving->niss, &today, &details_error))
+        details_not_saved (details_error->message);
+      else
+        chq_register_save_details_async (reg, details, NULL, on_details_saved_cb,
+                                         g_object_ref (self->link));
+    }
+
+  name = chq_worker_dup_display_name (saving->worker);
+  if (self->worker != NULL)
+    /* Translators: %s is a worker's name */
+    toast = g_strdup_printf (_("Changes to %s saved; waiting to be sent to the voucher service"), name);
+  else
+    /* Translators: %s is a worker's name */
+    toast = g_strdup_printf (_("%s added; waiting to be sent to the voucher service"), name);
+
+  parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  if (parent != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (parent), "win.toast", "s", toast);
+
+  gtk_window_close (GTK_WINDOW (self));
+}
+
 static void
 save_action (GtkWidget  *widget,
              const char *action_name,
@@ -454,17 +542,17 @@ save_action (GtkWidget  *widget,
 {
   ChqWorkerDialog *self = CHQ_WORKER_DIALOG (widget);
   g_autoptr(ChqWorker) worker = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   g_autofree char *first = NULL;
   g_autofree char *last = NULL;
   g_autofree char *niss = NULL;
   g_autofree char *email = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *toast = NULL;
-  GtkWindow *parent;
+  Saving *saving;
   ChqWorkerField field;
   guint status;
+
+  if (self->committing)
+    return;
 
   self->tried = TRUE;
   check_names (self);
@@ -520,59 +608,19 @@ save_action (GtkWidget  *widget,
                          "email", email,
                          NULL);
 
+  /* The outbox shows the worker waiting at once; the dialog waits, insensitive, for the disk. */
+  saving = g_new0 (Saving, 1);
+  saving->self = g_object_ref (self);
+  saving->worker = g_object_ref (worker);
+  saving->niss = g_steal_pointer (&niss);
+  self->committing = TRUE;
+  gtk_widget_set_sensitive (widget, FALSE);
   if (self->worker != NULL)
-    self->entry_id = chq_backend_update_worker (self->backend, worker, &error);
+    self->entry_id = chq_backend_update_worker_async (self->backend, worker, NULL,
+                                                      on_worker_kept_cb, saving);
   else
-    self->entry_id = chq_backend_add_worker (self->backend, worker, &error);
-
-  if (self->entry_id <= 0)
-    {
-      g_autofree char *text = NULL;
-
-      self->entry_id = 0;
-      /* Translators: %s says what went wrong on this computer */
-      text = g_strdup_printf (_("The change could not be saved on this computer: %s. Check that the disk is not full, then try again."),
-                              error != NULL ? error->message : _("unknown error"));
-      gtk_label_set_label (self->error_label, text);
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
-      return;
-    }
-
-  /* The details go to the register, under the worker's id, or for a worker the service has
-   * not created yet under the outbox entry's client UUID (re-keyed once it is sent). */
-  if (!details_are_empty (self) || self->details != NULL)
-    {
-      ChqRegister *reg = chq_register_link_get_register (self->link);
-      g_autofree char *key = self->worker != NULL
-                             ? g_strdup (chq_worker_get_id (self->worker))
-                             : chq_register_link_dup_pending_key (self->link, self->entry_id);
-      g_autoptr(ChqWorkerDetails) details = key != NULL ? details_from_form (self, key) : NULL;
-      g_autoptr(GError) details_error = NULL;
-      GDate today;
-
-      get_today (self, &today);
-      if (reg == NULL || details == NULL)
-        details_not_saved (_("the training register is not open"));
-      else if (!chq_worker_details_check (details, niss, &today, &details_error))
-        details_not_saved (details_error->message);
-      else
-        chq_register_save_details_async (reg, details, NULL, on_details_saved_cb,
-                                         g_object_ref (self->link));
-    }
-
-  name = chq_worker_dup_display_name (worker);
-  if (self->worker != NULL)
-    /* Translators: %s is a worker's name */
-    toast = g_strdup_printf (_("Changes to %s saved; waiting to be sent to the voucher service"), name);
-  else
-    /* Translators: %s is a worker's name */
-    toast = g_strdup_printf (_("%s added; waiting to be sent to the voucher service"), name);
-
-  parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  if (parent != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (parent), "win.toast", "s", toast);
-
-  gtk_window_close (GTK_WINDOW (self));
+    self->entry_id = chq_backend_add_worker_async (self->backend, worker, NULL,
+                                                   on_worker_kept_cb, saving);
 }
 
 static void

@@ -725,12 +725,29 @@ edit_action (GtkWidget  *widget,
 }
 
 static void
+on_archive_kept_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(ChqWorkersPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (chq_backend_intent_finish (CHQ_BACKEND (source), result, &error) > 0)
+    return;
+
+  /* Translators: %s says what went wrong on this computer */
+  text = g_strdup_printf (_("The worker could not be archived on this computer: %s. Check that the disk is not full, then try again."),
+                          error != NULL ? error->message : _("unknown error"));
+  show_toast (self, text);
+}
+
+static void
 on_archive_response_cb (AdwMessageDialog *dialog,
                         const char       *response,
                         gpointer          user_data)
 {
   g_autoptr(ChqWorkersPage) self = user_data;
-  g_autoptr(GError) error = NULL;
   const char *worker_id = g_object_get_data (G_OBJECT (dialog), "worker-id");
   const char *name = g_object_get_data (G_OBJECT (dialog), "worker-name");
   g_autofree char *text = NULL;
@@ -738,14 +755,11 @@ on_archive_response_cb (AdwMessageDialog *dialog,
   if (g_strcmp0 (response, "archive") != 0 || self->backend == NULL)
     return;
 
-  if (chq_backend_archive_worker (self->backend, worker_id, &error) <= 0)
-    /* Translators: %s says what went wrong on this computer */
-    text = g_strdup_printf (_("The worker could not be archived on this computer: %s. Check that the disk is not full, then try again."),
-                            error != NULL ? error->message : _("unknown error"));
-  else
-    /* Translators: %s is a worker's name */
-    text = g_strdup_printf (_("%s archived; waiting to be sent to the voucher service"), name);
-
+  /* Shown waiting at once; a toast says so if the disk refuses it. */
+  chq_backend_archive_worker_async (self->backend, worker_id, NULL, on_archive_kept_cb,
+                                    g_object_ref (self));
+  /* Translators: %s is a worker's name */
+  text = g_strdup_printf (_("%s archived; waiting to be sent to the voucher service"), name);
   show_toast (self, text);
 }
 
@@ -835,26 +849,38 @@ find_enrolment (ChqWorkersPage *self,
 }
 
 static void
+on_cancel_kept_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(ChqWorkersPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (chq_backend_intent_finish (CHQ_BACKEND (source), result, &error) > 0)
+    return;
+
+  /* Translators: %s says what went wrong on this computer */
+  text = g_strdup_printf (_("The cancellation could not be saved on this computer: %s. Check that the disk is not full, then try again."),
+                          error != NULL ? error->message : _("unknown error"));
+  show_toast (self, text);
+}
+
+static void
 on_cancel_response_cb (AdwMessageDialog *dialog,
                        const char       *response,
                        gpointer          user_data)
 {
   g_autoptr(ChqWorkersPage) self = user_data;
-  g_autoptr(GError) error = NULL;
   const char *enrolment_id = g_object_get_data (G_OBJECT (dialog), "enrolment-id");
-  g_autofree char *text = NULL;
 
   if (g_strcmp0 (response, "cancel-booking") != 0 || self->backend == NULL)
     return;
 
-  if (chq_backend_cancel_booking (self->backend, enrolment_id, &error) <= 0)
-    /* Translators: %s says what went wrong on this computer */
-    text = g_strdup_printf (_("The cancellation could not be saved on this computer: %s. Check that the disk is not full, then try again."),
-                            error != NULL ? error->message : _("unknown error"));
-  else
-    text = g_strdup (_("Booking cancelled; waiting to be sent to the voucher service"));
-
-  show_toast (self, text);
+  /* Shown waiting at once; a toast says so if the disk refuses it. */
+  chq_backend_cancel_booking_async (self->backend, enrolment_id, NULL, on_cancel_kept_cb,
+                                    g_object_ref (self));
+  show_toast (self, _("Booking cancelled; waiting to be sent to the voucher service"));
 }
 
 static void
