@@ -724,22 +724,51 @@ edit_action (GtkWidget  *widget,
   present_dialog (self, GTK_WINDOW (chq_worker_dialog_new (self->backend, worker)));
 }
 
+/* An archive or a cancellation, shown waiting at once: a toast says so if the disk
+ * refused it. */
+typedef struct {
+  ChqWorkersPage *self;     /* owned */
+  gboolean        archive;  /* else a booking's cancellation */
+} Kept;
+
 static void
-on_archive_kept_cb (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
+on_kept_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
 {
-  g_autoptr(ChqWorkersPage) self = user_data;
+  Kept *kept = user_data;
+  g_autoptr(ChqWorkersPage) self = kept->self;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
+  const char *why;
+  gboolean archive = kept->archive;
 
+  g_free (kept);
   if (chq_backend_intent_finish (CHQ_BACKEND (source), result, &error) > 0)
     return;
 
-  /* Translators: %s says what went wrong on this computer */
-  text = g_strdup_printf (_("The worker could not be archived on this computer: %s. Check that the disk is not full, then try again."),
-                          error != NULL ? error->message : _("unknown error"));
+  why = error != NULL ? error->message : _("unknown error");
+  if (archive)
+    /* Translators: %s says what went wrong on this computer */
+    text = g_strdup_printf (_("The worker could not be archived on this computer: %s. Check that the disk is not full, then try again."),
+                            why);
+  else
+    /* Translators: %s says what went wrong on this computer */
+    text = g_strdup_printf (_("The cancellation could not be saved on this computer: %s. Check that the disk is not full, then try again."),
+                            why);
   show_toast (self, text);
+}
+
+static Kept *
+kept_new (ChqWorkersPage *self,
+          gboolean        archive)
+{
+  Kept *kept = g_new0 (Kept, 1);
+
+  kept->self = g_object_ref (self);
+  kept->archive = archive;
+
+  return kept;
 }
 
 static void
@@ -756,8 +785,8 @@ on_archive_response_cb (AdwMessageDialog *dialog,
     return;
 
   /* Shown waiting at once; a toast says so if the disk refuses it. */
-  chq_backend_archive_worker_async (self->backend, worker_id, NULL, on_archive_kept_cb,
-                                    g_object_ref (self));
+  chq_backend_archive_worker_async (self->backend, worker_id, NULL, on_kept_cb,
+                                    kept_new (self, TRUE));
   /* Translators: %s is a worker's name */
   text = g_strdup_printf (_("%s archived; waiting to be sent to the voucher service"), name);
   show_toast (self, text);
@@ -849,24 +878,6 @@ find_enrolment (ChqWorkersPage *self,
 }
 
 static void
-on_cancel_kept_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(ChqWorkersPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-
-  if (chq_backend_intent_finish (CHQ_BACKEND (source), result, &error) > 0)
-    return;
-
-  /* Translators: %s says what went wrong on this computer */
-  text = g_strdup_printf (_("The cancellation could not be saved on this computer: %s. Check that the disk is not full, then try again."),
-                          error != NULL ? error->message : _("unknown error"));
-  show_toast (self, text);
-}
-
-static void
 on_cancel_response_cb (AdwMessageDialog *dialog,
                        const char       *response,
                        gpointer          user_data)
@@ -878,8 +889,8 @@ on_cancel_response_cb (AdwMessageDialog *dialog,
     return;
 
   /* Shown waiting at once; a toast says so if the disk refuses it. */
-  chq_backend_cancel_booking_async (self->backend, enrolment_id, NULL, on_cancel_kept_cb,
-                                    g_object_ref (self));
+  chq_backend_cancel_booking_async (self->backend, enrolment_id, NULL, on_kept_cb,
+                                    kept_new (self, FALSE));
   show_toast (self, _("Booking cancelled; waiting to be sent to the voucher service"));
 }
 
