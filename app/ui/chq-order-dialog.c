@@ -186,6 +186,8 @@ confirm_action (GtkWidget  *widget,
 
   /* The outbox shows the order waiting at once; the dialog goes while the disk works. */
   self->committing = TRUE;
+  /* As in close_request: GTK 4.8 trips over a hidden window's focused text later. */
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
   gtk_widget_set_visible (widget, FALSE);
   chq_backend_order_vouchers_async (self->backend, chq_order_dialog_get_voucher_type (self),
                                     chq_order_dialog_get_quantity (self), NULL,
