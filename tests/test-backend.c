@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "chq-backend.h"
+#include "chq-client.h"
 #include "chq-sandbox.h"
 #include "chq-order.h"
 #include "chq-test-clock.h"

@@ -6,12 +6,14 @@
 
 #include <gio/gio.h>
 
-#include "chq-client.h"
 #include "chq-outbox.h"
 #include "chq-store.h"
 #include "chq-sync.h"
 
 G_BEGIN_DECLS
+
+/* The client stays inside the cache layer: its header is not the interface's. */
+typedef struct _ChqClient ChqClient;
 
 #define CHQ_TYPE_BACKEND (chq_backend_get_type ())
 G_DECLARE_FINAL_TYPE (ChqBackend, chq_backend, CHQ, BACKEND, GObject)
@@ -26,6 +28,15 @@ const char *chq_backend_get_data_key         (ChqBackend          *self);
 const char *chq_backend_get_enterprise_number (ChqBackend         *self);
 const char *chq_backend_get_account_key      (ChqBackend          *self);
 ChqClient  *chq_backend_get_client           (ChqBackend          *self);
+gboolean    chq_backend_has_token            (ChqBackend          *self);
+void        chq_backend_simulate_payment_async (ChqBackend        *self,
+                                              const char          *order_id,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+ChqOrder   *chq_backend_simulate_payment_finish (ChqBackend       *self,
+                                              GAsyncResult        *result,
+                                              GError             **error);
 ChqStore   *chq_backend_get_store            (ChqBackend          *self);
 ChqOutbox  *chq_backend_get_outbox           (ChqBackend          *self);
 ChqSync    *chq_backend_get_sync             (ChqBackend          *self);

@@ -6,11 +6,12 @@
 
 #include <gio/gio.h>
 
-#include "chq-client.h"
 #include "chq-outbox.h"
 #include "chq-store.h"
 
 G_BEGIN_DECLS
+
+typedef struct _ChqClient ChqClient;
 
 /* IDLE: the last run succeeded (or none ran yet); SYNCING: a run is going; OFFLINE: the
  * service could not be reached (the app shows the cached data and the time of the last

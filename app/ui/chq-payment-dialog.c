@@ -118,7 +118,7 @@ on_paid_cb (GObject      *source,
   g_autoptr(ChqOrder) order = NULL;
   g_autoptr(GError) error = NULL;
 
-  order = chq_client_sandbox_pay_order_finish (CHQ_CLIENT (source), result, &error);
+  order = chq_backend_simulate_payment_finish (CHQ_BACKEND (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
@@ -150,9 +150,8 @@ simulate_action (GtkWidget  *widget,
 
   self->paying = TRUE;
   gtk_widget_action_set_enabled (widget, "payment.simulate", FALSE);
-  chq_client_sandbox_pay_order_async (chq_backend_get_client (self->backend),
-                                      chq_order_get_id (self->order), self->cancellable,
-                                      on_paid_cb, g_object_ref (self));
+  chq_backend_simulate_payment_async (self->backend, chq_order_get_id (self->order),
+                                      self->cancellable, on_paid_cb, g_object_ref (self));
 }
 
 static void
