@@ -92,12 +92,11 @@ G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CHQ_OUTBOX_SCHEMA_VERSION);
 static void
 error_from_db (GError **error)
 {
-  g_autoptr(GError) db_error = NULL;
+  g_autoptr(GError) db_error = chq_db_error_steal (error);
 
-  if (error == NULL || *error == NULL || (*error)->domain != CHQ_DB_ERROR)
+  if (db_error == NULL)
     return;
 
-  db_error = g_steal_pointer (error);
   switch (db_error->code)
     {
     case CHQ_DB_ERROR_NEWER_SCHEMA:

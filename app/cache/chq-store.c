@@ -59,12 +59,11 @@ static guint signals[N_SIGNALS];
 static void
 error_from_db (GError **error)
 {
-  g_autoptr(GError) db_error = NULL;
+  g_autoptr(GError) db_error = chq_db_error_steal (error);
 
-  if (error == NULL || *error == NULL || (*error)->domain != CHQ_DB_ERROR)
+  if (db_error == NULL)
     return;
 
-  db_error = g_steal_pointer (error);
   if (db_error->code == CHQ_DB_ERROR_NEWER_SCHEMA)
     g_set_error_literal (error, CHQ_STORE_ERROR, CHQ_STORE_ERROR_NEWER_SCHEMA,
                          db_error->message);

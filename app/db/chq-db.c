@@ -56,6 +56,25 @@ chq_db_error_get_reason (const GError *error)
   return sqlite3_errstr (sqlite_codes[error->code]);
 }
 
+/**
+ * chq_db_error_steal:
+ * @error: (inout) (nullable): a return location holding an error, or not
+ *
+ * Takes a %CHQ_DB_ERROR out of @error, leaving it empty, so that the caller can set an
+ * error of its own domain in its place (with chq_db_error_get_reason()).
+ *
+ * Returns: (transfer full) (nullable): the error taken, or %NULL when @error holds no
+ *   %CHQ_DB_ERROR (it is then left as it is)
+ */
+GError *
+chq_db_error_steal (GError **error)
+{
+  if (error == NULL || *error == NULL || (*error)->domain != CHQ_DB_ERROR)
+    return NULL;
+
+  return g_steal_pointer (error);
+}
+
 /* EACCES and the like say what to check; anything else is an I/O failure. */
 static gboolean
 is_permission_errno (int saved)

@@ -27,6 +27,9 @@ GQuark        chq_db_error_quark         (void);
 /* SQLite's own short words for the kind of a CHQ_DB_ERROR ("database or disk is full"),
  * for a caller that words the error in its own domain; NULL for another domain. */
 const char   *chq_db_error_get_reason    (const GError   *error);
+/* Takes a CHQ_DB_ERROR out of @error, for a caller that reports it in its own domain;
+ * NULL, and @error left as it is, when it holds no error or one of another domain. */
+GError       *chq_db_error_steal         (GError        **error);
 
 /* Creates @dir (and its parents) with mode 0700, and makes an existing one 0700. */
 gboolean      chq_db_ensure_private_dir  (const char     *dir,
