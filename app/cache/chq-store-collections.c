@@ -12,9 +12,10 @@
 #include "chq-json.h"
 #include "chq-store-private.h"
 
-/* bind() fills the insert statement's columns after ?1 = id and ?2 = json. */
+/* bind() fills the insert statement's columns after ?1 = id and ?2 = json from the model
+ * object it files. */
 typedef void (*BindFunc) (sqlite3_stmt *stmt,
-                          JsonObject   *object);
+                          gpointer      object);
 
 /* Inside a write transaction: empties a small collection and files objects in it. */
 static gboolean
@@ -39,10 +40,11 @@ fill_collection (sqlite3     *db,
 
   for (guint i = 0; objects != NULL && i < objects->len; i++)
     {
-      g_autoptr(JsonNode) node = chq_model_to_json (g_ptr_array_index (objects, i));
-      JsonObject *object = node && JSON_NODE_HOLDS_OBJECT (node) ?
-                           json_node_get_object (node) : NULL;
-      const char *id = _chq_store_member_string (object, "id");
+      gpointer object = g_ptr_array_index (objects, i);
+      g_autoptr(JsonNode) node = chq_model_to_json (object);
+      const char *id = node && JSON_NODE_HOLDS_OBJECT (node) ?
+                       json_object_get_string_member_with_default (json_node_get_object (node),
+                                                                   "id", NULL) : NULL;
       g_autofree char *json = NULL;
 
       if (id == NULL || *id == '\0')
@@ -99,11 +101,18 @@ set_singleton (sqlite3     *db,
   return chq_db_step_done (sqlite3_db_handle (stmt), stmt, error);
 }
 
+/* A time as unix time; 0 for none. */
+static gint64
+unix_or_zero (GDateTime *when)
+{
+  return when != NULL ? g_date_time_to_unix (when) : 0;
+}
+
 static void
 bind_order (sqlite3_stmt *stmt,
-            JsonObject   *order)
+            gpointer      order)
 {
-  sqlite3_bind_int64 (stmt, 3, _chq_store_member_unix (order, "created_at"));
+  sqlite3_bind_int64 (stmt, 3, unix_or_zero (chq_order_get_created_at (order)));
 }
 
 /**
@@ -130,17 +139,15 @@ chq_store_replace_orders (ChqStore   *self,
 
 static void
 bind_batch (sqlite3_stmt *stmt,
-            JsonObject   *batch)
+            gpointer      batch)
 {
-  ChqVoucherType type = CHQ_VOUCHER_TYPE_CF;
-  const char *expires_on = _chq_store_member_string (batch, "expires_on");
+  const char *expires_on = chq_voucher_batch_get_expires_on (batch);
 
-  chq_voucher_type_from_string (_chq_store_member_string (batch, "voucher_type"), &type);
-  sqlite3_bind_int (stmt, 3, type);
+  sqlite3_bind_int (stmt, 3, chq_voucher_batch_get_voucher_type (batch));
   chq_db_bind_text (stmt, 4, expires_on ? expires_on : "");
-  sqlite3_bind_int64 (stmt, 5, _chq_store_member_int (batch, "available"));
-  sqlite3_bind_int64 (stmt, 6, _chq_store_member_int (batch, "reserved"));
-  sqlite3_bind_int64 (stmt, 7, _chq_store_member_int (batch, "used"));
+  sqlite3_bind_int64 (stmt, 5, chq_voucher_batch_get_available (batch));
+  sqlite3_bind_int64 (stmt, 6, chq_voucher_batch_get_reserved (batch));
+  sqlite3_bind_int64 (stmt, 7, chq_voucher_batch_get_used (batch));
 }
 
 /**
@@ -187,10 +194,10 @@ chq_store_replace_wallet (ChqStore   *self,
 
 static void
 bind_worker (sqlite3_stmt *stmt,
-             JsonObject   *worker)
+             gpointer      worker)
 {
-  g_autofree char *name = g_strconcat (_chq_store_member_string (worker, "last_name") ?: "", " ",
-                                       _chq_store_member_string (worker, "first_name") ?: "", NULL);
+  g_autofree char *name = g_strconcat (chq_worker_get_last_name (worker) ?: "", " ",
+                                       chq_worker_get_first_name (worker) ?: "", NULL);
   g_autofree char *key = _chq_store_fold_for_sort (name);
 
   chq_db_bind_text (stmt, 3, key);
@@ -220,9 +227,9 @@ chq_store_replace_workers (ChqStore   *self,
 
 static void
 bind_enrolment (sqlite3_stmt *stmt,
-                JsonObject   *enrolment)
+                gpointer      enrolment)
 {
-  sqlite3_bind_int64 (stmt, 4, _chq_store_member_unix (enrolment, "starts_at"));
+  sqlite3_bind_int64 (stmt, 4, unix_or_zero (chq_enrolment_get_starts_at (enrolment)));
 }
 
 /**

@@ -9,107 +9,12 @@
 #include <string.h>
 
 #include "chq-clock.h"
+#include "chq-course-fields.h"
 #include "chq-db.h"
 #include "chq-json.h"
 #include "chq-store-private.h"
 
-/* --------------------------------------------------------------------------- JSON helpers */
-
-const char *
-_chq_store_member_string (JsonObject *object,
-                          const char *name)
-{
-  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-
-  return json_node_get_string (node);
-}
-
-gint64
-_chq_store_member_int (JsonObject *object,
-                       const char *name)
-{
-  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
-    return 0;
-  if (json_node_get_value_type (node) == G_TYPE_INT64)
-    return json_node_get_int (node);
-  if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
-    return (gint64)json_node_get_double (node);
-
-  return 0;
-}
-
-static gboolean
-member_bool (JsonObject *object,
-             const char *name)
-{
-  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-    return FALSE;
-
-  return json_node_get_boolean (node);
-}
-
-static JsonObject *
-member_object (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
-static JsonArray *
-member_array (JsonObject *object,
-              const char *name)
-{
-  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-}
-
-/* A date-time string as unix time; 0 when absent or invalid. */
-gint64
-_chq_store_member_unix (JsonObject *object,
-                        const char *name)
-{
-  const char *text = _chq_store_member_string (object, name);
-  g_autoptr(GDateTime) dt = NULL;
-
-  if (text == NULL)
-    return 0;
-  dt = g_date_time_new_from_iso8601 (text, NULL);
-
-  return dt ? g_date_time_to_unix (dt) : 0;
-}
-
-/* Words of a JSON array of strings, space separated (words hold no space). */
-static char *
-join_words (JsonArray *array)
-{
-  GString *out = g_string_new (NULL);
-  guint n = array ? json_array_get_length (array) : 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      JsonNode *node = json_array_get_element (array, i);
-
-      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-        continue;
-      if (out->len > 0)
-        g_string_append_c (out, ' ');
-      g_string_append (out, json_node_get_string (node));
-    }
-
-  return g_string_free (out, FALSE);
-}
+/* ---------------------------------------------------------------------- course feed pages */
 
 /* A page of courses is written in a few set-wide statements rather than one upsert per
  * course: each course (and its sessions) is first staged in a temporary table, then one
@@ -213,15 +118,6 @@ add_distinct (GPtrArray  *words,
   g_ptr_array_add (words, (gpointer)word);
 }
 
-static JsonObject *
-element_object (JsonArray *array,
-                guint      i)
-{
-  JsonNode *node = json_array_get_element (array, i);
-
-  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
 /* One course as the staging table takes it: what the writer binds, computed before. */
 typedef struct {
   char    *id;             /* owned */
@@ -311,50 +207,43 @@ stage_course (ChqStagedCourses   *staged,
               gboolean            with_sessions,
               GError            **error)
 {
-  JsonObject *course = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-  const char *id = _chq_store_member_string (course, "id");
-  const char *title = _chq_store_member_string (course, "title");
-  const char *summary = _chq_store_member_string (course, "summary");
-  const char *provider_name = _chq_store_member_string (member_object (course, "provider"), "name");
-  JsonArray *locations = member_array (course, "locations");
-  JsonArray *sessions = member_array (course, "sessions");
+  ChqCourseFields course;
   g_autoptr(GPtrArray) cities = g_ptr_array_new ();
   g_autoptr(GPtrArray) provinces = g_ptr_array_new ();
   g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) session_cities = g_ptr_array_new ();
   StagedCourse row = { NULL, };
-  ChqVoucherType voucher_type;
-  ChqCourseFormat format;
-  guint n_sessions = sessions ? json_array_get_length (sessions) : 0;
 
-  if (id == NULL || *id == '\0' || title == NULL ||
-      !chq_voucher_type_from_string (_chq_store_member_string (course, "voucher_type"),
-                                     &voucher_type) ||
-      !chq_course_format_from_string (_chq_store_member_string (course, "format"), &format))
+  if (!chq_course_fields_read (node, &course))
     return _chq_store_set_invalid_error (error);
 
   row.first_start = G_MAXINT64;
-  for (guint i = 0; locations && i < json_array_get_length (locations); i++)
+  for (guint i = 0; i < course.n_locations; i++)
     {
-      JsonObject *location = element_object (locations, i);
+      const char *city;
+      const char *province;
 
-      add_distinct (cities, _chq_store_member_string (location, "city"));
-      add_distinct (provinces, _chq_store_member_string (location, "province"));
+      chq_course_fields_get_location (&course, i, &city, &province);
+      add_distinct (cities, city);
+      add_distinct (provinces, province);
     }
-  g_array_set_size (starts, n_sessions);
-  for (guint i = 0; i < n_sessions; i++)
+  g_array_set_size (starts, course.n_sessions);
+  g_ptr_array_set_size (session_cities, course.n_sessions);
+  for (guint i = 0; i < course.n_sessions; i++)
     {
-      JsonObject *session = element_object (sessions, i);
-      gint64 start = _chq_store_member_unix (session, "starts_at");
+      const char *city;
+      gint64 start = chq_course_fields_get_session (&course, i, &city);
 
       g_array_index (starts, gint64, i) = start;
-      add_distinct (cities, _chq_store_member_string (session, "city"));
+      g_ptr_array_index (session_cities, i) = (gpointer) city;
+      add_distinct (cities, city);
       if (start != 0)
         row.first_start = MIN (row.first_start, start);
     }
   g_ptr_array_add (cities, NULL);
   g_ptr_array_add (provinces, NULL);
 
-  row.id = g_strdup (id);
+  row.id = g_strdup (course.id);
   if (span != NULL)
     {
       row.json_text = (const char *) g_bytes_get_data (staged->text, NULL) + span->offset;
@@ -366,30 +255,30 @@ stage_course (ChqStagedCourses   *staged,
       row.json_text = row.json;
       row.json_len = strlen (row.json);
     }
-  row.title = g_strdup (title);
-  row.title_key = _chq_store_fold_for_sort (title);
-  row.summary = g_strdup (summary ? summary : "");
-  row.provider_name = g_strdup (provider_name ? provider_name : "");
+  row.title = g_strdup (course.title);
+  row.title_key = _chq_store_fold_for_sort (course.title);
+  row.summary = g_strdup (course.summary ? course.summary : "");
+  row.provider_name = g_strdup (course.provider_name ? course.provider_name : "");
   row.cities = g_strjoinv (" ", (char **)cities->pdata);
   row.provinces = g_strjoinv (" ", (char **)provinces->pdata);
-  row.languages = join_words (member_array (course, "languages"));
-  row.themes = join_words (member_array (course, "themes"));
-  row.updated_at = g_strdup (_chq_store_member_string (course, "updated_at"));
-  row.hours = _chq_store_member_int (course, "hours");
-  row.price_cents = _chq_store_member_int (course, "price_cents");
-  row.voucher_type = voucher_type;
-  row.ai = member_bool (course, "ai");
-  row.format = format;
+  row.languages = chq_course_fields_join_words (course.languages);
+  row.themes = chq_course_fields_join_words (course.themes);
+  row.updated_at = g_strdup (course.updated_at);
+  row.hours = course.hours;
+  row.price_cents = course.price_cents;
+  row.voucher_type = course.voucher_type;
+  row.ai = course.ai;
+  row.format = course.format;
   g_array_append_val (staged->courses, row);
 
-  for (guint i = 0; with_sessions && i < n_sessions; i++)
+  for (guint i = 0; with_sessions && i < course.n_sessions; i++)
     {
       StagedSession session = { staged->courses->len - 1,
                                 g_array_index (starts, gint64, i), NULL };
 
       if (session.starts_at == 0)
         continue;
-      session.city = g_strdup (_chq_store_member_string (element_object (sessions, i), "city"));
+      session.city = g_strdup (g_ptr_array_index (session_cities, i));
       g_array_append_val (staged->sessions, session);
     }
 
@@ -419,8 +308,7 @@ staged_courses_new (GPtrArray          *nodes,
   for (guint i = 0; i < nodes->len; i++)
     {
       JsonNode *node = g_ptr_array_index (nodes, i);
-      const char *id = JSON_NODE_HOLDS_OBJECT (node)
-                       ? _chq_store_member_string (json_node_get_object (node), "id") : NULL;
+      const char *id = chq_course_fields_peek_id (node);
 
       if (id != NULL)
         g_hash_table_insert (last, (gpointer) id, GUINT_TO_POINTER (i));
@@ -428,8 +316,7 @@ staged_courses_new (GPtrArray          *nodes,
   for (guint i = 0; i < nodes->len; i++)
     {
       JsonNode *node = g_ptr_array_index (nodes, i);
-      const char *id = JSON_NODE_HOLDS_OBJECT (node)
-                       ? _chq_store_member_string (json_node_get_object (node), "id") : NULL;
+      const char *id = chq_course_fields_peek_id (node);
       gboolean with_sessions = id != NULL &&
                                GPOINTER_TO_UINT (g_hash_table_lookup (last, id)) == i;
 

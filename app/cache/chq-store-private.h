@@ -69,14 +69,6 @@ GObject     *_chq_store_object_from_text         (const char   *text,
                                                   GType         type,
                                                   GError      **error);
 
-/* chq-store-courses.c: lenient reads of the JSON the store files */
-const char  *_chq_store_member_string            (JsonObject   *object,
-                                                  const char   *name);
-gint64       _chq_store_member_int               (JsonObject   *object,
-                                                  const char   *name);
-gint64       _chq_store_member_unix              (JsonObject   *object,
-                                                  const char   *name);
-
 /* chq-store-index.c: the in-memory search index */
 typedef struct {
   gint64  rid;
