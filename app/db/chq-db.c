@@ -75,11 +75,27 @@ chq_db_error_steal (GError **error)
   return g_steal_pointer (error);
 }
 
-/* EACCES and the like say what to check; anything else is an I/O failure. */
+/* A folder or file that could not be made: EACCES and the like say to check the
+ * permissions; anything else is an I/O failure. */
 static gboolean
-is_permission_errno (int saved)
+set_create_error (GError     **error,
+                  int          saved_errno,
+                  const char  *path,
+                  gboolean     is_folder)
 {
-  return saved == EACCES || saved == EPERM || saved == EROFS;
+  if (saved_errno == EACCES || saved_errno == EPERM || saved_errno == EROFS)
+    g_set_error (error, CHQ_DB_ERROR, CHQ_DB_ERROR_READ_ONLY,
+                 is_folder ? _("Could not create the folder %s (%s). Check its permissions.")
+                           : _("Could not open %s (%s). Check its permissions."),
+                 path, g_strerror (saved_errno));
+  else
+    g_set_error (error, CHQ_DB_ERROR, CHQ_DB_ERROR_IO,
+                 is_folder ? _("Could not create the folder “%s”: %s. Check that you may write "
+                               "in it.")
+                           : _("Could not create the file “%s”: %s. Check that you may write in "
+                               "its folder."),
+                 path, g_strerror (saved_errno));
+  return FALSE;
 }
 
 /* Creates @dir and its parents (0700); @make_private: an existing @dir is made 0700 too. */
@@ -89,18 +105,7 @@ make_dir (const char  *dir,
           GError     **error)
 {
   if (g_mkdir_with_parents (dir, 0700) != 0 || (make_private && g_chmod (dir, 0700) != 0))
-    {
-      int saved = errno;
-      if (is_permission_errno (saved))
-        g_set_error (error, CHQ_DB_ERROR, CHQ_DB_ERROR_READ_ONLY,
-                     _("Could not create the folder %s (%s). Check its permissions."),
-                     dir, g_strerror (saved));
-      else
-        g_set_error (error, CHQ_DB_ERROR, CHQ_DB_ERROR_IO,
-                     _("Could not create the folder “%s”: %s. Check that you may write in it."),
-                     dir, g_strerror (saved));
-      return FALSE;
-    }
+    return set_create_error (error, errno, dir, TRUE);
 
   return TRUE;
 }
@@ -132,18 +137,10 @@ create_private_file (const char  *path,
   if (fd < 0 || fchmod (fd, 0600) != 0)
     {
       int saved = errno;
+
       if (fd >= 0)
         close (fd);
-      if (is_permission_errno (saved))
-        g_set_error (error, CHQ_DB_ERROR, CHQ_DB_ERROR_READ_ONLY,
-                     _("Could not open %s (%s). Check its permissions."),
-                     path, g_strerror (saved));
-      else
-        g_set_error (error, CHQ_DB_ERROR, CHQ_DB_ERROR_IO,
-                     _("Could not create the file “%s”: %s. Check that you may write in its "
-                       "folder."),
-                     path, g_strerror (saved));
-      return FALSE;
+      return set_create_error (error, saved, path, FALSE);
     }
   close (fd);
 
