@@ -132,7 +132,8 @@ CourseIndex *_chq_store_get_index                (ChqStore     *self,
 void         _chq_store_save_built_index         (ChqStore     *self);
 gint64       _chq_store_start_of_day             (GDateTime    *when);
 
-/* chq-store-query.c */
+/* chq-store-query.c: chq_store_query_courses() without saving an index it built (the
+ * async read saves it once the answer is on its way) */
 ChqCourseResult *_chq_store_query_courses        (ChqStore             *self,
                                                   const ChqCourseQuery *query,
                                                   GCancellable         *cancellable,
