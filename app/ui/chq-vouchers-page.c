@@ -11,9 +11,12 @@
 #include "chq-a11y.h"
 #include "chq-clock.h"
 #include "chq-batch-row.h"
+#include "chq-collection-model.h"
 #include "chq-json.h"
 #include "chq-money.h"
 #include "chq-order-row.h"
+#include "chq-page-binding.h"
+#include "chq-voucher-notifier.h"
 #include "chq-vouchers-logic.h"
 #include "chq-vouchers-page.h"
 
@@ -25,22 +28,22 @@ struct _ChqVouchersPage
 {
   AdwBin           parent_instance;
 
-  ChqBackend      *backend;           /* owned, nullable */
-  GCancellable    *cancellable;       /* owned: reads for this backend */
+  ChqPageBinding  *binding;           /* owned: the backend, its reads and its signals */
+  ChqBackend      *backend;           /* the binding's, nullable */
+  GListModel      *outbox_model;      /* the binding's: the backend's waiting and refused
+                                       * entries, nullable */
   GSettings       *settings;          /* owned */
-  GListModel      *outbox_model;      /* owned ref: the backend's waiting and refused entries */
-  gulong           store_changed_id;
-  gulong           outbox_changed_id;
+  ChqVoucherNotifier *notifier;       /* owned */
   char            *today;             /* owned, nullable: "YYYY-MM-DD" fixed clock */
   const char      *state;
 
   ChqAccount      *account;           /* owned, nullable until read */
   ChqWallet       *wallet;            /* owned, nullable until read */
-  GPtrArray       *orders;            /* owned, of ChqOrder, nullable until read */
-  GPtrArray       *enrolments;        /* owned, of ChqEnrolment of the year of today,
-                                       * nullable until read */
-  GHashTable      *order_statuses;    /* owned: order id -> status at the last read; NULL
-                                       * before the first read (no news on a fresh start) */
+  ChqCollectionModel *order_model;    /* owned, nullable: the store's orders */
+  ChqCollectionModel *enrolment_model; /* owned, nullable: the enrolments of the year of
+                                        * today */
+  GPtrArray       *orders;            /* owned, of ChqOrder: order_model's, nullable */
+  GPtrArray       *enrolments;        /* owned, of ChqEnrolment: enrolment_model's, nullable */
   GHashTable      *cancel_waiting;    /* owned: ids of orders with a cancellation queued */
   GHashTable      *watched_entries;   /* owned: outbox ids of orders placed here, whose
                                        * payment instructions open once the service has them */
@@ -81,8 +84,6 @@ static GParamSpec *properties[N_PROPS];
 
 static void read_account (ChqVouchersPage *self);
 static void read_wallet  (ChqVouchersPage *self);
-static void read_orders  (ChqVouchersPage *self);
-static void read_enrolments (ChqVouchersPage *self);
 
 static void
 show_toast (ChqVouchersPage *self,
@@ -260,108 +261,15 @@ update_view (ChqVouchersPage *self)
 /* Notifications */
 
 static void
-send_notification (ChqVouchersPage *self,
-                   const char      *id,
-                   const char      *title,
-                   const char      *body)
-{
-  GApplication *app = g_application_get_default ();
-  g_autoptr(GNotification) notification = NULL;
-
-  if (app == NULL)
-    return;
-
-  notification = g_notification_new (title);
-  g_notification_set_body (notification, body);
-  g_notification_set_default_action_and_target (notification, "app.show-page", "s", "vouchers");
-  g_application_send_notification (app, id, notification);
-}
-
-static void
 notify_expiring (ChqVouchersPage *self)
 {
-  g_auto(GStrv) notified = NULL;
-  g_auto(GStrv) due = NULL;
-  g_auto(GStrv) kept = NULL;
   GDate today;
 
-  if (self->wallet == NULL || g_application_get_default () == NULL)
+  if (self->wallet == NULL)
     return;
 
   get_today (self, &today);
-  notified = g_settings_get_strv (self->settings, "notified-batches");
-  due = g_settings_get_boolean (self->settings, "notifications")
-        ? chq_vouchers_batches_to_notify (self->wallet->batches, &today, get_warning_days (self),
-                                          (const char * const *) notified)
-        : g_new0 (char *, 1);
-
-  for (guint i = 0; due[i] != NULL; i++)
-    for (guint j = 0; j < self->wallet->batches->len; j++)
-      {
-        ChqVoucherBatch *batch = g_ptr_array_index (self->wallet->batches, j);
-        g_autofree char *id = NULL;
-        g_autofree char *date = NULL;
-        g_autofree char *body = NULL;
-        guint available;
-
-        if (g_strcmp0 (chq_voucher_batch_get_id (batch), due[i]) != 0)
-          continue;
-
-        available = chq_voucher_batch_get_available (batch);
-        id = g_strconcat ("expiring-", due[i], NULL);
-        date = chq_vouchers_format_date (chq_voucher_batch_get_expires_on (batch));
-        /* Translators: %u vouchers, %s their type, %s a date */
-        body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                             "%u %s voucher expires on %s. Book a training before then.",
-                                             "%u %s vouchers expire on %s. Book a training before then.",
-                                             available),
-                                available,
-                                chq_voucher_type_get_label (chq_voucher_batch_get_voucher_type (batch)),
-                                date);
-        send_notification (self, id, _("Vouchers Expire Soon"), body);
-      }
-
-  /* Batches gone from the wallet are forgotten, so that the setting stays small. */
-  kept = chq_vouchers_merge_notified (self->wallet->batches, (const char * const *) notified,
-                                      (const char * const *) due);
-  if (!g_strv_equal ((const char * const *) kept, (const char * const *) notified))
-    g_settings_set_strv (self->settings, "notified-batches", (const char * const *) kept);
-}
-
-static void
-notify_credited (ChqVouchersPage *self)
-{
-  g_autoptr(GPtrArray) credited = NULL;
-
-  credited = chq_vouchers_newly_credited (self->order_statuses, self->orders);
-
-  if (g_settings_get_boolean (self->settings, "notifications"))
-    for (guint i = 0; i < credited->len; i++)
-      {
-        ChqOrder *order = g_ptr_array_index (credited, i);
-        g_autofree char *id = g_strconcat ("credited-", chq_order_get_id (order), NULL);
-        g_autofree char *body = NULL;
-
-        /* Translators: %u vouchers, %s their type */
-        body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                             "The payment arrived: %u %s voucher is in your wallet, valid for one year from this month.",
-                                             "The payment arrived: %u %s vouchers are in your wallet, valid for one year from this month.",
-                                             chq_order_get_quantity (order)),
-                                chq_order_get_quantity (order),
-                                chq_voucher_type_get_label (chq_order_get_voucher_type (order)));
-        send_notification (self, id, _("Vouchers Credited"), body);
-      }
-
-  g_clear_pointer (&self->order_statuses, g_hash_table_unref);
-  self->order_statuses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  for (guint i = 0; i < self->orders->len; i++)
-    {
-      ChqOrder *order = g_ptr_array_index (self->orders, i);
-
-      if (chq_order_get_id (order) != NULL)
-        g_hash_table_insert (self->order_statuses, g_strdup (chq_order_get_id (order)),
-                             GINT_TO_POINTER (chq_order_get_status (order)));
-    }
+  chq_voucher_notifier_check_batches (self->notifier, self->wallet->batches, &today);
 }
 
 /* Reading */
@@ -389,7 +297,8 @@ on_account_read_cb (GObject      *source,
 static void
 read_account (ChqVouchersPage *self)
 {
-  chq_store_get_account_async (chq_backend_get_store (self->backend), self->cancellable,
+  chq_store_get_account_async (chq_backend_get_store (self->backend),
+                               chq_page_binding_get_cancellable (self->binding),
                                on_account_read_cb, g_object_ref (self));
 }
 
@@ -421,91 +330,49 @@ on_wallet_read_cb (GObject      *source,
 static void
 read_wallet (ChqVouchersPage *self)
 {
-  chq_store_get_wallet_async (chq_backend_get_store (self->backend), self->cancellable,
+  chq_store_get_wallet_async (chq_backend_get_store (self->backend),
+                              chq_page_binding_get_cancellable (self->binding),
                               on_wallet_read_cb, g_object_ref (self));
 }
 
-static void
-on_orders_read_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+/* The items of a collection model, for the pure functions that take an array. */
+static GPtrArray *
+dup_items (ChqCollectionModel *model)
 {
-  g_autoptr(ChqVouchersPage) self = user_data;
-  g_autoptr(GPtrArray) orders = NULL;
-  g_autoptr(GError) error = NULL;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  GPtrArray *items = g_ptr_array_new_full (n, g_object_unref);
 
-  orders = chq_store_list_finish (CHQ_STORE (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  if (orders == NULL)
-    {
-      g_warning ("Could not read the orders from the cache: %s", error->message);
-      return;
-    }
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (model), i));
 
+  return items;
+}
+
+static void
+on_orders_changed_cb (ChqVouchersPage *self)
+{
   g_clear_pointer (&self->orders, g_ptr_array_unref);
-  self->orders = g_steal_pointer (&orders);
-  notify_credited (self);
+  self->orders = dup_items (self->order_model);
+  chq_voucher_notifier_check_orders (self->notifier, self->orders);
   update_orders (self);
   update_view (self);
 }
 
 static void
-read_orders (ChqVouchersPage *self)
+on_enrolments_changed_cb (ChqVouchersPage *self)
 {
-  chq_store_list_orders_async (chq_backend_get_store (self->backend), self->cancellable,
-                               on_orders_read_cb, g_object_ref (self));
-}
-
-static void
-on_enrolments_read_cb (GObject      *source,
-                       GAsyncResult *result,
-                       gpointer      user_data)
-{
-  g_autoptr(ChqVouchersPage) self = user_data;
-  g_autoptr(GPtrArray) enrolments = NULL;
-  g_autoptr(GError) error = NULL;
-
-  enrolments = chq_store_list_finish (CHQ_STORE (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  if (enrolments == NULL)
-    {
-      g_warning ("Could not read the enrolments from the cache: %s", error->message);
-      return;
-    }
-
-  /* A list of another year (today moved on meanwhile) counts nothing for this one: the
-   * read that followed the move brings the right one. */
   g_clear_pointer (&self->enrolments, g_ptr_array_unref);
-  self->enrolments = g_steal_pointer (&enrolments);
+  self->enrolments = dup_items (self->enrolment_model);
   update_view (self);
 }
 
-static void
-read_enrolments (ChqVouchersPage *self)
+static int
+get_year_of_today (ChqVouchersPage *self)
 {
   GDate today;
 
   get_today (self, &today);
-  chq_store_list_enrolments_async (chq_backend_get_store (self->backend),
-                                   g_date_get_year (&today), self->cancellable,
-                                   on_enrolments_read_cb, g_object_ref (self));
-}
-
-static void
-on_store_changed_cb (ChqStore        *store,
-                     const char      *collection,
-                     ChqVouchersPage *self)
-{
-  if (g_strcmp0 (collection, CHQ_STORE_ACCOUNT) == 0)
-    read_account (self);
-  else if (g_strcmp0 (collection, CHQ_STORE_WALLET) == 0)
-    read_wallet (self);
-  else if (g_strcmp0 (collection, CHQ_STORE_ORDERS) == 0)
-    read_orders (self);
-  else if (g_strcmp0 (collection, CHQ_STORE_ENROLMENTS) == 0)
-    read_enrolments (self);
+  return g_date_get_year (&today);
 }
 
 /* An order placed here reached the service: its payment instructions, at once. */
@@ -588,24 +455,23 @@ on_outbox_changed_cb (ChqOutbox       *outbox,
   update_view (self);
 }
 
+/* Forgets what was read for the previous backend. */
 static void
-disconnect_backend (ChqVouchersPage *self)
+clear_backend_state (ChqVouchersPage *self)
 {
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-
-  if (self->backend != NULL)
-    {
-      g_clear_signal_handler (&self->store_changed_id, chq_backend_get_store (self->backend));
-      g_clear_signal_handler (&self->outbox_changed_id, chq_backend_get_outbox (self->backend));
-    }
-  g_clear_object (&self->outbox_model);
-  g_clear_object (&self->backend);
+  if (self->order_model != NULL)
+    g_signal_handlers_disconnect_by_data (self->order_model, self);
+  if (self->enrolment_model != NULL)
+    g_signal_handlers_disconnect_by_data (self->enrolment_model, self);
+  g_clear_object (&self->order_model);
+  g_clear_object (&self->enrolment_model);
+  self->outbox_model = NULL;
+  self->backend = NULL;
   g_clear_object (&self->account);
   g_clear_pointer (&self->wallet, chq_wallet_free);
   g_clear_pointer (&self->orders, g_ptr_array_unref);
   g_clear_pointer (&self->enrolments, g_ptr_array_unref);
-  g_clear_pointer (&self->order_statuses, g_hash_table_unref);
+  chq_voucher_notifier_forget_orders (self->notifier);
   g_hash_table_remove_all (self->cancel_waiting);
   g_hash_table_remove_all (self->watched_entries);
   memset (self->waiting, 0, sizeof self->waiting);
@@ -849,7 +715,8 @@ chq_vouchers_page_dispose (GObject *object)
 {
   ChqVouchersPage *self = CHQ_VOUCHERS_PAGE (object);
 
-  disconnect_backend (self);
+  chq_page_binding_set_backend (self->binding, NULL);
+  clear_backend_state (self);
 
   G_OBJECT_CLASS (chq_vouchers_page_parent_class)->dispose (object);
 }
@@ -859,6 +726,8 @@ chq_vouchers_page_finalize (GObject *object)
 {
   ChqVouchersPage *self = CHQ_VOUCHERS_PAGE (object);
 
+  g_clear_object (&self->binding);
+  g_clear_object (&self->notifier);
   g_clear_object (&self->settings);
   g_clear_object (&self->order_items);
   g_clear_object (&self->batch_items);
@@ -973,6 +842,16 @@ chq_vouchers_page_init (ChqVouchersPage *self)
   chq_a11y_wrap_labels (GTK_WIDGET (self->order_button));
 
   self->settings = g_settings_new (APP_ID);
+  self->notifier = chq_voucher_notifier_new (self->settings);
+  self->binding = chq_page_binding_new ();
+  g_signal_group_connect_object (chq_page_binding_get_store_signals (self->binding),
+                                 "changed::" CHQ_STORE_ACCOUNT, G_CALLBACK (read_account),
+                                 self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (chq_page_binding_get_store_signals (self->binding),
+                                 "changed::" CHQ_STORE_WALLET, G_CALLBACK (read_wallet),
+                                 self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (chq_page_binding_get_outbox_signals (self->binding),
+                                 "changed", G_CALLBACK (on_outbox_changed_cb), self, 0);
   self->order_items = g_list_store_new (G_TYPE_OBJECT);
   self->batch_items = g_list_store_new (CHQ_TYPE_VOUCHER_BATCH);
   self->cancel_waiting = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -1049,26 +928,29 @@ chq_vouchers_page_set_backend (ChqVouchersPage *self,
   g_return_if_fail (CHQ_IS_VOUCHERS_PAGE (self));
   g_return_if_fail (backend == NULL || CHQ_IS_BACKEND (backend));
 
-  if (self->backend == backend)
+  if (!chq_page_binding_set_backend (self->binding, backend))
     return;
 
-  disconnect_backend (self);
+  clear_backend_state (self);
 
   if (backend != NULL)
     {
-      self->backend = g_object_ref (backend);
-      self->cancellable = g_cancellable_new ();
-      self->outbox_model = g_object_ref (chq_outbox_get_model (chq_backend_get_outbox (backend),
-                                                               chq_backend_get_account_key (backend)));
-      self->store_changed_id = g_signal_connect (chq_backend_get_store (backend), "changed",
-                                                 G_CALLBACK (on_store_changed_cb), self);
-      self->outbox_changed_id = g_signal_connect (chq_backend_get_outbox (backend), "changed",
-                                                  G_CALLBACK (on_outbox_changed_cb), self);
+      ChqStore *store = chq_backend_get_store (backend);
+
+      self->backend = backend;
+      self->outbox_model = chq_page_binding_get_outbox_entries (self->binding);
       on_outbox_changed_cb (chq_backend_get_outbox (backend), self);
       read_account (self);
+      /* The wallet is read whole, not as a ChqCollectionModel of its batches: the cards
+       * need its totals too. */
       read_wallet (self);
-      read_orders (self);
-      read_enrolments (self);
+      self->order_model = chq_collection_model_new (store, CHQ_COLLECTION_ORDERS);
+      g_signal_connect_swapped (self->order_model, "items-changed",
+                                G_CALLBACK (on_orders_changed_cb), self);
+      self->enrolment_model = chq_collection_model_new (store, CHQ_COLLECTION_ENROLMENTS);
+      chq_collection_model_set_year (self->enrolment_model, get_year_of_today (self));
+      g_signal_connect_swapped (self->enrolment_model, "items-changed",
+                                G_CALLBACK (on_enrolments_changed_cb), self);
     }
 
   update_orders (self);
@@ -1111,8 +993,8 @@ chq_vouchers_page_set_today (ChqVouchersPage *self,
   self->today = g_strdup (today);
 
   /* The vouchers used this year: the enrolments of the year of this day. */
-  if (self->backend != NULL)
-    read_enrolments (self);
+  if (self->enrolment_model != NULL)
+    chq_collection_model_set_year (self->enrolment_model, get_year_of_today (self));
   update_batches (self);
   update_view (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TODAY]);
