@@ -10,60 +10,10 @@
 
 #include "chq-a11y.h"
 #include "chq-clock.h"
-#include "chq-batch-row.h"
-#include "chq-collection-model.h"
 #include "chq-json.h"
 #include "chq-money.h"
-#include "chq-order-row.h"
-#include "chq-page-binding.h"
-#include "chq-voucher-notifier.h"
 #include "chq-vouchers-logic.h"
-#include "chq-vouchers-page.h"
-
-/* The page shows what the store holds (account, wallet, orders, this year's enrolments
- * for the vouchers used this year) and what waits in the
- * outbox, and reads again after every "changed" of either. Writes are intents of the
- * backend; the sync sends them. */
-struct _ChqVouchersPage
-{
-  AdwBin           parent_instance;
-
-  ChqPageBinding  *binding;           /* owned: the backend, its reads and its signals */
-  ChqBackend      *backend;           /* the binding's, nullable */
-  GListModel      *outbox_model;      /* the binding's: the backend's waiting and refused
-                                       * entries, nullable */
-  GSettings       *settings;          /* owned */
-  ChqVoucherNotifier *notifier;       /* owned */
-  char            *today;             /* owned, nullable: "YYYY-MM-DD" fixed clock */
-  const char      *state;
-
-  ChqAccount      *account;           /* owned, nullable until read */
-  ChqWallet       *wallet;            /* owned, nullable until read */
-  ChqCollectionModel *order_model;    /* owned, nullable: the store's orders */
-  ChqCollectionModel *enrolment_model; /* owned, nullable: the enrolments of the year of
-                                        * today */
-  GPtrArray       *orders;            /* owned, of ChqOrder: order_model's, nullable */
-  GPtrArray       *enrolments;        /* owned, of ChqEnrolment: enrolment_model's, nullable */
-  GHashTable      *cancel_waiting;    /* owned: ids of orders with a cancellation queued */
-  GHashTable      *watched_entries;   /* owned: outbox ids of orders placed here, whose
-                                       * payment instructions open once the service has them */
-  guint            waiting[CHQ_N_VOUCHER_TYPES];
-
-  GListStore      *order_items;       /* owned: ChqOutboxEntry and ChqOrder */
-  GListStore      *batch_items;       /* owned: ChqVoucherBatch */
-  GtkWidget       *cards[CHQ_N_VOUCHER_TYPES];
-
-  GtkStack        *stack;
-  AdwStatusPage   *empty_status;
-  GtkWidget       *order_button;
-  GtkFlowBox      *cards_box;
-  GtkWidget       *orders_empty_label;
-  GtkWidget       *orders_scroller;
-  GtkListBox      *orders_view;
-  GtkWidget       *batches_empty_label;
-  GtkWidget       *batches_scroller;
-  GtkListView     *batches_view;
-};
+#include "chq-vouchers-page-private.h"
 
 G_DEFINE_FINAL_TYPE (ChqVouchersPage, chq_vouchers_page, ADW_TYPE_BIN)
 
@@ -77,11 +27,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* GTK 4.8's list view asks for the height of the rows it has made so far, which is one at
- * first: the lists get room for a few rows and scroll beyond. */
-#define ROW_HEIGHT_ESTIMATE 70
-#define ROWS_SHOWN          5
-
 static void read_account (ChqVouchersPage *self);
 static void read_wallet  (ChqVouchersPage *self);
 
@@ -93,8 +38,8 @@ show_toast (ChqVouchersPage *self,
   gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", text);
 }
 
-static void
-get_today (ChqVouchersPage *self,
+void
+_chq_vouchers_page_get_today (ChqVouchersPage *self,
            GDate           *out)
 {
   if (self->today != NULL && chq_vouchers_parse_date (self->today, out))
@@ -103,8 +48,8 @@ get_today (ChqVouchersPage *self,
   chq_clock_get_today (out);
 }
 
-static guint
-get_warning_days (ChqVouchersPage *self)
+guint
+_chq_vouchers_page_get_warning_days (ChqVouchersPage *self)
 {
   return g_settings_get_uint (self->settings, "expiry-warning-days");
 }
@@ -130,91 +75,6 @@ get_parent_window (ChqVouchersPage *self)
 }
 
 /* Showing */
-
-static void
-update_cards (ChqVouchersPage *self)
-{
-  g_autoptr(GPtrArray) empty = g_ptr_array_new ();
-  GPtrArray *batches = self->wallet != NULL ? self->wallet->batches : empty;
-  guint warning_days = get_warning_days (self);
-  GDate today;
-  int year;
-
-  get_today (self, &today);
-  year = g_date_get_year (&today);
-
-  for (ChqVoucherType type = 0; type < CHQ_N_VOUCHER_TYPES; type++)
-    {
-      const ChqWalletTotal *total = self->wallet != NULL ? &self->wallet->totals[type] : NULL;
-      ChqWalletFigures figures = { 0 };
-      gboolean shown;
-
-      if (self->account != NULL)
-        {
-          figures.ceiling = chq_account_get_ceiling (self->account, type);
-          figures.ordered = chq_account_get_ordered_this_year (self->account, type);
-        }
-      if (total != NULL)
-        {
-          figures.available = total->available;
-          figures.reserved = total->reserved;
-        }
-      /* The wallet's totals count the vouchers used ever: the card says this year's. */
-      figures.used = chq_vouchers_used_in_year (self->enrolments, type, year);
-      figures.waiting = self->waiting[type];
-      figures.expiring = chq_vouchers_count_expiring (batches, (int) type, &today, warning_days,
-                                                      &figures.earliest_expiry);
-
-      chq_wallet_card_set_figures (CHQ_WALLET_CARD (self->cards[type]), &figures);
-      g_free (figures.earliest_expiry);
-
-      shown = chq_vouchers_type_is_shown (figures.ceiling, total);
-      gtk_widget_set_visible (gtk_widget_get_parent (self->cards[type]), shown);
-    }
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "vouchers.order",
-                                 self->backend != NULL && self->account != NULL &&
-                                 (chq_account_get_ceiling (self->account, CHQ_VOUCHER_TYPE_CF) > 0 ||
-                                  chq_account_get_ceiling (self->account, CHQ_VOUCHER_TYPE_CFL) > 0 ||
-                                  chq_account_get_ceiling (self->account, CHQ_VOUCHER_TYPE_ECO) > 0));
-}
-
-/* Vouchers with some left first, soonest expiry first; then the spent ones, newest first. */
-static int
-compare_batches (gconstpointer a,
-                 gconstpointer b,
-                 gpointer      user_data)
-{
-  ChqVoucherBatch *batch_a = CHQ_VOUCHER_BATCH ((gpointer) a);
-  ChqVoucherBatch *batch_b = CHQ_VOUCHER_BATCH ((gpointer) b);
-  gboolean left_a = chq_voucher_batch_get_available (batch_a) + chq_voucher_batch_get_reserved (batch_a) > 0;
-  gboolean left_b = chq_voucher_batch_get_available (batch_b) + chq_voucher_batch_get_reserved (batch_b) > 0;
-  int by_expiry = g_strcmp0 (chq_voucher_batch_get_expires_on (batch_a),
-                             chq_voucher_batch_get_expires_on (batch_b));
-
-  if (left_a != left_b)
-    return left_a ? -1 : 1;
-
-  return left_a ? by_expiry : -by_expiry;
-}
-
-static void
-update_batches (ChqVouchersPage *self)
-{
-  g_autoptr(GPtrArray) sorted = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; self->wallet != NULL && i < self->wallet->batches->len; i++)
-    g_ptr_array_add (sorted, g_object_ref (g_ptr_array_index (self->wallet->batches, i)));
-
-  g_list_store_splice (self->batch_items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->batch_items)),
-                       sorted->pdata, sorted->len);
-  g_list_store_sort (self->batch_items, compare_batches, NULL);
-
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (self->batches_scroller),
-                                              MIN (sorted->len, ROWS_SHOWN) * ROW_HEIGHT_ESTIMATE);
-  gtk_widget_set_visible (self->batches_empty_label, sorted->len == 0);
-  gtk_widget_set_visible (self->batches_scroller, sorted->len > 0);
-}
 
 /* The outbox's create_order entries (newest first), then the service's orders. */
 static void
@@ -255,7 +115,7 @@ update_view (ChqVouchersPage *self)
   else
     set_state (self, "ready");
 
-  update_cards (self);
+  _chq_vouchers_page_update_cards (self);
 }
 
 /* Notifications */
@@ -268,7 +128,7 @@ notify_expiring (ChqVouchersPage *self)
   if (self->wallet == NULL)
     return;
 
-  get_today (self, &today);
+  _chq_vouchers_page_get_today (self, &today);
   chq_voucher_notifier_check_batches (self->notifier, self->wallet->batches, &today);
 }
 
@@ -321,7 +181,7 @@ on_wallet_read_cb (GObject      *source,
     {
       g_clear_pointer (&self->wallet, chq_wallet_free);
       self->wallet = g_steal_pointer (&wallet);
-      update_batches (self);
+      _chq_vouchers_page_update_batches (self);
       notify_expiring (self);
     }
   update_view (self);
@@ -371,7 +231,7 @@ get_year_of_today (ChqVouchersPage *self)
 {
   GDate today;
 
-  get_today (self, &today);
+  _chq_vouchers_page_get_today (self, &today);
   return g_date_get_year (&today);
 }
 
@@ -632,78 +492,10 @@ show_payment_action (GtkWidget  *widget,
 }
 
 static void
-on_order_row_activated_cb (GtkListBox      *box,
-                           GtkListBoxRow   *row,
-                           ChqVouchersPage *self)
-{
-  g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->order_items),
-                                                   gtk_list_box_row_get_index (row));
-
-  if (CHQ_IS_ORDER (item) && chq_order_get_status (CHQ_ORDER (item)) != CHQ_ORDER_STATUS_CANCELLED)
-    chq_vouchers_page_show_payment (self, CHQ_ORDER (item));
-}
-
-/* List rows */
-
-/* One row an order, named for screen readers (a GTK 4.8 list item cannot be): the orders
- * the service has open their payment instructions, and say so. */
-static GtkWidget *
-create_order_row_cb (gpointer item,
-                     gpointer user_data)
-{
-  ChqVouchersPage *self = user_data;
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *order_row = chq_order_row_new ();
-  gboolean cancel_waiting = CHQ_IS_ORDER (item) &&
-                            g_hash_table_contains (self->cancel_waiting,
-                                                   chq_order_get_id (CHQ_ORDER (item)));
-  gboolean opens;
-
-  chq_order_row_set_item (CHQ_ORDER_ROW (order_row), item, cancel_waiting);
-  opens = chq_order_row_get_opens_payment (CHQ_ORDER_ROW (order_row));
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), order_row);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), opens);
-  /* A row that does nothing is no Tab stop; its buttons still are. */
-  gtk_widget_set_focusable (row, opens);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  chq_order_row_get_accessible_label (CHQ_ORDER_ROW (order_row)),
-                                  -1);
-  if (opens)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                    _("Opens its payment instructions"), -1);
-
-  return row;
-}
-
-static void
-setup_batch_row_cb (GtkSignalListItemFactory *factory,
-                    GtkListItem              *item,
-                    ChqVouchersPage          *self)
-{
-  gtk_list_item_set_child (item, chq_batch_row_new ());
-  gtk_list_item_set_activatable (item, FALSE);
-}
-
-static void
-bind_batch_row_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   ChqVouchersPage          *self)
-{
-  GDate today;
-
-  get_today (self, &today);
-  chq_batch_row_set_batch (CHQ_BATCH_ROW (gtk_list_item_get_child (item)),
-                           CHQ_VOUCHER_BATCH (gtk_list_item_get_item (item)),
-                           &today, get_warning_days (self));
-}
-
-static void
 on_warning_days_changed_cb (ChqVouchersPage *self)
 {
   /* The batches' rows show the warning too: bind them again. */
-  update_batches (self);
+  _chq_vouchers_page_update_batches (self);
   update_view (self);
   notify_expiring (self);
 }
@@ -835,8 +627,6 @@ chq_vouchers_page_class_init (ChqVouchersPageClass *klass)
 static void
 chq_vouchers_page_init (ChqVouchersPage *self)
 {
-  GtkListItemFactory *factory;
-
   gtk_widget_init_template (GTK_WIDGET (self));
   chq_a11y_tidy (GTK_WIDGET (self));
   chq_a11y_wrap_labels (GTK_WIDGET (self->order_button));
@@ -864,26 +654,15 @@ chq_vouchers_page_init (ChqVouchersPage *self)
       gtk_flow_box_append (self->cards_box, self->cards[type]);
       gtk_widget_set_focusable (gtk_widget_get_parent (self->cards[type]), FALSE);
     }
-
-  gtk_list_box_bind_model (self->orders_view, G_LIST_MODEL (self->order_items),
-                           create_order_row_cb, self, NULL);
-  g_signal_connect (self->orders_view, "row-activated", G_CALLBACK (on_order_row_activated_cb), self);
-
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_batch_row_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_batch_row_cb), self);
-  gtk_list_view_set_factory (self->batches_view, factory);
-  g_object_unref (factory);
-  gtk_list_view_set_model (self->batches_view,
-                           GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->batch_items)))));
+  _chq_vouchers_page_init_lists (self);
 
   g_signal_connect_object (self->settings, "changed::expiry-warning-days",
                            G_CALLBACK (on_warning_days_changed_cb), self, G_CONNECT_SWAPPED);
 
   gtk_stack_set_visible_child_name (self->stack, "empty");
   update_orders (self);
-  update_batches (self);
-  update_cards (self);
+  _chq_vouchers_page_update_batches (self);
+  _chq_vouchers_page_update_cards (self);
 }
 
 /**
@@ -954,7 +733,7 @@ chq_vouchers_page_set_backend (ChqVouchersPage *self,
     }
 
   update_orders (self);
-  update_batches (self);
+  _chq_vouchers_page_update_batches (self);
   update_view (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BACKEND]);
 }
@@ -995,7 +774,7 @@ chq_vouchers_page_set_today (ChqVouchersPage *self,
   /* The vouchers used this year: the enrolments of the year of this day. */
   if (self->enrolment_model != NULL)
     chq_collection_model_set_year (self->enrolment_model, get_year_of_today (self));
-  update_batches (self);
+  _chq_vouchers_page_update_batches (self);
   update_view (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TODAY]);
 }
