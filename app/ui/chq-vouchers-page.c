@@ -38,9 +38,10 @@ show_toast (ChqVouchersPage *self,
   gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", text);
 }
 
+/* The day expiry is counted from: the fixed clock's, or the local date. */
 void
 _chq_vouchers_page_get_today (ChqVouchersPage *self,
-           GDate           *out)
+                              GDate           *out)
 {
   if (self->today != NULL && chq_vouchers_parse_date (self->today, out))
     return;
@@ -48,6 +49,7 @@ _chq_vouchers_page_get_today (ChqVouchersPage *self,
   chq_clock_get_today (out);
 }
 
+/* How many days before expiry the page warns. */
 guint
 _chq_vouchers_page_get_warning_days (ChqVouchersPage *self)
 {
