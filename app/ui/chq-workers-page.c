@@ -15,6 +15,7 @@
 #include "chq-collection-model.h"
 #include "chq-ident.h"
 #include "chq-json.h"
+#include "chq-page-binding.h"
 #include "chq-rules.h"
 #include "chq-worker-dialog.h"
 #include "chq-worker-row.h"
@@ -29,11 +30,10 @@ struct _ChqWorkersPage
 {
   AdwBin              parent_instance;
 
-  ChqBackend         *backend;        /* owned, nullable */
-  GCancellable       *cancellable;    /* owned, replaced when the backend changes */
-  ChqOutbox          *outbox;         /* owned, nullable: the backend's */
-  gulong              outbox_changed_id;
-  GListModel         *entries;        /* owned, nullable: the outbox's entries for the UI */
+  ChqPageBinding     *binding;        /* owned: the backend, its reads and its signals */
+  ChqBackend         *backend;        /* the binding's, nullable */
+  GListModel         *entries;        /* the binding's, nullable: the outbox's entries for
+                                       * the UI */
 
   ChqCollectionModel *workers;        /* owned, nullable */
   GtkCustomFilter    *worker_filter;  /* owned: archived or not */
@@ -62,7 +62,6 @@ struct _ChqWorkersPage
   char               *detail_state;   /* owned, nullable */
   gboolean            show_archived;
   gboolean            one_worker;     /* a self-employed account: its holder only */
-  gulong              account_changed_id;
   gboolean            items_changing; /* the list is being replaced: keep selected_id */
   const char         *state;
   GtkWindow          *dialog;         /* weak: the dialog opened last */
@@ -357,7 +356,8 @@ course_title_for_entry (ChqWorkersPage *self,
   if (title == NULL && self->backend != NULL &&
       g_hash_table_add (self->titles_asked, g_strdup (course_id)))
     chq_store_get_course_async (chq_backend_get_store (self->backend), course_id,
-                                self->cancellable, on_course_read_cb, g_object_ref (self));
+                                chq_page_binding_get_cancellable (self->binding),
+                                on_course_read_cb, g_object_ref (self));
 
   return title;
 }
@@ -662,7 +662,8 @@ static void
 on_account_changed_cb (ChqWorkersPage *self)
 {
   if (self->backend != NULL)
-    chq_store_get_account_async (chq_backend_get_store (self->backend), self->cancellable,
+    chq_store_get_account_async (chq_backend_get_store (self->backend),
+                                 chq_page_binding_get_cancellable (self->binding),
                                  on_account_read_cb, g_object_ref (self));
 }
 
@@ -930,15 +931,15 @@ discard_entry_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   gint64 id = g_variant_get_int64 (parameter);
 
-  if (self->outbox == NULL)
+  if (self->backend == NULL)
     return;
 
   /* Only a refused entry may be dismissed: a waiting one may be on its way. */
-  entry = chq_outbox_get_entry (self->outbox, id, NULL);
+  entry = chq_outbox_get_entry (chq_backend_get_outbox (self->backend), id, NULL);
   if (entry == NULL || chq_outbox_entry_get_state (entry) != CHQ_OUTBOX_STATE_FAILED)
     return;
 
-  if (!chq_outbox_discard (self->outbox, id, &error))
+  if (!chq_outbox_discard (chq_backend_get_outbox (self->backend), id, &error))
     {
       g_autofree char *text = NULL;
 
@@ -964,7 +965,6 @@ chq_workers_page_dispose (GObject *object)
   ChqWorkersPage *self = CHQ_WORKERS_PAGE (object);
 
   chq_workers_page_set_backend (self, NULL);
-  g_cancellable_cancel (self->cancellable);
   g_clear_weak_pointer (&self->dialog);
 
   G_OBJECT_CLASS (chq_workers_page_parent_class)->dispose (object);
@@ -975,7 +975,7 @@ chq_workers_page_finalize (GObject *object)
 {
   ChqWorkersPage *self = CHQ_WORKERS_PAGE (object);
 
-  g_clear_object (&self->cancellable);
+  g_clear_object (&self->binding);
   g_clear_object (&self->worker_filter);
   g_clear_object (&self->worker_list_model);
   g_clear_object (&self->pending_worker_filter);
@@ -1132,7 +1132,13 @@ chq_workers_page_init (ChqWorkersPage *self)
   /* "Add Worker…" and "Show archived" side by side must fit 360 px in every language. */
   chq_a11y_wrap_labels (gtk_widget_get_parent (GTK_WIDGET (self->archived_check)));
 
-  self->cancellable = g_cancellable_new ();
+  self->binding = chq_page_binding_new ();
+  g_signal_group_connect_object (chq_page_binding_get_outbox_signals (self->binding), "changed",
+                                 G_CALLBACK (on_outbox_changed_cb), self,
+                                 G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_group_connect_object (chq_page_binding_get_store_signals (self->binding),
+                                 "changed::" CHQ_STORE_ACCOUNT,
+                                 G_CALLBACK (on_account_changed_cb), self, G_CONNECT_SWAPPED);
   self->course_titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->titles_asked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->bound_worker_rows = g_hash_table_new (NULL, NULL);
@@ -1237,20 +1243,11 @@ chq_workers_page_set_backend (ChqWorkersPage *self,
   g_return_if_fail (CHQ_IS_WORKERS_PAGE (self));
   g_return_if_fail (backend == NULL || CHQ_IS_BACKEND (backend));
 
-  if (self->backend == backend)
+  if (!chq_page_binding_set_backend (self->binding, backend))
     return;
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-
-  if (self->outbox != NULL)
-    g_clear_signal_handler (&self->outbox_changed_id, self->outbox);
-  if (self->backend != NULL)
-    g_clear_signal_handler (&self->account_changed_id, chq_backend_get_store (self->backend));
   self->one_worker = FALSE;
-  g_clear_object (&self->outbox);
-  g_clear_object (&self->entries);
+  self->entries = NULL;
   gtk_filter_list_model_set_model (self->worker_list_model, NULL);
   gtk_filter_list_model_set_model (self->pending_workers, NULL);
   gtk_filter_list_model_set_model (self->pending_bookings, NULL);
@@ -1263,21 +1260,12 @@ chq_workers_page_set_backend (ChqWorkersPage *self,
   gtk_single_selection_set_selected (self->worker_selection, GTK_INVALID_LIST_POSITION);
   set_selected_id (self, NULL);
 
-  g_set_object (&self->backend, backend);
+  self->backend = backend;
 
   if (backend != NULL)
     {
       store = chq_backend_get_store (backend);
-      self->outbox = g_object_ref (chq_backend_get_outbox (backend));
-      self->entries = g_object_ref (chq_outbox_get_model (self->outbox,
-                                                          chq_backend_get_account_key (backend)));
-      self->outbox_changed_id = g_signal_connect_object (self->outbox, "changed",
-                                                         G_CALLBACK (on_outbox_changed_cb), self,
-                                                         G_CONNECT_SWAPPED | G_CONNECT_AFTER);
-
-      self->account_changed_id = g_signal_connect_object (store, "changed::" CHQ_STORE_ACCOUNT,
-                                                          G_CALLBACK (on_account_changed_cb),
-                                                          self, G_CONNECT_SWAPPED);
+      self->entries = chq_page_binding_get_outbox_entries (self->binding);
       on_account_changed_cb (self);
 
       self->workers = chq_collection_model_new (store, CHQ_COLLECTION_WORKERS);
