@@ -16,6 +16,7 @@
 #include "chq-course-list-row.h"
 #include "chq-course-list-model.h"
 #include "chq-course-row.h"
+#include "chq-page-binding.h"
 
 /* The distinct values of the filter choices, read off the main thread. */
 typedef struct {
@@ -28,8 +29,9 @@ struct _ChqCatalogPage
 {
   AdwBin              parent_instance;
 
-  ChqBackend         *backend;         /* owned, nullable */
-  GCancellable       *cancellable;     /* owned: reads for this backend */
+  ChqPageBinding     *binding;         /* owned: the backend, its reads and its signals */
+  ChqBackend         *backend;         /* the binding's, nullable */
+  GBindingGroup      *sync_bindings;   /* owned: the sync's properties shown */
   GCancellable       *any_cancellable; /* owned: the "is the catalogue empty" check */
   ChqCourseListModel *model;           /* owned, nullable without backend */
   GtkSliceListModel  *shown;           /* owned: the part of the model the list is given */
@@ -40,9 +42,6 @@ struct _ChqCatalogPage
   GSettings          *settings;        /* owned */
   gboolean            catalogue_empty; /* the store holds no course at all */
   const char         *state;
-  gulong              store_changed_id;
-  gulong              sync_state_id;
-  GBinding           *fraction_binding;
 
   GtkStack           *page_stack;
   AdwStatusPage      *empty_status;
@@ -145,7 +144,8 @@ read_filter_choices (ChqCatalogPage *self)
   if (self->backend == NULL)
     return;
 
-  task = g_task_new (self, self->cancellable, on_filter_choices_cb, NULL);
+  task = g_task_new (self, chq_page_binding_get_cancellable (self->binding),
+                     on_filter_choices_cb, NULL);
   g_task_set_source_tag (task, read_filter_choices);
   g_task_set_return_on_cancel (task, TRUE);
   g_task_set_task_data (task, g_object_ref (chq_backend_get_store (self->backend)),
@@ -542,15 +542,6 @@ on_sync_state_changed_cb (ChqCatalogPage *self)
   gtk_revealer_set_reveal_child (self->offline_revealer, offline);
 }
 
-static void
-on_store_changed_cb (ChqStore       *store,
-                     const char     *collection,
-                     ChqCatalogPage *self)
-{
-  if (g_strcmp0 (collection, CHQ_STORE_COURSES) == 0)
-    read_filter_choices (self);
-}
-
 /* The detail pane shows a "No Course Chosen" placeholder until the first course is opened:
  * start-up then neither builds nor styles, measures or draws the detail's cost rows,
  * sessions and lists. */
@@ -714,21 +705,14 @@ open_course_action (GtkWidget  *widget,
 static void
 disconnect_backend (ChqCatalogPage *self)
 {
-  if (self->backend == NULL)
-    return;
-
-  g_clear_signal_handler (&self->store_changed_id, chq_backend_get_store (self->backend));
-  g_clear_signal_handler (&self->sync_state_id, chq_backend_get_sync (self->backend));
-  g_clear_pointer (&self->fraction_binding, g_binding_unbind);
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  g_binding_group_set_source (self->sync_bindings, NULL);
   g_cancellable_cancel (self->any_cancellable);
   g_clear_object (&self->any_cancellable);
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
   stop_more_rows (self);
   g_clear_object (&self->model);
-  g_clear_object (&self->backend);
+  self->backend = NULL;
 }
 
 static void
@@ -736,6 +720,8 @@ chq_catalog_page_dispose (GObject *object)
 {
   ChqCatalogPage *self = (ChqCatalogPage *)object;
 
+  if (self->binding != NULL)
+    chq_page_binding_set_backend (self->binding, NULL);
   disconnect_backend (self);
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
@@ -750,6 +736,8 @@ chq_catalog_page_finalize (GObject *object)
 {
   ChqCatalogPage *self = (ChqCatalogPage *)object;
 
+  g_clear_object (&self->binding);
+  g_clear_object (&self->sync_bindings);
   g_clear_object (&self->selection);
   g_clear_object (&self->shown);
   g_clear_pointer (&self->query, chq_course_query_free);
@@ -880,6 +868,16 @@ chq_catalog_page_init (ChqCatalogPage *self)
   chq_a11y_tidy (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
+  self->binding = chq_page_binding_new ();
+  g_signal_group_connect_object (chq_page_binding_get_store_signals (self->binding),
+                                 "changed::" CHQ_STORE_COURSES,
+                                 G_CALLBACK (read_filter_choices), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (chq_page_binding_get_sync_signals (self->binding), "notify",
+                                 G_CALLBACK (on_sync_state_changed_cb), self,
+                                 G_CONNECT_SWAPPED);
+  self->sync_bindings = g_binding_group_new ();
+  g_binding_group_bind (self->sync_bindings, "fraction", self->sync_progress, "fraction",
+                        G_BINDING_SYNC_CREATE);
   self->query = chq_course_query_new ();
   saved = g_settings_get_value (self->settings, "catalogue-filters");
   chq_catalog_query_apply_variant (self->query, saved);
@@ -967,7 +965,7 @@ chq_catalog_page_set_backend (ChqCatalogPage *self,
   g_return_if_fail (CHQ_IS_CATALOG_PAGE (self));
   g_return_if_fail (backend == NULL || CHQ_IS_BACKEND (backend));
 
-  if (self->backend == backend)
+  if (!chq_page_binding_set_backend (self->binding, backend))
     return;
 
   disconnect_backend (self);
@@ -978,21 +976,13 @@ chq_catalog_page_set_backend (ChqCatalogPage *self,
       ChqStore *store = chq_backend_get_store (backend);
       ChqSync *sync = chq_backend_get_sync (backend);
 
-      self->backend = g_object_ref (backend);
-      self->cancellable = g_cancellable_new ();
+      self->backend = backend;
       self->model = chq_course_list_model_new (store);
       g_signal_connect_swapped (self->model, "items-changed",
                                 G_CALLBACK (on_items_changed_cb), self);
       g_signal_connect_swapped (self->model, "notify::loading",
                                 G_CALLBACK (on_loading_changed_cb), self);
-      self->store_changed_id = g_signal_connect (store, "changed",
-                                                 G_CALLBACK (on_store_changed_cb), self);
-      self->sync_state_id = g_signal_connect_swapped (sync, "notify",
-                                                      G_CALLBACK (on_sync_state_changed_cb),
-                                                      self);
-      self->fraction_binding = g_object_bind_property (sync, "fraction",
-                                                       self->sync_progress, "fraction",
-                                                       G_BINDING_SYNC_CREATE);
+      g_binding_group_set_source (self->sync_bindings, sync);
       on_sync_state_changed_cb (self);
       read_filter_choices (self);
     }
