@@ -21,6 +21,7 @@ struct _ChqPageBinding
   GSignalGroup *store_signals;   /* owned, of the backend's ChqStore */
   GSignalGroup *outbox_signals;  /* owned, of the backend's ChqOutbox */
   GSignalGroup *sync_signals;    /* owned, of the backend's ChqSync */
+  GSignalGroup *entries_signals; /* owned, of outbox_entries */
 };
 
 G_DEFINE_FINAL_TYPE (ChqPageBinding, chq_page_binding, G_TYPE_OBJECT)
@@ -53,6 +54,7 @@ chq_page_binding_finalize (GObject *object)
   g_clear_object (&self->store_signals);
   g_clear_object (&self->outbox_signals);
   g_clear_object (&self->sync_signals);
+  g_clear_object (&self->entries_signals);
 
   G_OBJECT_CLASS (chq_page_binding_parent_class)->finalize (object);
 }
@@ -116,6 +118,7 @@ chq_page_binding_init (ChqPageBinding *self)
   self->store_signals = g_signal_group_new (CHQ_TYPE_STORE);
   self->outbox_signals = g_signal_group_new (CHQ_TYPE_OUTBOX);
   self->sync_signals = g_signal_group_new (CHQ_TYPE_SYNC);
+  self->entries_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
 }
 
 /**
@@ -172,6 +175,7 @@ chq_page_binding_set_backend (ChqPageBinding *self,
   g_signal_group_set_target (self->store_signals, NULL);
   g_signal_group_set_target (self->outbox_signals, NULL);
   g_signal_group_set_target (self->sync_signals, NULL);
+  g_signal_group_set_target (self->entries_signals, NULL);
   g_clear_object (&self->outbox_entries);
 
   g_set_object (&self->backend, backend);
@@ -185,6 +189,7 @@ chq_page_binding_set_backend (ChqPageBinding *self,
       g_signal_group_set_target (self->store_signals, chq_backend_get_store (backend));
       g_signal_group_set_target (self->outbox_signals, outbox);
       g_signal_group_set_target (self->sync_signals, chq_backend_get_sync (backend));
+      g_signal_group_set_target (self->entries_signals, self->outbox_entries);
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BACKEND]);
@@ -282,4 +287,18 @@ chq_page_binding_get_sync_signals (ChqPageBinding *self)
 {
   g_return_val_if_fail (CHQ_IS_PAGE_BINDING (self), NULL);
   return self->sync_signals;
+}
+
+/**
+ * chq_page_binding_get_entries_signals:
+ * @self: a #ChqPageBinding
+ *
+ * Returns: (transfer none): the handlers on the account's outbox entries (the #GListModel
+ *   of chq_page_binding_get_outbox_entries())
+ */
+GSignalGroup *
+chq_page_binding_get_entries_signals (ChqPageBinding *self)
+{
+  g_return_val_if_fail (CHQ_IS_PAGE_BINDING (self), NULL);
+  return self->entries_signals;
 }

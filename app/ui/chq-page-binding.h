@@ -26,5 +26,6 @@ GListModel     *chq_page_binding_get_outbox_entries (ChqPageBinding *self);
 GSignalGroup   *chq_page_binding_get_store_signals  (ChqPageBinding *self);
 GSignalGroup   *chq_page_binding_get_outbox_signals (ChqPageBinding *self);
 GSignalGroup   *chq_page_binding_get_sync_signals   (ChqPageBinding *self);
+GSignalGroup   *chq_page_binding_get_entries_signals (ChqPageBinding *self);
 
 G_END_DECLS
