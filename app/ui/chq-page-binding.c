@@ -26,14 +26,6 @@ struct _ChqPageBinding
 
 G_DEFINE_FINAL_TYPE (ChqPageBinding, chq_page_binding, G_TYPE_OBJECT)
 
-enum {
-  PROP_0,
-  PROP_BACKEND,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
 static void
 chq_page_binding_dispose (GObject *object)
 {
@@ -60,55 +52,12 @@ chq_page_binding_finalize (GObject *object)
 }
 
 static void
-chq_page_binding_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  ChqPageBinding *self = CHQ_PAGE_BINDING (object);
-
-  switch (prop_id)
-    {
-    case PROP_BACKEND:
-      g_value_set_object (value, self->backend);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-chq_page_binding_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  ChqPageBinding *self = CHQ_PAGE_BINDING (object);
-
-  switch (prop_id)
-    {
-    case PROP_BACKEND:
-      chq_page_binding_set_backend (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 chq_page_binding_class_init (ChqPageBindingClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = chq_page_binding_dispose;
   object_class->finalize = chq_page_binding_finalize;
-  object_class->get_property = chq_page_binding_get_property;
-  object_class->set_property = chq_page_binding_set_property;
-
-  properties[PROP_BACKEND] =
-    g_param_spec_object ("backend", NULL, NULL, CHQ_TYPE_BACKEND,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -184,15 +133,15 @@ chq_page_binding_set_backend (ChqPageBinding *self,
     {
       ChqOutbox *outbox = chq_backend_get_outbox (backend);
 
-      self->outbox_entries = g_object_ref (chq_outbox_get_model (outbox,
-                                                                 chq_backend_get_account_key (backend)));
+      const char *account_key = chq_backend_get_account_key (backend);
+
+      self->outbox_entries = g_object_ref (chq_outbox_get_model (outbox, account_key));
       g_signal_group_set_target (self->store_signals, chq_backend_get_store (backend));
       g_signal_group_set_target (self->outbox_signals, outbox);
       g_signal_group_set_target (self->sync_signals, chq_backend_get_sync (backend));
       g_signal_group_set_target (self->entries_signals, self->outbox_entries);
     }
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BACKEND]);
   return TRUE;
 }
 

@@ -8,8 +8,9 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "chq-vouchers-logic.h"
+#include "chq-notification.h"
 #include "chq-voucher-notifier.h"
+#include "chq-vouchers-logic.h"
 
 /* Fed with the wallet's batches and the orders each time the page reads them; tells the
  * user (when the "notifications" setting allows) of vouchers about to expire, once a batch
@@ -24,23 +25,6 @@ struct _ChqVoucherNotifier
 };
 
 G_DEFINE_FINAL_TYPE (ChqVoucherNotifier, chq_voucher_notifier, G_TYPE_OBJECT)
-
-static void
-send_notification (const char *id,
-                   const char *title,
-                   const char *body)
-{
-  GApplication *app = g_application_get_default ();
-  g_autoptr(GNotification) notification = NULL;
-
-  if (app == NULL)
-    return;
-
-  notification = g_notification_new (title);
-  g_notification_set_body (notification, body);
-  g_notification_set_default_action_and_target (notification, "app.show-page", "s", "vouchers");
-  g_application_send_notification (app, id, notification);
-}
 
 static void
 chq_voucher_notifier_finalize (GObject *object)
@@ -100,6 +84,7 @@ chq_voucher_notifier_check_batches (ChqVoucherNotifier *self,
   g_auto(GStrv) notified = NULL;
   g_auto(GStrv) due = NULL;
   g_auto(GStrv) kept = NULL;
+  guint warning_days;
 
   g_return_if_fail (CHQ_IS_VOUCHER_NOTIFIER (self));
 
@@ -107,9 +92,9 @@ chq_voucher_notifier_check_batches (ChqVoucherNotifier *self,
     return;
 
   notified = g_settings_get_strv (self->settings, "notified-batches");
+  warning_days = g_settings_get_uint (self->settings, "expiry-warning-days");
   due = g_settings_get_boolean (self->settings, "notifications")
-        ? chq_vouchers_batches_to_notify (batches, today,
-                                          g_settings_get_uint (self->settings, "expiry-warning-days"),
+        ? chq_vouchers_batches_to_notify (batches, today, warning_days,
                                           (const char * const *) notified)
         : g_new0 (char *, 1);
 
@@ -136,7 +121,7 @@ chq_voucher_notifier_check_batches (ChqVoucherNotifier *self,
                                 available,
                                 chq_voucher_type_get_label (chq_voucher_batch_get_voucher_type (batch)),
                                 date);
-        send_notification (id, _("Vouchers Expire Soon"), body);
+        chq_notification_send (id, _("Vouchers Expire Soon"), body, "vouchers");
       }
 
   kept = chq_vouchers_merge_notified (batches, (const char * const *) notified,
@@ -178,7 +163,7 @@ chq_voucher_notifier_check_orders (ChqVoucherNotifier *self,
                                              chq_order_get_quantity (order)),
                                 chq_order_get_quantity (order),
                                 chq_voucher_type_get_label (chq_order_get_voucher_type (order)));
-        send_notification (id, _("Vouchers Credited"), body);
+        chq_notification_send (id, _("Vouchers Credited"), body, "vouchers");
       }
 
   g_clear_pointer (&self->order_statuses, g_hash_table_unref);

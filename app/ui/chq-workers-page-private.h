@@ -43,8 +43,8 @@ struct _ChqWorkersPage
   GHashTable         *course_titles;  /* owned: course id -> title, for waiting bookings */
   GHashTable         *titles_asked;   /* owned: course ids read or being read */
 
-  GHashTable         *bound_worker_rows; /* owned: ChqWorkerRow -> GtkListItem, unowned */
-  GHashTable         *bound_booking_rows; /* owned: ChqBookingRow -> GtkListItem, unowned */
+  GHashTable         *bound_rows;     /* owned: ChqWorkerRow or ChqBookingRow ->
+                                       * GtkListItem, unowned */
 
   char               *selected_id;    /* owned, nullable: the worker shown in the detail */
   char               *detail_state;   /* owned, nullable */

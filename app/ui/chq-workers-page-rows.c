@@ -1,4 +1,5 @@
-/* chq-workers-page-rows.c: the outbox entries and the rows of the Workers page's two lists: workers and bookings
+/* chq-workers-page-rows.c: the rows of the Workers page's two lists, workers and bookings,
+ * and the outbox entries they show
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -66,39 +67,11 @@ bind_worker_row (ChqWorkersPage *self,
                  gpointer        item)
 {
   if (CHQ_IS_WORKER (item))
-    chq_worker_row_set_worker (row, item, _chq_workers_page_find_worker_entry (self, chq_worker_get_id (item)));
+    chq_worker_row_set_worker (row, item,
+                               _chq_workers_page_find_worker_entry (self,
+                                                                    chq_worker_get_id (item)));
   else
     chq_worker_row_set_worker (row, NULL, item);
-}
-
-static void
-setup_worker_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  user_data)
-{
-  gtk_list_item_set_child (item, chq_worker_row_new ());
-}
-
-static void
-bind_worker_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                gpointer                  user_data)
-{
-  ChqWorkersPage *self = user_data;
-  GtkWidget *row = gtk_list_item_get_child (item);
-
-  bind_worker_row (self, CHQ_WORKER_ROW (row), gtk_list_item_get_item (item));
-  g_hash_table_insert (self->bound_worker_rows, row, item);
-}
-
-static void
-unbind_worker_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  gpointer                  user_data)
-{
-  ChqWorkersPage *self = user_data;
-
-  g_hash_table_remove (self->bound_worker_rows, gtk_list_item_get_child (item));
 }
 
 static void
@@ -110,10 +83,31 @@ bind_booking_row (ChqWorkersPage *self,
 
   if (CHQ_IS_ENROLMENT (item))
     chq_booking_row_set_booking (row, item,
-                                 _chq_workers_page_find_booking_entry (self, chq_enrolment_get_id (item)),
+                                 _chq_workers_page_find_booking_entry (self,
+                                                                       chq_enrolment_get_id (item)),
                                  NULL, now);
   else
-    chq_booking_row_set_booking (row, NULL, item, _chq_workers_page_course_title_for_entry (self, item), now);
+    chq_booking_row_set_booking (row, NULL, item,
+                                 _chq_workers_page_course_title_for_entry (self, item), now);
+}
+
+static void
+bind_row (ChqWorkersPage *self,
+          GtkWidget      *row,
+          gpointer        item)
+{
+  if (CHQ_IS_WORKER_ROW (row))
+    bind_worker_row (self, CHQ_WORKER_ROW (row), item);
+  else
+    bind_booking_row (self, CHQ_BOOKING_ROW (row), item);
+}
+
+static void
+setup_worker_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  gtk_list_item_set_child (item, chq_worker_row_new ());
 }
 
 static void
@@ -125,26 +119,27 @@ setup_booking_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_activatable (item, FALSE);
 }
 
+/* The rows bound are remembered, to bind them again when the outbox changes. */
 static void
-bind_booking_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  user_data)
+bind_cb (GtkSignalListItemFactory *factory,
+         GtkListItem              *item,
+         gpointer                  user_data)
 {
   ChqWorkersPage *self = user_data;
   GtkWidget *row = gtk_list_item_get_child (item);
 
-  bind_booking_row (self, CHQ_BOOKING_ROW (row), gtk_list_item_get_item (item));
-  g_hash_table_insert (self->bound_booking_rows, row, item);
+  bind_row (self, row, gtk_list_item_get_item (item));
+  g_hash_table_insert (self->bound_rows, row, item);
 }
 
 static void
-unbind_booking_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   gpointer                  user_data)
+unbind_cb (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  user_data)
 {
   ChqWorkersPage *self = user_data;
 
-  g_hash_table_remove (self->bound_booking_rows, gtk_list_item_get_child (item));
+  g_hash_table_remove (self->bound_rows, gtk_list_item_get_child (item));
 }
 
 /* The rows show the outbox's word on their item: bind them again when it changes. */
@@ -154,13 +149,9 @@ _chq_workers_page_rebind_rows (ChqWorkersPage *self)
   GHashTableIter iter;
   gpointer row, item;
 
-  g_hash_table_iter_init (&iter, self->bound_worker_rows);
+  g_hash_table_iter_init (&iter, self->bound_rows);
   while (g_hash_table_iter_next (&iter, &row, &item))
-    bind_worker_row (self, row, gtk_list_item_get_item (item));
-
-  g_hash_table_iter_init (&iter, self->bound_booking_rows);
-  while (g_hash_table_iter_next (&iter, &row, &item))
-    bind_booking_row (self, row, gtk_list_item_get_item (item));
+    bind_row (self, row, gtk_list_item_get_item (item));
 }
 
 /* Gives the two lists their row factories. */
@@ -171,11 +162,14 @@ _chq_workers_page_init_rows (ChqWorkersPage *self)
   g_autoptr(GtkListItemFactory) booking_factory = gtk_signal_list_item_factory_new ();
 
   g_signal_connect (worker_factory, "setup", G_CALLBACK (setup_worker_cb), self);
-  g_signal_connect (worker_factory, "bind", G_CALLBACK (bind_worker_cb), self);
-  g_signal_connect (worker_factory, "unbind", G_CALLBACK (unbind_worker_cb), self);
-  gtk_list_view_set_factory (self->worker_list, worker_factory);
   g_signal_connect (booking_factory, "setup", G_CALLBACK (setup_booking_cb), self);
-  g_signal_connect (booking_factory, "bind", G_CALLBACK (bind_booking_cb), self);
-  g_signal_connect (booking_factory, "unbind", G_CALLBACK (unbind_booking_cb), self);
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkListItemFactory *factory = i == 0 ? worker_factory : booking_factory;
+
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
+      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
+    }
+  gtk_list_view_set_factory (self->worker_list, worker_factory);
   gtk_list_view_set_factory (self->booking_list, booking_factory);
 }

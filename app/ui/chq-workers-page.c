@@ -566,8 +566,7 @@ chq_workers_page_finalize (GObject *object)
   g_clear_object (&self->booking_selection);
   g_clear_pointer (&self->course_titles, g_hash_table_unref);
   g_clear_pointer (&self->titles_asked, g_hash_table_unref);
-  g_clear_pointer (&self->bound_worker_rows, g_hash_table_unref);
-  g_clear_pointer (&self->bound_booking_rows, g_hash_table_unref);
+  g_clear_pointer (&self->bound_rows, g_hash_table_unref);
   g_clear_pointer (&self->selected_id, g_free);
   g_clear_pointer (&self->detail_state, g_free);
 
@@ -712,8 +711,7 @@ chq_workers_page_init (ChqWorkersPage *self)
                                  G_CALLBACK (on_account_changed_cb), self, G_CONNECT_SWAPPED);
   self->course_titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->titles_asked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->bound_worker_rows = g_hash_table_new (NULL, NULL);
-  self->bound_booking_rows = g_hash_table_new (NULL, NULL);
+  self->bound_rows = g_hash_table_new (NULL, NULL);
 
   /* Workers: the service's (archived ones on demand), then those waiting to be added. */
   self->worker_filter = gtk_custom_filter_new (worker_filter_func, self, NULL);
