@@ -160,32 +160,6 @@ chq_page_binding_get_cancellable (ChqPageBinding *self)
 }
 
 /**
- * chq_page_binding_get_store:
- * @self: a #ChqPageBinding
- *
- * Returns: (transfer none) (nullable): the backend's store, %NULL without a backend
- */
-ChqStore *
-chq_page_binding_get_store (ChqPageBinding *self)
-{
-  g_return_val_if_fail (CHQ_IS_PAGE_BINDING (self), NULL);
-  return self->backend != NULL ? chq_backend_get_store (self->backend) : NULL;
-}
-
-/**
- * chq_page_binding_get_outbox:
- * @self: a #ChqPageBinding
- *
- * Returns: (transfer none) (nullable): the backend's outbox, %NULL without a backend
- */
-ChqOutbox *
-chq_page_binding_get_outbox (ChqPageBinding *self)
-{
-  g_return_val_if_fail (CHQ_IS_PAGE_BINDING (self), NULL);
-  return self->backend != NULL ? chq_backend_get_outbox (self->backend) : NULL;
-}
-
-/**
  * chq_page_binding_get_outbox_entries:
  * @self: a #ChqPageBinding
  *

@@ -15,17 +15,15 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ChqPageBinding, chq_page_binding, CHQ, PAGE_BINDING, GObject)
 
-ChqPageBinding *chq_page_binding_new                (void);
-ChqBackend     *chq_page_binding_get_backend        (ChqPageBinding *self);
-gboolean        chq_page_binding_set_backend        (ChqPageBinding *self,
-                                                     ChqBackend     *backend);
-GCancellable   *chq_page_binding_get_cancellable    (ChqPageBinding *self);
-ChqStore       *chq_page_binding_get_store          (ChqPageBinding *self);
-ChqOutbox      *chq_page_binding_get_outbox         (ChqPageBinding *self);
-GListModel     *chq_page_binding_get_outbox_entries (ChqPageBinding *self);
-GSignalGroup   *chq_page_binding_get_store_signals  (ChqPageBinding *self);
-GSignalGroup   *chq_page_binding_get_outbox_signals (ChqPageBinding *self);
-GSignalGroup   *chq_page_binding_get_sync_signals   (ChqPageBinding *self);
+ChqPageBinding *chq_page_binding_new                 (void);
+ChqBackend     *chq_page_binding_get_backend         (ChqPageBinding *self);
+gboolean        chq_page_binding_set_backend         (ChqPageBinding *self,
+                                                      ChqBackend     *backend);
+GCancellable   *chq_page_binding_get_cancellable     (ChqPageBinding *self);
+GListModel     *chq_page_binding_get_outbox_entries  (ChqPageBinding *self);
+GSignalGroup   *chq_page_binding_get_store_signals   (ChqPageBinding *self);
+GSignalGroup   *chq_page_binding_get_outbox_signals  (ChqPageBinding *self);
+GSignalGroup   *chq_page_binding_get_sync_signals    (ChqPageBinding *self);
 GSignalGroup   *chq_page_binding_get_entries_signals (ChqPageBinding *self);
 
 G_END_DECLS
