@@ -362,10 +362,11 @@ on_chooser_response_cb (GtkNativeDialog *dialog,
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
 
   if (file != NULL && kind == EXPORT_ANNUAL_REPORT)
-    chq_hours_page_export_pdf_async (self, file, self->cancellable, on_exported_cb,
-                                     g_object_ref (file));
+    chq_hours_page_export_pdf_async (self, file, chq_page_binding_get_cancellable (self->binding),
+                                     on_exported_cb, g_object_ref (file));
   else if (file != NULL)
-    chq_hours_page_export_doc_async (self, kind, worker_key, file, self->cancellable,
+    chq_hours_page_export_doc_async (self, kind, worker_key, file,
+                                     chq_page_binding_get_cancellable (self->binding),
                                      on_exported_cb, g_object_ref (file));
 
   _chq_hours_page_close_chooser (self);
