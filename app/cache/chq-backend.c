@@ -173,6 +173,84 @@ chq_backend_get_client (ChqBackend *self)
   return self->client;
 }
 
+/**
+ * chq_backend_has_token:
+ * @self: a #ChqBackend
+ *
+ * Returns: %TRUE when the account has a session (signed in, or one kept in the keyring
+ *   was found), so that it can sync
+ */
+gboolean
+chq_backend_has_token (ChqBackend *self)
+{
+  g_return_val_if_fail (CHQ_IS_BACKEND (self), FALSE);
+
+  return chq_client_has_token (self->client);
+}
+
+static void
+on_paid_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  ChqOrder *order;
+
+  order = chq_client_sandbox_pay_order_finish (CHQ_CLIENT (source), result, &error);
+  if (order == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, order, g_object_unref);
+}
+
+/**
+ * chq_backend_simulate_payment_async:
+ * @self: a #ChqBackend (of a sandbox: the real service has no such call)
+ * @order_id: the order awaiting payment
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the order as it is once paid
+ * @user_data: data for @callback
+ *
+ * Asks the sandbox to act as if the bank transfer of @order_id had arrived: the order is
+ * paid and its vouchers are credited. Sent at once, not through the outbox: it is not the
+ * user's intent but a stand-in for the bank.
+ */
+void
+chq_backend_simulate_payment_async (ChqBackend          *self,
+                                    const char          *order_id,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (CHQ_IS_BACKEND (self));
+  g_return_if_fail (order_id != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, chq_backend_simulate_payment_async);
+  chq_client_sandbox_pay_order_async (self->client, order_id, cancellable, on_paid_cb, task);
+}
+
+/**
+ * chq_backend_simulate_payment_finish:
+ * @self: a #ChqBackend
+ * @result: the result given to the callback
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (nullable): the order once paid, or %NULL with @error set
+ */
+ChqOrder *
+chq_backend_simulate_payment_finish (ChqBackend    *self,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 ChqStore *
 chq_backend_get_store (ChqBackend *self)
 {
@@ -192,20 +270,6 @@ chq_backend_get_sync (ChqBackend *self)
 {
   g_return_val_if_fail (CHQ_IS_BACKEND (self), NULL);
   return self->sync;
-}
-
-/**
- * chq_backend_has_token:
- * @self: a #ChqBackend
- *
- * Returns: whether the backend holds a session token (signed in, or restored from the
- *   keyring): without one, nothing can be sent or fetched.
- */
-gboolean
-chq_backend_has_token (ChqBackend *self)
-{
-  g_return_val_if_fail (CHQ_IS_BACKEND (self), FALSE);
-  return chq_client_has_token (self->client);
 }
 
 /**
@@ -460,71 +524,6 @@ chq_backend_count_unsent (ChqBackend *self)
 {
   g_return_val_if_fail (CHQ_IS_BACKEND (self), 0);
   return chq_outbox_count_pending (self->outbox, self->account_key);
-}
-
-static void
-on_payment_simulated_cb (GObject      *source,
-                         GAsyncResult *result,
-                         gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  ChqOrder *order;
-
-  order = chq_client_sandbox_pay_order_finish (CHQ_CLIENT (source), result, &error);
-  if (order == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, order, g_object_unref);
-}
-
-/**
- * chq_backend_simulate_payment_async:
- * @self: a #ChqBackend
- * @order_id: an order awaiting payment
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when done
- * @user_data: data for @callback
- *
- * Asks the demo sandbox to act as if the order's bank transfer had arrived (the real
- * service has no such call: see chq_backend_is_demo()). The vouchers reach the store with
- * the next sync.
- */
-void
-chq_backend_simulate_payment_async (ChqBackend          *self,
-                                    const char          *order_id,
-                                    GCancellable        *cancellable,
-                                    GAsyncReadyCallback  callback,
-                                    gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (CHQ_IS_BACKEND (self));
-  g_return_if_fail (order_id != NULL);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, chq_backend_simulate_payment_async);
-
-  chq_client_sandbox_pay_order_async (self->client, order_id, cancellable,
-                                      on_payment_simulated_cb, g_steal_pointer (&task));
-}
-
-/**
- * chq_backend_simulate_payment_finish:
- * @self: a #ChqBackend
- * @result: the #GAsyncResult
- * @error: return location for a #GError
- *
- * Returns: (transfer full) (nullable): the order as the sandbox now has it (paid), or
- *   %NULL with @error set
- */
-ChqOrder *
-chq_backend_simulate_payment_finish (ChqBackend    *self,
-                                     GAsyncResult  *result,
-                                     GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /* Intents: each is committed to the outbox before anything is sent, then the sync engine is

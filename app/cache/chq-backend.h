@@ -6,14 +6,13 @@
 
 #include <gio/gio.h>
 
-#include "chq-client-error.h"
 #include "chq-outbox.h"
 #include "chq-store.h"
 #include "chq-sync.h"
 
 G_BEGIN_DECLS
 
-/* Only named here: what the client can do is for the cache's own files (chq-client.h). */
+/* The client stays inside the cache layer: its header is not the interface's. */
 typedef struct _ChqClient ChqClient;
 
 #define CHQ_TYPE_BACKEND (chq_backend_get_type ())
@@ -29,10 +28,18 @@ const char *chq_backend_get_data_key         (ChqBackend          *self);
 const char *chq_backend_get_enterprise_number (ChqBackend         *self);
 const char *chq_backend_get_account_key      (ChqBackend          *self);
 ChqClient  *chq_backend_get_client           (ChqBackend          *self);
+gboolean    chq_backend_has_token            (ChqBackend          *self);
+void        chq_backend_simulate_payment_async (ChqBackend        *self,
+                                              const char          *order_id,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+ChqOrder   *chq_backend_simulate_payment_finish (ChqBackend       *self,
+                                              GAsyncResult        *result,
+                                              GError             **error);
 ChqStore   *chq_backend_get_store            (ChqBackend          *self);
 ChqOutbox  *chq_backend_get_outbox           (ChqBackend          *self);
 ChqSync    *chq_backend_get_sync             (ChqBackend          *self);
-gboolean    chq_backend_has_token            (ChqBackend          *self);
 gboolean    chq_backend_is_demo              (ChqBackend          *self);
 void        chq_backend_set_demo             (ChqBackend          *self,
                                               gboolean             demo);
@@ -61,16 +68,6 @@ gboolean    chq_backend_sign_out_finish      (ChqBackend          *self,
                                               GError             **error);
 
 guint       chq_backend_count_unsent         (ChqBackend          *self);
-
-/* Demo only: the sandbox's payment of an order, as if its bank transfer had arrived. */
-void        chq_backend_simulate_payment_async  (ChqBackend          *self,
-                                                 const char          *order_id,
-                                                 GCancellable        *cancellable,
-                                                 GAsyncReadyCallback  callback,
-                                                 gpointer             user_data);
-ChqOrder   *chq_backend_simulate_payment_finish (ChqBackend          *self,
-                                                 GAsyncResult        *result,
-                                                 GError             **error);
 
 /* Intents: the synchronous calls wait for the disk (tests); the UI uses the _async ones,
  * each finished with chq_backend_intent_finish(). */

@@ -13,17 +13,12 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <sqlite3.h>
-#include <sys/stat.h>
 
 #include "chq-clock.h"
+#include "chq-db.h"
 #include "chq-outbox.h"
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 struct _ChqOutbox
 {
@@ -59,101 +54,88 @@ static guint signals[N_SIGNALS];
   "first_attempt_at, last_attempt_at"
 
 /* One step per version; each runs in its own transaction with the new user_version. */
-static const char * const migrations[] = {
+static const ChqDbMigration migrations[] = {
   /* 0 -> 1 */
-  "CREATE TABLE entries ("
-  "  id              INTEGER PRIMARY KEY AUTOINCREMENT,"
-  "  idempotency_key TEXT NOT NULL UNIQUE,"
-  "  account_key     TEXT NOT NULL,"
-  "  kind            TEXT NOT NULL,"
-  "  target_id       TEXT,"
-  "  payload         TEXT NOT NULL,"
-  "  state           TEXT NOT NULL DEFAULT 'pending'"
-  "                  CHECK (state IN ('pending', 'sending', 'sent', 'failed')),"
-  "  attempts        INTEGER NOT NULL DEFAULT 0,"
-  "  error_message   TEXT,"
-  "  error_code      TEXT,"
-  "  error_field     TEXT,"
-  "  result          TEXT,"
-  "  created_at      INTEGER NOT NULL,"
-  "  updated_at      INTEGER NOT NULL"
-  ");"
-  "CREATE INDEX entries_by_account ON entries (account_key, state, id);",
+  { 1,
+    "CREATE TABLE entries ("
+    "  id              INTEGER PRIMARY KEY AUTOINCREMENT,"
+    "  idempotency_key TEXT NOT NULL UNIQUE,"
+    "  account_key     TEXT NOT NULL,"
+    "  kind            TEXT NOT NULL,"
+    "  target_id       TEXT,"
+    "  payload         TEXT NOT NULL,"
+    "  state           TEXT NOT NULL DEFAULT 'pending'"
+    "                  CHECK (state IN ('pending', 'sending', 'sent', 'failed')),"
+    "  attempts        INTEGER NOT NULL DEFAULT 0,"
+    "  error_message   TEXT,"
+    "  error_code      TEXT,"
+    "  error_field     TEXT,"
+    "  result          TEXT,"
+    "  created_at      INTEGER NOT NULL,"
+    "  updated_at      INTEGER NOT NULL"
+    ");"
+    "CREATE INDEX entries_by_account ON entries (account_key, state, id);",
+    NULL },
   /* 1 -> 2: when the first and the last attempt went out, so that an entry older than the
    * service's idempotency window is checked before it is sent again. An entry already
    * tried is given its creation as first attempt: the earliest it can have been. */
-  "ALTER TABLE entries ADD COLUMN first_attempt_at INTEGER;"
-  "ALTER TABLE entries ADD COLUMN last_attempt_at INTEGER;"
-  "UPDATE entries SET first_attempt_at = created_at, last_attempt_at = updated_at"
-  " WHERE attempts > 0;",
+  { 2,
+    "ALTER TABLE entries ADD COLUMN first_attempt_at INTEGER;"
+    "ALTER TABLE entries ADD COLUMN last_attempt_at INTEGER;"
+    "UPDATE entries SET first_attempt_at = created_at, last_attempt_at = updated_at"
+    " WHERE attempts > 0;",
+    NULL },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CHQ_OUTBOX_SCHEMA_VERSION);
 
-static gboolean
-is_corruption (int code)
-{
-  code &= 0xff;
-  return code == SQLITE_CORRUPT || code == SQLITE_NOTADB;
-}
-
-static gboolean
-set_db_error (sqlite3     *db,
-              int          code,
-              GError     **error)
-{
-  if (is_corruption (code))
-    g_set_error (error, CHQ_OUTBOX_ERROR, CHQ_OUTBOX_ERROR_CORRUPT,
-                 _("The list of changes waiting to be sent is damaged (%s). It was kept as "
-                   "it is; quit Chéquier and ask for help before deleting anything."),
-                 db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (code));
-  else
-    g_set_error (error, CHQ_OUTBOX_ERROR, CHQ_OUTBOX_ERROR_DATABASE,
-                 _("Your changes could not be saved (%s). Check that the disk is not full, "
-                   "then try again."),
-                 db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (code));
-  return FALSE;
-}
-
-static gboolean
-exec_sql (sqlite3     *db,
-          const char  *sql,
-          GError     **error)
-{
-  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
-
-  if (rc != SQLITE_OK)
-    return set_db_error (db, rc, error);
-
-  return TRUE;
-}
-
-static sqlite3_stmt *
-prepare (sqlite3     *db,
-         const char  *sql,
-         GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
-
-  if (rc != SQLITE_OK)
-    {
-      set_db_error (db, rc, error);
-      return NULL;
-    }
-
-  return stmt;
-}
-
+/* app/db reports SQLite's failures as CHQ_DB_ERROR; the outbox reports them in its own
+ * domain, with its own advice (a damaged outbox is kept, never rebuilt). The one place
+ * where the first becomes the second, called where each operation releases the lock. */
 static void
-bind_text_or_null (sqlite3_stmt *stmt,
-                   int           index,
-                   const char   *text)
+error_from_db (GError **error)
 {
-  if (text != NULL)
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, index);
+  g_autoptr(GError) db_error = chq_db_error_steal (error);
+
+  if (db_error == NULL)
+    return;
+
+  switch (db_error->code)
+    {
+    case CHQ_DB_ERROR_NEWER_SCHEMA:
+      g_set_error (error, CHQ_OUTBOX_ERROR, CHQ_OUTBOX_ERROR_NEWER_SCHEMA,
+                   _("Your changes waiting to be sent were saved by a newer version of "
+                     "Chéquier. Install that version again to send them."));
+      break;
+    case CHQ_DB_ERROR_CORRUPT:
+    case CHQ_DB_ERROR_NOT_DATABASE:
+      g_set_error (error, CHQ_OUTBOX_ERROR, CHQ_OUTBOX_ERROR_CORRUPT,
+                   _("The list of changes waiting to be sent is damaged (%s). It was kept as "
+                     "it is; quit Chéquier and ask for help before deleting anything."),
+                   chq_db_error_get_reason (db_error));
+      break;
+    case CHQ_DB_ERROR_IO:
+    case CHQ_DB_ERROR_READ_ONLY:
+      /* app/db's words name the file and what to check */
+      g_set_error_literal (error, CHQ_OUTBOX_ERROR, CHQ_OUTBOX_ERROR_DATABASE,
+                           db_error->message);
+      break;
+    default:
+      g_set_error (error, CHQ_OUTBOX_ERROR, CHQ_OUTBOX_ERROR_DATABASE,
+                   _("Your changes could not be saved (%s). Check that the disk is not full, "
+                     "then try again."),
+                   chq_db_error_get_reason (db_error));
+      break;
+    }
+}
+
+/* Releases the lock taken for a database operation, the outbox's domain on its error. */
+static void
+unlock_db (ChqOutbox  *self,
+           GError    **error)
+{
+  g_mutex_unlock (&self->lock);
+  error_from_db (error);
 }
 
 static GDateTime *
@@ -236,7 +218,7 @@ list_locked (ChqOutbox       *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   GPtrArray *entries = g_ptr_array_new_with_free_func (g_object_unref);
 
-  stmt = prepare (self->db,
+  stmt = chq_db_prepare (self->db,
                   "SELECT " ENTRY_COLUMNS " FROM entries"
                   " WHERE account_key = ?1"
                   "   AND ((?2 & 1 AND state = 'pending') OR (?2 & 2 AND state = 'sending')"
@@ -325,129 +307,6 @@ emit_changed (ChqOutbox *self)
     }
 }
 
-/* The highest id the table has given (AUTOINCREMENT never gives an id twice). */
-static gint64
-read_last_id (sqlite3 *db)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  stmt = prepare (db, "SELECT seq FROM sqlite_sequence WHERE name = 'entries'", NULL);
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    return sqlite3_column_int64 (stmt, 0);
-
-  return 0;
-}
-
-static gboolean
-migrate (sqlite3     *db,
-         GError     **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int version;
-  int rc;
-
-  stmt = prepare (db, "PRAGMA user_version", error);
-  if (stmt == NULL)
-    return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    return set_db_error (db, rc, error);
-  version = sqlite3_column_int (stmt, 0);
-
-  if (version > CHQ_OUTBOX_SCHEMA_VERSION)
-    {
-      g_set_error (error, CHQ_OUTBOX_ERROR, CHQ_OUTBOX_ERROR_NEWER_SCHEMA,
-                   _("Your changes waiting to be sent were saved by a newer version of "
-                     "Chéquier. Install that version again to send them."));
-      return FALSE;
-    }
-
-  for (int v = MAX (version, 0); v < CHQ_OUTBOX_SCHEMA_VERSION; v++)
-    {
-      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", v + 1);
-
-      if (!exec_sql (db, "BEGIN IMMEDIATE", error))
-        return FALSE;
-      if (!exec_sql (db, migrations[v], error) || !exec_sql (db, set_version, error))
-        {
-          sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
-          return FALSE;
-        }
-      if (!exec_sql (db, "COMMIT", error))
-        {
-          sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
-          return FALSE;
-        }
-    }
-
-  return TRUE;
-}
-
-static gboolean
-check_integrity (sqlite3     *db,
-                 GError     **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  const char *verdict;
-  int rc;
-
-  stmt = prepare (db, "PRAGMA quick_check", error);
-  if (stmt == NULL)
-    return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    return set_db_error (db, rc, error);
-
-  verdict = (const char *) sqlite3_column_text (stmt, 0);
-  if (g_strcmp0 (verdict, "ok") != 0)
-    {
-      g_set_error (error, CHQ_OUTBOX_ERROR, CHQ_OUTBOX_ERROR_CORRUPT,
-                   _("The list of changes waiting to be sent is damaged (%s). It was kept as "
-                     "it is; quit Chéquier and ask for help before deleting anything."),
-                   verdict);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* Creates the directory (0700) and the file (0600) before SQLite does, so the outbox is
- * never readable by others, not even for a moment. SQLite gives its -wal and -shm files
- * the database file's mode. */
-static gboolean
-create_private_file (const char  *path,
-                     GError     **error)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  int fd;
-
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("Could not create the folder %s (%s). Check its permissions."),
-                   dir, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  fd = g_open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-  if (fd < 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("Could not open %s (%s). Check its permissions."),
-                   path, g_strerror (saved_errno));
-      return FALSE;
-    }
-  if (fchmod (fd, 0600) != 0)
-    g_warning ("Could not make %s private: %s", path, g_strerror (errno));
-  g_close (fd, NULL);
-
-  return TRUE;
-}
-
 static void
 chq_outbox_finalize (GObject *object)
 {
@@ -455,7 +314,7 @@ chq_outbox_finalize (GObject *object)
 
   g_clear_pointer (&self->models, g_hash_table_unref);
   g_clear_pointer (&self->adding, g_ptr_array_unref);
-  g_clear_pointer (&self->db, sqlite3_close);
+  g_clear_pointer (&self->db, chq_db_close);
   g_clear_pointer (&self->context, g_main_context_unref);
   g_clear_pointer (&self->path, g_free);
   g_mutex_clear (&self->lock);
@@ -525,6 +384,19 @@ chq_outbox_account_key (const char *service,
   return g_strdup_printf ("%s %s", enterprise_number, service);
 }
 
+/* The highest id the table has given (AUTOINCREMENT never gives an id twice). */
+static gint64
+read_last_id (sqlite3 *db)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = chq_db_prepare (db, "SELECT seq FROM sqlite_sequence WHERE name = 'entries'", NULL);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    return sqlite3_column_int64 (stmt, 0);
+
+  return 0;
+}
+
 /**
  * chq_outbox_open:
  * @path: the database file, usually chq_outbox_default_path()
@@ -545,34 +417,23 @@ chq_outbox_open (const char  *path,
                  GError     **error)
 {
   g_autoptr(ChqOutbox) self = NULL;
-  int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!create_private_file (path, error))
-    return NULL;
-
   self = g_object_new (CHQ_TYPE_OUTBOX, NULL);
   self->path = g_strdup (path);
 
-  rc = sqlite3_open_v2 (path, &self->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                        NULL);
-  if (rc != SQLITE_OK)
+  self->db = chq_db_open (path,
+                          CHQ_DB_OPEN_CREATE | CHQ_DB_OPEN_FULL_SYNC | CHQ_DB_OPEN_KEEP_DIR_MODE,
+                          error);
+  if (self->db == NULL ||
+      !chq_db_check_integrity (self->db, error) ||
+      !chq_db_migrate (self->db, migrations, G_N_ELEMENTS (migrations), error))
     {
-      set_db_error (self->db, rc, error);
+      error_from_db (error);
       return NULL;
     }
-
-  sqlite3_busy_timeout (self->db, 5000);
-  sqlite3_extended_result_codes (self->db, 1);
-
-  if (!exec_sql (self->db, "PRAGMA journal_mode = WAL", error) ||
-      !exec_sql (self->db, "PRAGMA synchronous = FULL", error) ||
-      !check_integrity (self->db, error) ||
-      !migrate (self->db, error))
-    return NULL;
 
   self->last_id = read_last_id (self->db);
 
@@ -608,14 +469,14 @@ reserve_id (ChqOutbox *self)
 
 /* What an entry is made of when it is added. */
 typedef struct {
-  gint64         id;           /* reserved with reserve_id() */
-  char          *key;          /* owned: the idempotency key */
-  char          *account_key;  /* owned */
-  ChqOutboxKind  kind;
-  char          *target_id;    /* owned, nullable */
-  char          *payload_json; /* owned */
-  gint64         created_at;
-  ChqOutboxEntry *entry;       /* owned, nullable: as listed while it waits for the disk */
+  gint64          id;           /* reserved with reserve_id() */
+  char           *key;          /* owned: the idempotency key */
+  char           *account_key;  /* owned */
+  ChqOutboxKind   kind;
+  char           *target_id;    /* owned, nullable */
+  char           *payload_json; /* owned */
+  gint64          created_at;
+  ChqOutboxEntry *entry;        /* owned, nullable: as listed while it waits for the disk */
 } AddData;
 
 static void
@@ -658,26 +519,27 @@ insert_entry (ChqOutbox  *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   gint64 id = 0;
-  int rc = SQLITE_OK;
+  int rc;
 
   g_mutex_lock (&self->lock);
-  stmt = prepare (self->db,
-                  "INSERT INTO entries (id, idempotency_key, account_key, kind, target_id, "
-                  "payload, state, created_at, updated_at) "
-                  "VALUES (?7, ?1, ?2, ?3, ?4, ?5, 'pending', ?6, ?6)",
-                  error);
+  stmt = chq_db_prepare (self->db,
+                         "INSERT INTO entries (id, idempotency_key, account_key, kind, "
+                         "target_id, payload, state, created_at, updated_at) "
+                         "VALUES (?7, ?1, ?2, ?3, ?4, ?5, 'pending', ?6, ?6)",
+                         error);
   if (stmt != NULL)
     {
       sqlite3_bind_text (stmt, 1, data->key, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 2, data->account_key, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 3, chq_outbox_kind_to_string (data->kind), -1, SQLITE_STATIC);
-      bind_text_or_null (stmt, 4, data->target_id);
+      chq_db_bind_text (stmt, 4, data->target_id);
       sqlite3_bind_text (stmt, 5, data->payload_json, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 6, data->created_at);
       sqlite3_bind_int64 (stmt, 7, data->id);
 
       rc = sqlite3_step (stmt);
-      if (rc == SQLITE_CONSTRAINT_PRIMARYKEY)
+      if (rc != SQLITE_DONE &&
+          sqlite3_extended_errcode (self->db) == SQLITE_CONSTRAINT_PRIMARYKEY)
         {
           sqlite3_reset (stmt);
           sqlite3_bind_null (stmt, 7);
@@ -686,7 +548,7 @@ insert_entry (ChqOutbox  *self,
       if (rc == SQLITE_DONE)
         id = sqlite3_last_insert_rowid (self->db);
       else
-        set_db_error (self->db, rc, error);
+        chq_db_set_error (error, self->db, rc, _("Could not save the change"));
     }
 
   g_mutex_lock (&self->adding_lock);
@@ -694,7 +556,7 @@ insert_entry (ChqOutbox  *self,
   if (data->entry != NULL)
     g_ptr_array_remove (self->adding, data->entry);
   g_mutex_unlock (&self->adding_lock);
-  g_mutex_unlock (&self->lock);
+  unlock_db (self, error);
 
   return id;
 }
@@ -866,7 +728,7 @@ get_entry_locked (ChqOutbox  *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
-  stmt = prepare (self->db, "SELECT " ENTRY_COLUMNS " FROM entries WHERE id = ?1", error);
+  stmt = chq_db_prepare (self->db, "SELECT " ENTRY_COLUMNS " FROM entries WHERE id = ?1", error);
   if (stmt == NULL)
     return NULL;
 
@@ -881,7 +743,7 @@ get_entry_locked (ChqOutbox  *self,
     }
   else if (rc != SQLITE_DONE)
     {
-      set_db_error (self->db, rc, error);
+      chq_db_set_error (error, self->db, rc, _("Could not save the change"));
       return NULL;
     }
   else
@@ -922,7 +784,7 @@ chq_outbox_get_entry (ChqOutbox  *self,
 
   g_mutex_lock (&self->lock);
   entry = get_entry_locked (self, id, error);
-  g_mutex_unlock (&self->lock);
+  unlock_db (self, error);
 
   return entry;
 }
@@ -970,7 +832,7 @@ chq_outbox_count_pending (ChqOutbox  *self,
   g_return_val_if_fail (account_key != NULL, 0);
 
   g_mutex_lock (&self->lock);
-  stmt = prepare (self->db,
+  stmt = chq_db_prepare (self->db,
                   "SELECT count(*) FROM entries WHERE account_key = ?1"
                   " AND state IN ('pending', 'sending')",
                   NULL);
@@ -1035,7 +897,7 @@ change_entry (ChqOutbox     *self,
   sqlite3_bind_int64 (stmt, 1, id);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE)
-    return set_db_error (self->db, rc, error);
+    return chq_db_set_error (error, self->db, rc, _("Could not save the change"));
 
   if (sqlite3_changes (self->db) == 0)
     {
@@ -1072,12 +934,13 @@ chq_outbox_discard (ChqOutbox  *self,
   g_return_val_if_fail (CHQ_IS_OUTBOX (self), FALSE);
 
   g_mutex_lock (&self->lock);
-  stmt = prepare (self->db, "DELETE FROM entries WHERE id = ?1 AND state != 'sending'", error);
+  stmt = chq_db_prepare (self->db, "DELETE FROM entries WHERE id = ?1 AND state != 'sending'",
+                         error);
   if (stmt != NULL)
     ok = change_entry (self, id, stmt,
                        _("This change is being sent right now. Try again in a moment."),
                        error);
-  g_mutex_unlock (&self->lock);
+  unlock_db (self, error);
 
   if (ok)
     emit_changed (self);
@@ -1120,7 +983,7 @@ chq_outbox_update_payload (ChqOutbox  *self,
   payload_json = json_to_string (payload, FALSE);
 
   g_mutex_lock (&self->lock);
-  stmt = prepare (self->db,
+  stmt = chq_db_prepare (self->db,
                   "UPDATE entries SET payload = ?2, idempotency_key = ?3, state = 'pending',"
                   " attempts = 0, error_message = NULL, error_code = NULL,"
                   " error_field = NULL, result = NULL, updated_at = ?4,"
@@ -1138,7 +1001,7 @@ chq_outbox_update_payload (ChqOutbox  *self,
                            "longer be edited. Wait until it is sent, then make a new change."),
                          error);
     }
-  g_mutex_unlock (&self->lock);
+  unlock_db (self, error);
 
   if (ok)
     emit_changed (self);
@@ -1171,7 +1034,7 @@ chq_outbox_resend (ChqOutbox  *self,
   g_return_val_if_fail (CHQ_IS_OUTBOX (self), FALSE);
 
   g_mutex_lock (&self->lock);
-  stmt = prepare (self->db,
+  stmt = chq_db_prepare (self->db,
                   "UPDATE entries SET idempotency_key = ?2, state = 'pending', attempts = 0,"
                   " error_message = NULL, error_code = NULL, error_field = NULL,"
                   " result = NULL, updated_at = ?3, first_attempt_at = NULL,"
@@ -1186,7 +1049,7 @@ chq_outbox_resend (ChqOutbox  *self,
                          _("Only a change the service refused can be sent again."),
                          error);
     }
-  g_mutex_unlock (&self->lock);
+  unlock_db (self, error);
 
   if (ok)
     emit_changed (self);
@@ -1263,7 +1126,7 @@ chq_outbox_next_to_send (ChqOutbox   *self,
   g_return_val_if_fail (account_key != NULL, NULL);
 
   g_mutex_lock (&self->lock);
-  stmt = prepare (self->db,
+  stmt = chq_db_prepare (self->db,
                   "SELECT " ENTRY_COLUMNS " FROM entries WHERE account_key = ?1"
                   " AND state IN ('pending', 'sending') ORDER BY id LIMIT 1",
                   error);
@@ -1274,9 +1137,9 @@ chq_outbox_next_to_send (ChqOutbox   *self,
       if (rc == SQLITE_ROW)
         entry = entry_from_row (stmt);
       else if (rc != SQLITE_DONE)
-        set_db_error (self->db, rc, error);
+        chq_db_set_error (error, self->db, rc, _("Could not save the change"));
     }
-  g_mutex_unlock (&self->lock);
+  unlock_db (self, error);
 
   return entry;
 }
@@ -1294,17 +1157,17 @@ mark (ChqOutbox   *self,
   gboolean ok = FALSE;
 
   g_mutex_lock (&self->lock);
-  stmt = prepare (self->db, sql, error);
+  stmt = chq_db_prepare (self->db, sql, error);
   if (stmt != NULL)
     {
-      bind_text_or_null (stmt, 2, text2);
-      bind_text_or_null (stmt, 3, text3);
-      bind_text_or_null (stmt, 4, text4);
+      chq_db_bind_text (stmt, 2, text2);
+      chq_db_bind_text (stmt, 3, text3);
+      chq_db_bind_text (stmt, 4, text4);
       sqlite3_bind_int64 (stmt, 5, now_usec (self));
       ok = change_entry (self, id, stmt,
                          _("This change was already sent or refused."), error);
     }
-  g_mutex_unlock (&self->lock);
+  unlock_db (self, error);
 
   if (ok)
     emit_changed (self);
@@ -1451,7 +1314,7 @@ chq_outbox_purge_sent (ChqOutbox  *self,
   g_return_val_if_fail (CHQ_IS_OUTBOX (self), 0);
 
   g_mutex_lock (&self->lock);
-  stmt = prepare (self->db,
+  stmt = chq_db_prepare (self->db,
                   "DELETE FROM entries WHERE state = 'sent' AND updated_at < ?1", error);
   if (stmt != NULL)
     {
@@ -1460,9 +1323,9 @@ chq_outbox_purge_sent (ChqOutbox  *self,
       if (rc == SQLITE_DONE)
         removed = (guint) sqlite3_changes (self->db);
       else
-        set_db_error (self->db, rc, error);
+        chq_db_set_error (error, self->db, rc, _("Could not save the change"));
     }
-  g_mutex_unlock (&self->lock);
+  unlock_db (self, error);
 
   if (removed > 0)
     emit_changed (self);

@@ -13,10 +13,8 @@ G_BEGIN_DECLS
 #define CHQ_STORE_SCHEMA_VERSION 2
 
 /* Brings db from its user_version up to CHQ_STORE_SCHEMA_VERSION, one transaction per
- * step. Refuses a newer version with CHQ_STORE_ERROR_NEWER_SCHEMA. On failure
- * *out_sqlite_code holds the SQLite result code (SQLITE_OK when SQLite did not fail). */
+ * step (chq_db_migrate()). Refuses a newer version with CHQ_DB_ERROR_NEWER_SCHEMA. */
 gboolean _chq_store_schema_migrate (sqlite3  *db,
-                                    int      *out_sqlite_code,
                                     GError  **error);
 
 G_END_DECLS

@@ -11,7 +11,6 @@
 
 G_BEGIN_DECLS
 
-/* Only named here: what the client can do is for the cache's own files (chq-client.h). */
 typedef struct _ChqClient ChqClient;
 
 /* IDLE: the last run succeeded (or none ran yet); SYNCING: a run is going; OFFLINE: the

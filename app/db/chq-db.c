@@ -24,6 +24,93 @@
 G_DEFINE_QUARK (chq-db-error-quark, chq_db_error)
 
 /**
+ * chq_db_error_get_reason:
+ * @error: an error
+ *
+ * What SQLite calls the kind of failure @error is, for callers that report SQLite's failures
+ * in a domain of their own with their own advice (the cache, the outbox).
+ *
+ * Returns: (nullable): SQLite's description of @error's kind, or %NULL when @error is not a
+ *   %CHQ_DB_ERROR
+ */
+const char *
+chq_db_error_get_reason (const GError *error)
+{
+  static const int sqlite_codes[] = {
+    [CHQ_DB_ERROR_FAILED] = SQLITE_ERROR,
+    [CHQ_DB_ERROR_IO] = SQLITE_IOERR,
+    [CHQ_DB_ERROR_NOT_DATABASE] = SQLITE_NOTADB,
+    [CHQ_DB_ERROR_CORRUPT] = SQLITE_CORRUPT,
+    [CHQ_DB_ERROR_NEWER_SCHEMA] = SQLITE_ERROR,
+    [CHQ_DB_ERROR_BUSY] = SQLITE_BUSY,
+    [CHQ_DB_ERROR_FULL] = SQLITE_FULL,
+    [CHQ_DB_ERROR_CONSTRAINT] = SQLITE_CONSTRAINT,
+    [CHQ_DB_ERROR_READ_ONLY] = SQLITE_READONLY,
+  };
+
+  if (error == NULL || error->domain != CHQ_DB_ERROR)
+    return NULL;
+  if (error->code < 0 || error->code >= (int) G_N_ELEMENTS (sqlite_codes))
+    return sqlite3_errstr (SQLITE_ERROR);
+
+  return sqlite3_errstr (sqlite_codes[error->code]);
+}
+
+/**
+ * chq_db_error_steal:
+ * @error: (inout) (nullable): a return location holding an error, or not
+ *
+ * Takes a %CHQ_DB_ERROR out of @error, leaving it empty, so that the caller can set an
+ * error of its own domain in its place (with chq_db_error_get_reason()).
+ *
+ * Returns: (transfer full) (nullable): the error taken, or %NULL when @error holds no
+ *   %CHQ_DB_ERROR (it is then left as it is)
+ */
+GError *
+chq_db_error_steal (GError **error)
+{
+  if (error == NULL || *error == NULL || (*error)->domain != CHQ_DB_ERROR)
+    return NULL;
+
+  return g_steal_pointer (error);
+}
+
+/* A folder or file that could not be made: EACCES and the like say to check the
+ * permissions; anything else is an I/O failure. */
+static gboolean
+set_create_error (GError     **error,
+                  int          saved_errno,
+                  const char  *path,
+                  gboolean     is_folder)
+{
+  if (saved_errno == EACCES || saved_errno == EPERM || saved_errno == EROFS)
+    g_set_error (error, CHQ_DB_ERROR, CHQ_DB_ERROR_READ_ONLY,
+                 is_folder ? _("Could not create the folder %s (%s). Check its permissions.")
+                           : _("Could not open %s (%s). Check its permissions."),
+                 path, g_strerror (saved_errno));
+  else
+    g_set_error (error, CHQ_DB_ERROR, CHQ_DB_ERROR_IO,
+                 is_folder ? _("Could not create the folder “%s”: %s. Check that you may write "
+                               "in it.")
+                           : _("Could not create the file “%s”: %s. Check that you may write in "
+                               "its folder."),
+                 path, g_strerror (saved_errno));
+  return FALSE;
+}
+
+/* Creates @dir and its parents (0700); @make_private: an existing @dir is made 0700 too. */
+static gboolean
+make_dir (const char  *dir,
+          gboolean     make_private,
+          GError     **error)
+{
+  if (g_mkdir_with_parents (dir, 0700) != 0 || (make_private && g_chmod (dir, 0700) != 0))
+    return set_create_error (error, errno, dir, TRUE);
+
+  return TRUE;
+}
+
+/**
  * chq_db_ensure_private_dir:
  * @dir: a folder
  * @error: return location for a #GError
@@ -38,16 +125,7 @@ chq_db_ensure_private_dir (const char  *dir,
 {
   g_return_val_if_fail (dir != NULL, FALSE);
 
-  if (g_mkdir_with_parents (dir, 0700) != 0 || g_chmod (dir, 0700) != 0)
-    {
-      int saved = errno;
-      g_set_error (error, CHQ_DB_ERROR, CHQ_DB_ERROR_IO,
-                   _("Could not create the folder “%s”: %s. Check that you may write in it."),
-                   dir, g_strerror (saved));
-      return FALSE;
-    }
-
-  return TRUE;
+  return make_dir (dir, TRUE, error);
 }
 
 static gboolean
@@ -59,12 +137,10 @@ create_private_file (const char  *path,
   if (fd < 0 || fchmod (fd, 0600) != 0)
     {
       int saved = errno;
+
       if (fd >= 0)
         close (fd);
-      g_set_error (error, CHQ_DB_ERROR, CHQ_DB_ERROR_IO,
-                   _("Could not create the file “%s”: %s. Check that you may write in its folder."),
-                   path, g_strerror (saved));
-      return FALSE;
+      return set_create_error (error, saved, path, FALSE);
     }
   close (fd);
 
@@ -89,9 +165,32 @@ chq_db_open_private (const char  *path,
                      gboolean     full_sync,
                      GError     **error)
 {
+  return chq_db_open (path,
+                      (create ? CHQ_DB_OPEN_CREATE : 0) | (full_sync ? CHQ_DB_OPEN_FULL_SYNC : 0),
+                      error);
+}
+
+/**
+ * chq_db_open:
+ * @path: the database file
+ * @flags: how to open it
+ * @error: return location for a #GError
+ *
+ * chq_db_open_private() with its choices as flags, and one more: with
+ * %CHQ_DB_OPEN_KEEP_DIR_MODE an existing folder keeps the mode its owner gave it (a new
+ * one is still 0700).
+ *
+ * Returns: (transfer full): the connection, closed with chq_db_close()
+ */
+sqlite3 *
+chq_db_open (const char      *path,
+             ChqDbOpenFlags   flags,
+             GError         **error)
+{
+  gboolean create = (flags & CHQ_DB_OPEN_CREATE) != 0;
+  gboolean full_sync = (flags & CHQ_DB_OPEN_FULL_SYNC) != 0;
   g_autofree char *dir = NULL;
   sqlite3 *db = NULL;
-  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -99,13 +198,14 @@ chq_db_open_private (const char  *path,
   if (create)
     {
       dir = g_path_get_dirname (path);
-      if (!chq_db_ensure_private_dir (dir, error) || !create_private_file (path, error))
+      if (!make_dir (dir, (flags & CHQ_DB_OPEN_KEEP_DIR_MODE) == 0, error) ||
+          !create_private_file (path, error))
         return NULL;
     }
   else
     g_chmod (path, 0600);
 
-  rc = sqlite3_open_v2 (path, &db, flags, NULL);
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK)
     {
       if (db == NULL)

@@ -24,6 +24,12 @@ typedef enum {
 } ChqDbError;
 
 GQuark        chq_db_error_quark         (void);
+/* SQLite's own short words for the kind of a CHQ_DB_ERROR ("database or disk is full"),
+ * for a caller that words the error in its own domain; NULL for another domain. */
+const char   *chq_db_error_get_reason    (const GError   *error);
+/* Takes a CHQ_DB_ERROR out of @error, for a caller that reports it in its own domain;
+ * NULL, and @error left as it is, when it holds no error or one of another domain. */
+GError       *chq_db_error_steal         (GError        **error);
 
 /* Creates @dir (and its parents) with mode 0700, and makes an existing one 0700. */
 gboolean      chq_db_ensure_private_dir  (const char     *dir,
@@ -34,6 +40,16 @@ gboolean      chq_db_ensure_private_dir  (const char     *dir,
 sqlite3      *chq_db_open_private        (const char     *path,
                                           gboolean        create,
                                           gboolean        full_sync,
+                                          GError        **error);
+typedef enum {
+  CHQ_DB_OPEN_CREATE        = 1 << 0,  /* create the file (and its folder) when missing */
+  CHQ_DB_OPEN_FULL_SYNC     = 1 << 1,  /* WAL with synchronous=FULL */
+  CHQ_DB_OPEN_KEEP_DIR_MODE = 1 << 2,  /* an existing folder keeps its mode */
+} ChqDbOpenFlags;
+
+/* chq_db_open_private() with flags. */
+sqlite3      *chq_db_open                (const char     *path,
+                                          ChqDbOpenFlags  flags,
                                           GError        **error);
 /* Closes @db (NULL is fine). */
 void          chq_db_close               (sqlite3        *db);

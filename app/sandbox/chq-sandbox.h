@@ -8,6 +8,10 @@
 
 G_BEGIN_DECLS
 
+/* The demo company the sandbox seeds (an SME of 12 FTE), and its password. */
+#define CHQ_SANDBOX_DEMO_ENTERPRISE_NUMBER "0123456749"
+#define CHQ_SANDBOX_DEMO_PASSWORD          "demo"
+
 typedef struct {
   const char *db_path;    /* NULL: in memory */
   guint16     port;       /* 0: any free port on 127.0.0.1 */

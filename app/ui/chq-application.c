@@ -1,5 +1,5 @@
 /* chq-application.c: the application object, its actions and accelerators, and the account
- * it shows: the embedded demo sandbox, or a real account of the regional service
+ * it shows: the demo data (app/demo), or a real account of the regional service
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,27 +8,21 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 
 #include "chq-application.h"
+#include "chq-demo.h"
 #include "chq-register-link.h"
 #include "chq-preferences-window.h"
-#include "chq-sandbox.h"
 #include "chq-sign-in-dialog.h"
+#include "chq-toast.h"
 #include "chq-window.h"
-
-/* The demo company of the sandbox and the word that names its cache: the sandbox listens
- * on a new port at every start, so the port cannot name the data. */
-#define DEMO_ENTERPRISE_NUMBER "0123456749"
-#define DEMO_PASSWORD          "demo"
-#define DEMO_DATA_KEY          "demo-sandbox"
 
 struct _ChqApplication
 {
   AdwApplication  parent_instance;
 
   GSettings      *settings;     /* owned */
-  ChqSandbox     *sandbox;      /* owned, running while the demo is shown */
+  ChqDemo        *demo;         /* owned, running while the demo is shown */
   ChqBackend     *backend;      /* owned, the account shown, or NULL */
   GCancellable   *cancellable;  /* owned, cancelled when the account changes */
   guint           interval;     /* minutes between syncs given to the engine, 0: none */
@@ -44,7 +38,7 @@ show_toast (ChqApplication *self,
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (window != NULL)
-    chq_window_show_toast (GTK_WIDGET (window), text);
+    chq_toast_show (GTK_WIDGET (window), text);
   else
     g_message ("%s", text);
 }
@@ -91,8 +85,7 @@ on_sync_interval_changed_cb (GSettings      *settings,
                           const char     *key,
                           ChqApplication *self)
 {
-  if (self->backend == NULL
-      || !chq_backend_has_token (self->backend))
+  if (self->backend == NULL || !chq_backend_has_token (self->backend))
     return;
 
   /* Applied at once: the engine re-arms its timer. */
@@ -134,10 +127,10 @@ close_backend (ChqApplication *self)
   self->interval = 0;
   update_windows (self);
 
-  if (self->sandbox != NULL)
+  if (self->demo != NULL)
     {
-      chq_sandbox_stop (self->sandbox);
-      g_clear_object (&self->sandbox);
+      chq_demo_stop (self->demo);
+      g_clear_object (&self->demo);
     }
 }
 
@@ -149,7 +142,7 @@ demo_sign_in_cb (GObject      *source,
   g_autoptr(ChqApplication) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!chq_backend_sign_in_finish (CHQ_BACKEND (source), result, &error))
+  if (!chq_demo_sign_in_finish (CHQ_DEMO (source), result, &error))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
@@ -158,7 +151,7 @@ demo_sign_in_cb (GObject      *source,
       return;
     }
 
-  if (CHQ_BACKEND (source) == self->backend)
+  if (chq_demo_get_backend (CHQ_DEMO (source)) == self->backend)
     start_syncing (self);
 }
 
@@ -175,12 +168,8 @@ void
 chq_application_start_demo (ChqApplication *self)
 {
   g_autofree char *dir = NULL;
-  g_autofree char *db_path = NULL;
-  g_autofree char *uri = NULL;
-  g_autoptr(ChqSandbox) sandbox = NULL;
-  g_autoptr(ChqBackend) backend = NULL;
+  g_autoptr(ChqDemo) demo = NULL;
   g_autoptr(GError) error = NULL;
-  ChqSandboxOptions options = { 0 };
 
   g_return_if_fail (CHQ_IS_APPLICATION (self));
 
@@ -190,42 +179,20 @@ chq_application_start_demo (ChqApplication *self)
   close_backend (self);
 
   dir = g_build_filename (g_get_user_data_dir (), "chequier", NULL);
-  db_path = g_build_filename (dir, "sandbox.db", NULL);
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved_errno = errno;
-
-      g_warning ("Could not create %s: %s", dir, g_strerror (saved_errno));
-    }
-
-  options.db_path = db_path;
-  sandbox = chq_sandbox_new (&options);
-  if (!chq_sandbox_start (sandbox, &error))
-    {
-      g_warning ("Could not start the demo sandbox: %s", error->message);
-      show_toast (self, _("The demo data could not be opened. Check that your disk is not full, then try again."));
-      g_settings_set_boolean (self->settings, "demo-mode", FALSE);
-      return;
-    }
-
-  uri = chq_sandbox_dup_uri (sandbox);
-  backend = chq_backend_new (uri, DEMO_DATA_KEY, DEMO_ENTERPRISE_NUMBER, NULL, &error);
-  if (backend == NULL)
+  demo = chq_demo_start (dir, &error);
+  if (demo == NULL)
     {
       g_warning ("Could not open the demo data: %s", error->message);
-      chq_sandbox_stop (sandbox);
       show_toast (self, _("The demo data could not be opened. Check that your disk is not full, then try again."));
       g_settings_set_boolean (self->settings, "demo-mode", FALSE);
       return;
     }
-  chq_backend_set_demo (backend, TRUE);
 
-  self->sandbox = g_steal_pointer (&sandbox);
+  self->demo = g_object_ref (demo);
   g_settings_set_boolean (self->settings, "demo-mode", TRUE);
-  chq_application_use_backend (self, backend);
+  chq_application_use_backend (self, chq_demo_get_backend (demo));
 
-  chq_backend_sign_in_async (backend, DEMO_PASSWORD, self->cancellable,
-                             demo_sign_in_cb, g_object_ref (self));
+  chq_demo_sign_in_async (demo, self->cancellable, demo_sign_in_cb, g_object_ref (self));
 }
 
 /**
@@ -332,10 +299,10 @@ chq_application_use_backend (ChqApplication *self,
   self->interval = 0;
 
   /* A real account, or none: the demo sandbox has nothing more to serve. */
-  if ((backend == NULL || !chq_backend_is_demo (backend)) && self->sandbox != NULL)
+  if ((backend == NULL || !chq_backend_is_demo (backend)) && self->demo != NULL)
     {
-      chq_sandbox_stop (self->sandbox);
-      g_clear_object (&self->sandbox);
+      chq_demo_stop (self->demo);
+      g_clear_object (&self->demo);
     }
 
   self->backend = backend != NULL ? g_object_ref (backend) : NULL;
@@ -476,6 +443,14 @@ open_saved_account (ChqApplication *self)
 }
 
 static void
+on_window_signed_in_cb (ChqWindow      *window,
+                        ChqBackend     *backend,
+                        ChqApplication *self)
+{
+  chq_application_use_backend (self, backend);
+}
+
+static void
 chq_application_activate (GApplication *app)
 {
   ChqApplication *self = CHQ_APPLICATION (app);
@@ -484,6 +459,8 @@ chq_application_activate (GApplication *app)
   if (window == NULL)
     {
       window = GTK_WINDOW (chq_window_new (self));
+      g_signal_connect_object (window, "signed-in", G_CALLBACK (on_window_signed_in_cb), self,
+                               0);
       chq_window_set_backend (CHQ_WINDOW (window), self->backend);
     }
 
@@ -645,6 +622,21 @@ sign_in_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* From Preferences: @parameter is the account key of the account it showed, signed out
+ * only if it is still the one shown. */
+static void
+sign_out_action (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  ChqApplication *self = CHQ_APPLICATION (user_data);
+
+  if (self->backend != NULL
+      && g_strcmp0 (chq_backend_get_account_key (self->backend),
+                    g_variant_get_string (parameter, NULL)) == 0)
+    chq_application_sign_out (self);
+}
+
 static void
 leave_demo_action (GSimpleAction *action,
                    GVariant      *parameter,
@@ -664,6 +656,7 @@ static const GActionEntry app_actions[] = {
   { "sign-in", sign_in_action },
   { "start-demo", start_demo_action },
   { "leave-demo", leave_demo_action },
+  { "sign-out", sign_out_action, "s" },
 };
 
 static void
@@ -719,9 +712,9 @@ chq_application_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->backend);
-  if (self->sandbox != NULL)
-    chq_sandbox_stop (self->sandbox);
-  g_clear_object (&self->sandbox);
+  if (self->demo != NULL)
+    chq_demo_stop (self->demo);
+  g_clear_object (&self->demo);
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
   g_clear_object (&self->settings);

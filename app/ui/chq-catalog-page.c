@@ -9,64 +9,10 @@
 #include <glib/gi18n-lib.h>
 
 #include "chq-a11y.h"
-#include "chq-catalog-filters.h"
 #include "chq-catalog-logic.h"
-#include "chq-catalog-page.h"
-#include "chq-course-detail.h"
+#include "chq-catalog-page-private.h"
 #include "chq-course-list-row.h"
-#include "chq-course-list-model.h"
 #include "chq-course-row.h"
-
-/* The distinct values of the filter choices, read off the main thread. */
-typedef struct {
-  GStrv themes;
-  GStrv languages;
-  GStrv provinces;
-} FilterChoices;
-
-struct _ChqCatalogPage
-{
-  AdwBin              parent_instance;
-
-  ChqBackend         *backend;         /* owned, nullable */
-  GCancellable       *cancellable;     /* owned: reads for this backend */
-  GCancellable       *any_cancellable; /* owned: the "is the catalogue empty" check */
-  ChqCourseListModel *model;           /* owned, nullable without backend */
-  GtkSliceListModel  *shown;           /* owned: the part of the model the list is given */
-  GtkSingleSelection *selection;       /* owned: of shown */
-  guint               more_rows_id;    /* tick callback handing the list the rest */
-  gboolean            rows_painted;    /* a frame with the first rows was drawn */
-  ChqCourseQuery     *query;           /* owned: what the page asks for */
-  GSettings          *settings;        /* owned */
-  gboolean            catalogue_empty; /* the store holds no course at all */
-  const char         *state;
-  gulong              store_changed_id;
-  gulong              sync_state_id;
-  GBinding           *fraction_binding;
-
-  GtkStack           *page_stack;
-  AdwStatusPage      *empty_status;
-  GtkProgressBar     *sync_progress;
-  GtkLabel           *sync_label;
-  GtkRevealer        *offline_revealer;
-  GtkLabel           *offline_label;
-  AdwLeaflet         *leaflet;
-  GtkWidget          *list_pane;
-  GtkWidget          *detail_pane;
-  AdwBin             *detail_bin;
-  GtkSearchEntry     *search_entry;
-  GtkMenuButton      *filter_button;
-  ChqCatalogFilters  *filters;         /* nullable: the filter button's popover, built when
-                                        * first opened (or asked for) */
-  FilterChoices      *choices;         /* owned, nullable: the last choices read */
-  GtkDropDown        *sort_dropdown;
-  GtkFlowBox         *chips_box;
-  GtkLabel           *count_label;
-  GtkStack           *list_stack;
-  GtkListView        *list_view;
-  ChqCourseDetail    *detail;          /* owned, nullable: built when first asked for, in
-                                        * detail_bin once a course is opened */
-};
 
 G_DEFINE_FINAL_TYPE (ChqCatalogPage, chq_catalog_page, ADW_TYPE_BIN)
 
@@ -91,160 +37,12 @@ static void update_state (ChqCatalogPage *self);
 #define MORE_ROWS      40
 #define ALL_ROWS_FROM  240
 
-
-static void
-filter_choices_free (FilterChoices *choices)
+/* Shows the query: chips, saved filters (when @save), the model's search. */
+void
+_chq_catalog_page_apply_query (ChqCatalogPage *self,
+                               gboolean        save)
 {
-  g_strfreev (choices->themes);
-  g_strfreev (choices->languages);
-  g_strfreev (choices->provinces);
-  g_free (choices);
-}
-
-static void
-read_filter_choices_thread (GTask        *task,
-                            gpointer      source_object,
-                            gpointer      task_data,
-                            GCancellable *cancellable)
-{
-  ChqStore *store = task_data;
-  FilterChoices *choices = g_new0 (FilterChoices, 1);
-
-  choices->themes = chq_store_list_course_themes (store);
-  choices->languages = chq_store_list_course_languages (store);
-  choices->provinces = chq_store_list_course_provinces (store);
-  g_task_return_pointer (task, choices, (GDestroyNotify)filter_choices_free);
-}
-
-static void
-on_filter_choices_cb (GObject      *object,
-                      GAsyncResult *result,
-                      gpointer      user_data)
-{
-  ChqCatalogPage *self = CHQ_CATALOG_PAGE (object);
-  FilterChoices *choices;
-
-  choices = g_task_propagate_pointer (G_TASK (result), NULL);
-  if (choices == NULL)
-    return;
-
-  g_clear_pointer (&self->choices, filter_choices_free);
-  self->choices = choices;
-  if (self->filters != NULL)
-    chq_catalog_filters_set_choices (self->filters,
-                                     (const char * const *)choices->themes,
-                                     (const char * const *)choices->languages,
-                                     (const char * const *)choices->provinces);
-}
-
-static void
-read_filter_choices (ChqCatalogPage *self)
-{
-  g_autoptr(GTask) task = NULL;
-
-  if (self->backend == NULL)
-    return;
-
-  task = g_task_new (self, self->cancellable, on_filter_choices_cb, NULL);
-  g_task_set_source_tag (task, read_filter_choices);
-  g_task_set_return_on_cancel (task, TRUE);
-  g_task_set_task_data (task, g_object_ref (chq_backend_get_store (self->backend)),
-                        g_object_unref);
-  g_task_run_in_thread (task, read_filter_choices_thread);
-}
-
-static GtkWidget *
-make_chip (const char *text,
-           const char *action_name,
-           GVariant   *target,
-           const char *accessible)
-{
-  GtkWidget *button = gtk_button_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label = gtk_label_new (text);
-  GtkWidget *icon = gtk_image_new_from_icon_name ("window-close-symbolic");
-
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), icon);
-  gtk_button_set_child (GTK_BUTTON (button), box);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
-  if (target != NULL)
-    gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
-  gtk_widget_add_css_class (button, "pill");
-  gtk_widget_add_css_class (button, "small");
-  gtk_widget_set_tooltip_text (button, accessible);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
-                                  -1);
-  return button;
-}
-
-static void
-add_chip (ChqCatalogPage *self,
-          GtkWidget      *chip)
-{
-  gtk_flow_box_append (self->chips_box, chip);
-  /* The button takes the focus; the flow box child around it need not. */
-  gtk_widget_set_focusable (gtk_widget_get_parent (chip), FALSE);
-}
-
-static void
-update_chips (ChqCatalogPage *self)
-{
-  GtkWidget *child;
-  guint n_active = chq_catalog_count_active_filters (self->query);
-  g_autofree char *button_label = NULL;
-  g_autofree char *accessible_label = NULL;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->chips_box))) != NULL)
-    gtk_flow_box_remove (self->chips_box, child);
-
-  for (guint i = 0; i < CHQ_N_CATALOG_FILTERS; i++)
-    {
-      g_autofree char *text = chq_catalog_filter_describe (self->query, i);
-      g_autofree char *accessible = NULL;
-
-      if (text == NULL)
-        continue;
-
-      /* TRANSLATORS: a button that removes one filter, %s says which ("Theme: …") */
-      accessible = g_strdup_printf (_("Remove the filter %s"), text);
-      add_chip (self, make_chip (text, "catalog.clear-filter",
-                                 g_variant_new_string (chq_catalog_filter_to_string (i)),
-                                 accessible));
-    }
-
-  if (n_active > 1)
-    add_chip (self, make_chip (_("Clear all"), "catalog.clear-filters", NULL,
-                               _("Remove every filter")));
-
-  gtk_widget_set_visible (GTK_WIDGET (self->chips_box), n_active > 0);
-
-  if (n_active > 0)
-    {
-      /* TRANSLATORS: the filter button, with how many filters are on */
-      button_label = g_strdup_printf (_("_Filters (%u)"), n_active);
-      accessible_label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Filters, %u on",
-                                                       "Filters, %u on", n_active),
-                                          n_active);
-    }
-  else
-    {
-      button_label = g_strdup (_("_Filters"));
-      accessible_label = g_strdup (_("Filters"));
-    }
-  gtk_menu_button_set_label (self->filter_button, button_label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->filter_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label,
-                                  -1);
-}
-
-static void
-apply_query (ChqCatalogPage *self,
-             gboolean        save)
-{
-  update_chips (self);
+  _chq_catalog_page_update_chips (self);
 
   if (save)
     g_settings_set_value (self->settings, "catalogue-filters",
@@ -264,7 +62,7 @@ on_search_changed_cb (ChqCatalogPage *self)
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
   chq_course_query_set_text (self->query, text[0] != '\0' ? text : NULL);
-  apply_query (self, FALSE);
+  _chq_catalog_page_apply_query (self, FALSE);
 }
 
 static void
@@ -305,20 +103,6 @@ on_search_key_pressed_cb (ChqCatalogPage        *self,
 }
 
 static void
-on_filters_changed_cb (ChqCatalogPage *self)
-{
-  chq_catalog_filters_apply (self->filters, self->query);
-  apply_query (self, TRUE);
-}
-
-static void
-create_filters_cb (GtkMenuButton *button,
-                   gpointer       user_data)
-{
-  chq_catalog_page_get_filters (CHQ_CATALOG_PAGE (user_data));
-}
-
-static void
 on_sort_selected_cb (ChqCatalogPage *self)
 {
   guint selected = gtk_drop_down_get_selected (self->sort_dropdown);
@@ -329,7 +113,7 @@ on_sort_selected_cb (ChqCatalogPage *self)
     return;
 
   self->query->sort = selected;
-  apply_query (self, TRUE);
+  _chq_catalog_page_apply_query (self, TRUE);
 }
 
 static void
@@ -542,15 +326,6 @@ on_sync_state_changed_cb (ChqCatalogPage *self)
   gtk_revealer_set_reveal_child (self->offline_revealer, offline);
 }
 
-static void
-on_store_changed_cb (ChqStore       *store,
-                     const char     *collection,
-                     ChqCatalogPage *self)
-{
-  if (g_strcmp0 (collection, CHQ_STORE_COURSES) == 0)
-    read_filter_choices (self);
-}
-
 /* The detail pane shows a "No Course Chosen" placeholder until the first course is opened:
  * start-up then neither builds nor styles, measures or draws the detail's cost rows,
  * sessions and lists. */
@@ -674,36 +449,6 @@ back_action (GtkWidget  *widget,
 }
 
 static void
-clear_filters_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  ChqCatalogPage *self = CHQ_CATALOG_PAGE (widget);
-
-  chq_catalog_clear_all_filters (self->query);
-  if (self->filters != NULL)
-    chq_catalog_filters_set_query (self->filters, self->query);
-  apply_query (self, TRUE);
-}
-
-static void
-clear_filter_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  ChqCatalogPage *self = CHQ_CATALOG_PAGE (widget);
-  ChqCatalogFilter filter;
-
-  if (!chq_catalog_filter_from_string (g_variant_get_string (parameter, NULL), &filter))
-    return;
-
-  chq_catalog_filter_clear (self->query, filter);
-  if (self->filters != NULL)
-    chq_catalog_filters_set_query (self->filters, self->query);
-  apply_query (self, TRUE);
-}
-
-static void
 open_course_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
@@ -714,21 +459,14 @@ open_course_action (GtkWidget  *widget,
 static void
 disconnect_backend (ChqCatalogPage *self)
 {
-  if (self->backend == NULL)
-    return;
-
-  g_clear_signal_handler (&self->store_changed_id, chq_backend_get_store (self->backend));
-  g_clear_signal_handler (&self->sync_state_id, chq_backend_get_sync (self->backend));
-  g_clear_pointer (&self->fraction_binding, g_binding_unbind);
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  g_binding_group_set_source (self->sync_bindings, NULL);
   g_cancellable_cancel (self->any_cancellable);
   g_clear_object (&self->any_cancellable);
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
   stop_more_rows (self);
   g_clear_object (&self->model);
-  g_clear_object (&self->backend);
+  self->backend = NULL;
 }
 
 static void
@@ -736,6 +474,8 @@ chq_catalog_page_dispose (GObject *object)
 {
   ChqCatalogPage *self = (ChqCatalogPage *)object;
 
+  if (self->binding != NULL)
+    chq_page_binding_set_backend (self->binding, NULL);
   disconnect_backend (self);
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
@@ -750,10 +490,12 @@ chq_catalog_page_finalize (GObject *object)
 {
   ChqCatalogPage *self = (ChqCatalogPage *)object;
 
+  g_clear_object (&self->binding);
+  g_clear_object (&self->sync_bindings);
   g_clear_object (&self->selection);
   g_clear_object (&self->shown);
   g_clear_pointer (&self->query, chq_course_query_free);
-  g_clear_pointer (&self->choices, filter_choices_free);
+  g_clear_pointer (&self->choices, _chq_catalog_page_filter_choices_free);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (chq_catalog_page_parent_class)->finalize (object);
@@ -855,9 +597,9 @@ chq_catalog_page_class_init (ChqCatalogPageClass *klass)
   gtk_widget_class_install_action (widget_class, "catalog.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "catalog.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "catalog.clear-filters", NULL,
-                                   clear_filters_action);
+                                   _chq_catalog_page_clear_filters_action);
   gtk_widget_class_install_action (widget_class, "catalog.clear-filter", "s",
-                                   clear_filter_action);
+                                   _chq_catalog_page_clear_filter_action);
   gtk_widget_class_install_action (widget_class, "catalog.open-course", "s",
                                    open_course_action);
 
@@ -880,10 +622,22 @@ chq_catalog_page_init (ChqCatalogPage *self)
   chq_a11y_tidy (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
+  self->binding = chq_page_binding_new ();
+  g_signal_group_connect_object (chq_page_binding_get_store_signals (self->binding),
+                                 "changed::" CHQ_STORE_COURSES,
+                                 G_CALLBACK (_chq_catalog_page_read_filter_choices), self,
+                                 G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (chq_page_binding_get_sync_signals (self->binding), "notify",
+                                 G_CALLBACK (on_sync_state_changed_cb), self,
+                                 G_CONNECT_SWAPPED);
+  self->sync_bindings = g_binding_group_new ();
+  g_binding_group_bind (self->sync_bindings, "fraction", self->sync_progress, "fraction",
+                        G_BINDING_SYNC_CREATE);
   self->query = chq_course_query_new ();
   saved = g_settings_get_value (self->settings, "catalogue-filters");
   chq_catalog_query_apply_variant (self->query, saved);
-  gtk_menu_button_set_create_popup_func (self->filter_button, create_filters_cb, self, NULL);
+  gtk_menu_button_set_create_popup_func (self->filter_button,
+                                         _chq_catalog_page_create_filters_cb, self, NULL);
   gtk_drop_down_set_selected (self->sort_dropdown, self->query->sort);
 
   self->shown = gtk_slice_list_model_new (NULL, 0, G_MAXUINT);
@@ -919,7 +673,7 @@ chq_catalog_page_init (ChqCatalogPage *self)
                             G_CALLBACK (on_folded_changed_cb), self);
   on_folded_changed_cb (self);
 
-  update_chips (self);
+  _chq_catalog_page_update_chips (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "catalog.clear-filters",
                                  chq_catalog_count_active_filters (self->query) > 0);
   update_state (self);
@@ -967,7 +721,7 @@ chq_catalog_page_set_backend (ChqCatalogPage *self,
   g_return_if_fail (CHQ_IS_CATALOG_PAGE (self));
   g_return_if_fail (backend == NULL || CHQ_IS_BACKEND (backend));
 
-  if (self->backend == backend)
+  if (!chq_page_binding_set_backend (self->binding, backend))
     return;
 
   disconnect_backend (self);
@@ -978,23 +732,15 @@ chq_catalog_page_set_backend (ChqCatalogPage *self,
       ChqStore *store = chq_backend_get_store (backend);
       ChqSync *sync = chq_backend_get_sync (backend);
 
-      self->backend = g_object_ref (backend);
-      self->cancellable = g_cancellable_new ();
+      self->backend = backend;
       self->model = chq_course_list_model_new (store);
       g_signal_connect_swapped (self->model, "items-changed",
                                 G_CALLBACK (on_items_changed_cb), self);
       g_signal_connect_swapped (self->model, "notify::loading",
                                 G_CALLBACK (on_loading_changed_cb), self);
-      self->store_changed_id = g_signal_connect (store, "changed",
-                                                 G_CALLBACK (on_store_changed_cb), self);
-      self->sync_state_id = g_signal_connect_swapped (sync, "notify",
-                                                      G_CALLBACK (on_sync_state_changed_cb),
-                                                      self);
-      self->fraction_binding = g_object_bind_property (sync, "fraction",
-                                                       self->sync_progress, "fraction",
-                                                       G_BINDING_SYNC_CREATE);
+      g_binding_group_set_source (self->sync_bindings, sync);
       on_sync_state_changed_cb (self);
-      read_filter_choices (self);
+      _chq_catalog_page_read_filter_choices (self);
     }
 
   /* A new model starts with the first screenful (see FIRST_ROWS). */
@@ -1006,7 +752,7 @@ chq_catalog_page_set_backend (ChqCatalogPage *self,
       chq_course_detail_set_backend (self->detail, backend);
       chq_course_detail_set_course_id (self->detail, NULL);
     }
-  apply_query (self, FALSE);
+  _chq_catalog_page_apply_query (self, FALSE);
   update_state (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BACKEND]);
@@ -1093,37 +839,4 @@ chq_catalog_page_get_detail (ChqCatalogPage *self)
     }
 
   return self->detail;
-}
-
-/**
- * chq_catalog_page_get_filters:
- * @self: a #ChqCatalogPage
- *
- * Gets the filter button's popover, building it (with the page's filters and the
- * catalogue's choices) on the first call. Opening the filter button calls this, so that
- * start-up does not build it.
- *
- * Returns: (transfer none): the filters popover
- */
-ChqCatalogFilters *
-chq_catalog_page_get_filters (ChqCatalogPage *self)
-{
-  g_return_val_if_fail (CHQ_IS_CATALOG_PAGE (self), NULL);
-
-  if (self->filters == NULL)
-    {
-      self->filters = CHQ_CATALOG_FILTERS (chq_catalog_filters_new ());
-      if (self->choices != NULL)
-        chq_catalog_filters_set_choices (self->filters,
-                                         (const char * const *)self->choices->themes,
-                                         (const char * const *)self->choices->languages,
-                                         (const char * const *)self->choices->provinces);
-      chq_catalog_filters_set_query (self->filters, self->query);
-      g_signal_connect_swapped (self->filters, "changed",
-                                G_CALLBACK (on_filters_changed_cb), self);
-      /* The button owns it from now on. */
-      gtk_menu_button_set_popover (self->filter_button, GTK_WIDGET (self->filters));
-    }
-
-  return self->filters;
 }

@@ -17,6 +17,7 @@
 #include "chq-a11y.h"
 #include "chq-deadlines-logic.h"
 #include "chq-deadlines-view.h"
+#include "chq-notification.h"
 
 struct _ChqDeadlinesView
 {
@@ -42,23 +43,6 @@ format_day (const GDate *date)
 
   /* Translators: a deadline's date, as in strftime: "31 March 2027" */
   return g_date_time_format (when, _("%-d %B %Y"));
-}
-
-static void
-send_notification (const char *id,
-                   const char *title,
-                   const char *body)
-{
-  GApplication *app = g_application_get_default ();
-  g_autoptr(GNotification) notification = NULL;
-
-  if (app == NULL)
-    return;
-
-  notification = g_notification_new (title);
-  g_notification_set_body (notification, body);
-  g_notification_set_default_action_and_target (notification, "app.show-page", "s", "hours");
-  g_application_send_notification (app, id, notification);
 }
 
 static void
@@ -93,7 +77,8 @@ notify_near (ChqDeadlinesView *self,
       /* Translators: a notification's body: what the obligation asks, then its date */
       body = g_strdup_printf (_("%s Deadline: %s."), chq_deadline_get_description (deadline->kind),
                               day);
-      send_notification (notification_id, chq_obligation_kind_get_title (deadline->kind), body);
+      chq_notification_send (notification_id, chq_obligation_kind_get_title (deadline->kind),
+                             body, "hours");
     }
 
   kept = chq_deadlines_merge_notified ((const char * const *) notified,

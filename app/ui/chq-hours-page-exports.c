@@ -18,7 +18,7 @@
 #include "chq-hours-page-private.h"
 #include "chq-plan-dialog.h"
 #include "chq-report-pdf.h"
-#include "chq-window.h"
+#include "chq-toast.h"
 
 /* Not a document of chq-docs.h: the hours' annual report. */
 #define EXPORT_ANNUAL_REPORT ((ChqDocKind) 100)
@@ -291,7 +291,7 @@ open_file (GtkWidget *widget,
       g_autofree char *text = g_strdup_printf (_("The file could not be opened: %s"),
                                                error->message);
 
-      gtk_widget_activate_action (widget, "win.toast", "s", text);
+      chq_toast_show (widget, text);
     }
 }
 
@@ -310,25 +310,18 @@ static void
 show_saved_toast (ChqHoursPage *self,
                   GFile        *file)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   g_autofree char *name = g_file_get_basename (file);
   /* Translators: a toast; %s is a file or folder name */
   g_autofree char *text = g_strdup_printf (_("Saved “%s”"), name);
   AdwToast *toast;
 
-  if (!CHQ_IS_WINDOW (root))
-    {
-      gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", text);
-      return;
-    }
-
   toast = adw_toast_new (text);
   adw_toast_set_button_label (toast, _("_Open"));
-  g_object_set_data_full (G_OBJECT (toast), "widget", g_object_ref (root), g_object_unref);
+  g_object_set_data_full (G_OBJECT (toast), "widget", g_object_ref (self), g_object_unref);
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_open_clicked_cb),
                          g_object_ref (file), (GClosureNotify) (void (*) (void)) g_object_unref,
                          0);
-  chq_window_add_toast (CHQ_WINDOW (root), toast);
+  chq_toast_add (GTK_WIDGET (self), toast);
 }
 
 static void
@@ -343,7 +336,7 @@ on_exported_cb (GObject      *source,
   if (chq_hours_page_export_doc_finish (self, result, &error))
     show_saved_toast (self, file);
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", error->message);
+    chq_toast_show (GTK_WIDGET (self), error->message);
 }
 
 void
@@ -369,10 +362,11 @@ on_chooser_response_cb (GtkNativeDialog *dialog,
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
 
   if (file != NULL && kind == EXPORT_ANNUAL_REPORT)
-    chq_hours_page_export_pdf_async (self, file, self->cancellable, on_exported_cb,
-                                     g_object_ref (file));
+    chq_hours_page_export_pdf_async (self, file, chq_page_binding_get_cancellable (self->binding),
+                                     on_exported_cb, g_object_ref (file));
   else if (file != NULL)
-    chq_hours_page_export_doc_async (self, kind, worker_key, file, self->cancellable,
+    chq_hours_page_export_doc_async (self, kind, worker_key, file,
+                                     chq_page_binding_get_cancellable (self->binding),
                                      on_exported_cb, g_object_ref (file));
 
   _chq_hours_page_close_chooser (self);

@@ -8,6 +8,7 @@
 #include "chq-docs.h"
 #include "chq-hours-chart.h"
 #include "chq-hours-page.h"
+#include "chq-page-binding.h"
 #include "chq-register-link.h"
 #include "chq-trainings-view.h"
 
@@ -33,12 +34,11 @@ struct _ChqHoursPage
 {
   AdwBin           parent_instance;
 
-  ChqBackend      *backend;          /* owned, nullable */
-  GCancellable    *cancellable;      /* owned: reads and exports for this backend */
+  ChqPageBinding  *binding;          /* owned: the backend, its reads and exports, its
+                                      * signals */
+  ChqBackend      *backend;          /* the binding's, nullable */
   GSettings       *settings;         /* owned */
-  gulong           store_changed_id;
-  GListModel      *outbox_model;     /* owned, nullable: the account's unsent writes */
-  gulong           outbox_changed_id;
+  GListModel      *outbox_model;     /* the binding's, nullable: the account's unsent writes */
 
   GDateTime       *today;            /* owned, nullable: a fixed clock (tests); else the real one */
   int              current_year;     /* the account's year (or today's) */

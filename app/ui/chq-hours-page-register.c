@@ -102,7 +102,8 @@ _chq_hours_page_load_training_year (ChqHoursPage *self)
                                 self->link != NULL ? chq_register_link_get_register (self->link)
                                                    : NULL,
                                 self->year, &at, self->account, self->workers,
-                                self->cancellable, on_training_year_cb, build);
+                                chq_page_binding_get_cancellable (self->binding),
+                                on_training_year_cb, build);
 }
 
 /**

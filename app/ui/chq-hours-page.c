@@ -285,7 +285,7 @@ on_workers_cb (GObject      *source,
   g_autoptr(Load) load = user_data;
   g_autoptr(GError) error = NULL;
   ChqHoursPage *self = load->self;
-  GCancellable *cancellable = self->cancellable;
+  GCancellable *cancellable = chq_page_binding_get_cancellable (self->binding);
   int year = load->year;
 
   load->workers = chq_store_list_finish (CHQ_STORE (source), result, &error);
@@ -328,8 +328,9 @@ on_years_cb (GObject      *source,
       _chq_hours_page_update_years (self);
     }
 
-  chq_store_list_workers_async (CHQ_STORE (source), self->cancellable, on_workers_cb,
-                                g_steal_pointer (&load));
+  chq_store_list_workers_async (CHQ_STORE (source),
+                                chq_page_binding_get_cancellable (self->binding),
+                                on_workers_cb, g_steal_pointer (&load));
 }
 
 static void
@@ -360,7 +361,8 @@ on_account_cb (GObject      *source,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
     }
 
-  chq_store_list_enrolment_years_async (CHQ_STORE (source), self->cancellable,
+  chq_store_list_enrolment_years_async (CHQ_STORE (source),
+                                        chq_page_binding_get_cancellable (self->binding),
                                         on_years_cb, g_steal_pointer (&load));
 }
 
@@ -385,7 +387,8 @@ reload (ChqHoursPage *self)
   self->loads++;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 
-  chq_store_get_account_async (chq_backend_get_store (self->backend), self->cancellable,
+  chq_store_get_account_async (chq_backend_get_store (self->backend),
+                               chq_page_binding_get_cancellable (self->binding),
                                on_account_cb, load);
 }
 
@@ -453,14 +456,9 @@ disconnect_backend (ChqHoursPage *self)
   if (self->backend == NULL)
     return;
 
-  g_clear_signal_handler (&self->store_changed_id, chq_backend_get_store (self->backend));
-  if (self->outbox_model != NULL)
-    g_clear_signal_handler (&self->outbox_changed_id, self->outbox_model);
-  g_clear_object (&self->outbox_model);
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  self->outbox_model = NULL;
   _chq_hours_page_disconnect_register (self);
-  g_clear_object (&self->backend);
+  self->backend = NULL;
   g_clear_pointer (&self->workers, g_ptr_array_unref);
   g_clear_pointer (&self->enrolments, g_ptr_array_unref);
   g_clear_pointer (&self->report, chq_hours_report_free);
@@ -477,6 +475,7 @@ chq_hours_page_dispose (GObject *object)
   ChqHoursPage *self = CHQ_HOURS_PAGE (object);
 
   _chq_hours_page_close_chooser (self);
+  chq_page_binding_set_backend (self->binding, NULL);
   disconnect_backend (self);
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
@@ -487,6 +486,16 @@ chq_hours_page_dispose (GObject *object)
   g_clear_pointer (&self->today, g_date_time_unref);
 
   G_OBJECT_CLASS (chq_hours_page_parent_class)->dispose (object);
+}
+
+static void
+chq_hours_page_finalize (GObject *object)
+{
+  ChqHoursPage *self = CHQ_HOURS_PAGE (object);
+
+  g_clear_object (&self->binding);
+
+  G_OBJECT_CLASS (chq_hours_page_parent_class)->finalize (object);
 }
 
 static void
@@ -554,6 +563,7 @@ chq_hours_page_class_init (ChqHoursPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = chq_hours_page_dispose;
+  object_class->finalize = chq_hours_page_finalize;
   object_class->get_property = chq_hours_page_get_property;
   object_class->set_property = chq_hours_page_set_property;
 
@@ -614,6 +624,12 @@ chq_hours_page_init (ChqHoursPage *self)
   self->year = self->current_year;
   self->settings = g_settings_new (APP_ID);
   g_signal_connect (self->settings, "changed", G_CALLBACK (on_settings_changed_cb), self);
+  self->binding = chq_page_binding_new ();
+  g_signal_group_connect_object (chq_page_binding_get_store_signals (self->binding), "changed",
+                                 G_CALLBACK (on_store_changed_cb), self, 0);
+  g_signal_group_connect_object (chq_page_binding_get_entries_signals (self->binding),
+                                 "items-changed", G_CALLBACK (update_pending), self,
+                                 G_CONNECT_SWAPPED);
 
   _chq_hours_page_setup_tables (self);
   _chq_hours_page_update_years (self);
@@ -679,7 +695,7 @@ chq_hours_page_set_backend (ChqHoursPage *self,
   g_return_if_fail (CHQ_IS_HOURS_PAGE (self));
   g_return_if_fail (backend == NULL || CHQ_IS_BACKEND (backend));
 
-  if (self->backend == backend)
+  if (!chq_page_binding_set_backend (self->binding, backend))
     return;
 
   disconnect_backend (self);
@@ -687,14 +703,8 @@ chq_hours_page_set_backend (ChqHoursPage *self,
 
   if (backend != NULL)
     {
-      self->backend = g_object_ref (backend);
-      self->cancellable = g_cancellable_new ();
-      self->store_changed_id = g_signal_connect (chq_backend_get_store (backend), "changed",
-                                                 G_CALLBACK (on_store_changed_cb), self);
-      self->outbox_model = g_object_ref (chq_outbox_get_model (chq_backend_get_outbox (backend),
-                                                               chq_backend_get_account_key (backend)));
-      self->outbox_changed_id = g_signal_connect_swapped (self->outbox_model, "items-changed",
-                                                          G_CALLBACK (update_pending), self);
+      self->backend = backend;
+      self->outbox_model = chq_page_binding_get_outbox_entries (self->binding);
       _chq_hours_page_connect_register (self);
       reload (self);
     }

@@ -12,7 +12,7 @@
 #include "chq-a11y.h"
 #include "chq-app-logic.h"
 #include "chq-outbox-view.h"
-#include "chq-window.h"
+#include "chq-toast.h"
 
 struct _ChqOutboxView
 {
@@ -421,12 +421,12 @@ chq_outbox_view_discard (ChqOutboxView *self,
     {
       g_warning ("Could not discard outbox entry %" G_GINT64_FORMAT ": %s",
                  entry_id, error->message);
-      chq_window_show_toast (GTK_WIDGET (self),
-                             _("The change could not be discarded. Check that the disk is not full, then try again."));
+      chq_toast_show (GTK_WIDGET (self),
+                      _("The change could not be discarded. Check that the disk is not full, then try again."));
       return FALSE;
     }
 
-  chq_window_show_toast (GTK_WIDGET (self), _("Change discarded"));
+  chq_toast_show (GTK_WIDGET (self), _("Change discarded"));
   return TRUE;
 }
 
@@ -468,12 +468,12 @@ on_sent_again_cb (GObject      *object,
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       g_warning ("Could not queue an outbox entry again: %s", error->message);
-      chq_window_show_toast (GTK_WIDGET (self),
-                             _("The change could not be queued again. Check that the disk is not full, then try again."));
+      chq_toast_show (GTK_WIDGET (self),
+                      _("The change could not be queued again. Check that the disk is not full, then try again."));
       return;
     }
 
-  chq_window_show_toast (GTK_WIDGET (self), _("The change will be sent again"));
+  chq_toast_show (GTK_WIDGET (self), _("The change will be sent again"));
   if (self->backend != NULL && chq_backend_get_sync (self->backend) != NULL)
     chq_sync_request (chq_backend_get_sync (self->backend));
 }

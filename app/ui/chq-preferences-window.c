@@ -10,11 +10,10 @@
 #include <glib/gstdio.h>
 
 #include "chq-a11y.h"
-#include "chq-application.h"
 #include "chq-ident.h"
 #include "chq-preferences-window.h"
 #include "chq-register-prefs.h"
-#include "chq-window.h"
+#include "chq-toast.h"
 
 struct _ChqPreferencesWindow
 {
@@ -140,12 +139,16 @@ update_account (ChqPreferencesWindow *self)
   update_cache (self);
 }
 
-static ChqApplication *
-get_application (void)
+/* Asks the application for @action (it shows the account, and outlives this window):
+ * through its actions, so that this window never calls back into it. */
+static void
+activate_app_action (const char *action,
+                     GVariant   *parameter)
 {
   GApplication *app = g_application_get_default ();
 
-  return CHQ_IS_APPLICATION (app) ? CHQ_APPLICATION (app) : NULL;
+  if (app != NULL && g_action_group_has_action (G_ACTION_GROUP (app), action))
+    g_action_group_activate_action (G_ACTION_GROUP (app), action, parameter);
 }
 
 static void
@@ -153,11 +156,8 @@ sign_in_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  ChqApplication *app = get_application ();
-
   gtk_window_close (GTK_WINDOW (widget));
-  if (app != NULL)
-    g_action_group_activate_action (G_ACTION_GROUP (app), "sign-in", NULL);
+  activate_app_action ("sign-in", NULL);
 }
 
 static void
@@ -165,11 +165,8 @@ leave_demo_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  ChqApplication *app = get_application ();
-
   gtk_window_close (GTK_WINDOW (widget));
-  if (app != NULL)
-    g_action_group_activate_action (G_ACTION_GROUP (app), "leave-demo", NULL);
+  activate_app_action ("leave-demo", NULL);
 }
 
 static gboolean
@@ -184,13 +181,12 @@ on_sign_out_response_cb (AdwMessageDialog     *dialog,
                       const char           *response,
                       ChqPreferencesWindow *self)
 {
-  ChqApplication *app = get_application ();
-
   if (g_strcmp0 (response, "sign-out") != 0 || self->backend == NULL)
     return;
 
-  if (app != NULL && chq_application_get_backend (app) == self->backend)
-    chq_application_sign_out (app);
+  /* The application signs out only if it still shows this account. */
+  activate_app_action ("sign-out",
+                       g_variant_new_string (chq_backend_get_account_key (self->backend)));
 
   /* Closed once the message dialog, whose parent this window is, has gone. */
   g_idle_add_full (G_PRIORITY_DEFAULT, close_cb, g_object_ref (self), g_object_unref);
@@ -258,7 +254,7 @@ clear_cache_action (GtkWidget  *widget,
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
                                     adw_toast_new (_("Cache cleared: the data is loaded again from the voucher service")));
   if (parent != NULL)
-    chq_window_show_toast (GTK_WIDGET (parent), _("Cache cleared: the data is loaded again from the voucher service"));
+    chq_toast_show (GTK_WIDGET (parent), _("Cache cleared: the data is loaded again from the voucher service"));
 }
 
 static void

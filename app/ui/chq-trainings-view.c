@@ -18,7 +18,7 @@
 #include "chq-hours-report.h"
 #include "chq-training-dialog.h"
 #include "chq-trainings-view.h"
-#include "chq-window.h"
+#include "chq-toast.h"
 #include "chq-worker-details-logic.h"
 
 struct _ChqTrainingsView
@@ -394,9 +394,7 @@ show_toast (ChqTrainingsView *self,
             const char       *text,
             gboolean          with_undo)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (with_undo && CHQ_IS_WINDOW (root))
+  if (with_undo)
     {
       AdwToast *toast = adw_toast_new (text);
 
@@ -404,10 +402,10 @@ show_toast (ChqTrainingsView *self,
       g_signal_connect_object (toast, "button-clicked",
                                G_CALLBACK (chq_trainings_view_undo_delete), self,
                                G_CONNECT_SWAPPED);
-      chq_window_add_toast (CHQ_WINDOW (root), toast);
+      chq_toast_add (GTK_WIDGET (self), toast);
     }
   else
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", text);
+    chq_toast_show (GTK_WIDGET (self), text);
 }
 
 static void

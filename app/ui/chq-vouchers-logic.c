@@ -618,3 +618,32 @@ chq_vouchers_ceiling_left_text (guint ceiling,
 
   return g_strdup_printf (_("Left this year: %u of %u"), left, ceiling);
 }
+
+/**
+ * chq_vouchers_compare_batches:
+ * @a: a #ChqVoucherBatch
+ * @b: a #ChqVoucherBatch
+ * @user_data: unused
+ *
+ * The order of the batches on the Vouchers page: those with vouchers left first, soonest
+ * expiry first; then the spent ones, newest first. A #GCompareDataFunc.
+ *
+ * Returns: < 0, 0 or > 0 as @a comes before, with or after @b
+ */
+int
+chq_vouchers_compare_batches (gconstpointer a,
+                              gconstpointer b,
+                              gpointer      user_data)
+{
+  ChqVoucherBatch *batch_a = CHQ_VOUCHER_BATCH ((gpointer) a);
+  ChqVoucherBatch *batch_b = CHQ_VOUCHER_BATCH ((gpointer) b);
+  gboolean left_a = chq_voucher_batch_get_available (batch_a) + chq_voucher_batch_get_reserved (batch_a) > 0;
+  gboolean left_b = chq_voucher_batch_get_available (batch_b) + chq_voucher_batch_get_reserved (batch_b) > 0;
+  int by_expiry = g_strcmp0 (chq_voucher_batch_get_expires_on (batch_a),
+                             chq_voucher_batch_get_expires_on (batch_b));
+
+  if (left_a != left_b)
+    return left_a ? -1 : 1;
+
+  return left_a ? by_expiry : -by_expiry;
+}

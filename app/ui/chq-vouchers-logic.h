@@ -108,4 +108,10 @@ char          *chq_vouchers_order_state_text      (ChqOrderState        state,
                                                    const char          *reason);
 gboolean       chq_vouchers_order_state_can_cancel (ChqOrderState       state);
 
+/* Batches with vouchers left first, soonest expiry first; then the spent ones, newest
+ * first (a GCompareDataFunc of ChqVoucherBatch). */
+int            chq_vouchers_compare_batches       (gconstpointer        a,
+                                                   gconstpointer        b,
+                                                   gpointer             user_data);
+
 G_END_DECLS

@@ -10,57 +10,10 @@
 
 #include "chq-a11y.h"
 #include "chq-clock.h"
-#include "chq-batch-row.h"
 #include "chq-json.h"
 #include "chq-money.h"
-#include "chq-order-row.h"
 #include "chq-vouchers-logic.h"
-#include "chq-vouchers-page.h"
-
-/* The page shows what the store holds (account, wallet, orders, this year's enrolments
- * for the vouchers used this year) and what waits in the
- * outbox, and reads again after every "changed" of either. Writes are intents of the
- * backend; the sync sends them. */
-struct _ChqVouchersPage
-{
-  AdwBin           parent_instance;
-
-  ChqBackend      *backend;           /* owned, nullable */
-  GCancellable    *cancellable;       /* owned: reads for this backend */
-  GSettings       *settings;          /* owned */
-  GListModel      *outbox_model;      /* owned ref: the backend's waiting and refused entries */
-  gulong           store_changed_id;
-  gulong           outbox_changed_id;
-  char            *today;             /* owned, nullable: "YYYY-MM-DD" fixed clock */
-  const char      *state;
-
-  ChqAccount      *account;           /* owned, nullable until read */
-  ChqWallet       *wallet;            /* owned, nullable until read */
-  GPtrArray       *orders;            /* owned, of ChqOrder, nullable until read */
-  GPtrArray       *enrolments;        /* owned, of ChqEnrolment of the year of today,
-                                       * nullable until read */
-  GHashTable      *order_statuses;    /* owned: order id -> status at the last read; NULL
-                                       * before the first read (no news on a fresh start) */
-  GHashTable      *cancel_waiting;    /* owned: ids of orders with a cancellation queued */
-  GHashTable      *watched_entries;   /* owned: outbox ids of orders placed here, whose
-                                       * payment instructions open once the service has them */
-  guint            waiting[CHQ_N_VOUCHER_TYPES];
-
-  GListStore      *order_items;       /* owned: ChqOutboxEntry and ChqOrder */
-  GListStore      *batch_items;       /* owned: ChqVoucherBatch */
-  GtkWidget       *cards[CHQ_N_VOUCHER_TYPES];
-
-  GtkStack        *stack;
-  AdwStatusPage   *empty_status;
-  GtkWidget       *order_button;
-  GtkFlowBox      *cards_box;
-  GtkWidget       *orders_empty_label;
-  GtkWidget       *orders_scroller;
-  GtkListBox      *orders_view;
-  GtkWidget       *batches_empty_label;
-  GtkWidget       *batches_scroller;
-  GtkListView     *batches_view;
-};
+#include "chq-vouchers-page-private.h"
 
 G_DEFINE_FINAL_TYPE (ChqVouchersPage, chq_vouchers_page, ADW_TYPE_BIN)
 
@@ -74,15 +27,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* GTK 4.8's list view asks for the height of the rows it has made so far, which is one at
- * first: the lists get room for a few rows and scroll beyond. */
-#define ROW_HEIGHT_ESTIMATE 70
-#define ROWS_SHOWN          5
-
 static void read_account (ChqVouchersPage *self);
 static void read_wallet  (ChqVouchersPage *self);
-static void read_orders  (ChqVouchersPage *self);
-static void read_enrolments (ChqVouchersPage *self);
 
 static void
 show_toast (ChqVouchersPage *self,
@@ -92,9 +38,10 @@ show_toast (ChqVouchersPage *self,
   gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", text);
 }
 
-static void
-get_today (ChqVouchersPage *self,
-           GDate           *out)
+/* The day expiry is counted from: the fixed clock's, or the local date. */
+void
+_chq_vouchers_page_get_today (ChqVouchersPage *self,
+                              GDate           *out)
 {
   if (self->today != NULL && chq_vouchers_parse_date (self->today, out))
     return;
@@ -102,8 +49,9 @@ get_today (ChqVouchersPage *self,
   chq_clock_get_today (out);
 }
 
-static guint
-get_warning_days (ChqVouchersPage *self)
+/* How many days before expiry the page warns. */
+guint
+_chq_vouchers_page_get_warning_days (ChqVouchersPage *self)
 {
   return g_settings_get_uint (self->settings, "expiry-warning-days");
 }
@@ -129,91 +77,6 @@ get_parent_window (ChqVouchersPage *self)
 }
 
 /* Showing */
-
-static void
-update_cards (ChqVouchersPage *self)
-{
-  g_autoptr(GPtrArray) empty = g_ptr_array_new ();
-  GPtrArray *batches = self->wallet != NULL ? self->wallet->batches : empty;
-  guint warning_days = get_warning_days (self);
-  GDate today;
-  int year;
-
-  get_today (self, &today);
-  year = g_date_get_year (&today);
-
-  for (ChqVoucherType type = 0; type < CHQ_N_VOUCHER_TYPES; type++)
-    {
-      const ChqWalletTotal *total = self->wallet != NULL ? &self->wallet->totals[type] : NULL;
-      ChqWalletFigures figures = { 0 };
-      gboolean shown;
-
-      if (self->account != NULL)
-        {
-          figures.ceiling = chq_account_get_ceiling (self->account, type);
-          figures.ordered = chq_account_get_ordered_this_year (self->account, type);
-        }
-      if (total != NULL)
-        {
-          figures.available = total->available;
-          figures.reserved = total->reserved;
-        }
-      /* The wallet's totals count the vouchers used ever: the card says this year's. */
-      figures.used = chq_vouchers_used_in_year (self->enrolments, type, year);
-      figures.waiting = self->waiting[type];
-      figures.expiring = chq_vouchers_count_expiring (batches, (int) type, &today, warning_days,
-                                                      &figures.earliest_expiry);
-
-      chq_wallet_card_set_figures (CHQ_WALLET_CARD (self->cards[type]), &figures);
-      g_free (figures.earliest_expiry);
-
-      shown = chq_vouchers_type_is_shown (figures.ceiling, total);
-      gtk_widget_set_visible (gtk_widget_get_parent (self->cards[type]), shown);
-    }
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "vouchers.order",
-                                 self->backend != NULL && self->account != NULL &&
-                                 (chq_account_get_ceiling (self->account, CHQ_VOUCHER_TYPE_CF) > 0 ||
-                                  chq_account_get_ceiling (self->account, CHQ_VOUCHER_TYPE_CFL) > 0 ||
-                                  chq_account_get_ceiling (self->account, CHQ_VOUCHER_TYPE_ECO) > 0));
-}
-
-/* Vouchers with some left first, soonest expiry first; then the spent ones, newest first. */
-static int
-compare_batches (gconstpointer a,
-                 gconstpointer b,
-                 gpointer      user_data)
-{
-  ChqVoucherBatch *batch_a = CHQ_VOUCHER_BATCH ((gpointer) a);
-  ChqVoucherBatch *batch_b = CHQ_VOUCHER_BATCH ((gpointer) b);
-  gboolean left_a = chq_voucher_batch_get_available (batch_a) + chq_voucher_batch_get_reserved (batch_a) > 0;
-  gboolean left_b = chq_voucher_batch_get_available (batch_b) + chq_voucher_batch_get_reserved (batch_b) > 0;
-  int by_expiry = g_strcmp0 (chq_voucher_batch_get_expires_on (batch_a),
-                             chq_voucher_batch_get_expires_on (batch_b));
-
-  if (left_a != left_b)
-    return left_a ? -1 : 1;
-
-  return left_a ? by_expiry : -by_expiry;
-}
-
-static void
-update_batches (ChqVouchersPage *self)
-{
-  g_autoptr(GPtrArray) sorted = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; self->wallet != NULL && i < self->wallet->batches->len; i++)
-    g_ptr_array_add (sorted, g_object_ref (g_ptr_array_index (self->wallet->batches, i)));
-
-  g_list_store_splice (self->batch_items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->batch_items)),
-                       sorted->pdata, sorted->len);
-  g_list_store_sort (self->batch_items, compare_batches, NULL);
-
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (self->batches_scroller),
-                                              MIN (sorted->len, ROWS_SHOWN) * ROW_HEIGHT_ESTIMATE);
-  gtk_widget_set_visible (self->batches_empty_label, sorted->len == 0);
-  gtk_widget_set_visible (self->batches_scroller, sorted->len > 0);
-}
 
 /* The outbox's create_order entries (newest first), then the service's orders. */
 static void
@@ -254,114 +117,21 @@ update_view (ChqVouchersPage *self)
   else
     set_state (self, "ready");
 
-  update_cards (self);
+  _chq_vouchers_page_update_cards (self);
 }
 
 /* Notifications */
 
 static void
-send_notification (ChqVouchersPage *self,
-                   const char      *id,
-                   const char      *title,
-                   const char      *body)
-{
-  GApplication *app = g_application_get_default ();
-  g_autoptr(GNotification) notification = NULL;
-
-  if (app == NULL)
-    return;
-
-  notification = g_notification_new (title);
-  g_notification_set_body (notification, body);
-  g_notification_set_default_action_and_target (notification, "app.show-page", "s", "vouchers");
-  g_application_send_notification (app, id, notification);
-}
-
-static void
 notify_expiring (ChqVouchersPage *self)
 {
-  g_auto(GStrv) notified = NULL;
-  g_auto(GStrv) due = NULL;
-  g_auto(GStrv) kept = NULL;
   GDate today;
 
-  if (self->wallet == NULL || g_application_get_default () == NULL)
+  if (self->wallet == NULL)
     return;
 
-  get_today (self, &today);
-  notified = g_settings_get_strv (self->settings, "notified-batches");
-  due = g_settings_get_boolean (self->settings, "notifications")
-        ? chq_vouchers_batches_to_notify (self->wallet->batches, &today, get_warning_days (self),
-                                          (const char * const *) notified)
-        : g_new0 (char *, 1);
-
-  for (guint i = 0; due[i] != NULL; i++)
-    for (guint j = 0; j < self->wallet->batches->len; j++)
-      {
-        ChqVoucherBatch *batch = g_ptr_array_index (self->wallet->batches, j);
-        g_autofree char *id = NULL;
-        g_autofree char *date = NULL;
-        g_autofree char *body = NULL;
-        guint available;
-
-        if (g_strcmp0 (chq_voucher_batch_get_id (batch), due[i]) != 0)
-          continue;
-
-        available = chq_voucher_batch_get_available (batch);
-        id = g_strconcat ("expiring-", due[i], NULL);
-        date = chq_vouchers_format_date (chq_voucher_batch_get_expires_on (batch));
-        /* Translators: %u vouchers, %s their type, %s a date */
-        body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                             "%u %s voucher expires on %s. Book a training before then.",
-                                             "%u %s vouchers expire on %s. Book a training before then.",
-                                             available),
-                                available,
-                                chq_voucher_type_get_label (chq_voucher_batch_get_voucher_type (batch)),
-                                date);
-        send_notification (self, id, _("Vouchers Expire Soon"), body);
-      }
-
-  /* Batches gone from the wallet are forgotten, so that the setting stays small. */
-  kept = chq_vouchers_merge_notified (self->wallet->batches, (const char * const *) notified,
-                                      (const char * const *) due);
-  if (!g_strv_equal ((const char * const *) kept, (const char * const *) notified))
-    g_settings_set_strv (self->settings, "notified-batches", (const char * const *) kept);
-}
-
-static void
-notify_credited (ChqVouchersPage *self)
-{
-  g_autoptr(GPtrArray) credited = NULL;
-
-  credited = chq_vouchers_newly_credited (self->order_statuses, self->orders);
-
-  if (g_settings_get_boolean (self->settings, "notifications"))
-    for (guint i = 0; i < credited->len; i++)
-      {
-        ChqOrder *order = g_ptr_array_index (credited, i);
-        g_autofree char *id = g_strconcat ("credited-", chq_order_get_id (order), NULL);
-        g_autofree char *body = NULL;
-
-        /* Translators: %u vouchers, %s their type */
-        body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                             "The payment arrived: %u %s voucher is in your wallet, valid for one year from this month.",
-                                             "The payment arrived: %u %s vouchers are in your wallet, valid for one year from this month.",
-                                             chq_order_get_quantity (order)),
-                                chq_order_get_quantity (order),
-                                chq_voucher_type_get_label (chq_order_get_voucher_type (order)));
-        send_notification (self, id, _("Vouchers Credited"), body);
-      }
-
-  g_clear_pointer (&self->order_statuses, g_hash_table_unref);
-  self->order_statuses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  for (guint i = 0; i < self->orders->len; i++)
-    {
-      ChqOrder *order = g_ptr_array_index (self->orders, i);
-
-      if (chq_order_get_id (order) != NULL)
-        g_hash_table_insert (self->order_statuses, g_strdup (chq_order_get_id (order)),
-                             GINT_TO_POINTER (chq_order_get_status (order)));
-    }
+  _chq_vouchers_page_get_today (self, &today);
+  chq_voucher_notifier_check_batches (self->notifier, self->wallet->batches, &today);
 }
 
 /* Reading */
@@ -389,7 +159,8 @@ on_account_read_cb (GObject      *source,
 static void
 read_account (ChqVouchersPage *self)
 {
-  chq_store_get_account_async (chq_backend_get_store (self->backend), self->cancellable,
+  chq_store_get_account_async (chq_backend_get_store (self->backend),
+                               chq_page_binding_get_cancellable (self->binding),
                                on_account_read_cb, g_object_ref (self));
 }
 
@@ -412,7 +183,7 @@ on_wallet_read_cb (GObject      *source,
     {
       g_clear_pointer (&self->wallet, chq_wallet_free);
       self->wallet = g_steal_pointer (&wallet);
-      update_batches (self);
+      _chq_vouchers_page_update_batches (self);
       notify_expiring (self);
     }
   update_view (self);
@@ -421,91 +192,49 @@ on_wallet_read_cb (GObject      *source,
 static void
 read_wallet (ChqVouchersPage *self)
 {
-  chq_store_get_wallet_async (chq_backend_get_store (self->backend), self->cancellable,
+  chq_store_get_wallet_async (chq_backend_get_store (self->backend),
+                              chq_page_binding_get_cancellable (self->binding),
                               on_wallet_read_cb, g_object_ref (self));
 }
 
-static void
-on_orders_read_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+/* The items of a collection model, for the pure functions that take an array. */
+static GPtrArray *
+dup_items (ChqCollectionModel *model)
 {
-  g_autoptr(ChqVouchersPage) self = user_data;
-  g_autoptr(GPtrArray) orders = NULL;
-  g_autoptr(GError) error = NULL;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  GPtrArray *items = g_ptr_array_new_full (n, g_object_unref);
 
-  orders = chq_store_list_finish (CHQ_STORE (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  if (orders == NULL)
-    {
-      g_warning ("Could not read the orders from the cache: %s", error->message);
-      return;
-    }
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (model), i));
 
+  return items;
+}
+
+static void
+on_orders_changed_cb (ChqVouchersPage *self)
+{
   g_clear_pointer (&self->orders, g_ptr_array_unref);
-  self->orders = g_steal_pointer (&orders);
-  notify_credited (self);
+  self->orders = dup_items (self->order_model);
+  chq_voucher_notifier_check_orders (self->notifier, self->orders);
   update_orders (self);
   update_view (self);
 }
 
 static void
-read_orders (ChqVouchersPage *self)
+on_enrolments_changed_cb (ChqVouchersPage *self)
 {
-  chq_store_list_orders_async (chq_backend_get_store (self->backend), self->cancellable,
-                               on_orders_read_cb, g_object_ref (self));
-}
-
-static void
-on_enrolments_read_cb (GObject      *source,
-                       GAsyncResult *result,
-                       gpointer      user_data)
-{
-  g_autoptr(ChqVouchersPage) self = user_data;
-  g_autoptr(GPtrArray) enrolments = NULL;
-  g_autoptr(GError) error = NULL;
-
-  enrolments = chq_store_list_finish (CHQ_STORE (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  if (enrolments == NULL)
-    {
-      g_warning ("Could not read the enrolments from the cache: %s", error->message);
-      return;
-    }
-
-  /* A list of another year (today moved on meanwhile) counts nothing for this one: the
-   * read that followed the move brings the right one. */
   g_clear_pointer (&self->enrolments, g_ptr_array_unref);
-  self->enrolments = g_steal_pointer (&enrolments);
+  self->enrolments = dup_items (self->enrolment_model);
   update_view (self);
 }
 
-static void
-read_enrolments (ChqVouchersPage *self)
+static int
+get_year_of_today (ChqVouchersPage *self)
 {
   GDate today;
 
-  get_today (self, &today);
-  chq_store_list_enrolments_async (chq_backend_get_store (self->backend),
-                                   g_date_get_year (&today), self->cancellable,
-                                   on_enrolments_read_cb, g_object_ref (self));
-}
-
-static void
-on_store_changed_cb (ChqStore        *store,
-                     const char      *collection,
-                     ChqVouchersPage *self)
-{
-  if (g_strcmp0 (collection, CHQ_STORE_ACCOUNT) == 0)
-    read_account (self);
-  else if (g_strcmp0 (collection, CHQ_STORE_WALLET) == 0)
-    read_wallet (self);
-  else if (g_strcmp0 (collection, CHQ_STORE_ORDERS) == 0)
-    read_orders (self);
-  else if (g_strcmp0 (collection, CHQ_STORE_ENROLMENTS) == 0)
-    read_enrolments (self);
+  _chq_vouchers_page_get_today (self, &today);
+  return g_date_get_year (&today);
 }
 
 /* An order placed here reached the service: its payment instructions, at once. */
@@ -588,24 +317,23 @@ on_outbox_changed_cb (ChqOutbox       *outbox,
   update_view (self);
 }
 
+/* Forgets what was read for the previous backend. */
 static void
-disconnect_backend (ChqVouchersPage *self)
+clear_backend_state (ChqVouchersPage *self)
 {
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-
-  if (self->backend != NULL)
-    {
-      g_clear_signal_handler (&self->store_changed_id, chq_backend_get_store (self->backend));
-      g_clear_signal_handler (&self->outbox_changed_id, chq_backend_get_outbox (self->backend));
-    }
-  g_clear_object (&self->outbox_model);
-  g_clear_object (&self->backend);
+  if (self->order_model != NULL)
+    g_signal_handlers_disconnect_by_data (self->order_model, self);
+  if (self->enrolment_model != NULL)
+    g_signal_handlers_disconnect_by_data (self->enrolment_model, self);
+  g_clear_object (&self->order_model);
+  g_clear_object (&self->enrolment_model);
+  self->outbox_model = NULL;
+  self->backend = NULL;
   g_clear_object (&self->account);
   g_clear_pointer (&self->wallet, chq_wallet_free);
   g_clear_pointer (&self->orders, g_ptr_array_unref);
   g_clear_pointer (&self->enrolments, g_ptr_array_unref);
-  g_clear_pointer (&self->order_statuses, g_hash_table_unref);
+  chq_voucher_notifier_forget_orders (self->notifier);
   g_hash_table_remove_all (self->cancel_waiting);
   g_hash_table_remove_all (self->watched_entries);
   memset (self->waiting, 0, sizeof self->waiting);
@@ -777,78 +505,10 @@ show_payment_action (GtkWidget  *widget,
 }
 
 static void
-on_order_row_activated_cb (GtkListBox      *box,
-                           GtkListBoxRow   *row,
-                           ChqVouchersPage *self)
-{
-  g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->order_items),
-                                                   gtk_list_box_row_get_index (row));
-
-  if (CHQ_IS_ORDER (item) && chq_order_get_status (CHQ_ORDER (item)) != CHQ_ORDER_STATUS_CANCELLED)
-    chq_vouchers_page_show_payment (self, CHQ_ORDER (item));
-}
-
-/* List rows */
-
-/* One row an order, named for screen readers (a GTK 4.8 list item cannot be): the orders
- * the service has open their payment instructions, and say so. */
-static GtkWidget *
-create_order_row_cb (gpointer item,
-                     gpointer user_data)
-{
-  ChqVouchersPage *self = user_data;
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *order_row = chq_order_row_new ();
-  gboolean cancel_waiting = CHQ_IS_ORDER (item) &&
-                            g_hash_table_contains (self->cancel_waiting,
-                                                   chq_order_get_id (CHQ_ORDER (item)));
-  gboolean opens;
-
-  chq_order_row_set_item (CHQ_ORDER_ROW (order_row), item, cancel_waiting);
-  opens = chq_order_row_get_opens_payment (CHQ_ORDER_ROW (order_row));
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), order_row);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), opens);
-  /* A row that does nothing is no Tab stop; its buttons still are. */
-  gtk_widget_set_focusable (row, opens);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  chq_order_row_get_accessible_label (CHQ_ORDER_ROW (order_row)),
-                                  -1);
-  if (opens)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                    _("Opens its payment instructions"), -1);
-
-  return row;
-}
-
-static void
-setup_batch_row_cb (GtkSignalListItemFactory *factory,
-                    GtkListItem              *item,
-                    ChqVouchersPage          *self)
-{
-  gtk_list_item_set_child (item, chq_batch_row_new ());
-  gtk_list_item_set_activatable (item, FALSE);
-}
-
-static void
-bind_batch_row_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   ChqVouchersPage          *self)
-{
-  GDate today;
-
-  get_today (self, &today);
-  chq_batch_row_set_batch (CHQ_BATCH_ROW (gtk_list_item_get_child (item)),
-                           CHQ_VOUCHER_BATCH (gtk_list_item_get_item (item)),
-                           &today, get_warning_days (self));
-}
-
-static void
 on_warning_days_changed_cb (ChqVouchersPage *self)
 {
   /* The batches' rows show the warning too: bind them again. */
-  update_batches (self);
+  _chq_vouchers_page_update_batches (self);
   update_view (self);
   notify_expiring (self);
 }
@@ -860,7 +520,8 @@ chq_vouchers_page_dispose (GObject *object)
 {
   ChqVouchersPage *self = CHQ_VOUCHERS_PAGE (object);
 
-  disconnect_backend (self);
+  chq_page_binding_set_backend (self->binding, NULL);
+  clear_backend_state (self);
 
   G_OBJECT_CLASS (chq_vouchers_page_parent_class)->dispose (object);
 }
@@ -870,6 +531,8 @@ chq_vouchers_page_finalize (GObject *object)
 {
   ChqVouchersPage *self = CHQ_VOUCHERS_PAGE (object);
 
+  g_clear_object (&self->binding);
+  g_clear_object (&self->notifier);
   g_clear_object (&self->settings);
   g_clear_object (&self->order_items);
   g_clear_object (&self->batch_items);
@@ -977,13 +640,21 @@ chq_vouchers_page_class_init (ChqVouchersPageClass *klass)
 static void
 chq_vouchers_page_init (ChqVouchersPage *self)
 {
-  GtkListItemFactory *factory;
-
   gtk_widget_init_template (GTK_WIDGET (self));
   chq_a11y_tidy (GTK_WIDGET (self));
   chq_a11y_wrap_labels (GTK_WIDGET (self->order_button));
 
   self->settings = g_settings_new (APP_ID);
+  self->notifier = chq_voucher_notifier_new (self->settings);
+  self->binding = chq_page_binding_new ();
+  g_signal_group_connect_object (chq_page_binding_get_store_signals (self->binding),
+                                 "changed::" CHQ_STORE_ACCOUNT, G_CALLBACK (read_account),
+                                 self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (chq_page_binding_get_store_signals (self->binding),
+                                 "changed::" CHQ_STORE_WALLET, G_CALLBACK (read_wallet),
+                                 self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (chq_page_binding_get_outbox_signals (self->binding),
+                                 "changed", G_CALLBACK (on_outbox_changed_cb), self, 0);
   self->order_items = g_list_store_new (G_TYPE_OBJECT);
   self->batch_items = g_list_store_new (CHQ_TYPE_VOUCHER_BATCH);
   self->cancel_waiting = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -996,26 +667,15 @@ chq_vouchers_page_init (ChqVouchersPage *self)
       gtk_flow_box_append (self->cards_box, self->cards[type]);
       gtk_widget_set_focusable (gtk_widget_get_parent (self->cards[type]), FALSE);
     }
-
-  gtk_list_box_bind_model (self->orders_view, G_LIST_MODEL (self->order_items),
-                           create_order_row_cb, self, NULL);
-  g_signal_connect (self->orders_view, "row-activated", G_CALLBACK (on_order_row_activated_cb), self);
-
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_batch_row_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_batch_row_cb), self);
-  gtk_list_view_set_factory (self->batches_view, factory);
-  g_object_unref (factory);
-  gtk_list_view_set_model (self->batches_view,
-                           GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->batch_items)))));
+  _chq_vouchers_page_init_lists (self);
 
   g_signal_connect_object (self->settings, "changed::expiry-warning-days",
                            G_CALLBACK (on_warning_days_changed_cb), self, G_CONNECT_SWAPPED);
 
   gtk_stack_set_visible_child_name (self->stack, "empty");
   update_orders (self);
-  update_batches (self);
-  update_cards (self);
+  _chq_vouchers_page_update_batches (self);
+  _chq_vouchers_page_update_cards (self);
 }
 
 /**
@@ -1060,30 +720,33 @@ chq_vouchers_page_set_backend (ChqVouchersPage *self,
   g_return_if_fail (CHQ_IS_VOUCHERS_PAGE (self));
   g_return_if_fail (backend == NULL || CHQ_IS_BACKEND (backend));
 
-  if (self->backend == backend)
+  if (!chq_page_binding_set_backend (self->binding, backend))
     return;
 
-  disconnect_backend (self);
+  clear_backend_state (self);
 
   if (backend != NULL)
     {
-      self->backend = g_object_ref (backend);
-      self->cancellable = g_cancellable_new ();
-      self->outbox_model = g_object_ref (chq_outbox_get_model (chq_backend_get_outbox (backend),
-                                                               chq_backend_get_account_key (backend)));
-      self->store_changed_id = g_signal_connect (chq_backend_get_store (backend), "changed",
-                                                 G_CALLBACK (on_store_changed_cb), self);
-      self->outbox_changed_id = g_signal_connect (chq_backend_get_outbox (backend), "changed",
-                                                  G_CALLBACK (on_outbox_changed_cb), self);
+      ChqStore *store = chq_backend_get_store (backend);
+
+      self->backend = backend;
+      self->outbox_model = chq_page_binding_get_outbox_entries (self->binding);
       on_outbox_changed_cb (chq_backend_get_outbox (backend), self);
       read_account (self);
+      /* The wallet is read whole, not as a ChqCollectionModel of its batches: the cards
+       * need its totals too. */
       read_wallet (self);
-      read_orders (self);
-      read_enrolments (self);
+      self->order_model = chq_collection_model_new (store, CHQ_COLLECTION_ORDERS);
+      g_signal_connect_swapped (self->order_model, "items-changed",
+                                G_CALLBACK (on_orders_changed_cb), self);
+      self->enrolment_model = chq_collection_model_new (store, CHQ_COLLECTION_ENROLMENTS);
+      chq_collection_model_set_year (self->enrolment_model, get_year_of_today (self));
+      g_signal_connect_swapped (self->enrolment_model, "items-changed",
+                                G_CALLBACK (on_enrolments_changed_cb), self);
     }
 
   update_orders (self);
-  update_batches (self);
+  _chq_vouchers_page_update_batches (self);
   update_view (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BACKEND]);
 }
@@ -1122,9 +785,9 @@ chq_vouchers_page_set_today (ChqVouchersPage *self,
   self->today = g_strdup (today);
 
   /* The vouchers used this year: the enrolments of the year of this day. */
-  if (self->backend != NULL)
-    read_enrolments (self);
-  update_batches (self);
+  if (self->enrolment_model != NULL)
+    chq_collection_model_set_year (self->enrolment_model, get_year_of_today (self));
+  _chq_vouchers_page_update_batches (self);
   update_view (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TODAY]);
 }

@@ -87,6 +87,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  SIGNED_IN,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 G_DEFINE_FINAL_TYPE (ChqWindow, chq_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void
@@ -382,12 +389,11 @@ on_signed_in_cb (ChqSignInDialog *dialog,
               ChqBackend      *backend,
               ChqWindow       *self)
 {
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-
   self->needs_sign_in = FALSE;
   update_banner (self);
-  if (CHQ_IS_APPLICATION (app))
-    chq_application_use_backend (CHQ_APPLICATION (app), backend);
+  /* The application, when there is one, takes the new session (and syncs). */
+  if (g_signal_has_handler_pending (self, signals[SIGNED_IN], 0, FALSE))
+    g_signal_emit (self, signals[SIGNED_IN], 0, backend);
   else if (backend == self->backend)
     chq_sync_request (self->sync);
 }
@@ -673,6 +679,18 @@ chq_window_class_init (ChqWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * ChqWindow::signed-in:
+   * @self: the window
+   * @backend: the account signed in to again
+   *
+   * The user signed in again from the window's banner: the owner of the account shown
+   * (the application) takes the new session.
+   */
+  signals[SIGNED_IN] =
+    g_signal_new ("signed-in", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 1, CHQ_TYPE_BACKEND);
+
   g_type_ensure (CHQ_TYPE_CATALOG_PAGE);
   g_type_ensure (CHQ_TYPE_WELCOME_PAGE);
   g_type_ensure (CHQ_TYPE_OUTBOX_VIEW);
@@ -758,7 +776,7 @@ chq_window_init (ChqWindow *self)
 ChqWindow *
 chq_window_new (ChqApplication *application)
 {
-  g_return_val_if_fail (CHQ_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
 
   return g_object_new (CHQ_TYPE_WINDOW,
                        "application", application,
@@ -841,25 +859,6 @@ chq_window_add_toast (ChqWindow *self,
   g_return_if_fail (ADW_IS_TOAST (toast));
 
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-/**
- * chq_window_show_toast:
- * @widget: any widget in a window (or the window)
- * @text: what to say
- *
- * Shows @text in a toast of @widget's window: through its `win.toast` action, so that a
- * page outside a #ChqWindow (in a test, a dialog) finds whoever offers that action, and
- * nothing happens when nobody does.
- */
-void
-chq_window_show_toast (GtkWidget  *widget,
-                       const char *text)
-{
-  g_return_if_fail (GTK_IS_WIDGET (widget));
-  g_return_if_fail (text != NULL);
-
-  gtk_widget_activate_action (widget, "win.toast", "s", text);
 }
 
 /**

@@ -22,8 +22,6 @@ GtkWidget  *chq_window_get_page           (ChqWindow      *self,
                                            const char     *name);
 void        chq_window_add_toast          (ChqWindow      *self,
                                            AdwToast       *toast);
-void        chq_window_show_toast         (GtkWidget      *widget,
-                                           const char     *text);
 void        chq_window_set_banner         (ChqWindow      *self,
                                            const char     *message);
 const char *chq_window_get_banner         (ChqWindow      *self);

@@ -11,85 +11,10 @@
 #include "chq-a11y.h"
 #include "chq-clock.h"
 #include "chq-attendance-dialog.h"
-#include "chq-booking-row.h"
-#include "chq-collection-model.h"
-#include "chq-ident.h"
 #include "chq-json.h"
-#include "chq-rules.h"
 #include "chq-worker-dialog.h"
-#include "chq-worker-row.h"
 #include "chq-workers-logic.h"
-#include "chq-workers-page.h"
-
-/* Bookings are kept per calendar year: last year's, this year's and next year's are shown
- * (a booking made in December is often for a session in January). */
-#define N_BOOKING_YEARS 3
-
-struct _ChqWorkersPage
-{
-  AdwBin              parent_instance;
-
-  ChqBackend         *backend;        /* owned, nullable */
-  GCancellable       *cancellable;    /* owned, replaced when the backend changes */
-  ChqOutbox          *outbox;         /* owned, nullable: the backend's */
-  gulong              outbox_changed_id;
-  GListModel         *entries;        /* owned, nullable: the outbox's entries for the UI */
-
-  ChqCollectionModel *workers;        /* owned, nullable */
-  GtkCustomFilter    *worker_filter;  /* owned: archived or not */
-  GtkFilterListModel *worker_list_model; /* owned */
-  GtkCustomFilter    *pending_worker_filter; /* owned: creations in the outbox */
-  GtkFilterListModel *pending_workers; /* owned */
-  GListStore         *worker_parts;   /* owned, of GListModel */
-  GtkFlattenListModel *worker_items;  /* owned */
-  GtkSingleSelection *worker_selection; /* owned */
-
-  ChqCollectionModel *enrolments[N_BOOKING_YEARS]; /* owned, nullable */
-  GtkCustomFilter    *pending_booking_filter; /* owned */
-  GtkFilterListModel *pending_bookings; /* owned */
-  GListStore         *booking_parts;  /* owned, of GListModel */
-  GtkFlattenListModel *booking_items; /* owned */
-  GtkCustomFilter    *booking_filter; /* owned: the selected worker's */
-  GtkFilterListModel *bookings;       /* owned */
-  GtkNoSelection     *booking_selection; /* owned */
-  GHashTable         *course_titles;  /* owned: course id -> title, for waiting bookings */
-  GHashTable         *titles_asked;   /* owned: course ids read or being read */
-
-  GHashTable         *bound_worker_rows; /* owned: ChqWorkerRow -> GtkListItem, unowned */
-  GHashTable         *bound_booking_rows; /* owned: ChqBookingRow -> GtkListItem, unowned */
-
-  char               *selected_id;    /* owned, nullable: the worker shown in the detail */
-  char               *detail_state;   /* owned, nullable */
-  gboolean            show_archived;
-  gboolean            one_worker;     /* a self-employed account: its holder only */
-  gulong              account_changed_id;
-  gboolean            items_changing; /* the list is being replaced: keep selected_id */
-  const char         *state;
-  GtkWindow          *dialog;         /* weak: the dialog opened last */
-
-  GtkStack           *page_stack;
-  AdwLeaflet         *leaflet;
-  GtkWidget          *list_pane;
-  GtkWidget          *detail_pane;
-  GtkStack           *list_stack;
-  GtkListView        *worker_list;
-  GtkLabel           *holder_label;
-  GtkCheckButton     *archived_check;
-  GtkStack           *detail_stack;
-  GtkButton          *back_button;
-  GtkLabel           *name_label;
-  GtkLabel           *status_label;
-  GtkLabel           *eligibility_label;
-  GtkLabel           *niss_label;
-  GtkLabel           *email_label;
-  GtkLabel           *hours_label;
-  GtkLabel           *detail_state_label;
-  GtkButton          *edit_button;
-  GtkButton          *archive_button;
-  GtkButton          *dismiss_button;
-  GtkStack           *bookings_stack;
-  GtkListView        *booking_list;
-};
+#include "chq-workers-page-private.h"
 
 G_DEFINE_FINAL_TYPE (ChqWorkersPage, chq_workers_page, ADW_TYPE_BIN)
 
@@ -103,8 +28,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static void show_detail (ChqWorkersPage *self);
 
 /* ------------------------------------------------------------------------------------------ */
 /* Outbox entries */
@@ -124,53 +47,6 @@ entry_payload_string (ChqOutboxEntry *entry,
     return NULL;
 
   return g_strdup (json_object_get_string_member_with_default (object, member, NULL));
-}
-
-/* The newest entry of one of @kinds about @target_id that waits or was refused. */
-static ChqOutboxEntry *
-find_entry (ChqWorkersPage *self,
-            const char     *target_id,
-            const int      *kinds,
-            guint           n_kinds)
-{
-  ChqOutboxEntry *found = NULL;
-  guint n;
-
-  if (self->entries == NULL || target_id == NULL)
-    return NULL;
-
-  n = g_list_model_get_n_items (self->entries);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(ChqOutboxEntry) entry = g_list_model_get_item (self->entries, i);
-
-      if (g_strcmp0 (chq_outbox_entry_get_target_id (entry), target_id) != 0)
-        continue;
-      for (guint k = 0; k < n_kinds; k++)
-        if ((int) chq_outbox_entry_get_kind (entry) == kinds[k])
-          found = entry;
-    }
-
-  return found;
-}
-
-static ChqOutboxEntry *
-find_worker_entry (ChqWorkersPage *self,
-                   const char     *worker_id)
-{
-  static const int kinds[] = { CHQ_OUTBOX_KIND_UPDATE_WORKER, CHQ_OUTBOX_KIND_ARCHIVE_WORKER };
-
-  return find_entry (self, worker_id, kinds, G_N_ELEMENTS (kinds));
-}
-
-static ChqOutboxEntry *
-find_booking_entry (ChqWorkersPage *self,
-                    const char     *enrolment_id)
-{
-  static const int kinds[] = { CHQ_OUTBOX_KIND_CANCEL_ENROLMENT,
-                               CHQ_OUTBOX_KIND_RECORD_ATTENDANCE };
-
-  return find_entry (self, enrolment_id, kinds, G_N_ELEMENTS (kinds));
 }
 
 static gboolean
@@ -213,115 +89,6 @@ booking_filter_func (gpointer item,
   return g_strcmp0 (worker_id, self->selected_id) == 0;
 }
 
-/* ------------------------------------------------------------------------------------------ */
-/* Rows */
-
-static void
-bind_worker_row (ChqWorkersPage *self,
-                 ChqWorkerRow   *row,
-                 gpointer        item)
-{
-  if (CHQ_IS_WORKER (item))
-    chq_worker_row_set_worker (row, item, find_worker_entry (self, chq_worker_get_id (item)));
-  else
-    chq_worker_row_set_worker (row, NULL, item);
-}
-
-static void
-setup_worker_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  user_data)
-{
-  gtk_list_item_set_child (item, chq_worker_row_new ());
-}
-
-static void
-bind_worker_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                gpointer                  user_data)
-{
-  ChqWorkersPage *self = user_data;
-  GtkWidget *row = gtk_list_item_get_child (item);
-
-  bind_worker_row (self, CHQ_WORKER_ROW (row), gtk_list_item_get_item (item));
-  g_hash_table_insert (self->bound_worker_rows, row, item);
-}
-
-static void
-unbind_worker_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  gpointer                  user_data)
-{
-  ChqWorkersPage *self = user_data;
-
-  g_hash_table_remove (self->bound_worker_rows, gtk_list_item_get_child (item));
-}
-
-static const char *
-course_title_for_entry (ChqWorkersPage *self,
-                        ChqOutboxEntry *entry);
-
-static void
-bind_booking_row (ChqWorkersPage *self,
-                  ChqBookingRow  *row,
-                  gpointer        item)
-{
-  g_autoptr(GDateTime) now = chq_clock_now_utc ();
-
-  if (CHQ_IS_ENROLMENT (item))
-    chq_booking_row_set_booking (row, item,
-                                 find_booking_entry (self, chq_enrolment_get_id (item)),
-                                 NULL, now);
-  else
-    chq_booking_row_set_booking (row, NULL, item, course_title_for_entry (self, item), now);
-}
-
-static void
-setup_booking_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  gpointer                  user_data)
-{
-  gtk_list_item_set_child (item, chq_booking_row_new ());
-  gtk_list_item_set_activatable (item, FALSE);
-}
-
-static void
-bind_booking_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  user_data)
-{
-  ChqWorkersPage *self = user_data;
-  GtkWidget *row = gtk_list_item_get_child (item);
-
-  bind_booking_row (self, CHQ_BOOKING_ROW (row), gtk_list_item_get_item (item));
-  g_hash_table_insert (self->bound_booking_rows, row, item);
-}
-
-static void
-unbind_booking_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   gpointer                  user_data)
-{
-  ChqWorkersPage *self = user_data;
-
-  g_hash_table_remove (self->bound_booking_rows, gtk_list_item_get_child (item));
-}
-
-static void
-rebind_rows (ChqWorkersPage *self)
-{
-  GHashTableIter iter;
-  gpointer row, item;
-
-  g_hash_table_iter_init (&iter, self->bound_worker_rows);
-  while (g_hash_table_iter_next (&iter, &row, &item))
-    bind_worker_row (self, row, gtk_list_item_get_item (item));
-
-  g_hash_table_iter_init (&iter, self->bound_booking_rows);
-  while (g_hash_table_iter_next (&iter, &row, &item))
-    bind_booking_row (self, row, gtk_list_item_get_item (item));
-}
-
 static void
 on_course_read_cb (GObject      *object,
                    GAsyncResult *result,
@@ -339,13 +106,13 @@ on_course_read_cb (GObject      *object,
 
   g_hash_table_insert (self->course_titles, g_strdup (chq_course_get_id (course)),
                        g_strdup (chq_course_get_title (course)));
-  rebind_rows (self);
+  _chq_workers_page_rebind_rows (self);
 }
 
 /* The title of the course a waiting booking is for, read from the store once. */
-static const char *
-course_title_for_entry (ChqWorkersPage *self,
-                        ChqOutboxEntry *entry)
+const char *
+_chq_workers_page_course_title_for_entry (ChqWorkersPage *self,
+                                          ChqOutboxEntry *entry)
 {
   g_autofree char *course_id = entry_payload_string (entry, "course_id");
   const char *title;
@@ -357,7 +124,8 @@ course_title_for_entry (ChqWorkersPage *self,
   if (title == NULL && self->backend != NULL &&
       g_hash_table_add (self->titles_asked, g_strdup (course_id)))
     chq_store_get_course_async (chq_backend_get_store (self->backend), course_id,
-                                self->cancellable, on_course_read_cb, g_object_ref (self));
+                                chq_page_binding_get_cancellable (self->binding),
+                                on_course_read_cb, g_object_ref (self));
 
   return title;
 }
@@ -376,8 +144,9 @@ set_state (ChqWorkersPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
 }
 
-static void
-update_state (ChqWorkersPage *self)
+/* "no-account", "empty" or "list", from the backend and the list's items. */
+void
+_chq_workers_page_update_state (ChqWorkersPage *self)
 {
   guint n;
 
@@ -394,23 +163,10 @@ update_state (ChqWorkersPage *self)
   set_state (self, n > 0 ? "list" : "empty");
 }
 
-static gpointer
-get_selected (ChqWorkersPage *self)
-{
-  return gtk_single_selection_get_selected_item (self->worker_selection);
-}
-
-static ChqWorker *
-get_selected_worker (ChqWorkersPage *self)
-{
-  gpointer item = get_selected (self);
-
-  return CHQ_IS_WORKER (item) ? item : NULL;
-}
-
-static void
-set_selected_id (ChqWorkersPage *self,
-                 const char     *id)
+/* The worker shown: the bookings list follows it. */
+void
+_chq_workers_page_set_selected_id (ChqWorkersPage *self,
+                                   const char     *id)
 {
   if (g_strcmp0 (self->selected_id, id) == 0)
     return;
@@ -422,194 +178,12 @@ set_selected_id (ChqWorkersPage *self,
 }
 
 static void
-show_detail (ChqWorkersPage *self)
-{
-  gpointer item = get_selected (self);
-  ChqWorker *worker = CHQ_IS_WORKER (item) ? item : NULL;
-  ChqOutboxEntry *entry = CHQ_IS_OUTBOX_ENTRY (item) ? item : NULL;
-  g_autoptr(ChqWorker) requested = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *niss = NULL;
-  g_autofree char *hours = NULL;
-  g_autofree char *hours_text = NULL;
-  ChqWorker *shown;
-  const char *email;
-  gboolean eligible;
-  gboolean waiting;
-
-  if (worker != NULL)
-    entry = find_worker_entry (self, chq_worker_get_id (worker));
-
-  g_clear_pointer (&self->detail_state, g_free);
-  if (entry != NULL)
-    self->detail_state = chq_workers_worker_state_text (chq_outbox_entry_get_kind (entry),
-                                                        chq_outbox_entry_get_state (entry),
-                                                        chq_outbox_entry_get_error_message (entry));
-
-  if (item == NULL)
-    {
-      gtk_stack_set_visible_child_name (self->detail_stack, "none");
-      return;
-    }
-
-  if (CHQ_IS_OUTBOX_ENTRY (item))
-    {
-      g_autoptr(JsonNode) payload = chq_outbox_entry_dup_payload (item);
-
-      if (payload != NULL)
-        requested = chq_worker_request_from_json (payload, NULL);
-    }
-  shown = requested != NULL ? requested : worker;
-  if (shown == NULL)
-    {
-      gtk_stack_set_visible_child_name (self->detail_stack, "none");
-      return;
-    }
-
-  gtk_stack_set_visible_child_name (self->detail_stack, "worker");
-  name = chq_worker_dup_display_name (shown);
-  gtk_label_set_label (self->name_label, name);
-  gtk_label_set_label (self->status_label,
-                       chq_worker_status_get_label (chq_worker_get_status (shown)));
-
-  eligible = chq_rules_worker_status_is_eligible (chq_worker_get_status (shown), NULL);
-  gtk_label_set_label (self->eligibility_label,
-                       chq_workers_eligibility_text (chq_worker_get_status (shown)));
-  if (eligible)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->eligibility_label), "warning");
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (self->eligibility_label), "warning");
-
-  niss = chq_niss_format (chq_worker_get_niss (shown));
-  gtk_label_set_label (self->niss_label, niss != NULL ? niss : _("Not given"));
-  email = chq_worker_get_email (shown);
-  gtk_label_set_label (self->email_label, email != NULL ? email : _("Not given"));
-
-  if (worker != NULL)
-    {
-      hours = chq_workers_format_hours (chq_worker_get_hours_this_year (worker));
-      /* Translators: hours trained this year, "14 h trained this year" */
-      hours_text = g_strdup_printf (_("%s trained this year"), hours);
-    }
-  gtk_label_set_label (self->hours_label, hours_text != NULL ? hours_text : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->hours_label), hours_text != NULL);
-
-  gtk_label_set_label (self->detail_state_label,
-                       self->detail_state != NULL ? self->detail_state : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->detail_state_label), self->detail_state != NULL);
-  if (entry != NULL && chq_outbox_entry_get_state (entry) == CHQ_OUTBOX_STATE_FAILED)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (self->detail_state_label), "error");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (self->dismiss_button), "x",
-                                        chq_outbox_entry_get_id (entry));
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->dismiss_button),
-                                      "workers.discard-entry");
-      gtk_widget_set_visible (GTK_WIDGET (self->dismiss_button), TRUE);
-    }
-  else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->detail_state_label), "error");
-      gtk_widget_set_visible (GTK_WIDGET (self->dismiss_button), FALSE);
-    }
-
-  /* A worker the service does not have yet cannot be edited, archived or booked; one with
-   * a change on its way waits for it. */
-  waiting = entry != NULL && chq_workers_entry_is_waiting (chq_outbox_entry_get_state (entry));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "workers.edit",
-                                 worker != NULL && !waiting && !chq_worker_get_archived (worker));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "workers.archive",
-                                 worker != NULL && !waiting && !chq_worker_get_archived (worker) &&
-                                 !self->one_worker);
-
-  gtk_stack_set_visible_child_name (self->bookings_stack,
-                                    g_list_model_get_n_items (G_LIST_MODEL (self->bookings)) > 0
-                                    ? "list" : "empty");
-}
-
-static void
-on_selection_changed_cb (ChqWorkersPage *self)
-{
-  gpointer item = get_selected (self);
-
-  /* The worker shown is chosen again once the new list is in. */
-  if (self->items_changing)
-    return;
-
-  if (CHQ_IS_WORKER (item))
-    set_selected_id (self, chq_worker_get_id (item));
-  else
-    set_selected_id (self, NULL);
-
-  show_detail (self);
-}
-
-/* Side by side, the detail is never left empty while there are workers. */
-static void
-select_first_if_unfolded (ChqWorkersPage *self)
-{
-  if (!adw_leaflet_get_folded (self->leaflet) && self->selected_id == NULL &&
-      get_selected (self) == NULL &&
-      g_list_model_get_n_items (G_LIST_MODEL (self->worker_items)) > 0)
-    gtk_single_selection_set_selected (self->worker_selection, 0);
-}
-
-static void
-on_worker_items_changing_cb (ChqWorkersPage *self)
-{
-  self->items_changing = TRUE;
-}
-
-/* The list's objects are replaced when the store is read again: keep the same worker. */
-static void
-on_worker_items_changed_cb (ChqWorkersPage *self)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->worker_items));
-  ChqWorker *worker = get_selected_worker (self);
-
-  self->items_changing = FALSE;
-
-  if (self->selected_id != NULL &&
-      (worker == NULL || g_strcmp0 (chq_worker_get_id (worker), self->selected_id) != 0))
-    {
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->worker_items), i);
-
-          if (CHQ_IS_WORKER (item) &&
-              g_strcmp0 (chq_worker_get_id (CHQ_WORKER (item)), self->selected_id) == 0)
-            {
-              gtk_single_selection_set_selected (self->worker_selection, i);
-              break;
-            }
-        }
-    }
-
-  /* Gone from the list (archived, or another account's): nothing is shown. */
-  worker = get_selected_worker (self);
-  if (worker == NULL || g_strcmp0 (chq_worker_get_id (worker), self->selected_id) != 0)
-    on_selection_changed_cb (self);
-  select_first_if_unfolded (self);
-
-  update_state (self);
-  show_detail (self);
-}
-
-static void
-on_bookings_changed_cb (ChqWorkersPage *self)
-{
-  if (get_selected (self) != NULL)
-    gtk_stack_set_visible_child_name (self->bookings_stack,
-                                      g_list_model_get_n_items (G_LIST_MODEL (self->bookings)) > 0
-                                      ? "list" : "empty");
-}
-
-static void
 on_outbox_changed_cb (ChqWorkersPage *self)
 {
   /* The outbox's own model refreshes on the same signal: look once it has. */
   gtk_filter_changed (GTK_FILTER (self->booking_filter), GTK_FILTER_CHANGE_DIFFERENT);
-  rebind_rows (self);
-  show_detail (self);
+  _chq_workers_page_rebind_rows (self);
+  _chq_workers_page_show_detail (self);
 }
 
 static void
@@ -626,7 +200,7 @@ static void
 on_folded_cb (ChqWorkersPage *self)
 {
   gtk_widget_set_visible (GTK_WIDGET (self->back_button), adw_leaflet_get_folded (self->leaflet));
-  select_first_if_unfolded (self);
+  _chq_workers_page_select_first_if_unfolded (self);
 }
 
 static void
@@ -655,14 +229,15 @@ on_account_read_cb (GObject      *object,
   self->one_worker = account != NULL &&
                      chq_workers_account_has_one_worker (chq_account_get_kind (account));
   update_account_actions (self);
-  show_detail (self);
+  _chq_workers_page_show_detail (self);
 }
 
 static void
 on_account_changed_cb (ChqWorkersPage *self)
 {
   if (self->backend != NULL)
-    chq_store_get_account_async (chq_backend_get_store (self->backend), self->cancellable,
+    chq_store_get_account_async (chq_backend_get_store (self->backend),
+                                 chq_page_binding_get_cancellable (self->binding),
                                  on_account_read_cb, g_object_ref (self));
 }
 
@@ -716,7 +291,7 @@ edit_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   ChqWorkersPage *self = CHQ_WORKERS_PAGE (widget);
-  ChqWorker *worker = get_selected_worker (self);
+  ChqWorker *worker = _chq_workers_page_get_selected_worker (self);
 
   if (self->backend == NULL || worker == NULL)
     return;
@@ -798,7 +373,7 @@ archive_action (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   ChqWorkersPage *self = CHQ_WORKERS_PAGE (widget);
-  ChqWorker *worker = get_selected_worker (self);
+  ChqWorker *worker = _chq_workers_page_get_selected_worker (self);
   g_autofree char *name = NULL;
   g_autofree char *heading = NULL;
   AdwMessageDialog *dialog;
@@ -967,15 +542,15 @@ discard_entry_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   gint64 id = g_variant_get_int64 (parameter);
 
-  if (self->outbox == NULL)
+  if (self->backend == NULL)
     return;
 
   /* Only a refused entry may be dismissed: a waiting one may be on its way. */
-  entry = chq_outbox_get_entry (self->outbox, id, NULL);
+  entry = chq_outbox_get_entry (chq_backend_get_outbox (self->backend), id, NULL);
   if (entry == NULL || chq_outbox_entry_get_state (entry) != CHQ_OUTBOX_STATE_FAILED)
     return;
 
-  if (!chq_outbox_discard (self->outbox, id, &error))
+  if (!chq_outbox_discard (chq_backend_get_outbox (self->backend), id, &error))
     {
       g_autofree char *text = NULL;
 
@@ -1001,7 +576,6 @@ chq_workers_page_dispose (GObject *object)
   ChqWorkersPage *self = CHQ_WORKERS_PAGE (object);
 
   chq_workers_page_set_backend (self, NULL);
-  g_cancellable_cancel (self->cancellable);
   g_clear_weak_pointer (&self->dialog);
 
   G_OBJECT_CLASS (chq_workers_page_parent_class)->dispose (object);
@@ -1012,7 +586,7 @@ chq_workers_page_finalize (GObject *object)
 {
   ChqWorkersPage *self = CHQ_WORKERS_PAGE (object);
 
-  g_clear_object (&self->cancellable);
+  g_clear_object (&self->binding);
   g_clear_object (&self->worker_filter);
   g_clear_object (&self->worker_list_model);
   g_clear_object (&self->pending_worker_filter);
@@ -1029,8 +603,7 @@ chq_workers_page_finalize (GObject *object)
   g_clear_object (&self->booking_selection);
   g_clear_pointer (&self->course_titles, g_hash_table_unref);
   g_clear_pointer (&self->titles_asked, g_hash_table_unref);
-  g_clear_pointer (&self->bound_worker_rows, g_hash_table_unref);
-  g_clear_pointer (&self->bound_booking_rows, g_hash_table_unref);
+  g_clear_pointer (&self->bound_rows, g_hash_table_unref);
   g_clear_pointer (&self->selected_id, g_free);
   g_clear_pointer (&self->detail_state, g_free);
 
@@ -1161,19 +734,21 @@ chq_workers_page_class_init (ChqWorkersPageClass *klass)
 static void
 chq_workers_page_init (ChqWorkersPage *self)
 {
-  g_autoptr(GtkListItemFactory) worker_factory = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkListItemFactory) booking_factory = gtk_signal_list_item_factory_new ();
-
   gtk_widget_init_template (GTK_WIDGET (self));
   chq_a11y_tidy (GTK_WIDGET (self));
   /* "Add Worker…" and "Show archived" side by side must fit 360 px in every language. */
   chq_a11y_wrap_labels (gtk_widget_get_parent (GTK_WIDGET (self->archived_check)));
 
-  self->cancellable = g_cancellable_new ();
+  self->binding = chq_page_binding_new ();
+  g_signal_group_connect_object (chq_page_binding_get_outbox_signals (self->binding), "changed",
+                                 G_CALLBACK (on_outbox_changed_cb), self,
+                                 G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_group_connect_object (chq_page_binding_get_store_signals (self->binding),
+                                 "changed::" CHQ_STORE_ACCOUNT,
+                                 G_CALLBACK (on_account_changed_cb), self, G_CONNECT_SWAPPED);
   self->course_titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->titles_asked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->bound_worker_rows = g_hash_table_new (NULL, NULL);
-  self->bound_booking_rows = g_hash_table_new (NULL, NULL);
+  self->bound_rows = g_hash_table_new (NULL, NULL);
 
   /* Workers: the service's (archived ones on demand), then those waiting to be added. */
   self->worker_filter = gtk_custom_filter_new (worker_filter_func, self, NULL);
@@ -1186,21 +761,17 @@ chq_workers_page_init (ChqWorkersPage *self)
   self->worker_items = gtk_flatten_list_model_new (g_object_ref (G_LIST_MODEL (self->worker_parts)));
   /* Before the selection hears of a change, and after it has. */
   g_signal_connect_swapped (self->worker_items, "items-changed",
-                            G_CALLBACK (on_worker_items_changing_cb), self);
+                            G_CALLBACK (_chq_workers_page_on_items_changing), self);
   self->worker_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->worker_items)));
   gtk_single_selection_set_autoselect (self->worker_selection, FALSE);
   gtk_single_selection_set_can_unselect (self->worker_selection, TRUE);
   gtk_single_selection_set_selected (self->worker_selection, GTK_INVALID_LIST_POSITION);
   g_signal_connect_swapped (self->worker_selection, "notify::selected-item",
-                            G_CALLBACK (on_selection_changed_cb), self);
+                            G_CALLBACK (_chq_workers_page_on_selection_changed), self);
   g_signal_connect_data (self->worker_items, "items-changed",
-                         G_CALLBACK (on_worker_items_changed_cb), self, NULL,
+                         G_CALLBACK (_chq_workers_page_on_items_changed), self, NULL,
                          G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 
-  g_signal_connect (worker_factory, "setup", G_CALLBACK (setup_worker_cb), self);
-  g_signal_connect (worker_factory, "bind", G_CALLBACK (bind_worker_cb), self);
-  g_signal_connect (worker_factory, "unbind", G_CALLBACK (unbind_worker_cb), self);
-  gtk_list_view_set_factory (self->worker_list, worker_factory);
   gtk_list_view_set_model (self->worker_list, GTK_SELECTION_MODEL (self->worker_selection));
 
   /* Bookings: the years' enrolments and those waiting to be sent, of the selected worker. */
@@ -1213,19 +784,17 @@ chq_workers_page_init (ChqWorkersPage *self)
                                               g_object_ref (GTK_FILTER (self->booking_filter)));
   self->booking_selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->bookings)));
   g_signal_connect_swapped (self->bookings, "items-changed",
-                            G_CALLBACK (on_bookings_changed_cb), self);
+                            G_CALLBACK (_chq_workers_page_on_bookings_changed), self);
 
-  g_signal_connect (booking_factory, "setup", G_CALLBACK (setup_booking_cb), self);
-  g_signal_connect (booking_factory, "bind", G_CALLBACK (bind_booking_cb), self);
-  g_signal_connect (booking_factory, "unbind", G_CALLBACK (unbind_booking_cb), self);
-  gtk_list_view_set_factory (self->booking_list, booking_factory);
   gtk_list_view_set_model (self->booking_list, GTK_SELECTION_MODEL (self->booking_selection));
+
+  _chq_workers_page_init_rows (self);
 
   self->state = "no-account";
   update_account_actions (self);
   on_folded_cb (self);
-  update_state (self);
-  show_detail (self);
+  _chq_workers_page_update_state (self);
+  _chq_workers_page_show_detail (self);
 }
 
 /**
@@ -1274,20 +843,11 @@ chq_workers_page_set_backend (ChqWorkersPage *self,
   g_return_if_fail (CHQ_IS_WORKERS_PAGE (self));
   g_return_if_fail (backend == NULL || CHQ_IS_BACKEND (backend));
 
-  if (self->backend == backend)
+  if (!chq_page_binding_set_backend (self->binding, backend))
     return;
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-
-  if (self->outbox != NULL)
-    g_clear_signal_handler (&self->outbox_changed_id, self->outbox);
-  if (self->backend != NULL)
-    g_clear_signal_handler (&self->account_changed_id, chq_backend_get_store (self->backend));
   self->one_worker = FALSE;
-  g_clear_object (&self->outbox);
-  g_clear_object (&self->entries);
+  self->entries = NULL;
   gtk_filter_list_model_set_model (self->worker_list_model, NULL);
   gtk_filter_list_model_set_model (self->pending_workers, NULL);
   gtk_filter_list_model_set_model (self->pending_bookings, NULL);
@@ -1298,23 +858,14 @@ chq_workers_page_set_backend (ChqWorkersPage *self,
   g_hash_table_remove_all (self->course_titles);
   g_hash_table_remove_all (self->titles_asked);
   gtk_single_selection_set_selected (self->worker_selection, GTK_INVALID_LIST_POSITION);
-  set_selected_id (self, NULL);
+  _chq_workers_page_set_selected_id (self, NULL);
 
-  g_set_object (&self->backend, backend);
+  self->backend = backend;
 
   if (backend != NULL)
     {
       store = chq_backend_get_store (backend);
-      self->outbox = g_object_ref (chq_backend_get_outbox (backend));
-      self->entries = g_object_ref (chq_outbox_get_model (self->outbox,
-                                                          chq_backend_get_account_key (backend)));
-      self->outbox_changed_id = g_signal_connect_object (self->outbox, "changed",
-                                                         G_CALLBACK (on_outbox_changed_cb), self,
-                                                         G_CONNECT_SWAPPED | G_CONNECT_AFTER);
-
-      self->account_changed_id = g_signal_connect_object (store, "changed::" CHQ_STORE_ACCOUNT,
-                                                          G_CALLBACK (on_account_changed_cb),
-                                                          self, G_CONNECT_SWAPPED);
+      self->entries = chq_page_binding_get_outbox_entries (self->binding);
       on_account_changed_cb (self);
 
       self->workers = chq_collection_model_new (store, CHQ_COLLECTION_WORKERS);
@@ -1333,8 +884,8 @@ chq_workers_page_set_backend (ChqWorkersPage *self,
     }
 
   update_account_actions (self);
-  update_state (self);
-  show_detail (self);
+  _chq_workers_page_update_state (self);
+  _chq_workers_page_show_detail (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BACKEND]);
 }
 

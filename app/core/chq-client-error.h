@@ -1,4 +1,5 @@
-/* chq-client-error.h: the errors of the client layer, with the server's problem details
+/* chq-client-error.h: the errors of talking to the service, with the server's problem
+ * details: made by the client layer, read by every layer above it (so it lives in core)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
