@@ -18,24 +18,7 @@
 
 #include "chq-clock.h"
 #include "chq-db.h"
-#include "chq-outbox.h"
-
-struct _ChqOutbox
-{
-  GObject       parent_instance;
-
-  char         *path;       /* owned */
-  sqlite3      *db;         /* owned; used under @lock only */
-  GMutex        lock;
-  GMainContext *context;    /* owned: where `changed` is emitted */
-  GThread      *owner;      /* the thread that opened the outbox (not owned) */
-  GHashTable   *models;     /* owned: account key -> GListStore of waiting/failed entries */
-  GMutex        adding_lock;  /* guards @adding and @last_id; taken after @lock, never before */
-  GPtrArray    *adding;     /* owned: entries of chq_outbox_add_async() not committed yet */
-  gint64        last_id;    /* the highest entry id taken or handed out */
-  ChqOutboxClockFunc clock; /* nullable: g_get_real_time() */
-  gpointer      clock_data;
-};
+#include "chq-outbox-private.h"
 
 G_DEFINE_FINAL_TYPE (ChqOutbox, chq_outbox, G_TYPE_OBJECT)
 
@@ -130,16 +113,16 @@ error_from_db (GError **error)
 }
 
 /* Releases the lock taken for a database operation, the outbox's domain on its error. */
-static void
-unlock_db (ChqOutbox  *self,
+void
+_chq_outbox_unlock_db (ChqOutbox  *self,
            GError    **error)
 {
   g_mutex_unlock (&self->lock);
   error_from_db (error);
 }
 
-static GDateTime *
-date_time_from_usec (gint64 usec)
+GDateTime *
+_chq_outbox_date_time_from_usec (gint64 usec)
 {
   GDateTime *dt = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
   GDateTime *precise;
@@ -152,8 +135,8 @@ date_time_from_usec (gint64 usec)
   return precise;
 }
 
-static gint64
-now_usec (ChqOutbox *self)
+gint64
+_chq_outbox_now_usec (ChqOutbox *self)
 {
   return self->clock != NULL ? self->clock (self->clock_data) : chq_clock_get_real_time ();
 }
@@ -164,7 +147,7 @@ date_time_or_null (sqlite3_stmt *stmt,
 {
   if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
     return NULL;
-  return date_time_from_usec (sqlite3_column_int64 (stmt, column));
+  return _chq_outbox_date_time_from_usec (sqlite3_column_int64 (stmt, column));
 }
 
 static ChqOutboxEntry *
@@ -187,8 +170,8 @@ entry_from_row (sqlite3_stmt *stmt)
     }
   chq_outbox_state_from_string (state_word, &state);
 
-  created_at = date_time_from_usec (sqlite3_column_int64 (stmt, 12));
-  updated_at = date_time_from_usec (sqlite3_column_int64 (stmt, 13));
+  created_at = _chq_outbox_date_time_from_usec (sqlite3_column_int64 (stmt, 12));
+  updated_at = _chq_outbox_date_time_from_usec (sqlite3_column_int64 (stmt, 13));
 
   return g_object_new (CHQ_TYPE_OUTBOX_ENTRY,
                        "id", (gint64) sqlite3_column_int64 (stmt, 0),
@@ -240,17 +223,7 @@ list_locked (ChqOutbox       *self,
     }
 
   if (states & CHQ_OUTBOX_STATES_PENDING)
-    {
-      g_mutex_lock (&self->adding_lock);
-      for (guint i = 0; i < self->adding->len; i++)
-        {
-          ChqOutboxEntry *entry = g_ptr_array_index (self->adding, i);
-
-          if (g_str_equal (chq_outbox_entry_get_account_key (entry), account_key))
-            g_ptr_array_add (entries, g_object_ref (entry));
-        }
-      g_mutex_unlock (&self->adding_lock);
-    }
+    _chq_outbox_append_adding (self, account_key, entries);
 
   return entries;
 }
@@ -289,8 +262,8 @@ emit_changed_cb (gpointer data)
 
 /* `changed` is always emitted on the context that opened the outbox, whichever thread
  * wrote, so list models and widgets only ever see it on the main thread. */
-static void
-emit_changed (ChqOutbox *self)
+void
+_chq_outbox_emit_changed (ChqOutbox *self)
 {
   if (g_thread_self () == self->owner)
     emit_changed_cb (self);
@@ -453,273 +426,6 @@ chq_outbox_get_path (ChqOutbox *self)
   return self->path;
 }
 
-/* The id the next entry will have, known before it is written: the entry waiting for the
- * disk is shown with the id it keeps. */
-static gint64
-reserve_id (ChqOutbox *self)
-{
-  gint64 id;
-
-  g_mutex_lock (&self->adding_lock);
-  id = ++self->last_id;
-  g_mutex_unlock (&self->adding_lock);
-
-  return id;
-}
-
-/* What an entry is made of when it is added. */
-typedef struct {
-  gint64          id;           /* reserved with reserve_id() */
-  char           *key;          /* owned: the idempotency key */
-  char           *account_key;  /* owned */
-  ChqOutboxKind   kind;
-  char           *target_id;    /* owned, nullable */
-  char           *payload_json; /* owned */
-  gint64          created_at;
-  ChqOutboxEntry *entry;        /* owned, nullable: as listed while it waits for the disk */
-} AddData;
-
-static void
-add_data_free (AddData *data)
-{
-  g_free (data->key);
-  g_free (data->account_key);
-  g_free (data->target_id);
-  g_free (data->payload_json);
-  g_clear_object (&data->entry);
-  g_free (data);
-}
-
-static AddData *
-add_data_new (ChqOutbox     *self,
-              const char    *account_key,
-              ChqOutboxKind  kind,
-              const char    *target_id,
-              JsonNode      *payload)
-{
-  AddData *data = g_new0 (AddData, 1);
-
-  data->id = reserve_id (self);
-  data->key = g_uuid_string_random ();
-  data->account_key = g_strdup (account_key);
-  data->kind = kind;
-  data->target_id = g_strdup (target_id);
-  data->payload_json = payload != NULL ? json_to_string (payload, FALSE) : g_strdup ("{}");
-  data->created_at = now_usec (self);
-
-  return data;
-}
-
-/* Commits the row of @data, and only then stops listing its entry as being added. Should
- * another process have taken the reserved id, the row gets the next free one. */
-static gint64
-insert_entry (ChqOutbox  *self,
-              AddData    *data,
-              GError    **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  gint64 id = 0;
-  int rc;
-
-  g_mutex_lock (&self->lock);
-  stmt = chq_db_prepare (self->db,
-                         "INSERT INTO entries (id, idempotency_key, account_key, kind, "
-                         "target_id, payload, state, created_at, updated_at) "
-                         "VALUES (?7, ?1, ?2, ?3, ?4, ?5, 'pending', ?6, ?6)",
-                         error);
-  if (stmt != NULL)
-    {
-      sqlite3_bind_text (stmt, 1, data->key, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, data->account_key, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, chq_outbox_kind_to_string (data->kind), -1, SQLITE_STATIC);
-      chq_db_bind_text (stmt, 4, data->target_id);
-      sqlite3_bind_text (stmt, 5, data->payload_json, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 6, data->created_at);
-      sqlite3_bind_int64 (stmt, 7, data->id);
-
-      rc = sqlite3_step (stmt);
-      if (rc != SQLITE_DONE &&
-          sqlite3_extended_errcode (self->db) == SQLITE_CONSTRAINT_PRIMARYKEY)
-        {
-          sqlite3_reset (stmt);
-          sqlite3_bind_null (stmt, 7);
-          rc = sqlite3_step (stmt);
-        }
-      if (rc == SQLITE_DONE)
-        id = sqlite3_last_insert_rowid (self->db);
-      else
-        chq_db_set_error (error, self->db, rc, _("Could not save the change"));
-    }
-
-  g_mutex_lock (&self->adding_lock);
-  self->last_id = MAX (self->last_id, id);
-  if (data->entry != NULL)
-    g_ptr_array_remove (self->adding, data->entry);
-  g_mutex_unlock (&self->adding_lock);
-  unlock_db (self, error);
-
-  return id;
-}
-
-/**
- * chq_outbox_add:
- * @self: a #ChqOutbox
- * @account_key: whose write it is (chq_outbox_account_key())
- * @kind: what to ask the service
- * @target_id: (nullable): the order, worker or enrolment acted on
- * @payload: (nullable): the request body (a JSON object; %NULL for an empty one)
- * @error: return location for a #GError
- *
- * Adds a write to the end of the queue with a fresh idempotency key (a random UUID). The
- * row, key included, is committed to disk before this returns, so from here on the write
- * survives a crash and is sent at most once.
- *
- * Returns: the entry's id, or 0 with @error set
- */
-gint64
-chq_outbox_add (ChqOutbox      *self,
-                const char     *account_key,
-                ChqOutboxKind   kind,
-                const char     *target_id,
-                JsonNode       *payload,
-                GError        **error)
-{
-  AddData *data;
-  gint64 id;
-
-  g_return_val_if_fail (CHQ_IS_OUTBOX (self), 0);
-  g_return_val_if_fail (account_key != NULL, 0);
-  g_return_val_if_fail ((guint) kind < CHQ_N_OUTBOX_KINDS, 0);
-
-  data = add_data_new (self, account_key, kind, target_id, payload);
-  id = insert_entry (self, data, error);
-  add_data_free (data);
-
-  if (id != 0)
-    emit_changed (self);
-
-  return id;
-}
-
-/* The entry as listed while its row waits for the disk: as it will be read back. */
-static ChqOutboxEntry *
-entry_new_adding (AddData *data)
-{
-  g_autoptr(GDateTime) created_at = date_time_from_usec (data->created_at);
-
-  return g_object_new (CHQ_TYPE_OUTBOX_ENTRY,
-                       "id", data->id,
-                       "idempotency-key", data->key,
-                       "account-key", data->account_key,
-                       "kind", data->kind,
-                       "target-id", data->target_id,
-                       "payload-json", data->payload_json,
-                       "state", CHQ_OUTBOX_STATE_PENDING,
-                       "created-at", created_at,
-                       "updated-at", created_at,
-                       NULL);
-}
-
-static void
-add_thread (GTask        *task,
-            gpointer      source_object,
-            gpointer      task_data,
-            GCancellable *cancellable)
-{
-  ChqOutbox *self = source_object;
-  AddData *data = task_data;
-  GError *error = NULL;
-  gint64 *id = g_new (gint64, 1);
-
-  /* Listed since chq_outbox_add_async(): `changed` again only if it went, or its id
-   * changed. */
-  *id = insert_entry (self, data, &error);
-  if (*id != data->id)
-    emit_changed (self);
-  if (*id != 0)
-    g_task_return_pointer (task, id, g_free);
-  else
-    {
-      g_free (id);
-      g_task_return_error (task, error);
-    }
-}
-
-/**
- * chq_outbox_add_async:
- * @self: a #ChqOutbox
- * @account_key: whose write it is
- * @kind: what to ask the service
- * @target_id: (nullable): the order, worker or enrolment acted on
- * @payload: (nullable): the request body
- * @cancellable: (nullable): a #GCancellable
- * @callback: called once the entry is on disk
- * @user_data: data for @callback
- *
- * chq_outbox_add() on a worker thread: the commit waits for the disk, which the main
- * loop should not. The entry is listed at once, waiting to be sent, with the id it keeps
- * (chq_outbox_list(), chq_outbox_count_pending(), the models and `changed`), but it is
- * not sent before it is on disk; it leaves the lists if the commit fails. Cancelling does
- * not undo an entry already committed.
- *
- * Returns: the id the entry is listed with, which it keeps on disk (unless another process
- *   took it meanwhile: chq_outbox_add_finish() tells), or 0 on a programming error
- */
-gint64
-chq_outbox_add_async (ChqOutbox           *self,
-                      const char          *account_key,
-                      ChqOutboxKind        kind,
-                      const char          *target_id,
-                      JsonNode            *payload,
-                      GCancellable        *cancellable,
-                      GAsyncReadyCallback  callback,
-                      gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  AddData *data;
-  gint64 id;
-
-  g_return_val_if_fail (CHQ_IS_OUTBOX (self), 0);
-  g_return_val_if_fail (account_key != NULL, 0);
-  g_return_val_if_fail ((guint) kind < CHQ_N_OUTBOX_KINDS, 0);
-
-  data = add_data_new (self, account_key, kind, target_id, payload);
-  id = data->id;
-  data->entry = entry_new_adding (data);
-  g_mutex_lock (&self->adding_lock);
-  g_ptr_array_add (self->adding, g_object_ref (data->entry));
-  g_mutex_unlock (&self->adding_lock);
-  emit_changed (self);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, chq_outbox_add_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) add_data_free);
-  g_task_run_in_thread (task, add_thread);
-
-  return id;
-}
-
-/**
- * chq_outbox_add_finish:
- * @self: a #ChqOutbox
- * @result: the #GAsyncResult
- * @error: return location for a #GError
- *
- * Returns: the new entry's id, or 0 with @error set
- */
-gint64
-chq_outbox_add_finish (ChqOutbox     *self,
-                       GAsyncResult  *result,
-                       GError       **error)
-{
-  g_autofree gint64 *id = NULL;
-
-  g_return_val_if_fail (g_task_is_valid (result, self), 0);
-
-  id = g_task_propagate_pointer (G_TASK (result), error);
-  return id != NULL ? *id : 0;
-}
-
 static ChqOutboxEntry *
 get_entry_locked (ChqOutbox  *self,
                   gint64      id,
@@ -748,13 +454,8 @@ get_entry_locked (ChqOutbox  *self,
     }
   else
     {
-      ChqOutboxEntry *adding = NULL;
+      ChqOutboxEntry *adding = _chq_outbox_find_adding (self, id);
 
-      g_mutex_lock (&self->adding_lock);
-      for (guint i = 0; adding == NULL && i < self->adding->len; i++)
-        if (chq_outbox_entry_get_id (g_ptr_array_index (self->adding, i)) == id)
-          adding = g_object_ref (g_ptr_array_index (self->adding, i));
-      g_mutex_unlock (&self->adding_lock);
       if (adding != NULL)
         return adding;
     }
@@ -784,7 +485,7 @@ chq_outbox_get_entry (ChqOutbox  *self,
 
   g_mutex_lock (&self->lock);
   entry = get_entry_locked (self, id, error);
-  unlock_db (self, error);
+  _chq_outbox_unlock_db (self, error);
 
   return entry;
 }
@@ -842,12 +543,7 @@ chq_outbox_count_pending (ChqOutbox  *self,
       if (sqlite3_step (stmt) == SQLITE_ROW)
         count = (guint) sqlite3_column_int (stmt, 0);
     }
-  g_mutex_lock (&self->adding_lock);
-  for (guint i = 0; i < self->adding->len; i++)
-    if (g_str_equal (chq_outbox_entry_get_account_key (g_ptr_array_index (self->adding, i)),
-                     account_key))
-      count++;
-  g_mutex_unlock (&self->adding_lock);
+  count += _chq_outbox_count_adding (self, account_key);
   g_mutex_unlock (&self->lock);
 
   return count;
@@ -940,10 +636,10 @@ chq_outbox_discard (ChqOutbox  *self,
     ok = change_entry (self, id, stmt,
                        _("This change is being sent right now. Try again in a moment."),
                        error);
-  unlock_db (self, error);
+  _chq_outbox_unlock_db (self, error);
 
   if (ok)
-    emit_changed (self);
+    _chq_outbox_emit_changed (self);
 
   return ok;
 }
@@ -995,16 +691,16 @@ chq_outbox_update_payload (ChqOutbox  *self,
     {
       sqlite3_bind_text (stmt, 2, payload_json, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 3, key, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 4, now_usec (self));
+      sqlite3_bind_int64 (stmt, 4, _chq_outbox_now_usec (self));
       ok = change_entry (self, id, stmt,
                          _("This change may already have reached the service, so it can no "
                            "longer be edited. Wait until it is sent, then make a new change."),
                          error);
     }
-  unlock_db (self, error);
+  _chq_outbox_unlock_db (self, error);
 
   if (ok)
-    emit_changed (self);
+    _chq_outbox_emit_changed (self);
 
   return ok;
 }
@@ -1044,15 +740,15 @@ chq_outbox_resend (ChqOutbox  *self,
   if (stmt != NULL)
     {
       sqlite3_bind_text (stmt, 2, key, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 3, now_usec (self));
+      sqlite3_bind_int64 (stmt, 3, _chq_outbox_now_usec (self));
       ok = change_entry (self, id, stmt,
                          _("Only a change the service refused can be sent again."),
                          error);
     }
-  unlock_db (self, error);
+  _chq_outbox_unlock_db (self, error);
 
   if (ok)
-    emit_changed (self);
+    _chq_outbox_emit_changed (self);
 
   return ok;
 }
@@ -1095,10 +791,10 @@ chq_outbox_now (ChqOutbox *self)
   g_return_val_if_fail (CHQ_IS_OUTBOX (self), NULL);
 
   g_mutex_lock (&self->lock);
-  usec = now_usec (self);
+  usec = _chq_outbox_now_usec (self);
   g_mutex_unlock (&self->lock);
 
-  return date_time_from_usec (usec);
+  return _chq_outbox_date_time_from_usec (usec);
 }
 
 /**
@@ -1139,7 +835,7 @@ chq_outbox_next_to_send (ChqOutbox   *self,
       else if (rc != SQLITE_DONE)
         chq_db_set_error (error, self->db, rc, _("Could not save the change"));
     }
-  unlock_db (self, error);
+  _chq_outbox_unlock_db (self, error);
 
   return entry;
 }
@@ -1163,14 +859,14 @@ mark (ChqOutbox   *self,
       chq_db_bind_text (stmt, 2, text2);
       chq_db_bind_text (stmt, 3, text3);
       chq_db_bind_text (stmt, 4, text4);
-      sqlite3_bind_int64 (stmt, 5, now_usec (self));
+      sqlite3_bind_int64 (stmt, 5, _chq_outbox_now_usec (self));
       ok = change_entry (self, id, stmt,
                          _("This change was already sent or refused."), error);
     }
-  unlock_db (self, error);
+  _chq_outbox_unlock_db (self, error);
 
   if (ok)
-    emit_changed (self);
+    _chq_outbox_emit_changed (self);
 
   return ok;
 }
@@ -1318,17 +1014,17 @@ chq_outbox_purge_sent (ChqOutbox  *self,
                   "DELETE FROM entries WHERE state = 'sent' AND updated_at < ?1", error);
   if (stmt != NULL)
     {
-      sqlite3_bind_int64 (stmt, 1, now_usec (self) - older_than);
+      sqlite3_bind_int64 (stmt, 1, _chq_outbox_now_usec (self) - older_than);
       rc = sqlite3_step (stmt);
       if (rc == SQLITE_DONE)
         removed = (guint) sqlite3_changes (self->db);
       else
         chq_db_set_error (error, self->db, rc, _("Could not save the change"));
     }
-  unlock_db (self, error);
+  _chq_outbox_unlock_db (self, error);
 
   if (removed > 0)
-    emit_changed (self);
+    _chq_outbox_emit_changed (self);
 
   return removed;
 }
