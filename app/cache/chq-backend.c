@@ -670,6 +670,38 @@ chq_backend_order_vouchers_async (ChqBackend          *self,
                            cancellable, callback, user_data);
 }
 
+/**
+ * chq_backend_submit_async:
+ * @self: a #ChqBackend
+ * @kind: an intent that needs no body: %CHQ_OUTBOX_KIND_CANCEL_ORDER,
+ *   %CHQ_OUTBOX_KIND_ARCHIVE_WORKER or %CHQ_OUTBOX_KIND_CANCEL_ENROLMENT
+ * @target_id: the order, worker or booking acted on
+ * @cancellable: (nullable): stops waiting only: the entry is kept all the same
+ * @callback: called once the entry is on disk; finish with chq_backend_intent_finish()
+ * @user_data: data for @callback
+ *
+ * chq_backend_cancel_order(), chq_backend_archive_worker() or chq_backend_cancel_booking()
+ * without waiting for the disk, as chq_backend_order_vouchers_async().
+ *
+ * Returns: the id of the outbox entry, listed at once
+ */
+gint64
+chq_backend_submit_async (ChqBackend          *self,
+                          ChqOutboxKind        kind,
+                          const char          *target_id,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_return_val_if_fail (CHQ_IS_BACKEND (self), 0);
+  g_return_val_if_fail (kind == CHQ_OUTBOX_KIND_CANCEL_ORDER ||
+                        kind == CHQ_OUTBOX_KIND_ARCHIVE_WORKER ||
+                        kind == CHQ_OUTBOX_KIND_CANCEL_ENROLMENT, 0);
+  g_return_val_if_fail (target_id != NULL, 0);
+
+  return add_intent_async (self, kind, target_id, NULL, cancellable, callback, user_data);
+}
+
 gint64
 chq_backend_cancel_order (ChqBackend  *self,
                           const char  *order_id,
@@ -679,20 +711,6 @@ chq_backend_cancel_order (ChqBackend  *self,
   g_return_val_if_fail (order_id != NULL, 0);
 
   return add_intent (self, CHQ_OUTBOX_KIND_CANCEL_ORDER, order_id, NULL, error);
-}
-
-gint64
-chq_backend_cancel_order_async (ChqBackend          *self,
-                                const char          *order_id,
-                                GCancellable        *cancellable,
-                                GAsyncReadyCallback  callback,
-                                gpointer             user_data)
-{
-  g_return_val_if_fail (CHQ_IS_BACKEND (self), 0);
-  g_return_val_if_fail (order_id != NULL, 0);
-
-  return add_intent_async (self, CHQ_OUTBOX_KIND_CANCEL_ORDER, order_id, NULL,
-                           cancellable, callback, user_data);
 }
 
 gint64
@@ -761,20 +779,6 @@ chq_backend_archive_worker (ChqBackend  *self,
 }
 
 gint64
-chq_backend_archive_worker_async (ChqBackend          *self,
-                                  const char          *worker_id,
-                                  GCancellable        *cancellable,
-                                  GAsyncReadyCallback  callback,
-                                  gpointer             user_data)
-{
-  g_return_val_if_fail (CHQ_IS_BACKEND (self), 0);
-  g_return_val_if_fail (worker_id != NULL, 0);
-
-  return add_intent_async (self, CHQ_OUTBOX_KIND_ARCHIVE_WORKER, worker_id, NULL,
-                           cancellable, callback, user_data);
-}
-
-gint64
 chq_backend_book (ChqBackend  *self,
                   const char  *worker_id,
                   const char  *course_id,
@@ -814,20 +818,6 @@ chq_backend_cancel_booking (ChqBackend  *self,
   g_return_val_if_fail (enrolment_id != NULL, 0);
 
   return add_intent (self, CHQ_OUTBOX_KIND_CANCEL_ENROLMENT, enrolment_id, NULL, error);
-}
-
-gint64
-chq_backend_cancel_booking_async (ChqBackend          *self,
-                                  const char          *enrolment_id,
-                                  GCancellable        *cancellable,
-                                  GAsyncReadyCallback  callback,
-                                  gpointer             user_data)
-{
-  g_return_val_if_fail (CHQ_IS_BACKEND (self), 0);
-  g_return_val_if_fail (enrolment_id != NULL, 0);
-
-  return add_intent_async (self, CHQ_OUTBOX_KIND_CANCEL_ENROLMENT, enrolment_id, NULL,
-                           cancellable, callback, user_data);
 }
 
 /**

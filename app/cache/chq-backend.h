@@ -85,14 +85,16 @@ gint64      chq_backend_order_vouchers_async (ChqBackend          *self,
                                               GCancellable        *cancellable,
                                               GAsyncReadyCallback  callback,
                                               gpointer             user_data);
-gint64      chq_backend_cancel_order         (ChqBackend          *self,
-                                              const char          *order_id,
-                                              GError             **error);
-gint64      chq_backend_cancel_order_async   (ChqBackend          *self,
-                                              const char          *order_id,
+/* Cancelling an order, archiving a worker, cancelling a booking: no body, one target. */
+gint64      chq_backend_submit_async         (ChqBackend          *self,
+                                              ChqOutboxKind        kind,
+                                              const char          *target_id,
                                               GCancellable        *cancellable,
                                               GAsyncReadyCallback  callback,
                                               gpointer             user_data);
+gint64      chq_backend_cancel_order         (ChqBackend          *self,
+                                              const char          *order_id,
+                                              GError             **error);
 gint64      chq_backend_add_worker           (ChqBackend          *self,
                                               ChqWorker           *worker,
                                               GError             **error);
@@ -112,11 +114,6 @@ gint64      chq_backend_update_worker_async  (ChqBackend          *self,
 gint64      chq_backend_archive_worker       (ChqBackend          *self,
                                               const char          *worker_id,
                                               GError             **error);
-gint64      chq_backend_archive_worker_async (ChqBackend          *self,
-                                              const char          *worker_id,
-                                              GCancellable        *cancellable,
-                                              GAsyncReadyCallback  callback,
-                                              gpointer             user_data);
 gint64      chq_backend_book                 (ChqBackend          *self,
                                               const char          *worker_id,
                                               const char          *course_id,
@@ -132,11 +129,6 @@ gint64      chq_backend_book_async           (ChqBackend          *self,
 gint64      chq_backend_cancel_booking       (ChqBackend          *self,
                                               const char          *enrolment_id,
                                               GError             **error);
-gint64      chq_backend_cancel_booking_async (ChqBackend          *self,
-                                              const char          *enrolment_id,
-                                              GCancellable        *cancellable,
-                                              GAsyncReadyCallback  callback,
-                                              gpointer             user_data);
 gint64      chq_backend_record_attendance    (ChqBackend          *self,
                                               const char          *enrolment_id,
                                               GArray              *days,

@@ -429,8 +429,8 @@ on_cancel_response_cb (AdwMessageDialog *dialog,
     return;
 
   /* Shown waiting at once; a toast says so if the disk refuses it. */
-  chq_backend_cancel_order_async (self->backend, order_id, NULL, on_cancel_kept_cb,
-                                  g_object_ref (self));
+  chq_backend_submit_async (self->backend, CHQ_OUTBOX_KIND_CANCEL_ORDER, order_id, NULL,
+                            on_cancel_kept_cb, g_object_ref (self));
   show_toast (self, _("Cancellation saved; waiting to be sent to the voucher service"));
 }
 

@@ -360,8 +360,8 @@ on_archive_response_cb (AdwMessageDialog *dialog,
     return;
 
   /* Shown waiting at once; a toast says so if the disk refuses it. */
-  chq_backend_archive_worker_async (self->backend, worker_id, NULL, on_kept_cb,
-                                    kept_new (self, TRUE));
+  chq_backend_submit_async (self->backend, CHQ_OUTBOX_KIND_ARCHIVE_WORKER, worker_id, NULL,
+                            on_kept_cb, kept_new (self, TRUE));
   /* Translators: %s is a worker's name */
   text = g_strdup_printf (_("%s archived; waiting to be sent to the voucher service"), name);
   show_toast (self, text);
@@ -464,8 +464,8 @@ on_cancel_response_cb (AdwMessageDialog *dialog,
     return;
 
   /* Shown waiting at once; a toast says so if the disk refuses it. */
-  chq_backend_cancel_booking_async (self->backend, enrolment_id, NULL, on_kept_cb,
-                                    kept_new (self, FALSE));
+  chq_backend_submit_async (self->backend, CHQ_OUTBOX_KIND_CANCEL_ENROLMENT, enrolment_id, NULL,
+                            on_kept_cb, kept_new (self, FALSE));
   show_toast (self, _("Booking cancelled; waiting to be sent to the voucher service"));
 }
 
