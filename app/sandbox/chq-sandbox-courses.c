@@ -1,0 +1,307 @@
+/* chq-sandbox-courses.c: the course feed (GET /v1/courses) and one course
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every change of a course (created, edited, a seat taken or freed) gives it a new
+ * sequence number; a deletion leaves a tombstone with its own. The feed pages through
+ * those numbers; its cursor is "c_" and the number.
+ */
+#define G_LOG_DOMAIN "chq-sandbox"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "chq-json.h"
+#include "chq-sandbox-private.h"
+
+#define FEED_DEFAULT_LIMIT 200
+#define FEED_MAX_LIMIT     1000
+
+#define COURSE_COLUMNS \
+  "SELECT c.id, c.title, c.summary, c.description, p.id, p.name, p.approval_number, " \
+  "c.module_approval, c.voucher_type, c.hours, c.price_cents, c.themes, c.ai, c.format, " \
+  "c.languages, c.cities, c.updated_at, c.seq " \
+  "FROM courses c JOIN providers p ON p.id = c.provider_id "
+
+/* Words joined by ',' (themes, languages), the empty ones left out. */
+static GStrv
+split_words (const char *joined)
+{
+  g_auto(GStrv) words = g_strsplit (joined != NULL ? joined : "", ",", -1);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (words[i][0] != '\0')
+      g_strv_builder_add (builder, words[i]);
+
+  return g_strv_builder_end (builder);
+}
+
+/* The places of a course, from its city names joined by ','; those the sandbox does not
+ * know are left out. */
+static GListStore *
+load_locations (const char *joined)
+{
+  g_auto(GStrv) cities = g_strsplit (joined != NULL ? joined : "", ",", -1);
+  GListStore *locations = g_list_store_new (CHQ_TYPE_LOCATION);
+
+  for (guint i = 0; cities[i] != NULL; i++)
+    {
+      const char *postcode = NULL, *province = NULL;
+      g_autoptr(ChqLocation) location = NULL;
+
+      if (cities[i][0] == '\0' || !_chq_sandbox_city_info (cities[i], &postcode, &province))
+        continue;
+      location = g_object_new (CHQ_TYPE_LOCATION,
+                               "city", cities[i],
+                               "postcode", postcode,
+                               "province", province,
+                               NULL);
+      g_list_store_append (locations, location);
+    }
+
+  return locations;
+}
+
+static GListStore *
+load_sessions (ChqSandboxDb *db,
+               const char   *course_id)
+{
+  GListStore *sessions = g_list_store_new (CHQ_TYPE_COURSE_SESSION);
+  sqlite3_stmt *row = chq_sandbox_db_query (db,
+                                            "SELECT id, starts_at, ends_at, city, seats_left "
+                                            "FROM course_sessions WHERE course_id = ?1 "
+                                            "ORDER BY starts_at, id",
+                                            "s", course_id);
+
+  while (sqlite3_step (row) == SQLITE_ROW)
+    {
+      g_autoptr(GDateTime) starts_at = _chq_sandbox_parse_time (chq_sandbox_db_text (row, 1));
+      g_autoptr(GDateTime) ends_at = _chq_sandbox_parse_time (chq_sandbox_db_text (row, 2));
+      g_autoptr(ChqCourseSession) session =
+        g_object_new (CHQ_TYPE_COURSE_SESSION,
+                      "id", chq_sandbox_db_text (row, 0),
+                      "starts-at", starts_at,
+                      "ends-at", ends_at,
+                      "city", chq_sandbox_db_text (row, 3),
+                      "seats-left", (guint) MAX (sqlite3_column_int64 (row, 4), 0),
+                      NULL);
+
+      g_list_store_append (sessions, session);
+    }
+  sqlite3_reset (row);
+
+  return sessions;
+}
+
+/* The course on @row (COURSE_COLUMNS), with its places and sessions. */
+static ChqCourse *
+load_course (ChqSandboxDb *db,
+             sqlite3_stmt *row)
+{
+  const char *id = chq_sandbox_db_text (row, 0);
+  ChqVoucherType type = CHQ_VOUCHER_TYPE_CF;
+  ChqCourseFormat format = CHQ_COURSE_FORMAT_IN_PERSON;
+  g_auto(GStrv) themes = split_words (chq_sandbox_db_text (row, 11));
+  g_auto(GStrv) languages = split_words (chq_sandbox_db_text (row, 14));
+  g_autoptr(GListStore) locations = load_locations (chq_sandbox_db_text (row, 15));
+  g_autoptr(GListStore) sessions = load_sessions (db, id);
+  g_autoptr(GDateTime) updated_at = _chq_sandbox_parse_time (chq_sandbox_db_text (row, 16));
+
+  chq_voucher_type_from_string (chq_sandbox_db_text (row, 8), &type);
+  chq_course_format_from_string (chq_sandbox_db_text (row, 13), &format);
+
+  return g_object_new (CHQ_TYPE_COURSE,
+                       "id", id,
+                       "title", chq_sandbox_db_text (row, 1),
+                       "summary", chq_sandbox_db_text (row, 2),
+                       "description", chq_sandbox_db_text (row, 3),
+                       "provider-id", chq_sandbox_db_text (row, 4),
+                       "provider-name", chq_sandbox_db_text (row, 5),
+                       "provider-approval-number", chq_sandbox_db_text (row, 6),
+                       "module-approval", chq_sandbox_db_text (row, 7),
+                       "voucher-type", type,
+                       "hours", (guint) sqlite3_column_int64 (row, 9),
+                       "price-cents", sqlite3_column_int64 (row, 10),
+                       "themes", themes,
+                       "ai", sqlite3_column_int (row, 12) != 0,
+                       "format", format,
+                       "languages", languages,
+                       "locations", locations,
+                       "sessions", sessions,
+                       "updated-at", updated_at,
+                       NULL);
+}
+
+static gboolean
+parse_cursor (const char *text,
+              gint64     *out_seq)
+{
+  guint64 value = 0;
+
+  *out_seq = 0;
+  if (text == NULL)
+    return TRUE;
+  if (!g_str_has_prefix (text, "c_") || text[2] == '\0' || strlen (text) > 22)
+    return FALSE;
+  if (!g_ascii_string_to_unsigned (text + 2, 10, 0, G_MAXINT64, &value, NULL))
+    return FALSE;
+
+  *out_seq = (gint64) value;
+  return TRUE;
+}
+
+static gboolean
+parse_limit (const char *text,
+             guint      *out_limit)
+{
+  guint64 value = FEED_DEFAULT_LIMIT;
+
+  if (text != NULL && !g_ascii_string_to_unsigned (text, 10, 1, FEED_MAX_LIMIT, &value, NULL))
+    return FALSE;
+
+  *out_limit = (guint) value;
+  return TRUE;
+}
+
+/**
+ * _chq_sandbox_courses_version:
+ * @req: the request
+ *
+ * Returns: (transfer full) (nullable): the ETag source of a feed page: the cursor, the
+ *   limit and the catalogue's last change; %NULL when the parameters are invalid
+ */
+char *
+_chq_sandbox_courses_version (ChqSandboxRequest *req)
+{
+  gint64 since;
+  guint limit;
+
+  if (!parse_cursor (_chq_sandbox_request_query (req, "since"), &since) ||
+      !parse_limit (_chq_sandbox_request_query (req, "limit"), &limit))
+    return NULL;
+
+  return g_strdup_printf ("courses|%" G_GINT64_FORMAT "|%u|%" G_GINT64_FORMAT, since, limit,
+                          chq_sandbox_db_get_seq (req->db, "course"));
+}
+
+/**
+ * _chq_sandbox_get_courses:
+ * @req: the request
+ *
+ * GET /v1/courses?since=&limit=: the delta feed. A page returns the changes after `since`
+ * in sequence order, courses in `items` and tombstones in `deleted`; `next` is the cursor
+ * of the last change returned (or `since` when none) and `more` says whether changes
+ * remain after it.
+ */
+void
+_chq_sandbox_get_courses (ChqSandboxRequest *req)
+{
+  g_autoptr(ChqCoursesPage) page = g_new0 (ChqCoursesPage, 1);
+  g_autoptr(GStrvBuilder) deleted = g_strv_builder_new ();
+  g_autoptr(GPtrArray) changed = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(JsonNode) root = NULL;
+  sqlite3_stmt *stmt;
+  gint64 since, last;
+  guint limit, n = 0;
+
+  if (!parse_cursor (_chq_sandbox_request_query (req, "since"), &since))
+    {
+      _chq_sandbox_reply_invalid (req, "since",
+                                  _("The cursor is not one this server gave. "
+                                    "Start again without “since”."));
+      return;
+    }
+  if (!parse_limit (_chq_sandbox_request_query (req, "limit"), &limit))
+    {
+      _chq_sandbox_reply_invalid (req, "limit",
+                                  _("The limit must be a whole number from 1 to 1000."));
+      return;
+    }
+
+  last = since;
+  stmt = chq_sandbox_db_query (req->db,
+                               "SELECT seq, id, 0 FROM courses WHERE seq > ?1 "
+                               "UNION ALL "
+                               "SELECT seq, id, 1 FROM course_tombstones WHERE seq > ?1 "
+                               "ORDER BY 1 LIMIT ?2",
+                               "Ii", since, (int) limit + 1);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      if (n == limit)
+        {
+          page->more = TRUE;
+          break;
+        }
+      n++;
+      last = sqlite3_column_int64 (stmt, 0);
+      if (sqlite3_column_int (stmt, 2))
+        g_strv_builder_add (deleted, chq_sandbox_db_text (stmt, 1));
+      else
+        g_ptr_array_add (changed, g_strdup (chq_sandbox_db_text (stmt, 1)));
+    }
+  sqlite3_reset (stmt);
+
+  page->items = g_ptr_array_new_full (changed->len, g_object_unref);
+  for (guint i = 0; i < changed->len; i++)
+    {
+      sqlite3_stmt *row = chq_sandbox_db_query (req->db, COURSE_COLUMNS "WHERE c.id = ?1",
+                                                "s", g_ptr_array_index (changed, i));
+
+      if (sqlite3_step (row) == SQLITE_ROW)
+        g_ptr_array_add (page->items, load_course (req->db, row));
+      sqlite3_reset (row);
+    }
+  page->deleted = g_strv_builder_end (deleted);
+  page->next = g_strdup_printf ("c_%012" G_GINT64_FORMAT, last);
+
+  root = chq_courses_page_to_json (page);
+  _chq_sandbox_reply_json (req, SOUP_STATUS_OK, root);
+}
+
+/**
+ * _chq_sandbox_course_version:
+ * @req: the request
+ *
+ * Returns: (transfer full) (nullable): the ETag source of one course: its last change
+ */
+char *
+_chq_sandbox_course_version (ChqSandboxRequest *req)
+{
+  const char *id = _chq_sandbox_request_segment (req, 3);
+  gint64 seq = chq_sandbox_db_query_int (req->db, -1, "SELECT seq FROM courses WHERE id = ?1",
+                                         "s", id);
+
+  if (seq < 0)
+    return NULL;
+
+  return g_strdup_printf ("course|%s|%" G_GINT64_FORMAT, id, seq);
+}
+
+/**
+ * _chq_sandbox_get_course:
+ * @req: the request
+ *
+ * GET /v1/courses/{id}.
+ */
+void
+_chq_sandbox_get_course (ChqSandboxRequest *req)
+{
+  g_autoptr(ChqCourse) course = NULL;
+  sqlite3_stmt *row = chq_sandbox_db_query (req->db, COURSE_COLUMNS "WHERE c.id = ?1",
+                                            "s", _chq_sandbox_request_segment (req, 3));
+
+  if (sqlite3_step (row) == SQLITE_ROW)
+    course = load_course (req->db, row);
+  sqlite3_reset (row);
+
+  if (course == NULL)
+    {
+      _chq_sandbox_reply_not_found (req);
+      return;
+    }
+
+  _chq_sandbox_reply_model (req, SOUP_STATUS_OK, course);
+}
