@@ -28,7 +28,7 @@ insert_company (ChqSandboxSeeder *seeder,
                 const char       *authorisation)
 {
   g_autofree char *salt = g_uuid_string_random ();
-  g_autofree char *hash = _chq_sandbox_hash_password (salt, "demo");
+  g_autofree char *hash = _chq_sandbox_hash_password (salt, CHQ_SANDBOX_DEMO_PASSWORD);
   g_autofree char *valid_until = g_strdup_printf ("%04d-12-31", g_date_get_year (&seeder->today));
 
   chq_sandbox_db_run (seeder->db,
@@ -228,8 +228,8 @@ seed_companies (ChqSandboxSeeder *seeder)
   g_date_subtract_days (&attended_on, 53);
   _chq_sandbox_skip_to_working_day (&attended_on);
 
-  insert_company (seeder, "cmp-0001", "0123456749", "Atelier Mosan SRL", "employer", 12.0,
-                  "100/0012/34560");
+  insert_company (seeder, "cmp-0001", CHQ_SANDBOX_DEMO_ENTERPRISE_NUMBER, "Atelier Mosan SRL",
+                  "employer", 12.0, "100/0012/34560");
   insert_worker (seeder, "cmp-0001", "Sophie", "Dubois", "employee", "85073003328",
                  "sophie.dubois@ateliermosan.be");
   insert_worker (seeder, "cmp-0001", "Marc", "Lejeune", "employee", "79021412759",
