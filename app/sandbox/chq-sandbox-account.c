@@ -17,7 +17,6 @@
 #include "chq-sandbox-private.h"
 
 #define TOKEN_LIFETIME_SECONDS (8 * 3600)
-#define LOGIN_WINDOW_SECONDS   (15 * 60)
 #define LOGIN_MAX_FAILURES     5
 
 /* The account of docs/api.md: identity, and per voucher type the year's ceiling
@@ -119,22 +118,22 @@ _chq_sandbox_post_sessions (ChqSandboxRequest *req)
     number = g_strdup (number_text);
 
   chq_sandbox_db_run (req->db, "DELETE FROM login_failures WHERE at <= ?1",
-                      "I", now_unix - LOGIN_WINDOW_SECONDS);
+                      "I", now_unix - CHQ_SANDBOX_LOGIN_WINDOW_SECONDS);
   failures = chq_sandbox_db_query_int (req->db, 0,
                                        "SELECT count(*) FROM login_failures "
                                        "WHERE enterprise_number = ?1 AND at > ?2",
-                                       "sI", number, now_unix - LOGIN_WINDOW_SECONDS);
+                                       "sI", number, now_unix - CHQ_SANDBOX_LOGIN_WINDOW_SECONDS);
   if (failures >= LOGIN_MAX_FAILURES)
     {
       gint64 oldest = chq_sandbox_db_query_int (req->db, now_unix,
                                                 "SELECT min(at) FROM login_failures "
                                                 "WHERE enterprise_number = ?1 AND at > ?2",
                                                 "sI", number,
-                                                now_unix - LOGIN_WINDOW_SECONDS);
-      gint64 wait = oldest + LOGIN_WINDOW_SECONDS - now_unix;
+                                                now_unix - CHQ_SANDBOX_LOGIN_WINDOW_SECONDS);
+      gint64 wait = oldest + CHQ_SANDBOX_LOGIN_WINDOW_SECONDS - now_unix;
 
       _chq_sandbox_send_retry_later (req->msg, CHQ_HTTP_TOO_MANY_REQUESTS, "rate_limited",
-                                     (guint) CLAMP (wait, 1, LOGIN_WINDOW_SECONDS),
+                                     (guint) CLAMP (wait, 1, CHQ_SANDBOX_LOGIN_WINDOW_SECONDS),
                                      _("Too many failed sign-ins for this enterprise number. "
                                        "Wait a few minutes, then try again."));
       return;

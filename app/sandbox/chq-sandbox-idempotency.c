@@ -12,10 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "chq-db.h"
-#include "chq-json.h"
 #include "chq-sandbox-private.h"
-
-#define IDEMPOTENCY_SECONDS ((gint64) CHQ_API_IDEMPOTENCY_DAYS * 24 * 3600)
 
 /**
  * _chq_sandbox_idempotency_hash:
@@ -67,7 +64,7 @@ _chq_sandbox_idempotency_replay (ChqSandboxRequest *req,
                                              "AND created_at >= ?3",
                                              "ssI", req->company_id, key,
                                              g_date_time_to_unix (req->now) -
-                                             IDEMPOTENCY_SECONDS);
+                                             CHQ_SANDBOX_IDEMPOTENCY_SECONDS);
   gboolean answered = FALSE;
 
   if (sqlite3_step (stmt) == SQLITE_ROW)

@@ -18,6 +18,7 @@
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
+#include "chq-json.h"
 #include "chq-sandbox.h"
 #include "chq-sandbox-db.h"
 #include "chq-types.h"
@@ -29,6 +30,10 @@ G_BEGIN_DECLS
 
 /* Largest request body accepted (413 above). */
 #define CHQ_SANDBOX_MAX_BODY (64 * 1024)
+
+/* How long failed sign-ins count, and an Idempotency-Key is kept (docs/api.md). */
+#define CHQ_SANDBOX_LOGIN_WINDOW_SECONDS (15 * 60)
+#define CHQ_SANDBOX_IDEMPOTENCY_SECONDS  ((gint64) CHQ_API_IDEMPOTENCY_DAYS * 24 * 3600)
 
 /* The clock (chq-sandbox-clock.c). */
 typedef struct {

@@ -186,8 +186,10 @@ dispatch (ChqSandbox        *self,
 
   if (request_body->length > CHQ_SANDBOX_MAX_BODY)
     {
-      _chq_sandbox_send_problem (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "payload_too_large", NULL,
-                                 _("The request is larger than 64 KiB. Send less data at once."), -1);
+      _chq_sandbox_send_problem (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "payload_too_large",
+                                 NULL,
+                                 _("The request is larger than 64 KiB. Send less data at once."),
+                                 -1);
       goto out;
     }
 
@@ -206,7 +208,8 @@ dispatch (ChqSandbox        *self,
   if (route == NULL && allow->len == 0)
     {
       _chq_sandbox_send_problem (msg, SOUP_STATUS_NOT_FOUND, "not_found", NULL,
-                                 _("This address is not part of the API. Check the service address."), -1);
+                                 _("This address is not part of the API. "
+                                   "Check the service address."), -1);
       goto out;
     }
   if (route == NULL)
@@ -216,7 +219,8 @@ dispatch (ChqSandbox        *self,
         g_strdup_printf (_("This address only accepts %s."), allow->str);
 
       soup_message_headers_replace (response_headers, "Allow", allow->str);
-      _chq_sandbox_send_problem (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, "method_not_allowed", NULL, detail, -1);
+      _chq_sandbox_send_problem (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, "method_not_allowed",
+                                 NULL, detail, -1);
       goto out;
     }
 
@@ -227,7 +231,8 @@ dispatch (ChqSandbox        *self,
         {
           soup_message_headers_replace (response_headers, "WWW-Authenticate", "Bearer");
           _chq_sandbox_send_problem (msg, SOUP_STATUS_UNAUTHORIZED, "unauthorized", NULL,
-                                     _("Your session has expired or is not valid. Sign in again."), -1);
+                                     _("Your session has expired or is not valid. "
+                                       "Sign in again."), -1);
           goto out;
         }
     }
@@ -262,7 +267,8 @@ dispatch (ChqSandbox        *self,
 
   if ((route->flags & ROUTE_BODY) && !_chq_sandbox_http_is_json_body (request_headers))
     {
-      _chq_sandbox_send_problem (msg, SOUP_STATUS_UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", NULL,
+      _chq_sandbox_send_problem (msg, SOUP_STATUS_UNSUPPORTED_MEDIA_TYPE,
+                                 "unsupported_media_type", NULL,
                                  _("The request body must be JSON, sent with the header "
                                    "“Content-Type: application/json”."), -1);
       goto out;
@@ -413,15 +419,16 @@ on_request_cb (SoupServer        *server,
   if (draw_fail < fail_rate)
     {
       _chq_sandbox_send_retry_later (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, "unavailable", 1,
-                         _("The voucher service is unavailable for a moment. "
-                           "Try again in a few seconds."));
+                                     _("The voucher service is unavailable for a moment. "
+                                       "Try again in a few seconds."));
       return;
     }
 
   if (over_rate_limit (self, msg))
     {
       _chq_sandbox_send_retry_later (msg, CHQ_HTTP_TOO_MANY_REQUESTS, "rate_limited", 1,
-                         _("Too many requests in a short time. Wait a second and try again."));
+                                     _("Too many requests in a short time. "
+                                       "Wait a second and try again."));
       return;
     }
 
@@ -495,8 +502,8 @@ on_early_request_cb (SoupServer        *server,
                                          self->bound_port) ||
       !_chq_sandbox_http_host_allowed (soup_message_headers_get_one (headers, "Host")))
     _chq_sandbox_send_problem (msg, SOUP_STATUS_FORBIDDEN, "forbidden", NULL,
-                               _("This service answers programs on this computer only, not web pages. "
-                                 "Use Chéquier or a command-line tool."), -1);
+                               _("This service answers programs on this computer only, "
+                                 "not web pages. Use Chéquier or a command-line tool."), -1);
 }
 
 /* The server thread. */

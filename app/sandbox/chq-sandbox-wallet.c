@@ -68,7 +68,8 @@ _chq_sandbox_get_wallet (ChqSandboxRequest *req)
 
       row = chq_sandbox_db_query (req->db,
                                   "SELECT "
-                                  " coalesce(sum(CASE WHEN expires_on >= ?3 THEN available END), 0),"
+                                  " coalesce(sum(CASE WHEN expires_on >= ?3"
+                                  "     THEN available END), 0),"
                                   " coalesce(sum(reserved), 0),"
                                   " coalesce(sum(used), 0),"
                                   " sum(CASE WHEN expires_on >= ?3 AND expires_on <= ?4"

@@ -10,14 +10,9 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-
-#include "chq-json.h"
 #include "chq-sandbox-private.h"
 
-#define DEFAULT_RATE_LIMIT     200
-#define LOGIN_WINDOW_SECONDS   (15 * 60)
-#define IDEMPOTENCY_SECONDS    ((gint64) CHQ_API_IDEMPOTENCY_DAYS * 24 * 3600)
+#define DEFAULT_RATE_LIMIT 200
 
 G_DEFINE_FINAL_TYPE (ChqSandbox, chq_sandbox, G_TYPE_OBJECT)
 
@@ -168,9 +163,9 @@ ensure_db (ChqSandbox  *self,
   /* Keys are kept CHQ_API_IDEMPOTENCY_DAYS, sign-in failures 15 minutes, tokens until
    * they expire. */
   chq_sandbox_db_run (self->db, "DELETE FROM idempotency WHERE created_at < ?1",
-                      "I", g_date_time_to_unix (now) - IDEMPOTENCY_SECONDS);
+                      "I", g_date_time_to_unix (now) - CHQ_SANDBOX_IDEMPOTENCY_SECONDS);
   chq_sandbox_db_run (self->db, "DELETE FROM login_failures WHERE at <= ?1",
-                      "I", g_date_time_to_unix (now) - LOGIN_WINDOW_SECONDS);
+                      "I", g_date_time_to_unix (now) - CHQ_SANDBOX_LOGIN_WINDOW_SECONDS);
   chq_sandbox_db_run (self->db, "DELETE FROM tokens WHERE expires_at <= ?1",
                       "I", g_date_time_to_unix (now));
 
