@@ -124,6 +124,42 @@ fixture_tear_down (Fixture *f)
   g_clear_pointer (&f->token, g_free);
 }
 
+static void
+check_list (Fixture    *f,
+            const char *path,
+            GType       type)
+{
+  g_autofree char *text = send (f, "GET", path, NULL, SOUP_STATUS_OK);
+  g_autoptr(JsonNode) node = parse (text);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = chq_list_from_json (node, type, &error);
+  g_autoptr(JsonNode) written = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, >, 0);
+  written = chq_list_to_json (items);
+  assert_same_text (text, written);
+}
+
+static void
+check_model (Fixture    *f,
+             const char *method,
+             const char *path,
+             const char *body,
+             guint       status,
+             GType       type)
+{
+  g_autofree char *text = send (f, method, path, body, status);
+  g_autoptr(JsonNode) node = parse (text);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GObject) model = chq_model_from_json (type, node, &error);
+  g_autoptr(JsonNode) written = NULL;
+
+  g_assert_no_error (error);
+  written = chq_model_to_json (model);
+  assert_same_text (text, written);
+}
+
 /* Every page of the feed, and one course. */
 static void
 test_courses (void)
@@ -162,54 +198,11 @@ test_courses (void)
 
   {
     g_autofree char *path = g_strconcat ("/v1/courses/", first_id, NULL);
-    g_autofree char *text = send (&f, "GET", path, NULL, SOUP_STATUS_OK);
-    g_autoptr(JsonNode) node = parse (text);
-    g_autoptr(GError) error = NULL;
-    g_autoptr(GObject) course = chq_model_from_json (CHQ_TYPE_COURSE, node, &error);
-    g_autoptr(JsonNode) written = NULL;
 
-    g_assert_no_error (error);
-    written = chq_model_to_json (course);
-    assert_same_text (text, written);
+    check_model (&f, "GET", path, NULL, SOUP_STATUS_OK, CHQ_TYPE_COURSE);
   }
 
   fixture_tear_down (&f);
-}
-
-static void
-check_list (Fixture    *f,
-            const char *path,
-            GType       type)
-{
-  g_autofree char *text = send (f, "GET", path, NULL, SOUP_STATUS_OK);
-  g_autoptr(JsonNode) node = parse (text);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) items = chq_list_from_json (node, type, &error);
-  g_autoptr(JsonNode) written = NULL;
-
-  g_assert_no_error (error);
-  g_assert_cmpuint (items->len, >, 0);
-  written = chq_list_to_json (items);
-  assert_same_text (text, written);
-}
-
-static void
-check_model (Fixture    *f,
-             const char *method,
-             const char *path,
-             const char *body,
-             guint       status,
-             GType       type)
-{
-  g_autofree char *text = send (f, method, path, body, status);
-  g_autoptr(JsonNode) node = parse (text);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GObject) model = chq_model_from_json (type, node, &error);
-  g_autoptr(JsonNode) written = NULL;
-
-  g_assert_no_error (error);
-  written = chq_model_to_json (model);
-  assert_same_text (text, written);
 }
 
 /* The account, the wallet, the collections, a write's answer and problems. */

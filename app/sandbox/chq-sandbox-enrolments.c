@@ -32,7 +32,7 @@ voucher_type_of (const char *word)
   "e.starts_at, e.ends_at, e.hours_attended, e.created_at FROM enrolments e "
 
 /* The enrolment on @row (ENROLMENT_COLUMNS), with the days attended. */
-static ChqEnrolment *
+static gpointer
 load_enrolment (ChqSandboxDb *db,
                 sqlite3_stmt *row)
 {
@@ -86,16 +86,10 @@ reply_enrolment (ChqSandboxRequest *req,
                  guint              status,
                  const char        *enrolment_id)
 {
-  g_autoptr(ChqEnrolment) enrolment = NULL;
-  sqlite3_stmt *row = chq_sandbox_db_query (req->db, ENROLMENT_COLUMNS "WHERE e.id = ?1",
-                                            "s", enrolment_id);
-
-  if (sqlite3_step (row) == SQLITE_ROW)
-    enrolment = load_enrolment (req->db, row);
-  sqlite3_reset (row);
-
-  g_return_if_fail (enrolment != NULL);
-  _chq_sandbox_reply_model (req, status, enrolment);
+  _chq_sandbox_reply_row (req, status,
+                          chq_sandbox_db_query (req->db, ENROLMENT_COLUMNS "WHERE e.id = ?1",
+                                                "s", enrolment_id),
+                          load_enrolment);
 }
 
 /**
@@ -108,10 +102,8 @@ reply_enrolment (ChqSandboxRequest *req,
 void
 _chq_sandbox_get_enrolments (ChqSandboxRequest *req)
 {
-  g_autoptr(GPtrArray) enrolments = g_ptr_array_new_with_free_func (g_object_unref);
   const char *year_param = _chq_sandbox_request_query (req, "year");
   guint64 year = 0;
-  sqlite3_stmt *row;
 
   if (year_param != NULL &&
       !g_ascii_string_to_unsigned (year_param, 10, 2000, 2100, &year, NULL))
@@ -120,16 +112,13 @@ _chq_sandbox_get_enrolments (ChqSandboxRequest *req)
       return;
     }
 
-  row = chq_sandbox_db_query (req->db,
-                              ENROLMENT_COLUMNS "WHERE e.company_id = ?1 "
-                              "AND (?2 = 0 OR e.year = ?2) ORDER BY e.starts_at, e.id",
-                              "si", req->company_id, (int) year);
-
-  while (sqlite3_step (row) == SQLITE_ROW)
-    g_ptr_array_add (enrolments, load_enrolment (req->db, row));
-  sqlite3_reset (row);
-
-  _chq_sandbox_reply_list (req, enrolments);
+  _chq_sandbox_reply_rows (req,
+                           chq_sandbox_db_query (req->db,
+                                                 ENROLMENT_COLUMNS "WHERE e.company_id = ?1 "
+                                                 "AND (?2 = 0 OR e.year = ?2) "
+                                                 "ORDER BY e.starts_at, e.id",
+                                                 "si", req->company_id, (int) year),
+                           load_enrolment);
 }
 
 static char *

@@ -30,8 +30,9 @@ static const char * const voucher_ibans[CHQ_N_VOUCHER_TYPES] = {
 
 /* The order on @row (ORDER_COLUMNS), with what to transfer: the company's share, to the
  * issuer's account, with the structured communication of its authorisation number. */
-static ChqOrder *
-load_order (sqlite3_stmt *row)
+static gpointer
+load_order (ChqSandboxDb *db,
+            sqlite3_stmt *row)
 {
   ChqVoucherType type = CHQ_VOUCHER_TYPE_CF;
   ChqOrderStatus status = CHQ_ORDER_STATUS_AWAITING_PAYMENT;
@@ -69,16 +70,10 @@ reply_order (ChqSandboxRequest *req,
              guint              status,
              const char        *order_id)
 {
-  g_autoptr(ChqOrder) order = NULL;
-  sqlite3_stmt *row = chq_sandbox_db_query (req->db, ORDER_COLUMNS "WHERE o.id = ?1",
-                                            "s", order_id);
-
-  if (sqlite3_step (row) == SQLITE_ROW)
-    order = load_order (row);
-  sqlite3_reset (row);
-
-  g_return_if_fail (order != NULL);
-  _chq_sandbox_reply_model (req, status, order);
+  _chq_sandbox_reply_row (req, status,
+                          chq_sandbox_db_query (req->db, ORDER_COLUMNS "WHERE o.id = ?1",
+                                                "s", order_id),
+                          load_order);
 }
 
 /**
@@ -90,17 +85,12 @@ reply_order (ChqSandboxRequest *req,
 void
 _chq_sandbox_get_orders (ChqSandboxRequest *req)
 {
-  g_autoptr(GPtrArray) orders = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *row = chq_sandbox_db_query (req->db,
-                                            ORDER_COLUMNS "WHERE o.company_id = ?1 "
-                                            "ORDER BY o.created_at, o.id",
-                                            "s", req->company_id);
-
-  while (sqlite3_step (row) == SQLITE_ROW)
-    g_ptr_array_add (orders, load_order (row));
-  sqlite3_reset (row);
-
-  _chq_sandbox_reply_list (req, orders);
+  _chq_sandbox_reply_rows (req,
+                           chq_sandbox_db_query (req->db,
+                                                 ORDER_COLUMNS "WHERE o.company_id = ?1 "
+                                                 "ORDER BY o.created_at, o.id",
+                                                 "s", req->company_id),
+                           load_order);
 }
 
 /**

@@ -265,6 +265,16 @@ void        _chq_sandbox_reply_model   (ChqSandboxRequest *req,
                                         gpointer           model);
 void        _chq_sandbox_reply_list    (ChqSandboxRequest *req,
                                         GPtrArray         *items);
+/* Makes the model (a new GObject the codec knows) of the row @row is on. */
+typedef gpointer (*ChqSandboxRowFunc) (ChqSandboxDb *db,
+                                       sqlite3_stmt *row);
+void        _chq_sandbox_reply_row     (ChqSandboxRequest *req,
+                                        guint              status,
+                                        sqlite3_stmt      *row,
+                                        ChqSandboxRowFunc  load);
+void        _chq_sandbox_reply_rows    (ChqSandboxRequest *req,
+                                        sqlite3_stmt      *rows,
+                                        ChqSandboxRowFunc  load);
 void        _chq_sandbox_reply_problem (ChqSandboxRequest *req,
                                         guint              status,
                                         const char        *code,

@@ -199,6 +199,53 @@ _chq_sandbox_reply_list (ChqSandboxRequest *req,
 }
 
 /**
+ * _chq_sandbox_reply_row:
+ * @req: the request
+ * @status: the HTTP status
+ * @row: a query of one row, bound
+ * @load: makes the model of the row
+ *
+ * Answers with the model of @row's row (there must be one).
+ */
+void
+_chq_sandbox_reply_row (ChqSandboxRequest *req,
+                        guint              status,
+                        sqlite3_stmt      *row,
+                        ChqSandboxRowFunc  load)
+{
+  g_autoptr(GObject) model = NULL;
+
+  if (sqlite3_step (row) == SQLITE_ROW)
+    model = load (req->db, row);
+  sqlite3_reset (row);
+
+  g_return_if_fail (model != NULL);
+  _chq_sandbox_reply_model (req, status, model);
+}
+
+/**
+ * _chq_sandbox_reply_rows:
+ * @req: the request
+ * @rows: a query, bound
+ * @load: makes the model of a row
+ *
+ * Answers 200 with a collection `{items: [...]}`, a model per row.
+ */
+void
+_chq_sandbox_reply_rows (ChqSandboxRequest *req,
+                         sqlite3_stmt      *rows,
+                         ChqSandboxRowFunc  load)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  while (sqlite3_step (rows) == SQLITE_ROW)
+    g_ptr_array_add (items, load (req->db, rows));
+  sqlite3_reset (rows);
+
+  _chq_sandbox_reply_list (req, items);
+}
+
+/**
  * _chq_sandbox_reply_problem:
  * @req: the request
  * @status: the HTTP status

@@ -11,8 +11,9 @@
 
 #define EXPIRY_WARNING_DAYS 60
 
-static ChqVoucherBatch *
-load_batch (sqlite3_stmt *row)
+static gpointer
+load_batch (ChqSandboxDb *db,
+            sqlite3_stmt *row)
 {
   ChqVoucherType type = CHQ_VOUCHER_TYPE_CF;
 
@@ -59,7 +60,7 @@ _chq_sandbox_get_wallet (ChqSandboxRequest *req)
                               "WHERE company_id = ?1 ORDER BY expires_on, credited_on, id",
                               "s", req->company_id);
   while (sqlite3_step (row) == SQLITE_ROW)
-    g_ptr_array_add (wallet->batches, load_batch (row));
+    g_ptr_array_add (wallet->batches, load_batch (req->db, row));
   sqlite3_reset (row);
 
   for (int t = 0; t < CHQ_N_VOUCHER_TYPES; t++)

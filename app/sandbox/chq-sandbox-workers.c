@@ -24,8 +24,9 @@
   " WHERE e.worker_id = w.id AND substr(d.day, 1, 4) = ?1) " \
   "FROM workers w "
 
-static ChqWorker *
-load_worker (sqlite3_stmt *row)
+static gpointer
+load_worker (ChqSandboxDb *db,
+             sqlite3_stmt *row)
 {
   ChqWorkerStatus status = CHQ_WORKER_STATUS_EMPLOYEE;
 
@@ -54,17 +55,12 @@ reply_worker (ChqSandboxRequest *req,
               guint              status,
               const char        *worker_id)
 {
-  g_autoptr(ChqWorker) worker = NULL;
   g_autofree char *year = year_text (req);
-  sqlite3_stmt *row = chq_sandbox_db_query (req->db, WORKER_COLUMNS "WHERE w.id = ?2",
-                                            "ss", year, worker_id);
 
-  if (sqlite3_step (row) == SQLITE_ROW)
-    worker = load_worker (row);
-  sqlite3_reset (row);
-
-  g_return_if_fail (worker != NULL);
-  _chq_sandbox_reply_model (req, status, worker);
+  _chq_sandbox_reply_row (req, status,
+                          chq_sandbox_db_query (req->db, WORKER_COLUMNS "WHERE w.id = ?2",
+                                                "ss", year, worker_id),
+                          load_worker);
 }
 
 static gboolean
@@ -85,18 +81,14 @@ worker_is_theirs (ChqSandboxRequest *req,
 void
 _chq_sandbox_get_workers (ChqSandboxRequest *req)
 {
-  g_autoptr(GPtrArray) workers = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *year = year_text (req);
-  sqlite3_stmt *row = chq_sandbox_db_query (req->db,
-                                            WORKER_COLUMNS "WHERE w.company_id = ?2 "
-                                            "ORDER BY w.id",
-                                            "ss", year, req->company_id);
 
-  while (sqlite3_step (row) == SQLITE_ROW)
-    g_ptr_array_add (workers, load_worker (row));
-  sqlite3_reset (row);
-
-  _chq_sandbox_reply_list (req, workers);
+  _chq_sandbox_reply_rows (req,
+                           chq_sandbox_db_query (req->db,
+                                                 WORKER_COLUMNS "WHERE w.company_id = ?2 "
+                                                 "ORDER BY w.id",
+                                                 "ss", year, req->company_id),
+                           load_worker);
 }
 
 /**
