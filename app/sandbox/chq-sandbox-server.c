@@ -452,6 +452,17 @@ on_request_cb (SoupServer        *server,
 
 /* Before the body is read. */
 
+/* Answers 413 before the rest of the body is read. */
+static void
+refuse_too_large (ChqSandbox        *self,
+                  SoupServerMessage *msg)
+{
+  _chq_sandbox_http_refuse_now (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "payload_too_large",
+                                _("The request is larger than 64 KiB. Send less data at "
+                                  "once."),
+                                self->refusals);
+}
+
 static void
 on_got_chunk_cb (SoupServerMessage *msg,
                  GBytes            *chunk,
@@ -464,11 +475,7 @@ on_got_chunk_cb (SoupServerMessage *msg,
   if (soup_server_message_get_request_body (msg)->length > CHQ_SANDBOX_MAX_BODY)
     {
       g_signal_handlers_disconnect_by_func (msg, on_got_chunk_cb, user_data);
-      _chq_sandbox_http_refuse_now (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE,
-                                    "payload_too_large",
-                                    _("The request is larger than 64 KiB. Send less data at "
-                                      "once."),
-                                    self->refusals);
+      refuse_too_large (self, msg);
     }
 }
 
@@ -485,11 +492,7 @@ on_early_request_cb (SoupServer        *server,
   if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
       soup_message_headers_get_content_length (headers) > CHQ_SANDBOX_MAX_BODY)
     {
-      _chq_sandbox_http_refuse_now (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE,
-                                    "payload_too_large",
-                                    _("The request is larger than 64 KiB. Send less data at "
-                                      "once."),
-                                    self->refusals);
+      refuse_too_large (self, msg);
       return;
     }
 
