@@ -1,16 +1,18 @@
 /* chq-sandbox-db.c: the sandbox server's SQLite storage
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The file, the schema's versions and the errors are app/db's (chq-db.h); what is the
+ * sandbox's own is its schema, a cache of prepared statements (each SQL text is compiled
+ * once) and short calls that bind their parameters from a list of letters.
  */
 #define G_LOG_DOMAIN "chq-sandbox-db"
 
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 
+#include "chq-db.h"
 #include "chq-sandbox.h"
 #include "chq-sandbox-db.h"
 
@@ -20,220 +22,162 @@ struct _ChqSandboxDb
   GHashTable *statements;  /* SQL text (static) -> sqlite3_stmt, owned */
 };
 
-/* One step per schema version; migrations[i] takes version i to i + 1. */
-static const char * const migrations[] = {
-  /* 0 -> 1 */
-  "CREATE TABLE sequences ("
-  "  name TEXT PRIMARY KEY,"
-  "  value INTEGER NOT NULL);"
-  "CREATE TABLE companies ("
-  "  id TEXT PRIMARY KEY,"
-  "  enterprise_number TEXT NOT NULL UNIQUE,"
-  "  name TEXT NOT NULL,"
-  "  kind TEXT NOT NULL,"
-  "  fte REAL NOT NULL,"
-  "  authorisation_number TEXT NOT NULL,"
-  "  registration_valid_until TEXT NOT NULL,"
-  "  password_salt TEXT NOT NULL,"
-  "  password_hash TEXT NOT NULL,"
-  "  change_seq INTEGER NOT NULL DEFAULT 0);"
-  "CREATE TABLE tokens ("
-  "  token_hash TEXT PRIMARY KEY,"
-  "  company_id TEXT NOT NULL REFERENCES companies (id),"
-  "  expires_at INTEGER NOT NULL);"
-  "CREATE TABLE login_failures ("
-  "  enterprise_number TEXT NOT NULL,"
-  "  at INTEGER NOT NULL);"
-  "CREATE INDEX login_failures_number ON login_failures (enterprise_number, at);"
-  "CREATE TABLE providers ("
-  "  id TEXT PRIMARY KEY,"
-  "  name TEXT NOT NULL,"
-  "  approval_number TEXT NOT NULL);"
-  "CREATE TABLE courses ("
-  "  id TEXT PRIMARY KEY,"
-  "  seq INTEGER NOT NULL UNIQUE,"
-  "  title TEXT NOT NULL,"
-  "  summary TEXT NOT NULL,"
-  "  description TEXT NOT NULL,"
-  "  provider_id TEXT NOT NULL REFERENCES providers (id),"
-  "  module_approval TEXT NOT NULL,"
-  "  voucher_type TEXT NOT NULL,"
-  "  hours INTEGER NOT NULL,"
-  "  price_cents INTEGER NOT NULL,"
-  "  themes TEXT NOT NULL,"       /* words joined by ',' */
-  "  ai INTEGER NOT NULL,"
-  "  format TEXT NOT NULL,"
-  "  languages TEXT NOT NULL,"    /* words joined by ',' */
-  "  cities TEXT NOT NULL,"       /* city names joined by ',' (the locations) */
-  "  updated_at TEXT NOT NULL);"
-  "CREATE TABLE course_sessions ("
-  "  id TEXT PRIMARY KEY,"
-  "  course_id TEXT NOT NULL REFERENCES courses (id) ON DELETE CASCADE,"
-  "  starts_at TEXT NOT NULL,"
-  "  ends_at TEXT NOT NULL,"
-  "  city TEXT,"
-  "  seats_left INTEGER NOT NULL);"
-  "CREATE INDEX course_sessions_course ON course_sessions (course_id, starts_at);"
-  "CREATE TABLE course_tombstones ("
-  "  id TEXT PRIMARY KEY,"
-  "  seq INTEGER NOT NULL UNIQUE);"
-  "CREATE TABLE orders ("
-  "  id TEXT PRIMARY KEY,"
-  "  company_id TEXT NOT NULL REFERENCES companies (id),"
-  "  voucher_type TEXT NOT NULL,"
-  "  quantity INTEGER NOT NULL,"
-  "  status TEXT NOT NULL,"
-  "  created_at TEXT NOT NULL,"
-  "  created_year INTEGER NOT NULL,"
-  "  paid_at TEXT,"
-  "  cancelled_at TEXT);"
-  "CREATE INDEX orders_company ON orders (company_id, created_at);"
-  "CREATE TABLE batches ("
-  "  id TEXT PRIMARY KEY,"
-  "  company_id TEXT NOT NULL REFERENCES companies (id),"
-  "  order_id TEXT NOT NULL REFERENCES orders (id),"
-  "  voucher_type TEXT NOT NULL,"
-  "  credited_on TEXT NOT NULL,"
-  "  expires_on TEXT NOT NULL,"
-  "  quantity INTEGER NOT NULL,"
-  "  available INTEGER NOT NULL,"
-  "  reserved INTEGER NOT NULL,"
-  "  used INTEGER NOT NULL);"
-  "CREATE INDEX batches_company ON batches (company_id, expires_on);"
-  "CREATE TABLE workers ("
-  "  id TEXT PRIMARY KEY,"
-  "  company_id TEXT NOT NULL REFERENCES companies (id),"
-  "  first_name TEXT NOT NULL,"
-  "  last_name TEXT NOT NULL,"
-  "  status TEXT NOT NULL,"
-  "  niss TEXT,"
-  "  email TEXT,"
-  "  archived INTEGER NOT NULL DEFAULT 0,"
-  "  created_at TEXT NOT NULL,"
-  "  updated_at TEXT NOT NULL);"
-  "CREATE INDEX workers_company ON workers (company_id);"
-  "CREATE TABLE enrolments ("
-  "  id TEXT PRIMARY KEY,"
-  "  company_id TEXT NOT NULL REFERENCES companies (id),"
-  "  worker_id TEXT NOT NULL REFERENCES workers (id),"
-  "  course_id TEXT NOT NULL,"
-  "  session_id TEXT NOT NULL,"
-  "  course_title TEXT NOT NULL,"
-  "  provider_name TEXT NOT NULL,"
-  "  voucher_type TEXT NOT NULL,"
-  "  starts_at TEXT NOT NULL,"
-  "  ends_at TEXT NOT NULL,"
-  "  year INTEGER NOT NULL,"
-  "  hours INTEGER NOT NULL,"
-  "  usage_code TEXT NOT NULL UNIQUE,"
-  "  status TEXT NOT NULL,"
-  "  vouchers_reserved INTEGER NOT NULL,"
-  "  vouchers_used INTEGER NOT NULL DEFAULT 0,"
-  "  hours_attended REAL NOT NULL DEFAULT 0,"
-  "  created_at TEXT NOT NULL,"
-  "  updated_at TEXT NOT NULL);"
-  "CREATE INDEX enrolments_company ON enrolments (company_id, year);"
-  "CREATE TABLE reservations ("
-  "  enrolment_id TEXT NOT NULL REFERENCES enrolments (id),"
-  "  batch_id TEXT NOT NULL REFERENCES batches (id),"
-  "  quantity INTEGER NOT NULL,"
-  "  PRIMARY KEY (enrolment_id, batch_id));"
-  "CREATE TABLE attendance_days ("
-  "  enrolment_id TEXT NOT NULL REFERENCES enrolments (id),"
-  "  day TEXT NOT NULL,"
-  "  hours REAL NOT NULL,"
-  "  PRIMARY KEY (enrolment_id, day));"
-  "CREATE TABLE idempotency ("
-  "  company_id TEXT NOT NULL,"
-  "  key TEXT NOT NULL,"
-  "  request_hash TEXT NOT NULL,"
-  "  status INTEGER NOT NULL,"
-  "  content_type TEXT NOT NULL,"
-  "  body BLOB NOT NULL,"
-  "  PRIMARY KEY (company_id, key));",
-  /* 1 -> 2: idempotency keys are kept 30 days (docs/api.md), so they need a date. */
-  "ALTER TABLE idempotency ADD COLUMN created_at INTEGER NOT NULL DEFAULT 0;"
-  "CREATE INDEX idempotency_created ON idempotency (created_at);",
+/* One step per schema version. */
+static const ChqDbMigration migrations[] = {
+  { 1,
+    "CREATE TABLE sequences ("
+    "  name TEXT PRIMARY KEY,"
+    "  value INTEGER NOT NULL);"
+    "CREATE TABLE companies ("
+    "  id TEXT PRIMARY KEY,"
+    "  enterprise_number TEXT NOT NULL UNIQUE,"
+    "  name TEXT NOT NULL,"
+    "  kind TEXT NOT NULL,"
+    "  fte REAL NOT NULL,"
+    "  authorisation_number TEXT NOT NULL,"
+    "  registration_valid_until TEXT NOT NULL,"
+    "  password_salt TEXT NOT NULL,"
+    "  password_hash TEXT NOT NULL,"
+    "  change_seq INTEGER NOT NULL DEFAULT 0);"
+    "CREATE TABLE tokens ("
+    "  token_hash TEXT PRIMARY KEY,"
+    "  company_id TEXT NOT NULL REFERENCES companies (id),"
+    "  expires_at INTEGER NOT NULL);"
+    "CREATE TABLE login_failures ("
+    "  enterprise_number TEXT NOT NULL,"
+    "  at INTEGER NOT NULL);"
+    "CREATE INDEX login_failures_number ON login_failures (enterprise_number, at);"
+    "CREATE TABLE providers ("
+    "  id TEXT PRIMARY KEY,"
+    "  name TEXT NOT NULL,"
+    "  approval_number TEXT NOT NULL);"
+    "CREATE TABLE courses ("
+    "  id TEXT PRIMARY KEY,"
+    "  seq INTEGER NOT NULL UNIQUE,"
+    "  title TEXT NOT NULL,"
+    "  summary TEXT NOT NULL,"
+    "  description TEXT NOT NULL,"
+    "  provider_id TEXT NOT NULL REFERENCES providers (id),"
+    "  module_approval TEXT NOT NULL,"
+    "  voucher_type TEXT NOT NULL,"
+    "  hours INTEGER NOT NULL,"
+    "  price_cents INTEGER NOT NULL,"
+    "  themes TEXT NOT NULL,"       /* words joined by ',' */
+    "  ai INTEGER NOT NULL,"
+    "  format TEXT NOT NULL,"
+    "  languages TEXT NOT NULL,"    /* words joined by ',' */
+    "  cities TEXT NOT NULL,"       /* city names joined by ',' (the locations) */
+    "  updated_at TEXT NOT NULL);"
+    "CREATE TABLE course_sessions ("
+    "  id TEXT PRIMARY KEY,"
+    "  course_id TEXT NOT NULL REFERENCES courses (id) ON DELETE CASCADE,"
+    "  starts_at TEXT NOT NULL,"
+    "  ends_at TEXT NOT NULL,"
+    "  city TEXT,"
+    "  seats_left INTEGER NOT NULL);"
+    "CREATE INDEX course_sessions_course ON course_sessions (course_id, starts_at);"
+    "CREATE TABLE course_tombstones ("
+    "  id TEXT PRIMARY KEY,"
+    "  seq INTEGER NOT NULL UNIQUE);"
+    "CREATE TABLE orders ("
+    "  id TEXT PRIMARY KEY,"
+    "  company_id TEXT NOT NULL REFERENCES companies (id),"
+    "  voucher_type TEXT NOT NULL,"
+    "  quantity INTEGER NOT NULL,"
+    "  status TEXT NOT NULL,"
+    "  created_at TEXT NOT NULL,"
+    "  created_year INTEGER NOT NULL,"
+    "  paid_at TEXT,"
+    "  cancelled_at TEXT);"
+    "CREATE INDEX orders_company ON orders (company_id, created_at);"
+    "CREATE TABLE batches ("
+    "  id TEXT PRIMARY KEY,"
+    "  company_id TEXT NOT NULL REFERENCES companies (id),"
+    "  order_id TEXT NOT NULL REFERENCES orders (id),"
+    "  voucher_type TEXT NOT NULL,"
+    "  credited_on TEXT NOT NULL,"
+    "  expires_on TEXT NOT NULL,"
+    "  quantity INTEGER NOT NULL,"
+    "  available INTEGER NOT NULL,"
+    "  reserved INTEGER NOT NULL,"
+    "  used INTEGER NOT NULL);"
+    "CREATE INDEX batches_company ON batches (company_id, expires_on);"
+    "CREATE TABLE workers ("
+    "  id TEXT PRIMARY KEY,"
+    "  company_id TEXT NOT NULL REFERENCES companies (id),"
+    "  first_name TEXT NOT NULL,"
+    "  last_name TEXT NOT NULL,"
+    "  status TEXT NOT NULL,"
+    "  niss TEXT,"
+    "  email TEXT,"
+    "  archived INTEGER NOT NULL DEFAULT 0,"
+    "  created_at TEXT NOT NULL,"
+    "  updated_at TEXT NOT NULL);"
+    "CREATE INDEX workers_company ON workers (company_id);"
+    "CREATE TABLE enrolments ("
+    "  id TEXT PRIMARY KEY,"
+    "  company_id TEXT NOT NULL REFERENCES companies (id),"
+    "  worker_id TEXT NOT NULL REFERENCES workers (id),"
+    "  course_id TEXT NOT NULL,"
+    "  session_id TEXT NOT NULL,"
+    "  course_title TEXT NOT NULL,"
+    "  provider_name TEXT NOT NULL,"
+    "  voucher_type TEXT NOT NULL,"
+    "  starts_at TEXT NOT NULL,"
+    "  ends_at TEXT NOT NULL,"
+    "  year INTEGER NOT NULL,"
+    "  hours INTEGER NOT NULL,"
+    "  usage_code TEXT NOT NULL UNIQUE,"
+    "  status TEXT NOT NULL,"
+    "  vouchers_reserved INTEGER NOT NULL,"
+    "  vouchers_used INTEGER NOT NULL DEFAULT 0,"
+    "  hours_attended REAL NOT NULL DEFAULT 0,"
+    "  created_at TEXT NOT NULL,"
+    "  updated_at TEXT NOT NULL);"
+    "CREATE INDEX enrolments_company ON enrolments (company_id, year);"
+    "CREATE TABLE reservations ("
+    "  enrolment_id TEXT NOT NULL REFERENCES enrolments (id),"
+    "  batch_id TEXT NOT NULL REFERENCES batches (id),"
+    "  quantity INTEGER NOT NULL,"
+    "  PRIMARY KEY (enrolment_id, batch_id));"
+    "CREATE TABLE attendance_days ("
+    "  enrolment_id TEXT NOT NULL REFERENCES enrolments (id),"
+    "  day TEXT NOT NULL,"
+    "  hours REAL NOT NULL,"
+    "  PRIMARY KEY (enrolment_id, day));"
+    "CREATE TABLE idempotency ("
+    "  company_id TEXT NOT NULL,"
+    "  key TEXT NOT NULL,"
+    "  request_hash TEXT NOT NULL,"
+    "  status INTEGER NOT NULL,"
+    "  content_type TEXT NOT NULL,"
+    "  body BLOB NOT NULL,"
+    "  PRIMARY KEY (company_id, key));", NULL },
+  /* Idempotency keys are kept 30 days (docs/api.md), so they need a date. */
+  { 2,
+    "ALTER TABLE idempotency ADD COLUMN created_at INTEGER NOT NULL DEFAULT 0;"
+    "CREATE INDEX idempotency_created ON idempotency (created_at);", NULL },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CHQ_SANDBOX_DB_VERSION);
 
-static void
-set_db_error (GError     **error,
-              sqlite3     *handle,
-              const char  *what)
-{
-  g_set_error (error, CHQ_SANDBOX_ERROR, CHQ_SANDBOX_ERROR_DATABASE,
-               /* Translators: %s: what failed, then SQLite's own message */
-               _("The demo database could not be used (%s: %s). "
-                 "Check that the file is writable, or start without --db."),
-               what, handle != NULL ? sqlite3_errmsg (handle) : "out of memory");
-}
-
+/* An app/db error as the sandbox's: the binary and the app say what to do with --db. */
 static gboolean
-exec (sqlite3     *handle,
-      const char  *sql,
-      GError     **error)
+set_db_error (GError    **error,
+              GError     *db_error,
+              int         version)
 {
-  char *message = NULL;
-
-  if (sqlite3_exec (handle, sql, NULL, NULL, &message) != SQLITE_OK)
-    {
-      g_set_error (error, CHQ_SANDBOX_ERROR, CHQ_SANDBOX_ERROR_DATABASE,
-                   _("The demo database could not be used (%s). "
-                     "Check that the file is writable, or start without --db."),
-                   message != NULL ? message : "?");
-      sqlite3_free (message);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-migrate (sqlite3     *handle,
-         gboolean    *out_created,
-         GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int version = 0;
-
-  if (sqlite3_prepare_v2 (handle, "PRAGMA user_version", -1, &stmt, NULL) != SQLITE_OK)
-    {
-      set_db_error (error, handle, "user_version");
-      return FALSE;
-    }
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    version = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-
-  if (version > CHQ_SANDBOX_DB_VERSION)
-    {
-      g_set_error (error, CHQ_SANDBOX_ERROR, CHQ_SANDBOX_ERROR_DATABASE,
-                   _("The demo database was written by a newer version of Chéquier "
-                     "(schema %d). Use a newer version or another --db file."),
-                   version);
-      return FALSE;
-    }
-
-  *out_created = (version == 0);
-
-  for (int v = version; v < CHQ_SANDBOX_DB_VERSION; v++)
-    {
-      g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", v + 1);
-
-      if (!exec (handle, "BEGIN IMMEDIATE", error))
-        return FALSE;
-      if (!exec (handle, migrations[v], error) || !exec (handle, bump, error))
-        {
-          exec (handle, "ROLLBACK", NULL);
-          return FALSE;
-        }
-      if (!exec (handle, "COMMIT", error))
-        return FALSE;
-    }
-
-  return TRUE;
+  if (g_error_matches (db_error, CHQ_DB_ERROR, CHQ_DB_ERROR_NEWER_SCHEMA))
+    g_set_error (error, CHQ_SANDBOX_ERROR, CHQ_SANDBOX_ERROR_DATABASE,
+                 _("The demo database was written by a newer version of Chéquier "
+                   "(schema %d). Use a newer version or another --db file."),
+                 version);
+  else
+    g_set_error (error, CHQ_SANDBOX_ERROR, CHQ_SANDBOX_ERROR_DATABASE,
+                 _("The demo database could not be used (%s). "
+                   "Check that the file is writable, or start without --db."),
+                 db_error->message);
+  return FALSE;
 }
 
 static void
@@ -248,9 +192,9 @@ finalize_statement (gpointer data)
  * @out_created: (out): set to %TRUE when the schema was created just now (seed it)
  * @error: return location for a #GError
  *
- * Opens the database and brings its schema to %CHQ_SANDBOX_DB_VERSION, one migration per
- * version, each in a transaction. A file database uses WAL. A schema newer than this code
- * is refused.
+ * Opens the database, a private file (0600: it holds people's names) in a folder the user
+ * chose and whose mode is left as it is, and brings its schema to %CHQ_SANDBOX_DB_VERSION
+ * with chq_db_migrate(). A file database uses WAL. A schema newer than this code is refused.
  *
  * Returns: (transfer full) (nullable): the database, or %NULL with @error set
  */
@@ -260,52 +204,25 @@ chq_sandbox_db_open (const char  *path,
                      GError     **error)
 {
   g_autoptr(ChqSandboxDb) db = g_new0 (ChqSandboxDb, 1);
-  gboolean created = FALSE;
-  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+  g_autoptr(GError) db_error = NULL;
+  int version = 0;
 
   db->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_statement);
 
-  /* The demo data holds people's names: the file is private (SQLite gives its -wal and -shm
-   * files the mode of the database file). */
   if (path != NULL)
-    {
-      int fd = g_open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-
-      if (fd < 0)
-        {
-          int saved_errno = errno;
-
-          g_set_error (error, CHQ_SANDBOX_ERROR, CHQ_SANDBOX_ERROR_DATABASE,
-                       _("Could not open the sandbox database %s: %s"),
-                       path, g_strerror (saved_errno));
-          return NULL;
-        }
-      g_close (fd, NULL);
-      /* A database made by an older version may be readable by others. */
-      if (g_chmod (path, 0600) != 0)
-        g_debug ("Could not make %s private: %s", path, g_strerror (errno));
-    }
-
-  if (sqlite3_open_v2 (path != NULL ? path : ":memory:", &db->handle, flags, NULL) != SQLITE_OK)
-    {
-      set_db_error (error, db->handle, path != NULL ? path : ":memory:");
-      return NULL;
-    }
-
-  sqlite3_busy_timeout (db->handle, 5000);
-
-  if (path != NULL &&
-      !exec (db->handle, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL", error))
-    return NULL;
-
-  if (!exec (db->handle, "PRAGMA foreign_keys = ON", error))
-    return NULL;
-
-  if (!migrate (db->handle, &created, error))
-    return NULL;
+    db->handle = chq_db_open (path, CHQ_DB_OPEN_CREATE | CHQ_DB_OPEN_KEEP_DIR_MODE, &db_error);
+  else
+    db->handle = chq_db_open (":memory:", 0, &db_error);
+  if (db->handle == NULL ||
+      (path != NULL &&
+       !chq_db_exec (db->handle, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL",
+                     &db_error)) ||
+      (version = chq_db_get_user_version (db->handle, &db_error)) < 0 ||
+      !chq_db_migrate (db->handle, migrations, G_N_ELEMENTS (migrations), &db_error))
+    return set_db_error (error, db_error, version), NULL;
 
   if (out_created != NULL)
-    *out_created = created;
+    *out_created = (version == 0);
 
   return g_steal_pointer (&db);
 }
@@ -323,7 +240,7 @@ chq_sandbox_db_free (ChqSandboxDb *db)
     return;
 
   g_clear_pointer (&db->statements, g_hash_table_unref);
-  sqlite3_close (db->handle);
+  chq_db_close (db->handle);
   g_free (db);
 }
 
@@ -354,6 +271,7 @@ chq_sandbox_db_prepare (ChqSandboxDb *db,
                         const char   *sql)
 {
   sqlite3_stmt *stmt = g_hash_table_lookup (db->statements, sql);
+  g_autoptr(GError) error = NULL;
 
   if (stmt != NULL)
     {
@@ -362,8 +280,9 @@ chq_sandbox_db_prepare (ChqSandboxDb *db,
       return stmt;
     }
 
-  if (sqlite3_prepare_v3 (db->handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
-    g_error ("Sandbox SQL does not compile: %s\n%s", sqlite3_errmsg (db->handle), sql);
+  stmt = chq_db_prepare (db->handle, sql, &error);
+  if (stmt == NULL)
+    g_error ("Sandbox SQL does not compile: %s\n%s", error->message, sql);
 
   g_hash_table_insert (db->statements, (gpointer) sql, stmt);
   return stmt;
@@ -382,13 +301,7 @@ bind_valist (ChqSandboxDb *db,
       switch (types[i])
         {
         case 's':
-          {
-            const char *text = va_arg (args, const char *);
-            if (text != NULL)
-              sqlite3_bind_text (stmt, i + 1, text, -1, SQLITE_TRANSIENT);
-            else
-              sqlite3_bind_null (stmt, i + 1);
-          }
+          chq_db_bind_text (stmt, i + 1, va_arg (args, const char *));
           break;
 
         case 'i':
@@ -444,7 +357,7 @@ chq_sandbox_db_query (ChqSandboxDb *db,
  * @types: parameter letters as for chq_sandbox_db_query()
  * @...: the parameters
  *
- * Runs a statement that returns no rows.
+ * Runs a statement that returns no rows (chq_db_step_done()).
  *
  * Returns: %TRUE on success (a failure is logged)
  */
@@ -454,20 +367,17 @@ chq_sandbox_db_run (ChqSandboxDb *db,
                     const char   *types,
                     ...)
 {
+  g_autoptr(GError) error = NULL;
   sqlite3_stmt *stmt;
   va_list args;
-  int rc;
 
   va_start (args, types);
   stmt = bind_valist (db, sql, types, args);
   va_end (args);
 
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+  if (!chq_db_step_done (db->handle, stmt, &error))
     {
-      g_warning ("Sandbox SQL failed: %s\n%s", sqlite3_errmsg (db->handle), sql);
+      g_warning ("Sandbox SQL failed: %s\n%s", error->message, sql);
       return FALSE;
     }
 
@@ -530,7 +440,7 @@ chq_sandbox_db_query_text (ChqSandboxDb *db,
   va_end (args);
 
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    value = chq_db_column_dup_text (stmt, 0);
   sqlite3_reset (stmt);
 
   return value;
@@ -552,26 +462,42 @@ chq_sandbox_db_changes (ChqSandboxDb *db)
  * chq_sandbox_db_begin:
  * @db: a database
  *
- * Starts a write transaction.
+ * Starts a write transaction (chq_db_begin()).
  *
- * Returns: %TRUE on success
+ * Returns: %TRUE on success (a failure is logged)
  */
 gboolean
 chq_sandbox_db_begin (ChqSandboxDb *db)
 {
-  return chq_sandbox_db_run (db, "BEGIN IMMEDIATE", NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (!chq_db_begin (db->handle, &error))
+    {
+      g_warning ("Sandbox transaction not started: %s", error->message);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 /**
  * chq_sandbox_db_commit:
  * @db: a database
  *
- * Returns: %TRUE on success
+ * Returns: %TRUE on success (a failure is logged)
  */
 gboolean
 chq_sandbox_db_commit (ChqSandboxDb *db)
 {
-  return chq_sandbox_db_run (db, "COMMIT", NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (!chq_db_commit (db->handle, &error))
+    {
+      g_warning ("Sandbox transaction not committed: %s", error->message);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 /**
@@ -583,8 +509,7 @@ chq_sandbox_db_commit (ChqSandboxDb *db)
 void
 chq_sandbox_db_rollback (ChqSandboxDb *db)
 {
-  if (!sqlite3_get_autocommit (db->handle))
-    chq_sandbox_db_run (db, "ROLLBACK", NULL);
+  chq_db_rollback (db->handle);
 }
 
 /**

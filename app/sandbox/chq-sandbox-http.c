@@ -13,6 +13,7 @@
 
 #include <string.h>
 
+#include "chq-json.h"
 #include "chq-sandbox-private.h"
 
 /* Connections the kernel queues while the server thread is busy. */
@@ -230,18 +231,14 @@ _chq_sandbox_http_refuse_now (SoupServerMessage *msg,
                               const char        *detail,
                               GPtrArray         *pending)
 {
-  g_autoptr(JsonBuilder) builder = _chq_sandbox_problem_builder (status, code, NULL, detail);
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) root = _chq_sandbox_problem_json (status, code, NULL, detail);
   g_autofree char *body = NULL;
   GString *answer;
   GIOStream *stream;
   Refusal *refusal;
   gsize body_len;
 
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  body = json_to_string (root, FALSE);
-  body_len = strlen (body);
+  body = chq_json_to_string (root, &body_len);
   answer = g_string_new (NULL);
   g_string_append_printf (answer,
                           "HTTP/1.1 %u %s\r\n"
