@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "chq-clock.h"
+#include "chq-endpoint.h"
 #include "chq-json.h"
 #include "chq-outbox-entry.h"
 #include "chq-types.h"
@@ -389,6 +390,18 @@ chq_outbox_describe (ChqOutboxKind  kind,
     }
 }
 
+/* The endpoint that carries each kind of entry, indexed by ChqOutboxKind. */
+static const ChqEndpointId kind_endpoints[CHQ_N_OUTBOX_KINDS] = {
+  CHQ_ENDPOINT_CREATE_ORDER,
+  CHQ_ENDPOINT_CANCEL_ORDER,
+  CHQ_ENDPOINT_CREATE_WORKER,
+  CHQ_ENDPOINT_UPDATE_WORKER,
+  CHQ_ENDPOINT_ARCHIVE_WORKER,
+  CHQ_ENDPOINT_CREATE_ENROLMENT,
+  CHQ_ENDPOINT_CANCEL_ENROLMENT,
+  CHQ_ENDPOINT_RECORD_ATTENDANCE,
+};
+
 /**
  * chq_outbox_kind_get_request:
  * @kind: what the entry asks for
@@ -397,7 +410,8 @@ chq_outbox_describe (ChqOutboxKind  kind,
  * @out_path: (out) (transfer full): the path, with @target_id escaped into it
  * @out_has_body: (out): whether the entry's payload is sent as the body
  *
- * The API request that carries an outbox entry (docs/api.md). Pure.
+ * The API request that carries an outbox entry, read from the table of endpoints
+ * (chq-endpoint.c). Pure.
  *
  * Returns: %FALSE when @kind needs a target id and @target_id is %NULL or empty
  */
@@ -408,63 +422,19 @@ chq_outbox_kind_get_request (ChqOutboxKind   kind,
                              char          **out_path,
                              gboolean       *out_has_body)
 {
-  g_autofree char *escaped = NULL;
-  const char *method = "POST";
-  const char *collection;     /* "/v1/orders" */
-  const char *action = NULL;  /* "/cancel" after the target id; "" for the item itself */
-  gboolean has_body = TRUE;
+  const ChqEndpoint *endpoint;
+  char *path;
 
-  switch (kind)
-    {
-    case CHQ_OUTBOX_KIND_CREATE_ORDER:
-      collection = "/v1/orders";
-      break;
-    case CHQ_OUTBOX_KIND_CANCEL_ORDER:
-      collection = "/v1/orders";
-      action = "/cancel";
-      has_body = FALSE;
-      break;
-    case CHQ_OUTBOX_KIND_CREATE_WORKER:
-      collection = "/v1/workers";
-      break;
-    case CHQ_OUTBOX_KIND_UPDATE_WORKER:
-      method = "PUT";
-      collection = "/v1/workers";
-      action = "";
-      break;
-    case CHQ_OUTBOX_KIND_ARCHIVE_WORKER:
-      method = "DELETE";
-      collection = "/v1/workers";
-      action = "";
-      has_body = FALSE;
-      break;
-    case CHQ_OUTBOX_KIND_CREATE_ENROLMENT:
-      collection = "/v1/enrolments";
-      break;
-    case CHQ_OUTBOX_KIND_CANCEL_ENROLMENT:
-      collection = "/v1/enrolments";
-      action = "/cancel";
-      has_body = FALSE;
-      break;
-    case CHQ_OUTBOX_KIND_RECORD_ATTENDANCE:
-      collection = "/v1/enrolments";
-      action = "/attendance";
-      break;
-    default:
-      g_return_val_if_reached (FALSE);
-    }
+  g_return_val_if_fail ((guint) kind < CHQ_N_OUTBOX_KINDS, FALSE);
 
-  if (action != NULL)
-    {
-      if (target_id == NULL || target_id[0] == '\0')
-        return FALSE;
-      escaped = g_uri_escape_string (target_id, NULL, FALSE);
-    }
+  endpoint = chq_endpoint_get (kind_endpoints[kind]);
+  path = chq_endpoint_build_path (endpoint, target_id);
+  if (path == NULL)
+    return FALSE;
 
-  *out_method = method;
-  *out_path = action != NULL ? g_strconcat (collection, "/", escaped, action, NULL)
-                             : g_strdup (collection);
-  *out_has_body = has_body;
+  *out_method = endpoint->method;
+  *out_path = path;
+  *out_has_body = endpoint->request != CHQ_BODY_NONE;
 
   return TRUE;
 }

@@ -1,4 +1,6 @@
-/* chq-client.c: the client of the regional voucher API (libsoup), one call per endpoint
+/* chq-client.c: the client of the regional voucher API (libsoup): the session, auth,
+ * retries, errors, and the parsing of answers off the main thread; the endpoints' calls
+ * are in chq-client-calls.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +14,7 @@
 
 #include "chq-clock.h"
 #include "chq-client.h"
+#include "chq-client-private.h"
 #include "chq-http.h"
 #include "chq-json.h"
 
@@ -35,69 +38,10 @@ struct _ChqClient
 
 G_DEFINE_FINAL_TYPE (ChqClient, chq_client, G_TYPE_OBJECT)
 
-/* How a 401 reads: signing in with a wrong password is not an expired session. */
-typedef enum {
-  REQUEST_AUTHENTICATED,
-  REQUEST_SIGN_IN,
-} RequestKind;
 
-/* Turns an answer the codec parsed into the call's result, on the parsing thread; NULL
- * with a CHQ_CODEC_ERROR set when the codec refuses it. */
-typedef gpointer (*RequestDecodeFunc) (JsonNode  *node,
-                                       GError   **error);
-
-/* One call, over all its attempts. */
-typedef struct {
-  RequestKind   kind;
-  char         *method;           /* owned */
-  char         *path;             /* owned; for the debug log (no query secrets here) */
-  GUri         *uri;              /* owned */
-  GBytes       *body;             /* owned, nullable */
-  char         *idempotency_key;  /* owned, nullable */
-  char         *etag;             /* owned, nullable: sent as If-None-Match */
-  char         *token;            /* owned, nullable: wiped on free */
-  gboolean      retryable;        /* GET, or a write with an idempotency key */
-  guint         attempt;          /* attempts sent so far */
-  guint         max_attempts;
-  guint         base_ms;
-  guint         cap_ms;
-  gsize         max_response_size;
-
-  SoupMessage  *message;          /* owned: the current attempt's */
-  GInputStream *stream;           /* owned: its body */
-  GByteArray   *buffer;           /* owned: the body read so far */
-  GSource      *wait_source;      /* owned: the backoff timer */
-  GSource      *cancel_source;    /* owned: stops the backoff at once on cancel */
-  GCancellable *attempt_cancellable; /* owned: the current attempt's, cancelled with the
-                                      * call's or at the attempt's deadline */
-  gulong        cancelled_id;     /* on the call's cancellable, forwarding to the attempt's */
-  GSource      *deadline_source;  /* owned: ends an attempt that takes too long in all */
-  gboolean      deadline_hit;     /* the current attempt was ended by its deadline */
-  guint         deadline_s;
-  GCancellable *call_cancellable; /* owned, nullable: the caller's */
-
-  char         *response_etag;    /* owned: ETag of the final answer */
-  RequestDecodeFunc decode;       /* nullable: the result is the answer decoded by this */
-  GDestroyNotify decode_free;     /* frees what decode returns */
-  ChqCoursesPeekFunc peek;        /* nullable: told a feed page's cursor before parsing */
-  ChqCoursesPrepareFunc prepare;  /* nullable: run on the decoded page (course feed only) */
-  gpointer       hook_data;       /* for peek and prepare */
-} Request;
-
-/* The parsing (and decoding) of an answer, on a worker thread: a feed page is 1.1 MiB,
- * whose parse and decoding would hold the main loop for tens of milliseconds. */
-typedef struct {
-  GBytes           *body;               /* owned */
-  gsize             max_response_size;
-  char             *host;               /* owned: for the error messages */
-  RequestDecodeFunc decode;             /* nullable */
-  GDestroyNotify    decode_free;
-  ChqCoursesPrepareFunc prepare;        /* nullable: decode gives a ChqCoursesPage then */
-  gpointer          prepare_data;
-} ParseJob;
-
-static void
-wipe_string (char *secret)
+/* Frees a secret after overwriting it. */
+void
+_chq_client_wipe_string (char *secret)
 {
   if (secret != NULL)
     {
@@ -150,7 +94,7 @@ request_free (Request *request)
   g_clear_pointer (&request->buffer, g_byte_array_unref);
   g_clear_pointer (&request->uri, g_uri_unref);
   g_clear_pointer (&request->body, g_bytes_unref);
-  g_clear_pointer (&request->token, wipe_string);
+  g_clear_pointer (&request->token, _chq_client_wipe_string);
   g_free (request->method);
   g_free (request->path);
   g_free (request->idempotency_key);
@@ -164,7 +108,7 @@ chq_client_finalize (GObject *object)
 {
   ChqClient *self = (ChqClient *) object;
 
-  g_clear_pointer (&self->token, wipe_string);
+  g_clear_pointer (&self->token, _chq_client_wipe_string);
   g_clear_pointer (&self->base_uri, g_free);
   g_clear_object (&self->session);
 
@@ -255,7 +199,7 @@ chq_client_set_token (ChqClient  *self,
 {
   g_return_if_fail (CHQ_IS_CLIENT (self));
 
-  g_clear_pointer (&self->token, wipe_string);
+  g_clear_pointer (&self->token, _chq_client_wipe_string);
   self->token = g_strdup (token);
 }
 
@@ -353,173 +297,6 @@ static void start_attempt (GTask *task);
 static void attempt_cancelled (GTask  *task,
                                GError *error);
 
-static GError *
-make_error (ChqClientError code,
-            guint          status,
-            guint          retry_after,
-            const char    *message)
-{
-  return chq_client_error_new_for_status (code, status, retry_after, message);
-}
-
-static const char *
-request_host (Request *request)
-{
-  if (request->uri == NULL || g_uri_get_host (request->uri) == NULL)
-    return _("The service");
-  return g_uri_get_host (request->uri);
-}
-
-/* Maps a failure to get any answer at all; *retry says whether another attempt may help. */
-static GError *
-error_from_transport (Request      *request,
-                      const GError *error,
-                      gboolean     *retry)
-{
-  g_autofree char *message = NULL;
-
-  *retry = FALSE;
-
-  if (error->domain == G_TLS_ERROR)
-    {
-      message = g_strdup_printf (_("The security certificate of %s is not valid, so Chéquier "
-                                   "did not connect. Check the service address, or contact "
-                                   "the service's support."), request_host (request));
-      return make_error (CHQ_CLIENT_ERROR_TLS, 0, 0, message);
-    }
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
-    {
-      *retry = TRUE;
-      message = g_strdup_printf (_("%s did not answer in time. Check your internet "
-                                   "connection; Chéquier will try again later."),
-                                 request_host (request));
-      return make_error (CHQ_CLIENT_ERROR_TIMED_OUT, 0, 0, message);
-    }
-
-  if (error->domain == SOUP_SESSION_ERROR)
-    {
-      message = g_strdup_printf (_("%s sent an answer Chéquier cannot read. Check the "
-                                   "service address."), request_host (request));
-      return make_error (CHQ_CLIENT_ERROR_INVALID_RESPONSE, 0, 0, message);
-    }
-
-  /* Refused, unreachable, unresolvable, or dropped before the whole answer came. */
-  *retry = TRUE;
-  message = g_strdup_printf (_("Chéquier cannot reach %s. Check your internet connection; "
-                               "your data stays available offline."), request_host (request));
-  return make_error (CHQ_CLIENT_ERROR_CANNOT_REACH, 0, 0, message);
-}
-
-static GError *
-invalid_response_from (const char *host,
-                       const char *why)
-{
-  g_autofree char *message = NULL;
-
-  /* Translators: the first %s is the service's host, the second what was wrong */
-  message = g_strdup_printf (_("%s sent an invalid answer: %s Try again later; if it "
-                               "keeps happening, check the service address or update "
-                               "Chéquier."), host, why);
-  return make_error (CHQ_CLIENT_ERROR_INVALID_RESPONSE, 0, 0, message);
-}
-
-static GError *
-invalid_response (Request    *request,
-                  const char *why)
-{
-  return invalid_response_from (request_host (request), why);
-}
-
-/* The codec's messages already say what was wrong, where, and what to do. */
-static GError *
-invalid_from_codec (const GError *codec_error)
-{
-  return chq_client_error_new_invalid_response (codec_error->message,
-                                                chq_codec_error_get_field (codec_error));
-}
-
-static GError *
-error_from_problem (Request    *request,
-                    guint       status,
-                    const char *content_type,
-                    GBytes     *body,
-                    guint       retry_after)
-{
-  g_autoptr(ChqProblem) problem = NULL;
-  g_autofree char *message = NULL;
-
-  if (status == SOUP_STATUS_UNAUTHORIZED)
-    {
-      if (request->kind == REQUEST_SIGN_IN)
-        return make_error (CHQ_CLIENT_ERROR_UNAUTHORIZED, status, 0,
-                           _("The enterprise number or the password is wrong. Check them "
-                             "and sign in again."));
-      return make_error (CHQ_CLIENT_ERROR_UNAUTHORIZED, status, 0,
-                         _("Your session has expired. Sign in again."));
-    }
-
-  if (status == 429 && request->kind == REQUEST_SIGN_IN)
-    {
-      guint minutes = MAX ((retry_after + 59) / 60, 1);
-
-      message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                              "Too many attempts to sign in. Wait %u minute, "
-                                              "then try again.",
-                                              "Too many attempts to sign in. Wait %u minutes, "
-                                              "then try again.",
-                                              minutes),
-                                 minutes);
-      return make_error (CHQ_CLIENT_ERROR_RATE_LIMITED, status, retry_after, message);
-    }
-
-  if (status == 429)
-    {
-      if (retry_after > 0)
-        message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                "The service is receiving too many requests. "
-                                                "Try again in %u second.",
-                                                "The service is receiving too many requests. "
-                                                "Try again in %u seconds.",
-                                                retry_after),
-                                   retry_after);
-      else
-        message = g_strdup (_("The service is receiving too many requests. Try again in a "
-                              "few minutes."));
-      return make_error (CHQ_CLIENT_ERROR_RATE_LIMITED, status, retry_after, message);
-    }
-
-  if (status >= 500)
-    {
-      message = g_strdup_printf (_("The service has a problem (HTTP status %u). Try again "
-                                   "in a few minutes."), status);
-      return make_error (CHQ_CLIENT_ERROR_SERVER, status, retry_after, message);
-    }
-
-  /* Any other 4xx: a refusal, with the server's problem details when it sent them. */
-  if (chq_http_content_type_is_json (content_type, TRUE)
-      || chq_http_content_type_is_json (content_type, FALSE))
-    {
-      gsize len;
-      const char *data = g_bytes_get_data (body, &len);
-      g_autoptr(JsonNode) node = NULL;
-
-      if (len > 0 && g_utf8_validate (data, len, NULL))
-        node = chq_json_parse (data, len, request->max_response_size, NULL);
-      if (node != NULL)
-        problem = chq_problem_from_json (node, NULL);
-    }
-
-  if (problem != NULL)
-    return chq_client_error_new_refused (status,
-                                         chq_problem_get_code (problem),
-                                         chq_problem_get_field (problem),
-                                         chq_problem_get_detail (problem),
-                                         chq_problem_get_left (problem));
-
-  return chq_client_error_new_refused (status, NULL, NULL, NULL, -1);
-}
-
 /* Takes @task (a reference of its own): the wait is over, by time or by cancellation
  * (start_attempt() then sees the cancellation and finishes the task at once). Destroying
  * the sources drops the references they held. */
@@ -590,116 +367,6 @@ retry_or_fail (GTask  *task,
     }
 }
 
-static void
-parse_job_free (ParseJob *job)
-{
-  g_bytes_unref (job->body);
-  g_free (job->host);
-  g_free (job);
-}
-
-static void
-parse_answer_thread (GTask        *parse_task,
-                     gpointer      source_object,
-                     gpointer      task_data,
-                     GCancellable *cancellable)
-{
-  ParseJob *job = task_data;
-  g_autoptr(GError) codec_error = NULL;
-  g_autoptr(JsonNode) node = NULL;
-  gpointer result;
-  gsize len;
-  const char *data = g_bytes_get_data (job->body, &len);
-
-  if (!g_utf8_validate (data, len, NULL))
-    {
-      g_task_return_error (parse_task,
-                           invalid_response_from (job->host, _("text that is not UTF-8.")));
-      return;
-    }
-
-  node = chq_json_parse (data, len, job->max_response_size, &codec_error);
-  if (node == NULL)
-    {
-      g_task_return_error (parse_task, invalid_from_codec (codec_error));
-      return;
-    }
-  if (job->decode == NULL)
-    {
-      g_task_return_pointer (parse_task, g_steal_pointer (&node),
-                             (GDestroyNotify) json_node_unref);
-      return;
-    }
-
-  result = job->decode (node, &codec_error);
-  if (result == NULL)
-    {
-      g_task_return_error (parse_task, invalid_from_codec (codec_error));
-      return;
-    }
-  /* The parse tree goes on the thread that made it (cheaper for GLib's allocator). */
-  g_clear_pointer (&node, json_node_unref);
-  if (job->prepare != NULL)
-    {
-      ChqCoursesPage *page = result;
-      GError *error = NULL;
-      gboolean prepared;
-
-      /* The text is lent to prepare only (which may keep a reference). */
-      page->text = g_bytes_ref (job->body);
-      prepared = job->prepare (page, job->prepare_data, &error);
-      g_clear_pointer (&page->text, g_bytes_unref);
-      if (!prepared)
-        {
-          job->decode_free (result);
-          g_task_return_error (parse_task, error);
-          return;
-        }
-    }
-  g_task_return_pointer (parse_task, result, job->decode_free);
-}
-
-/* Takes the request task's reference. */
-static void
-on_answer_parsed_cb (GObject      *source,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  GTask *task = user_data;
-  ParseJob *job = g_task_get_task_data (G_TASK (result));
-  GError *error = NULL;
-  gpointer answer;
-
-  answer = g_task_propagate_pointer (G_TASK (result), &error);
-  if (answer == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, answer, job->decode != NULL ? job->decode_free
-                                                             : (GDestroyNotify) json_node_unref);
-  g_object_unref (task);
-}
-
-/* Parses (and decodes) a JSON answer on a worker thread, then returns @task (whose
- * reference it takes) on its context. */
-static void
-parse_answer_async (GTask  *task,
-                    GBytes *body)
-{
-  Request *request = g_task_get_task_data (task);
-  ParseJob *job = g_new0 (ParseJob, 1);
-  g_autoptr(GTask) parse_task = g_task_new (NULL, NULL, on_answer_parsed_cb, task);
-
-  job->body = g_bytes_ref (body);
-  job->max_response_size = request->max_response_size;
-  job->host = g_strdup (request_host (request));
-  job->decode = request->decode;
-  job->decode_free = request->decode_free;
-  job->prepare = request->prepare;
-  job->prepare_data = request->hook_data;
-  g_task_set_source_tag (parse_task, parse_answer_async);
-  g_task_set_task_data (parse_task, job, (GDestroyNotify) parse_job_free);
-  g_task_run_in_thread (parse_task, parse_answer_thread);
-}
 
 static void
 finish_with_answer (GTask *task)
@@ -724,16 +391,16 @@ finish_with_answer (GTask *task)
     {
       retry_after_ms = chq_http_parse_retry_after_ms (
         soup_message_headers_get_one (headers, "Retry-After"), now);
-      error = error_from_problem (request, status, content_type, body,
-                                  retry_after_ms > 0 ? (guint) ((retry_after_ms + 999) / 1000)
-                                                     : 0);
+      error = _chq_client_error_from_problem (request, status, content_type, body,
+                                              retry_after_ms > 0
+                                              ? (guint) ((retry_after_ms + 999) / 1000) : 0);
       retry_or_fail (task, error, retry_after_ms);
       return;
     }
 
   if (!SOUP_STATUS_IS_SUCCESSFUL (status))
     {
-      error = error_from_problem (request, status, content_type, body, 0);
+      error = _chq_client_error_from_problem (request, status, content_type, body, 0);
       g_task_return_error (task, error);
       g_object_unref (task);
       return;
@@ -756,7 +423,7 @@ finish_with_answer (GTask *task)
       /* Translators: %s is a media type such as text/html */
       why = g_strdup_printf (_("a page of type “%s” instead of data."),
                              content_type != NULL ? content_type : "?");
-      g_task_return_error (task, invalid_response (request, why));
+      g_task_return_error (task, _chq_client_invalid_response (request, why));
       g_object_unref (task);
       return;
     }
@@ -770,7 +437,7 @@ finish_with_answer (GTask *task)
         request->peek (next, more, request->hook_data);
     }
 
-  parse_answer_async (task, body);
+  _chq_client_parse_answer_async (task, body);
 }
 
 static void
@@ -795,7 +462,7 @@ on_read_cb (GObject      *source,
           return;
         }
       g_clear_object (&request->stream);
-      retry_or_fail (task, error_from_transport (request, error, &retry), -1);
+      retry_or_fail (task, _chq_client_error_from_transport (request, error, &retry), -1);
       return;
     }
 
@@ -815,7 +482,7 @@ on_read_cb (GObject      *source,
       g_clear_object (&request->stream);
       why = g_strdup_printf (_("an answer larger than %lu bytes."),
                              (unsigned long) request->max_response_size);
-      g_task_return_error (task, invalid_response (request, why));
+      g_task_return_error (task, _chq_client_invalid_response (request, why));
       g_object_unref (task);
       return;
     }
@@ -853,7 +520,7 @@ on_sent_cb (GObject      *source,
 
       g_debug ("%s %s: no answer (attempt %u): %s", request->method, request->path,
                request->attempt, error->message);
-      mapped = error_from_transport (request, error, &retry);
+      mapped = _chq_client_error_from_transport (request, error, &retry);
       if (retry)
         retry_or_fail (task, mapped, -1);
       else
@@ -871,8 +538,9 @@ on_sent_cb (GObject      *source,
     {
       g_debug ("%s %s: not modified", request->method, request->path);
       g_clear_object (&request->stream);
-      g_task_return_error (task, make_error (CHQ_CLIENT_ERROR_NOT_MODIFIED, status, 0,
-                                             _("Nothing changed since the last update.")));
+      g_task_return_error (task,
+                           _chq_client_make_error (CHQ_CLIENT_ERROR_NOT_MODIFIED, status, 0,
+                                                   _("Nothing changed since the last update.")));
       g_object_unref (task);
       return;
     }
@@ -882,8 +550,9 @@ on_sent_cb (GObject      *source,
   if (SOUP_STATUS_IS_REDIRECTION (status))
     {
       g_clear_object (&request->stream);
-      g_task_return_error (task, invalid_response (request,
-                                                   _("a redirection to another address.")));
+      g_task_return_error (task,
+                           _chq_client_invalid_response (request,
+                                                         _("a redirection to another address.")));
       g_object_unref (task);
       return;
     }
@@ -897,7 +566,7 @@ on_sent_cb (GObject      *source,
       g_clear_object (&request->stream);
       why = g_strdup_printf (_("an answer larger than %lu bytes."),
                              (unsigned long) request->max_response_size);
-      g_task_return_error (task, invalid_response (request, why));
+      g_task_return_error (task, _chq_client_invalid_response (request, why));
       g_object_unref (task);
       return;
     }
@@ -952,7 +621,7 @@ attempt_cancelled (GTask  *task,
   g_error_free (error);
   g_clear_object (&request->stream);
   timed_out = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_TIMED_OUT, "deadline");
-  mapped = error_from_transport (request, timed_out, &retry);
+  mapped = _chq_client_error_from_transport (request, timed_out, &retry);
   if (retry)
     retry_or_fail (task, mapped, -1);
   else
@@ -1028,18 +697,37 @@ start_attempt (GTask *task)
                            request->attempt_cancellable, on_sent_cb, task);
 }
 
-static GTask *
-request_task_new (ChqClient           *self,
-                  RequestKind          kind,
-                  const char          *method,
-                  const char          *path,
-                  const char          *idempotency_key,
-                  JsonNode            *body,
-                  const char          *etag,
-                  gpointer             source_tag,
-                  GCancellable        *cancellable,
-                  GAsyncReadyCallback  callback,
-                  gpointer             user_data)
+/**
+ * _chq_client_request_new:
+ * @self: a #ChqClient
+ * @sign_in: whether this is the sign-in call (no token sent; a 401 means a wrong password)
+ * @method: "GET", "POST", "PUT" or "DELETE"
+ * @path: the path and query under the service address
+ * @idempotency_key: (nullable): sent as `Idempotency-Key`; a write is retried only with one
+ * @body: (nullable): the request body
+ * @etag: (nullable): sent as `If-None-Match`
+ * @source_tag: the source tag of the task
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: for @callback
+ *
+ * Makes the task of one call, to start with _chq_client_request_start() once its decoding
+ * and hooks are set.
+ *
+ * Returns: (transfer full): the task
+ */
+GTask *
+_chq_client_request_new (ChqClient           *self,
+                         gboolean             sign_in,
+                         const char          *method,
+                         const char          *path,
+                         const char          *idempotency_key,
+                         JsonNode            *body,
+                         const char          *etag,
+                         gpointer             source_tag,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
 {
   GTask *task = g_task_new (self, cancellable, callback, user_data);
   Request *request = g_new0 (Request, 1);
@@ -1047,14 +735,14 @@ request_task_new (ChqClient           *self,
 
   g_task_set_source_tag (task, source_tag);
 
-  request->kind = kind;
+  request->kind = sign_in ? REQUEST_SIGN_IN : REQUEST_AUTHENTICATED;
   request->method = g_ascii_strup (method, -1);
   request->path = g_strdup (path);
   uri_string = g_strconcat (self->base_uri, path, NULL);
   request->uri = g_uri_parse (uri_string, SOUP_HTTP_URI_FLAGS, NULL);
   request->idempotency_key = g_strdup (idempotency_key);
   request->etag = g_strdup (etag);
-  if (kind == REQUEST_AUTHENTICATED)
+  if (request->kind == REQUEST_AUTHENTICATED)
     request->token = g_strdup (self->token);
   if (body != NULL)
     {
@@ -1077,35 +765,68 @@ request_task_new (ChqClient           *self,
   return task;
 }
 
-/* Starts the request; the callback gets @task. */
-static void
-request_start (GTask *task)
+/* Has the answer of @task decoded by @decode (with @decode_data) on the parsing thread. */
+void
+_chq_client_request_set_decode (GTask               *task,
+                                ChqClientDecodeFunc  decode,
+                                gconstpointer        decode_data,
+                                GDestroyNotify       decode_free)
+{
+  Request *request = g_task_get_task_data (task);
+
+  request->decode = decode;
+  request->decode_data = decode_data;
+  request->decode_free = decode_free;
+}
+
+/* The course feed's hooks: @peek told the cursor before parsing, @prepare run on the
+ * parsing thread with the decoded page (which @decode must then make). */
+void
+_chq_client_request_set_feed_hooks (GTask                 *task,
+                                    ChqCoursesPeekFunc     peek,
+                                    ChqCoursesPrepareFunc  prepare,
+                                    gpointer               hook_data)
+{
+  Request *request = g_task_get_task_data (task);
+
+  request->peek = peek;
+  request->prepare = prepare;
+  request->hook_data = hook_data;
+}
+
+/* What _chq_client_request_set_decode() was given for the call of @result. */
+gconstpointer
+_chq_client_request_get_decode_data (GAsyncResult *result)
+{
+  Request *request = g_task_get_task_data (G_TASK (result));
+
+  return request->decode_data;
+}
+
+/* Starts the request; the callback gets @task, whose reference this takes. */
+void
+_chq_client_request_start (GTask *task)
 {
   Request *request = g_task_get_task_data (task);
 
   if (request->uri == NULL)
     {
-      g_task_return_error (task, invalid_response (request, _("an address it cannot use.")));
+      g_task_return_error (task,
+                           _chq_client_invalid_response (request, _("an address it cannot use.")));
       g_object_unref (task);
       return;
     }
   start_attempt (task);
 }
 
-static char *
-escape_segment (const char *segment)
-{
-  return g_uri_escape_string (segment, NULL, FALSE);
-}
-
 /* Finishes a request task: the answer's JSON, or what the request's decode made of it
  * (NULL for an empty 2xx answer, with @error unset), and its ETag. */
-static gpointer
-propagate_answer (ChqClient     *self,
-                  GAsyncResult  *result,
-                  gpointer       source_tag,
-                  char         **out_etag,
-                  GError       **error)
+gpointer
+_chq_client_propagate_answer (ChqClient     *self,
+                              GAsyncResult  *result,
+                              gpointer       source_tag,
+                              char         **out_etag,
+                              GError       **error)
 {
   Request *request;
   g_autoptr(GError) local_error = NULL;
@@ -1131,16 +852,6 @@ propagate_answer (ChqClient     *self,
   return node;
 }
 
-static JsonNode *
-propagate_node (ChqClient     *self,
-                GAsyncResult  *result,
-                gpointer       source_tag,
-                char         **out_etag,
-                GError       **error)
-{
-  return propagate_answer (self, result, source_tag, out_etag, error);
-}
-
 static const char *
 client_host (ChqClient *self)
 {
@@ -1152,120 +863,11 @@ client_host (ChqClient *self)
   return g_intern_string (g_uri_get_host (uri));
 }
 
-/* The answer of a typed call must be a JSON document the codec accepts. */
-static JsonNode *
-propagate_document (ChqClient     *self,
-                    GAsyncResult  *result,
-                    gpointer       source_tag,
-                    char         **out_etag,
-                    GError       **error)
+/* The error of a call whose answer must be a document and was empty. */
+GError *
+_chq_client_new_empty_answer_error (ChqClient *self)
 {
-  g_autofree char *etag = NULL;
-  g_autoptr(GError) local_error = NULL;
-  JsonNode *node;
-
-  node = propagate_node (self, result, source_tag, out_etag != NULL ? &etag : NULL,
-                         &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-  if (node == NULL)
-    {
-      g_propagate_error (error, invalid_response_from (client_host (self),
-                                                       _("an empty answer.")));
-      return NULL;
-    }
-
-  if (out_etag != NULL)
-    *out_etag = g_steal_pointer (&etag);
-  return node;
-}
-
-/* Turns a codec error (which names the member at fault) into INVALID_RESPONSE. Takes
- * @codec_error. */
-static void
-propagate_decode_error (GError  *codec_error,
-                        GError **error)
-{
-  g_propagate_error (error, invalid_from_codec (codec_error));
-  g_error_free (codec_error);
-}
-
-static void
-call (ChqClient           *self,
-      RequestKind          kind,
-      const char          *method,
-      const char          *path,
-      const char          *idempotency_key,
-      JsonNode            *body,
-      const char          *etag,
-      gpointer             source_tag,
-      GCancellable        *cancellable,
-      GAsyncReadyCallback  callback,
-      gpointer             user_data)
-{
-  request_start (request_task_new (self, kind, method, path, idempotency_key, body, etag,
-                                   source_tag, cancellable, callback, user_data));
-}
-
-static GObject *
-finish_model (ChqClient     *self,
-              GAsyncResult  *result,
-              gpointer       source_tag,
-              GType          type,
-              char         **out_etag,
-              GError       **error)
-{
-  g_autoptr(JsonNode) node = NULL;
-  g_autofree char *etag = NULL;
-  GError *codec_error = NULL;
-  GObject *model;
-
-  node = propagate_document (self, result, source_tag, &etag, error);
-  if (node == NULL)
-    return NULL;
-
-  model = chq_model_from_json (type, node, &codec_error);
-  if (model == NULL)
-    {
-      propagate_decode_error (codec_error, error);
-      return NULL;
-    }
-
-  if (out_etag != NULL)
-    *out_etag = g_steal_pointer (&etag);
-  return model;
-}
-
-static GPtrArray *
-finish_list (ChqClient     *self,
-             GAsyncResult  *result,
-             gpointer       source_tag,
-             GType          item_type,
-             char         **out_etag,
-             GError       **error)
-{
-  g_autoptr(JsonNode) node = NULL;
-  g_autofree char *etag = NULL;
-  GError *codec_error = NULL;
-  GPtrArray *items;
-
-  node = propagate_document (self, result, source_tag, &etag, error);
-  if (node == NULL)
-    return NULL;
-
-  items = chq_list_from_json (node, item_type, &codec_error);
-  if (items == NULL)
-    {
-      propagate_decode_error (codec_error, error);
-      return NULL;
-    }
-
-  if (out_etag != NULL)
-    *out_etag = g_steal_pointer (&etag);
-  return items;
+  return _chq_client_invalid_response_from (client_host (self), _("an empty answer."));
 }
 
 /* --- the generic call --------------------------------------------------------------- */
@@ -1283,8 +885,10 @@ finish_list (ChqClient     *self,
  * @user_data: for @callback
  *
  * Sends one request to the service with the bearer token, retrying as the retry policy
- * says, and reads the JSON answer. This is what every typed call uses; the outbox uses it
- * directly since it keeps request bodies as JSON. Finish with chq_client_send_finish().
+ * says, and reads the JSON answer, left undecoded. The outbox uses it, since it keeps
+ * request bodies and answers as JSON, with the method and path of the table of endpoints
+ * (chq_outbox_kind_get_request()); the typed calls go through chq_client_call_async().
+ * Finish with chq_client_send_finish().
  */
 void
 chq_client_send_async (ChqClient           *self,
@@ -1301,8 +905,10 @@ chq_client_send_async (ChqClient           *self,
   g_return_if_fail (method != NULL);
   g_return_if_fail (path != NULL && path[0] == '/');
 
-  call (self, REQUEST_AUTHENTICATED, method, path, idempotency_key, body, etag,
-        chq_client_send_async, cancellable, callback, user_data);
+  _chq_client_request_start (_chq_client_request_new (self, FALSE, method, path,
+                                                      idempotency_key, body, etag,
+                                                      chq_client_send_async, cancellable,
+                                                      callback, user_data));
 }
 
 /**
@@ -1321,952 +927,7 @@ chq_client_send_finish (ChqClient     *self,
                         char         **out_etag,
                         GError       **error)
 {
-  return propagate_node (self, result, chq_client_send_async, out_etag, error);
+  return _chq_client_propagate_answer (self, result, chq_client_send_async, out_etag, error);
 }
 
-/* --- sessions and account ----------------------------------------------------------- */
 
-/**
- * chq_client_sign_in_async:
- * @self: a #ChqClient
- * @enterprise_number: the company's enterprise number (10 digits)
- * @password: the password
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when done
- * @user_data: for @callback
- *
- * `POST /v1/sessions`. Not retried (it carries no idempotency key). Finish with
- * chq_client_sign_in_finish().
- */
-void
-chq_client_sign_in_async (ChqClient           *self,
-                          const char          *enterprise_number,
-                          const char          *password,
-                          GCancellable        *cancellable,
-                          GAsyncReadyCallback  callback,
-                          gpointer             user_data)
-{
-  g_autoptr(JsonNode) body = NULL;
-
-  g_return_if_fail (CHQ_IS_CLIENT (self));
-  g_return_if_fail (enterprise_number != NULL);
-  g_return_if_fail (password != NULL);
-
-  body = chq_session_request_to_json (enterprise_number, password);
-  call (self, REQUEST_SIGN_IN, "POST", "/v1/sessions", NULL, body, NULL,
-        chq_client_sign_in_async, cancellable, callback, user_data);
-}
-
-/**
- * chq_client_sign_in_finish:
- * @self: a #ChqClient
- * @result: the #GAsyncResult
- * @out_token: (out) (optional): the bearer token (the client keeps a copy for its calls)
- * @out_expires_at: (out) (optional): when the token expires
- * @error: return location for a #GError; a wrong number or password is
- *   %CHQ_CLIENT_ERROR_UNAUTHORIZED
- *
- * Returns: (transfer full) (nullable): the signed-in account
- */
-ChqAccount *
-chq_client_sign_in_finish (ChqClient     *self,
-                           GAsyncResult  *result,
-                           char         **out_token,
-                           GDateTime    **out_expires_at,
-                           GError       **error)
-{
-  g_autoptr(JsonNode) node = NULL;
-  g_autoptr(GDateTime) expires_at = NULL;
-  g_autoptr(ChqAccount) account = NULL;
-  char *token = NULL;
-  GError *codec_error = NULL;
-
-  node = propagate_document (self, result, chq_client_sign_in_async, NULL, error);
-  if (node == NULL)
-    return NULL;
-
-  if (!chq_session_response_from_json (node, &token, &expires_at, &account, &codec_error))
-    {
-      propagate_decode_error (codec_error, error);
-      return NULL;
-    }
-
-  chq_client_set_token (self, token);
-  if (out_token != NULL)
-    *out_token = token;
-  else
-    wipe_string (token);
-  if (out_expires_at != NULL)
-    *out_expires_at = g_steal_pointer (&expires_at);
-
-  return g_steal_pointer (&account);
-}
-
-/**
- * chq_client_get_account_async:
- * @self: a #ChqClient
- * @etag: (nullable): the ETag of the copy the caller has
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when done
- * @user_data: for @callback
- *
- * `GET /v1/account`. Finish with chq_client_get_account_finish().
- */
-void
-chq_client_get_account_async (ChqClient           *self,
-                              const char          *etag,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
-{
-  g_return_if_fail (CHQ_IS_CLIENT (self));
-
-  call (self, REQUEST_AUTHENTICATED, "GET", "/v1/account", NULL, NULL, etag,
-        chq_client_get_account_async, cancellable, callback, user_data);
-}
-
-/**
- * chq_client_get_account_finish:
- * @self: a #ChqClient
- * @result: the #GAsyncResult
- * @out_etag: (out) (optional) (nullable): the new ETag
- * @error: return location for a #GError (%CHQ_CLIENT_ERROR_NOT_MODIFIED when the copy
- *   with the given ETag is still current)
- *
- * Returns: (transfer full) (nullable): the account
- */
-ChqAccount *
-chq_client_get_account_finish (ChqClient     *self,
-                               GAsyncResult  *result,
-                               char         **out_etag,
-                               GError       **error)
-{
-  return (ChqAccount *) finish_model (self, result, chq_client_get_account_async,
-                                      CHQ_TYPE_ACCOUNT, out_etag, error);
-}
-
-/* --- courses ------------------------------------------------------------------------ */
-
-static gpointer
-decode_courses_page (JsonNode  *node,
-                     GError   **error)
-{
-  return chq_courses_page_from_json (node, error);
-}
-
-/**
- * chq_client_list_courses_async:
- * @self: a #ChqClient
- * @since: (nullable): the cursor of the last page applied (`next`), %NULL for the start
- * @limit: the most courses in the page (1..1000), 0 for the server's default
- * @etag: (nullable): the ETag of the last answer to the same query
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when done
- * @user_data: for @callback
- *
- * `GET /v1/courses?since=&limit=`, one page of the course delta feed. The answer is parsed
- * and decoded on a worker thread. Finish with chq_client_list_courses_finish().
- */
-void
-chq_client_list_courses_async (ChqClient           *self,
-                               const char          *since,
-                               guint                limit,
-                               const char          *etag,
-                               GCancellable        *cancellable,
-                               GAsyncReadyCallback  callback,
-                               gpointer             user_data)
-{
-  chq_client_list_courses_peek_async (self, since, limit, etag, NULL, NULL, NULL,
-                                      cancellable, callback, user_data);
-}
-
-/**
- * chq_client_list_courses_peek_async:
- * @self: a #ChqClient
- * @since: (nullable): the cursor of the last page applied (`next`), %NULL for the start
- * @limit: the most courses in the page (1..1000), 0 for the server's default
- * @etag: (nullable): the ETag of the last answer to the same query
- * @peek: (nullable): told the page's `next` and `more` as soon as the page has arrived,
- *   before it is parsed and decoded
- * @prepare: (nullable): run on the parsing thread with the decoded page
- * @hook_data: for @peek and @prepare (kept alive by the caller until @callback)
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when done
- * @user_data: for @callback
- *
- * As chq_client_list_courses_async(), and tells @peek the page's cursor read from its
- * text (chq_json_peek_feed_cursor()), on the caller's context before @callback, so that a
- * caller may ask for the next page while this one is parsed. Only a hint: @peek is not
- * called when the text does not show the cursor plainly, nor for an error answer, and the
- * page may still be refused when it is decoded. Then @prepare, on the parsing thread, may
- * turn the page into what the caller needs (page->prepared) and free the rest there, with
- * the page's text as received in page->text during the call; its
- * error (returned as is) refuses the page. Finish with chq_client_list_courses_finish().
- */
-void
-chq_client_list_courses_peek_async (ChqClient           *self,
-                                    const char          *since,
-                                    guint                limit,
-                                    const char          *etag,
-                                    ChqCoursesPeekFunc   peek,
-                                    ChqCoursesPrepareFunc prepare,
-                                    gpointer             hook_data,
-                                    GCancellable        *cancellable,
-                                    GAsyncReadyCallback  callback,
-                                    gpointer             user_data)
-{
-  g_autoptr(GString) path = g_string_new ("/v1/courses");
-  char separator = '?';
-  Request *request;
-  GTask *task;
-
-  g_return_if_fail (CHQ_IS_CLIENT (self));
-
-  if (since != NULL)
-    {
-      g_autofree char *escaped = g_uri_escape_string (since, NULL, FALSE);
-
-      g_string_append_printf (path, "%csince=%s", separator, escaped);
-      separator = '&';
-    }
-  if (limit > 0)
-    g_string_append_printf (path, "%climit=%u", separator, limit);
-
-  task = request_task_new (self, REQUEST_AUTHENTICATED, "GET", path->str, NULL, NULL, etag,
-                           chq_client_list_courses_async, cancellable, callback, user_data);
-  request = g_task_get_task_data (task);
-  request->decode = decode_courses_page;
-  request->decode_free = (GDestroyNotify) chq_courses_page_free;
-  request->peek = peek;
-  request->prepare = prepare;
-  request->hook_data = hook_data;
-  request_start (task);
-}
-
-/**
- * chq_client_list_courses_finish:
- * @self: a #ChqClient
- * @result: the #GAsyncResult
- * @out_etag: (out) (optional) (nullable): the new ETag
- * @error: return location for a #GError (%CHQ_CLIENT_ERROR_NOT_MODIFIED when nothing
- *   changed)
- *
- * Returns: (transfer full) (nullable): the page (free with chq_courses_page_free())
- */
-ChqCoursesPage *
-chq_client_list_courses_finish (ChqClient     *self,
-                                GAsyncResult  *result,
-                                char         **out_etag,
-                                GError       **error)
-{
-  g_autofree char *etag = NULL;
-  g_autoptr(GError) local_error = NULL;
-  ChqCoursesPage *page;
-
-  /* The page was decoded on the parsing thread. */
-  page = propagate_answer (self, result, chq_client_list_courses_async, &etag, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-  if (page == NULL)
-    {
-      g_propagate_error (error, invalid_response_from (client_host (self),
-                                                       _("an empty answer.")));
-      return NULL;
-    }
-
-  if (out_etag != NULL)
-    *out_etag = g_steal_pointer (&etag);
-  return page;
-}
-
-/**
- * chq_client_get_course_async:
- * @self: a #ChqClient
- * @id: the course's id
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when done
- * @user_data: for @callback
- *
- * `GET /v1/courses/{id}`. Finish with chq_client_get_course_finish().
- */
-void
-chq_client_get_course_async (ChqClient           *self,
-                             const char          *id,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
-{
-  g_autofree char *escaped = NULL;
-  g_autofree char *path = NULL;
-
-  g_return_if_fail (CHQ_IS_CLIENT (self));
-  g_return_if_fail (id != NULL);
-
-  escaped = escape_segment (id);
-  path = g_strconcat ("/v1/courses/", escaped, NULL);
-  call (self, REQUEST_AUTHENTICATED, "GET", path, NULL, NULL, NULL,
-        chq_client_get_course_async, cancellable, callback, user_data);
-}
-
-/**
- * chq_client_get_course_finish:
- * @self: a #ChqClient
- * @result: the #GAsyncResult
- * @error: return location for a #GError
- *
- * Returns: (transfer full) (nullable): the course
- */
-ChqCourse *
-chq_client_get_course_finish (ChqClient     *self,
-                              GAsyncResult  *result,
-                              GError       **error)
-{
-  return (ChqCourse *) finish_model (self, result, chq_client_get_course_async,
-                                     CHQ_TYPE_COURSE, NULL, error);
-}
-
-/* --- orders and wallet -------------------------------------------------------------- */
-
-/**
- * chq_client_list_orders_async:
- * @self: a #ChqClient
- * @etag: (nullable): the ETag of the copy the caller has
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when done
- * @user_data: for @callback
- *
- * `GET /v1/orders`. Finish with chq_client_list_orders_finish().
- */
-void
-chq_client_list_orders_async (ChqClient           *self,
-                              const char          *etag,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
-{
-  g_return_if_fail (CHQ_IS_CLIENT (self));
-
-  call (self, REQUEST_AUTHENTICATED, "GET", "/v1/orders", NULL, NULL, etag,
-        chq_client_list_orders_async, cancellable, callback, user_data);
-}
-
-/**
- * chq_client_list_orders_finish:
- * @self: a #ChqClient
- * @result: the #GAsyncResult
- * @out_etag: (out) (optional) (nullable): the new ETag
- * @error: return location for a #GError
- *
- * Returns: (transfer full) (element-type ChqOrder) (nullable): the orders
- */
-GPtrArray *
-chq_client_list_orders_finish (ChqClient     *self,
-                               GAsyncResult  *result,
-                               char         **out_etag,
-                               GError       **error)
-{
-  return finish_list (self, result, chq_client_list_orders_async, CHQ_TYPE_ORDER, out_etag,
-                      error);
-}
-
-/**
- * chq_client_create_order_async:
- * @self: a #ChqClient
- * @idempotency_key: the key of this intent (the same on every retry)
- * @voucher_type: the type of voucher
- * @quantity: how many vouchers
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when done
- * @user_data: for @callback
- *
- * `POST /v1/orders`. Finish with chq_client_create_order_finish().
- */
-void
-chq_client_create_order_async (ChqClient           *self,
-                               const char          *idempotency_key,
-                               ChqVoucherType       voucher_type,
-                               guint                quantity,
-                               GCancellable        *cancellable,
-                               GAsyncReadyCallback  callback,
-                               gpointer             user_data)
-{
-  g_autoptr(JsonNode) body = NULL;
-
-  g_return_if_fail (CHQ_IS_CLIENT (self));
-  g_return_if_fail (idempotency_key != NULL);
-
-  body = chq_order_request_to_json (voucher_type, quantity);
-  call (self, REQUEST_AUTHENTICATED, "POST", "/v1/orders", idempotency_key, body, NULL,
-        chq_client_create_order_async, cancellable, callback, user_data);
-}
-
-/**
- * chq_client_create_order_finish:
- * @self: a #ChqClient
- * @result: the #GAsyncResult
- * @error: return location for a #GError (a refusal such as `ceiling_exceeded` is
- *   %CHQ_CLIENT_ERROR_REFUSED)
- *
- * Returns: (transfer full) (nullable): the order, awaiting payment, with its payment
- *   instructions
- */
-ChqOrder *
-chq_client_create_order_finish (ChqClient     *self,
-                                GAsyncResult  *result,
-                                GError       **error)
-{
-  return (ChqOrder *) finish_model (self, result, chq_client_create_order_async,
-                                    CHQ_TYPE_ORDER, NULL, error);
-}
-
-static char *
-path_with_id (const char *prefix,
-              const char *id,
-              const char *suffix)
-{
-  g_autofree char *escaped = escape_segment (id);
-
-  return g_strconcat (prefix, escaped, suffix, NULL);
-}
-
-/**
- * chq_client_cancel_order_async:
- * @self: a #ChqClient
- * @id: the order's id
- * @idempotency_key: (nullable): the key of this intent; without one it is not retried
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when done
- * @user_data: for @callback
- *
- * `POST /v1/orders/{id}/cancel`. Finish with chq_client_cancel_order_finish().
- */
-void
-chq_client_cancel_order_async (ChqClient           *self,
-                               const char          *id,
-                               const char          *idempotency_key,
-                               GCancellable        *cancellable,
-                               GAsyncReadyCallback  callback,
-                               gpointer             user_data)
-{
-  g_autofree char *path = NULL;
-
-  g_return_if_fail (CHQ_IS_CLIENT (self));
-  g_return_if_fail (id != NULL);
-
-  path = path_with_id ("/v1/orders/", id, "/cancel");
-  call (self, REQUEST_AUTHENTICATED, "POST", path, idempotency_key, NULL, NULL,
-        chq_client_cancel_order_async, cancellable, callback, user_data);
-}
-
-/**
- * chq_client_cancel_order_finish:
- * @self: a #ChqClient
- * @result: the #GAsyncResult
- * @error: return location for a #GError (`not_cancellable` once paid)
- *
- * Returns: (transfer full) (nullable): the cancelled order
- */
-ChqOrder *
-chq_client_cancel_order_finish (ChqClient     *self,
-                                GAsyncResult  *result,
-                                GError       **error)
-{
-  return (ChqOrder *) finish_model (self, result, chq_client_cancel_order_async,
-                                    CHQ_TYPE_ORDER, NULL, error);
-}
-
-/**
- * chq_client_sandbox_pay_order_async:
- * @self: a #ChqClient
- * @id: the order's id
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when done
- * @user_data: for @callback
- *
- * `POST /v1/sandbox/orders/{id}/pay`: the sandbox only, simulates the bank transfer.
- * Finish with chq_client_sandbox_pay_order_finish().
- */
-void
-chq_client_sandbox_pay_order_async (ChqClient           *self,
-                                    const char          *id,
-                                    GCancellable        *cancellable,
-                                    GAsyncReadyCallback  callback,
-                                    gpointer             user_data)
-{
-  g_autofree char *path = NULL;
-
-  g_return_if_fail (CHQ_IS_CLIENT (self));
-  g_return_if_fail (id != NULL);
-
-  path = path_with_id ("/v1/sandbox/orders/", id, "/pay");
-  call (self, REQUEST_AUTHENTICATED, "POST", path, NULL, NULL, NULL,
-        chq_client_sandbox_pay_order_async, cancellable, callback, user_data);
-}
-
-/**
- * chq_client_sandbox_pay_order_finish:
- * @self: a #ChqClient
- * @result: the #GAsyncResult
- * @error: return location for a #GError
- *
- * Returns: (transfer full) (nullable): the order, credited
- */
-ChqOrder *
-chq_client_sandbox_pay_order_finish (ChqClient     *self,
-                                     GAsyncResult  *result,
-                                     GError       **error)
-{
-  return (ChqOrder *) finish_model (self, result, chq_client_sandbox_pay_order_async,
-                                    CHQ_TYPE_ORDER, NULL, error);
-}
-
-/**
- * chq_client_get_wallet_async:
- * @self: a #ChqClient
- * @etag: (nullable): the ETag of the copy the caller has
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when done
- * @user_data: for @callback
- *
- * `GET /v1/wallet`. Finish with chq_client_get_wallet_finish().
- */
-void
-chq_client_get_wallet_async (ChqClient           *self,
-                             const char          *etag,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
-{
-  g_return_if_fail (CHQ_IS_CLIENT (self));
-
-  call (self, REQUEST_AUTHENTICATED, "GET", "/v1/wallet", NULL, NULL, etag,
-        chq_client_get_wallet_async, cancellable, callback, user_data);
-}
-
-/**
- * chq_client_get_wallet_finish:
- * @self: a #ChqClient
- * @result: the #GAsyncResult
- * @out_etag: (out) (optional) (nullable): the new ETag
- * @error: return location for a #GError
- *
- * Returns: (transfer full) (nullable): the wallet (free with chq_wallet_free())
- */
-ChqWallet *
-chq_client_get_wallet_finish (ChqClient     *self,
-                              GAsyncResult  *result,
-                              char         **out_etag,
-                              GError       **error)
-{
-  g_autoptr(JsonNode) node = NULL;
-  g_autofree char *etag = NULL;
-  GError *codec_error = NULL;
-  ChqWallet *wallet;
-
-  node = propagate_document (self, result, chq_client_get_wallet_async, &etag, error);
-  if (node == NULL)
-    return NULL;
-
-  wallet = chq_wallet_from_json (node, &codec_error);
-  if (wallet == NULL)
-    {
-      propagate_decode_error (codec_error, error);
-      return NULL;
-    }
-
-  if (out_etag != NULL)
-    *out_etag = g_steal_pointer (&etag);
-  return wallet;
-}
-
-/* --- workers ------------------------------------------------------------------------ */
-
-/**
- * chq_client_list_workers_async:
- * @self: a #ChqClient
- * @etag: (nullable): the ETag of the copy the caller has
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when done
- * @user_data: for @callback
- *
- * `GET /v1/workers`. Finish with chq_client_list_workers_finish().
- */
-void
-chq_client_list_workers_async (ChqClient           *self,
-                               const char          *etag,
-                               GCancellable        *cancellable,
-                               GAsyncReadyCallback  callback,
-                               gpointer             user_data)
-{
-  g_return_if_fail (CHQ_IS_CLIENT (self));
-
-  call (self, REQUEST_AUTHENTICATED, "GET", "/v1/workers", NULL, NULL, etag,
-        chq_client_list_workers_async, cancellable, callback, user_data);
-}
-
-/**
- * chq_client_list_workers_finish:
- * @self: a #ChqClient
- * @result: the #GAsyncResult
- * @out_etag: (out) (optional) (nullable): the new ETag
- * @error: return location for a #GError
- *
- * Returns: (transfer full) (element-type ChqWorker) (nullable): the workers, archived
- *   ones included
- */
-GPtrArray *
-chq_client_list_workers_finish (ChqClient     *self,
-                                GAsyncResult  *result,
-                                char         **out_etag,
-                                GError       **error)
-{
-  return finish_list (self, result, chq_client_list_workers_async, CHQ_TYPE_WORKER,
-                      out_etag, error);
-}
-
-/**
- * chq_client_create_worker_async:
- * @self: a #ChqClient
- * @idempotency_key: (nullable): the key of this intent; without one it is not retried
- * @worker: the worker to add (its editable fields are sent)
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when done
- * @user_data: for @callback
- *
- * `POST /v1/workers`. Finish with chq_client_create_worker_finish().
- */
-void
-chq_client_create_worker_async (ChqClient           *self,
-                                const char          *idempotency_key,
-                                ChqWorker           *worker,
-                                GCancellable        *cancellable,
-                                GAsyncReadyCallback  callback,
-                                gpointer             user_data)
-{
-  g_autoptr(JsonNode) body = NULL;
-
-  g_return_if_fail (CHQ_IS_CLIENT (self));
-  g_return_if_fail (CHQ_IS_WORKER (worker));
-
-  body = chq_worker_request_to_json (worker);
-  call (self, REQUEST_AUTHENTICATED, "POST", "/v1/workers", idempotency_key, body, NULL,
-        chq_client_create_worker_async, cancellable, callback, user_data);
-}
-
-/**
- * chq_client_create_worker_finish:
- * @self: a #ChqClient
- * @result: the #GAsyncResult
- * @error: return location for a #GError
- *
- * Returns: (transfer full) (nullable): the worker as the service keeps it (with its id)
- */
-ChqWorker *
-chq_client_create_worker_finish (ChqClient     *self,
-                                 GAsyncResult  *result,
-                                 GError       **error)
-{
-  return (ChqWorker *) finish_model (self, result, chq_client_create_worker_async,
-                                     CHQ_TYPE_WORKER, NULL, error);
-}
-
-/**
- * chq_client_update_worker_async:
- * @self: a #ChqClient
- * @idempotency_key: (nullable): the key of this intent; without one it is not retried
- * @id: the worker's id
- * @worker: the worker's new editable fields
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when done
- * @user_data: for @callback
- *
- * `PUT /v1/workers/{id}`. Finish with chq_client_update_worker_finish().
- */
-void
-chq_client_update_worker_async (ChqClient           *self,
-                                const char          *idempotency_key,
-                                const char          *id,
-                                ChqWorker           *worker,
-                                GCancellable        *cancellable,
-                                GAsyncReadyCallback  callback,
-                                gpointer             user_data)
-{
-  g_autoptr(JsonNode) body = NULL;
-  g_autofree char *path = NULL;
-
-  g_return_if_fail (CHQ_IS_CLIENT (self));
-  g_return_if_fail (id != NULL);
-  g_return_if_fail (CHQ_IS_WORKER (worker));
-
-  body = chq_worker_request_to_json (worker);
-  path = path_with_id ("/v1/workers/", id, NULL);
-  call (self, REQUEST_AUTHENTICATED, "PUT", path, idempotency_key, body, NULL,
-        chq_client_update_worker_async, cancellable, callback, user_data);
-}
-
-/**
- * chq_client_update_worker_finish:
- * @self: a #ChqClient
- * @result: the #GAsyncResult
- * @error: return location for a #GError
- *
- * Returns: (transfer full) (nullable): the worker as the service now keeps it
- */
-ChqWorker *
-chq_client_update_worker_finish (ChqClient     *self,
-                                 GAsyncResult  *result,
-                                 GError       **error)
-{
-  return (ChqWorker *) finish_model (self, result, chq_client_update_worker_async,
-                                     CHQ_TYPE_WORKER, NULL, error);
-}
-
-/**
- * chq_client_archive_worker_async:
- * @self: a #ChqClient
- * @idempotency_key: (nullable): the key of this intent; without one it is not retried
- * @id: the worker's id
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when done
- * @user_data: for @callback
- *
- * `DELETE /v1/workers/{id}`: the worker is archived (their history stays). Finish with
- * chq_client_archive_worker_finish().
- */
-void
-chq_client_archive_worker_async (ChqClient           *self,
-                                 const char          *idempotency_key,
-                                 const char          *id,
-                                 GCancellable        *cancellable,
-                                 GAsyncReadyCallback  callback,
-                                 gpointer             user_data)
-{
-  g_autofree char *path = NULL;
-
-  g_return_if_fail (CHQ_IS_CLIENT (self));
-  g_return_if_fail (id != NULL);
-
-  path = path_with_id ("/v1/workers/", id, NULL);
-  call (self, REQUEST_AUTHENTICATED, "DELETE", path, idempotency_key, NULL, NULL,
-        chq_client_archive_worker_async, cancellable, callback, user_data);
-}
-
-/**
- * chq_client_archive_worker_finish:
- * @self: a #ChqClient
- * @result: the #GAsyncResult
- * @error: return location for a #GError
- *
- * Returns: (transfer full) (nullable): the archived worker
- */
-ChqWorker *
-chq_client_archive_worker_finish (ChqClient     *self,
-                                  GAsyncResult  *result,
-                                  GError       **error)
-{
-  return (ChqWorker *) finish_model (self, result, chq_client_archive_worker_async,
-                                     CHQ_TYPE_WORKER, NULL, error);
-}
-
-/* --- enrolments --------------------------------------------------------------------- */
-
-/**
- * chq_client_list_enrolments_async:
- * @self: a #ChqClient
- * @year: the calendar year of the sessions
- * @etag: (nullable): the ETag of the copy the caller has
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when done
- * @user_data: for @callback
- *
- * `GET /v1/enrolments?year=Y`. Finish with chq_client_list_enrolments_finish().
- */
-void
-chq_client_list_enrolments_async (ChqClient           *self,
-                                  int                  year,
-                                  const char          *etag,
-                                  GCancellable        *cancellable,
-                                  GAsyncReadyCallback  callback,
-                                  gpointer             user_data)
-{
-  g_autofree char *path = NULL;
-
-  g_return_if_fail (CHQ_IS_CLIENT (self));
-
-  path = g_strdup_printf ("/v1/enrolments?year=%d", year);
-  call (self, REQUEST_AUTHENTICATED, "GET", path, NULL, NULL, etag,
-        chq_client_list_enrolments_async, cancellable, callback, user_data);
-}
-
-/**
- * chq_client_list_enrolments_finish:
- * @self: a #ChqClient
- * @result: the #GAsyncResult
- * @out_etag: (out) (optional) (nullable): the new ETag
- * @error: return location for a #GError
- *
- * Returns: (transfer full) (element-type ChqEnrolment) (nullable): the enrolments
- */
-GPtrArray *
-chq_client_list_enrolments_finish (ChqClient     *self,
-                                   GAsyncResult  *result,
-                                   char         **out_etag,
-                                   GError       **error)
-{
-  return finish_list (self, result, chq_client_list_enrolments_async, CHQ_TYPE_ENROLMENT,
-                      out_etag, error);
-}
-
-/**
- * chq_client_create_enrolment_async:
- * @self: a #ChqClient
- * @idempotency_key: the key of this intent (the same on every retry)
- * @worker_id: the worker to book
- * @course_id: the course
- * @session_id: the course's session
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when done
- * @user_data: for @callback
- *
- * `POST /v1/enrolments`: books the worker and reserves the vouchers. Finish with
- * chq_client_create_enrolment_finish().
- */
-void
-chq_client_create_enrolment_async (ChqClient           *self,
-                                   const char          *idempotency_key,
-                                   const char          *worker_id,
-                                   const char          *course_id,
-                                   const char          *session_id,
-                                   GCancellable        *cancellable,
-                                   GAsyncReadyCallback  callback,
-                                   gpointer             user_data)
-{
-  g_autoptr(JsonNode) body = NULL;
-
-  g_return_if_fail (CHQ_IS_CLIENT (self));
-  g_return_if_fail (idempotency_key != NULL);
-  g_return_if_fail (worker_id != NULL && course_id != NULL && session_id != NULL);
-
-  body = chq_enrolment_request_to_json (worker_id, course_id, session_id);
-  call (self, REQUEST_AUTHENTICATED, "POST", "/v1/enrolments", idempotency_key, body, NULL,
-        chq_client_create_enrolment_async, cancellable, callback, user_data);
-}
-
-/**
- * chq_client_create_enrolment_finish:
- * @self: a #ChqClient
- * @result: the #GAsyncResult
- * @error: return location for a #GError (`session_full`, `insufficient_vouchers`, ...)
- *
- * Returns: (transfer full) (nullable): the enrolment with its usage code
- */
-ChqEnrolment *
-chq_client_create_enrolment_finish (ChqClient     *self,
-                                    GAsyncResult  *result,
-                                    GError       **error)
-{
-  return (ChqEnrolment *) finish_model (self, result, chq_client_create_enrolment_async,
-                                        CHQ_TYPE_ENROLMENT, NULL, error);
-}
-
-/**
- * chq_client_cancel_enrolment_async:
- * @self: a #ChqClient
- * @idempotency_key: (nullable): the key of this intent; without one it is not retried
- * @id: the enrolment's id
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when done
- * @user_data: for @callback
- *
- * `POST /v1/enrolments/{id}/cancel`: releases the reservation. Finish with
- * chq_client_cancel_enrolment_finish().
- */
-void
-chq_client_cancel_enrolment_async (ChqClient           *self,
-                                   const char          *idempotency_key,
-                                   const char          *id,
-                                   GCancellable        *cancellable,
-                                   GAsyncReadyCallback  callback,
-                                   gpointer             user_data)
-{
-  g_autofree char *path = NULL;
-
-  g_return_if_fail (CHQ_IS_CLIENT (self));
-  g_return_if_fail (id != NULL);
-
-  path = path_with_id ("/v1/enrolments/", id, "/cancel");
-  call (self, REQUEST_AUTHENTICATED, "POST", path, idempotency_key, NULL, NULL,
-        chq_client_cancel_enrolment_async, cancellable, callback, user_data);
-}
-
-/**
- * chq_client_cancel_enrolment_finish:
- * @self: a #ChqClient
- * @result: the #GAsyncResult
- * @error: return location for a #GError
- *
- * Returns: (transfer full) (nullable): the cancelled enrolment
- */
-ChqEnrolment *
-chq_client_cancel_enrolment_finish (ChqClient     *self,
-                                    GAsyncResult  *result,
-                                    GError       **error)
-{
-  return (ChqEnrolment *) finish_model (self, result, chq_client_cancel_enrolment_async,
-                                        CHQ_TYPE_ENROLMENT, NULL, error);
-}
-
-/**
- * chq_client_record_attendance_async:
- * @self: a #ChqClient
- * @idempotency_key: (nullable): the key of this intent; without one it is not retried
- * @id: the enrolment's id
- * @days: (element-type ChqAttendanceDay): the hours attended, day by day
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when done
- * @user_data: for @callback
- *
- * `POST /v1/enrolments/{id}/attendance`: settles the vouchers used and releases the rest.
- * Finish with chq_client_record_attendance_finish().
- */
-void
-chq_client_record_attendance_async (ChqClient           *self,
-                                    const char          *idempotency_key,
-                                    const char          *id,
-                                    GArray              *days,
-                                    GCancellable        *cancellable,
-                                    GAsyncReadyCallback  callback,
-                                    gpointer             user_data)
-{
-  g_autoptr(JsonNode) body = NULL;
-  g_autofree char *path = NULL;
-
-  g_return_if_fail (CHQ_IS_CLIENT (self));
-  g_return_if_fail (id != NULL);
-  g_return_if_fail (days != NULL);
-
-  body = chq_attendance_request_to_json (days);
-  path = path_with_id ("/v1/enrolments/", id, "/attendance");
-  call (self, REQUEST_AUTHENTICATED, "POST", path, idempotency_key, body, NULL,
-        chq_client_record_attendance_async, cancellable, callback, user_data);
-}
-
-/**
- * chq_client_record_attendance_finish:
- * @self: a #ChqClient
- * @result: the #GAsyncResult
- * @error: return location for a #GError (a day over its cap names `days[i].hours`)
- *
- * Returns: (transfer full) (nullable): the enrolment, attended
- */
-ChqEnrolment *
-chq_client_record_attendance_finish (ChqClient     *self,
-                                     GAsyncResult  *result,
-                                     GError       **error)
-{
-  return (ChqEnrolment *) finish_model (self, result, chq_client_record_attendance_async,
-                                        CHQ_TYPE_ENROLMENT, NULL, error);
-}

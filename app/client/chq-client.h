@@ -1,4 +1,5 @@
-/* chq-client.h: the client of the regional voucher API (libsoup), one call per endpoint
+/* chq-client.h: the client of the regional voucher API (libsoup), one call per endpoint of
+ * the table of chq-endpoint.h
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,6 +9,7 @@
 #include <json-glib/json-glib.h>
 
 #include "chq-client-error.h"
+#include "chq-endpoint.h"
 #include "chq-json.h"
 #include "chq-types.h"
 
@@ -48,8 +50,8 @@ void        chq_client_set_timeout           (ChqClient    *self,
 /* HTTP requests sent (every attempt counts), for tests and benchmarks. */
 guint       chq_client_get_request_count     (ChqClient    *self);
 
-/* The generic call every endpoint goes through, for the outbox (which keeps request
- * bodies as JSON): method "GET", "POST", "PUT" or "DELETE"; path with its query
+/* A call left as JSON both ways, for the outbox (which keeps request bodies and answers as
+ * JSON, and takes method and path from the table of endpoints): method "GET", "POST", "PUT" or "DELETE"; path with its query
  * ("/v1/orders"); idempotency_key (nullable) sent as Idempotency-Key and what makes a
  * write retryable; body (nullable) sent as application/json; etag (nullable) sent as
  * If-None-Match. Finishes with the decoded-to-JsonNode answer (NULL for an empty 2xx
@@ -64,6 +66,26 @@ void        chq_client_send_async            (ChqClient           *self,
                                               GAsyncReadyCallback  callback,
                                               gpointer             user_data);
 JsonNode   *chq_client_send_finish           (ChqClient           *self,
+                                              GAsyncResult        *result,
+                                              char               **out_etag,
+                                              GError             **error);
+
+/* The call every typed call below goes through: the endpoint's row of the table says the
+ * method, the path (target_id fills its `{id}`; query, with its `?`, is appended), whether
+ * an idempotency key is required, the body's kind, and how the answer is decoded (on a
+ * worker thread). Finishes with the decoded answer: a model object, a GPtrArray of them, a
+ * ChqCoursesPage or a ChqWallet (an empty answer is CHQ_CLIENT_ERROR_INVALID_RESPONSE). */
+void        chq_client_call_async            (ChqClient           *self,
+                                              ChqEndpointId        id,
+                                              const char          *target_id,
+                                              const char          *query,
+                                              const char          *idempotency_key,
+                                              JsonNode            *body,
+                                              const char          *etag,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+gpointer    chq_client_call_finish           (ChqClient           *self,
                                               GAsyncResult        *result,
                                               char               **out_etag,
                                               GError             **error);
