@@ -39,6 +39,15 @@ struct _ChqOutboxEntry
   GDateTime      *updated_at;       /* owned */
   GDateTime      *first_attempt_at; /* owned, nullable: never tried */
   GDateTime      *last_attempt_at;  /* owned, nullable */
+
+  /* Read from the payload at construction, by kind; NULL or 0 when the kind has no such
+   * member or the payload is not a well-formed request. */
+  char           *worker_id;        /* owned: create_enrolment */
+  char           *course_id;        /* owned: create_enrolment */
+  char           *session_id;       /* owned: create_enrolment */
+  ChqVoucherType  voucher_type;     /* create_order */
+  guint           quantity;         /* create_order */
+  ChqWorker      *worker;           /* owned: create_worker, update_worker */
 };
 
 G_DEFINE_FINAL_TYPE (ChqOutboxEntry, chq_outbox_entry, G_TYPE_OBJECT)
@@ -455,6 +464,37 @@ parse_json_or_null (const char *text)
   return node;
 }
 
+/* Keeps what the UI shows of the request (the codec's strict readers, errors ignored: an
+ * entry whose payload is not a well-formed request just has none of it). */
+static void
+read_payload (ChqOutboxEntry *self,
+              JsonNode       *payload)
+{
+  switch (self->kind)
+    {
+    case CHQ_OUTBOX_KIND_CREATE_ORDER:
+      chq_order_request_from_json (payload, &self->voucher_type, &self->quantity, NULL);
+      break;
+
+    case CHQ_OUTBOX_KIND_CREATE_WORKER:
+    case CHQ_OUTBOX_KIND_UPDATE_WORKER:
+      self->worker = chq_worker_request_from_json (payload, NULL);
+      break;
+
+    case CHQ_OUTBOX_KIND_CREATE_ENROLMENT:
+      chq_enrolment_request_from_json (payload, &self->worker_id, &self->course_id,
+                                       &self->session_id, NULL);
+      break;
+
+    case CHQ_OUTBOX_KIND_CANCEL_ORDER:
+    case CHQ_OUTBOX_KIND_ARCHIVE_WORKER:
+    case CHQ_OUTBOX_KIND_CANCEL_ENROLMENT:
+    case CHQ_OUTBOX_KIND_RECORD_ATTENDANCE:
+    default:
+      break;
+    }
+}
+
 static void
 chq_outbox_entry_constructed (GObject *object)
 {
@@ -464,6 +504,8 @@ chq_outbox_entry_constructed (GObject *object)
   G_OBJECT_CLASS (chq_outbox_entry_parent_class)->constructed (object);
 
   self->summary = chq_outbox_describe (self->kind, payload);
+  if (payload != NULL)
+    read_payload (self, payload);
   if (self->created_at == NULL)
     self->created_at = chq_clock_now_utc ();
   if (self->updated_at == NULL)
@@ -488,6 +530,10 @@ chq_outbox_entry_finalize (GObject *object)
   g_clear_pointer (&self->updated_at, g_date_time_unref);
   g_clear_pointer (&self->first_attempt_at, g_date_time_unref);
   g_clear_pointer (&self->last_attempt_at, g_date_time_unref);
+  g_clear_pointer (&self->worker_id, g_free);
+  g_clear_pointer (&self->course_id, g_free);
+  g_clear_pointer (&self->session_id, g_free);
+  g_clear_object (&self->worker);
 
   G_OBJECT_CLASS (chq_outbox_entry_parent_class)->finalize (object);
 }
@@ -927,4 +973,122 @@ chq_outbox_entry_get_last_attempt_at (ChqOutboxEntry *self)
 {
   g_return_val_if_fail (CHQ_IS_OUTBOX_ENTRY (self), NULL);
   return self->last_attempt_at;
+}
+
+/**
+ * chq_outbox_entry_get_worker_id:
+ * @self: a #ChqOutboxEntry
+ *
+ * Returns: (nullable): the worker a booking (create_enrolment) is for, or %NULL for
+ *   another kind
+ */
+const char *
+chq_outbox_entry_get_worker_id (ChqOutboxEntry *self)
+{
+  g_return_val_if_fail (CHQ_IS_OUTBOX_ENTRY (self), NULL);
+
+  return self->worker_id;
+}
+
+/**
+ * chq_outbox_entry_get_course_id:
+ * @self: a #ChqOutboxEntry
+ *
+ * Returns: (nullable): the course a booking (create_enrolment) is on, or %NULL for
+ *   another kind
+ */
+const char *
+chq_outbox_entry_get_course_id (ChqOutboxEntry *self)
+{
+  g_return_val_if_fail (CHQ_IS_OUTBOX_ENTRY (self), NULL);
+
+  return self->course_id;
+}
+
+/**
+ * chq_outbox_entry_get_session_id:
+ * @self: a #ChqOutboxEntry
+ *
+ * Returns: (nullable): the session a booking (create_enrolment) is on, or %NULL for
+ *   another kind
+ */
+const char *
+chq_outbox_entry_get_session_id (ChqOutboxEntry *self)
+{
+  g_return_val_if_fail (CHQ_IS_OUTBOX_ENTRY (self), NULL);
+
+  return self->session_id;
+}
+
+/**
+ * chq_outbox_entry_get_voucher_type:
+ * @self: a #ChqOutboxEntry
+ *
+ * Returns: the voucher type an order (create_order) asks for; %CHQ_VOUCHER_TYPE_CF for
+ *   another kind (chq_outbox_entry_get_quantity() is 0 then)
+ */
+ChqVoucherType
+chq_outbox_entry_get_voucher_type (ChqOutboxEntry *self)
+{
+  g_return_val_if_fail (CHQ_IS_OUTBOX_ENTRY (self), CHQ_VOUCHER_TYPE_CF);
+
+  return self->voucher_type;
+}
+
+/**
+ * chq_outbox_entry_get_quantity:
+ * @self: a #ChqOutboxEntry
+ *
+ * Returns: how many vouchers an order (create_order) asks for (at least 1), or 0 for
+ *   another kind
+ */
+guint
+chq_outbox_entry_get_quantity (ChqOutboxEntry *self)
+{
+  g_return_val_if_fail (CHQ_IS_OUTBOX_ENTRY (self), 0);
+
+  return self->quantity;
+}
+
+/**
+ * chq_outbox_entry_get_worker:
+ * @self: a #ChqOutboxEntry
+ *
+ * The worker as a creation or an edit (create_worker, update_worker) asks for it: its
+ * editable fields, no id. Do not modify it.
+ *
+ * Returns: (transfer none) (nullable): the worker, or %NULL for another kind
+ */
+ChqWorker *
+chq_outbox_entry_get_worker (ChqOutboxEntry *self)
+{
+  g_return_val_if_fail (CHQ_IS_OUTBOX_ENTRY (self), NULL);
+
+  return self->worker;
+}
+
+/**
+ * chq_outbox_entry_dup_answer:
+ * @self: a #ChqOutboxEntry
+ *
+ * The service's answer to a sent entry, decoded as the model its endpoint answers
+ * (chq-endpoint.c): a #ChqOrder, a #ChqWorker or a #ChqEnrolment.
+ *
+ * Returns: (transfer full) (nullable): a new object, or %NULL when the entry has no answer
+ *   (not sent) or the answer is not one the codec accepts
+ */
+GObject *
+chq_outbox_entry_dup_answer (ChqOutboxEntry *self)
+{
+  g_autoptr(JsonNode) result = NULL;
+  const ChqEndpoint *endpoint;
+
+  g_return_val_if_fail (CHQ_IS_OUTBOX_ENTRY (self), NULL);
+
+  result = chq_outbox_entry_dup_result (self);
+  endpoint = chq_endpoint_get (kind_endpoints[self->kind]);
+  if (result == NULL || endpoint->answer != CHQ_BODY_MODEL)
+    return NULL;
+
+  return chq_model_from_json (endpoint->model_type (), result, NULL);
 }

@@ -7,6 +7,9 @@
 #include <glib-object.h>
 #include <json-glib/json-glib.h>
 
+#include "chq-types.h"
+#include "chq-worker.h"
+
 G_BEGIN_DECLS
 
 /* What an entry asks the service to do; stored as the words of
@@ -88,5 +91,15 @@ GDateTime      *chq_outbox_entry_get_created_at       (ChqOutboxEntry *self);
 GDateTime      *chq_outbox_entry_get_updated_at       (ChqOutboxEntry *self);
 GDateTime      *chq_outbox_entry_get_first_attempt_at (ChqOutboxEntry *self);
 GDateTime      *chq_outbox_entry_get_last_attempt_at  (ChqOutboxEntry *self);
+
+/* What the request asks, read once from the payload (NULL or 0 for a kind without it). */
+const char     *chq_outbox_entry_get_worker_id        (ChqOutboxEntry *self);
+const char     *chq_outbox_entry_get_course_id        (ChqOutboxEntry *self);
+const char     *chq_outbox_entry_get_session_id       (ChqOutboxEntry *self);
+ChqVoucherType  chq_outbox_entry_get_voucher_type     (ChqOutboxEntry *self);
+guint           chq_outbox_entry_get_quantity         (ChqOutboxEntry *self);
+ChqWorker      *chq_outbox_entry_get_worker           (ChqOutboxEntry *self);
+/* The service's answer once sent, as its model (ChqOrder, ChqWorker or ChqEnrolment). */
+GObject        *chq_outbox_entry_dup_answer           (ChqOutboxEntry *self);
 
 G_END_DECLS

@@ -422,25 +422,15 @@ add_outbox_seats (ChqBookingDialog *self)
   for (guint i = 0; entries != NULL && i < entries->len; i++)
     {
       ChqOutboxEntry *entry = g_ptr_array_index (entries, i);
-      g_autoptr(JsonNode) payload = NULL;
       g_autoptr(ChqEnrolment) sent = NULL;
-      g_autofree char *worker_id = NULL;
-      g_autofree char *course_id = NULL;
-      g_autofree char *session_id = NULL;
+      const char *worker_id = chq_outbox_entry_get_worker_id (entry);
+      const char *session_id = chq_outbox_entry_get_session_id (entry);
 
-      if (chq_outbox_entry_get_kind (entry) != CHQ_OUTBOX_KIND_CREATE_ENROLMENT)
-        continue;
-      payload = chq_outbox_entry_dup_payload (entry);
-      if (payload == NULL ||
-          !chq_enrolment_request_from_json (payload, &worker_id, &course_id, &session_id, NULL))
+      if (chq_outbox_entry_get_kind (entry) != CHQ_OUTBOX_KIND_CREATE_ENROLMENT ||
+          worker_id == NULL)
         continue;
       if (chq_outbox_entry_get_state (entry) == CHQ_OUTBOX_STATE_SENT)
-        {
-          g_autoptr(JsonNode) result = chq_outbox_entry_dup_result (entry);
-
-          if (result != NULL)
-            sent = chq_enrolment_from_json (result, NULL);
-        }
+        sent = (ChqEnrolment *) chq_outbox_entry_dup_answer (entry);
       add_seat (self, worker_id, session_id, sent != NULL ? chq_enrolment_get_id (sent) : NULL,
                 chq_outbox_entry_get_state (entry) == CHQ_OUTBOX_STATE_FAILED);
     }

@@ -158,11 +158,10 @@ chq_order_row_set_item (ChqOrderRow *self,
   else if (CHQ_IS_OUTBOX_ENTRY (item))
     {
       ChqOutboxEntry *entry = CHQ_OUTBOX_ENTRY (item);
-      g_autoptr(JsonNode) payload = chq_outbox_entry_dup_payload (entry);
       ChqOrderSplit split;
 
-      if (payload == NULL || !chq_order_request_from_json (payload, &type, &quantity, NULL))
-        quantity = 0;
+      type = chq_outbox_entry_get_voucher_type (entry);
+      quantity = chq_outbox_entry_get_quantity (entry);
       chq_rules_order_split (quantity, &split);
       amount = split.company_cents;
       date = chq_vouchers_format_date_time (chq_outbox_entry_get_created_at (entry));

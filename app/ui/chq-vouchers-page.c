@@ -250,7 +250,6 @@ open_accepted_orders (ChqVouchersPage *self)
     {
       gint64 id = *(gint64 *) key;
       g_autoptr(ChqOutboxEntry) entry = NULL;
-      g_autoptr(JsonNode) answer = NULL;
       g_autoptr(ChqOrder) order = NULL;
 
       entry = chq_outbox_get_entry (chq_backend_get_outbox (self->backend), id, NULL);
@@ -264,9 +263,7 @@ open_accepted_orders (ChqVouchersPage *self)
         continue;
 
       g_ptr_array_add (done, g_memdup2 (&id, sizeof id));
-      answer = chq_outbox_entry_dup_result (entry);
-      if (answer != NULL)
-        order = chq_order_from_json (answer, NULL);
+      order = (ChqOrder *) chq_outbox_entry_dup_answer (entry);
       if (order == NULL)
         continue;
       /* Not over another page, unasked (say on reconnecting): the history has them. */
@@ -300,12 +297,8 @@ on_outbox_changed_cb (ChqOutbox       *outbox,
 
       if (chq_outbox_entry_get_kind (entry) == CHQ_OUTBOX_KIND_CREATE_ORDER)
         {
-          g_autoptr(JsonNode) payload = chq_outbox_entry_dup_payload (entry);
-          ChqVoucherType type;
-          guint quantity;
-
-          if (payload != NULL && chq_order_request_from_json (payload, &type, &quantity, NULL))
-            self->waiting[type] += quantity;
+          self->waiting[chq_outbox_entry_get_voucher_type (entry)] +=
+            chq_outbox_entry_get_quantity (entry);
         }
       else if (chq_outbox_entry_get_kind (entry) == CHQ_OUTBOX_KIND_CANCEL_ORDER &&
                chq_outbox_entry_get_target_id (entry) != NULL)

@@ -84,16 +84,13 @@ chq_worker_row_new (void)
 static ChqWorker *
 worker_from_entry (ChqOutboxEntry *entry)
 {
-  g_autoptr(JsonNode) payload = NULL;
+  ChqWorker *worker;
 
   if (entry == NULL)
     return NULL;
 
-  payload = chq_outbox_entry_dup_payload (entry);
-  if (payload == NULL)
-    return NULL;
-
-  return chq_worker_request_from_json (payload, NULL);
+  worker = chq_outbox_entry_get_worker (entry);
+  return worker != NULL ? g_object_ref (worker) : NULL;
 }
 
 /**

@@ -63,10 +63,10 @@ _chq_workers_page_show_detail (ChqWorkersPage *self)
 
   if (CHQ_IS_OUTBOX_ENTRY (item))
     {
-      g_autoptr(JsonNode) payload = chq_outbox_entry_dup_payload (item);
+      ChqWorker *asked = chq_outbox_entry_get_worker (item);
 
-      if (payload != NULL)
-        requested = chq_worker_request_from_json (payload, NULL);
+      if (asked != NULL)
+        requested = g_object_ref (asked);
     }
   shown = requested != NULL ? requested : worker;
   if (shown == NULL)

@@ -32,23 +32,6 @@ static GParamSpec *properties[N_PROPS];
 /* ------------------------------------------------------------------------------------------ */
 /* Outbox entries */
 
-static char *
-entry_payload_string (ChqOutboxEntry *entry,
-                      const char     *member)
-{
-  g_autoptr(JsonNode) payload = chq_outbox_entry_dup_payload (entry);
-  JsonObject *object;
-
-  if (payload == NULL || !JSON_NODE_HOLDS_OBJECT (payload))
-    return NULL;
-
-  object = json_node_get_object (payload);
-  if (!json_object_has_member (object, member))
-    return NULL;
-
-  return g_strdup (json_object_get_string_member_with_default (object, member, NULL));
-}
-
 static gboolean
 pending_worker_filter_func (gpointer item,
                             gpointer user_data)
@@ -77,7 +60,6 @@ booking_filter_func (gpointer item,
                      gpointer user_data)
 {
   ChqWorkersPage *self = user_data;
-  g_autofree char *worker_id = NULL;
 
   if (self->selected_id == NULL)
     return FALSE;
@@ -85,8 +67,7 @@ booking_filter_func (gpointer item,
   if (CHQ_IS_ENROLMENT (item))
     return g_strcmp0 (chq_enrolment_get_worker_id (item), self->selected_id) == 0;
 
-  worker_id = entry_payload_string (item, "worker_id");
-  return g_strcmp0 (worker_id, self->selected_id) == 0;
+  return g_strcmp0 (chq_outbox_entry_get_worker_id (item), self->selected_id) == 0;
 }
 
 static void
@@ -114,7 +95,7 @@ const char *
 _chq_workers_page_course_title_for_entry (ChqWorkersPage *self,
                                           ChqOutboxEntry *entry)
 {
-  g_autofree char *course_id = entry_payload_string (entry, "course_id");
+  const char *course_id = chq_outbox_entry_get_course_id (entry);
   const char *title;
 
   if (course_id == NULL)
