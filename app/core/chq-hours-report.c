@@ -167,6 +167,36 @@ chq_hours_format (double   hours,
   return whole ? g_strdup_printf ("%.0f", rounded) : g_strdup_printf ("%.1f", rounded);
 }
 
+/**
+ * chq_hours_format_short:
+ * @hours: a number of hours
+ *
+ * Writes hours for people with the unit: "7 h", "7.5 h" (chq_hours_format() then the
+ * unit, translated), as the training tables and the annual report show them.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+chq_hours_format_short (double hours)
+{
+  g_autofree char *number = chq_hours_format (hours, FALSE);
+
+  /* Translators: a number of hours, "7.5 h" */
+  return g_strdup_printf (_("%s h"), number);
+}
+
+/**
+ * chq_hours_format_count:
+ * @hours: a whole number of hours
+ *
+ * Returns: (transfer full): "1 hour", "14 hours", translated
+ */
+char *
+chq_hours_format_count (guint hours)
+{
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u hour", "%u hours", hours), hours);
+}
+
 static int
 compare_courses (gconstpointer a,
                  gconstpointer b)

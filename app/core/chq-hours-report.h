@@ -104,6 +104,10 @@ gboolean        chq_hours_report_is_behind     (double                  hours_at
 /* "7", "7.5": hours for files (C locale) when @for_file, in the user's locale otherwise. */
 char           *chq_hours_format               (double                  hours,
                                                 gboolean                for_file);
+/* "7 h", "7.5 h": hours for people, with the unit, in the user's locale. */
+char           *chq_hours_format_short         (double                  hours);
+/* "1 hour", "14 hours": a whole number of hours in words, as a course or an order has. */
+char           *chq_hours_format_count         (guint                   hours);
 
 /* The training records as CSV (RFC 4180, UTF-8, a header row, a BOM when asked). */
 GBytes         *chq_hours_report_to_csv        (ChqHoursReport         *report,

@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "chq-catalog-logic.h"
+#include "chq-hours-report.h"
 #include "chq-location.h"
 #include "chq-voucher-batch.h"
 
@@ -447,8 +448,7 @@ chq_catalog_format_hours (guint          hours,
   g_autofree char *hours_text = NULL;
   g_autofree char *vouchers_text = NULL;
 
-  hours_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u hour", "%u hours", hours),
-                                hours);
+  hours_text = chq_hours_format_count (hours);
   /* TRANSLATORS: %u is a number of vouchers, %s the kind of voucher ("Standard") */
   vouchers_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u voucher (%s)",
                                                 "%u vouchers (%s)", hours),

@@ -13,6 +13,7 @@
 #include "chq-booking-dialog.h"
 #include "chq-catalog-logic.h"
 #include "chq-course-detail.h"
+#include "chq-hours-report.h"
 #include "chq-money.h"
 #include "chq-rules.h"
 
@@ -259,9 +260,7 @@ show_course (ChqCourseDetail *self)
   adw_action_row_set_subtitle (self->module_row,
                                module_approval != NULL && module_approval[0] != '\0'
                                  ? module_approval : _("Not given"));
-  hours = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u hour", "%u hours",
-                                        chq_course_get_hours (course)),
-                           chq_course_get_hours (course));
+  hours = chq_hours_format_count (chq_course_get_hours (course));
   adw_action_row_set_subtitle (self->hours_row, hours);
   adw_action_row_set_subtitle (self->format_row,
                                chq_course_format_get_label (chq_course_get_format (course)));

@@ -17,15 +17,6 @@
 #include "chq-hours-row.h"
 #include "chq-money.h"
 
-static char *
-hours_text (double hours)
-{
-  g_autofree char *number = chq_hours_format (hours, FALSE);
-
-  /* Translators: a number of hours, "7.5 h" */
-  return g_strdup_printf (_("%s h"), number);
-}
-
 /* ------------------------------------------------------------------------ the tables */
 
 static void
@@ -284,8 +275,8 @@ static ChqHoursRow *
 worker_row (ChqHoursWorker              *w,
             const ChqTrainingYearWorker *yw)
 {
-  g_autofree char *booked = hours_text (w->hours_booked);
-  g_autofree char *attended = hours_text (w->hours_attended);
+  g_autofree char *booked = chq_hours_format_short (w->hours_booked);
+  g_autofree char *attended = chq_hours_format_short (w->hours_attended);
   g_autofree char *vouchers = g_strdup_printf ("%u", w->vouchers_used);
   g_autofree char *progress = NULL;
   g_autofree char *left = NULL;
@@ -359,8 +350,8 @@ static ChqHoursRow *
 course_row (ChqHoursCourse *c)
 {
   g_autofree char *workers = g_strdup_printf ("%u", c->workers);
-  g_autofree char *booked = hours_text (c->hours_booked);
-  g_autofree char *attended = hours_text (c->hours_attended);
+  g_autofree char *booked = chq_hours_format_short (c->hours_booked);
+  g_autofree char *attended = chq_hours_format_short (c->hours_attended);
   g_autofree char *vouchers = g_strdup_printf ("%u", c->vouchers_used);
   g_autofree char *sentence = NULL;
   const char *cells[] = { c->title, workers, booked, attended, vouchers, NULL };
@@ -382,8 +373,8 @@ month_row (guint  month,
            double booked_hours)
 {
   g_autofree char *name = chq_hours_chart_month_label (month, FALSE);
-  g_autofree char *attended = hours_text (attended_hours);
-  g_autofree char *booked = hours_text (booked_hours);
+  g_autofree char *attended = chq_hours_format_short (attended_hours);
+  g_autofree char *booked = chq_hours_format_short (booked_hours);
   g_autofree char *sentence = NULL;
   const char *cells[] = { name, attended, booked, NULL };
 
@@ -474,8 +465,8 @@ _chq_hours_page_show_report (ChqHoursPage *self)
   chq_hours_chart_set_months (self->chart, report->month_attended, report->month_booked);
 
   {
-    g_autofree char *attended = hours_text (report->hours_attended);
-    g_autofree char *booked = hours_text (report->hours_booked);
+    g_autofree char *attended = chq_hours_format_short (report->hours_attended);
+    g_autofree char *booked = chq_hours_format_short (report->hours_booked);
     g_autofree char *used = g_strdup_printf ("%u", report->vouchers_used);
     g_autofree char *paid = chq_money_format (report->company_paid_cents);
     g_autofree char *region = chq_money_format (report->region_added_cents);
@@ -498,7 +489,7 @@ _chq_hours_page_show_report (ChqHoursPage *self)
     summary = g_strdup (_("Counting the training credits…"));
   else if (_chq_hours_page_is_self_employed (self))
     {
-      g_autofree char *followed = hours_text (year->hours_followed);
+      g_autofree char *followed = chq_hours_format_short (year->hours_followed);
 
       /* Translators: a self-employed account's summary: hours followed, vouchers used */
       summary = g_strdup_printf (ngettext ("Your trainings this year: %s, %u voucher used. "

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "chq-a11y.h"
+#include "chq-hours-report.h"
 #include "chq-money.h"
 #include "chq-order-dialog.h"
 #include "chq-vouchers-logic.h"
@@ -76,9 +77,7 @@ update_breakdown (ChqOrderDialog *self)
   self->breakdown[0] = chq_money_format (split.value_cents);
   self->breakdown[1] = chq_money_format (split.company_cents);
   self->breakdown[2] = chq_money_format (split.region_cents);
-  self->breakdown[3] = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u hour", "%u hours",
-                                                     split.training_hours),
-                                        split.training_hours);
+  self->breakdown[3] = chq_hours_format_count (split.training_hours);
   for (guint i = 0; i < N_BREAKDOWN_LINES; i++)
     gtk_label_set_label (labels[i], self->breakdown[i]);
 

@@ -51,15 +51,6 @@ struct _ChqReportPdf
 /* Column widths as shares of the text width; the first (the name) takes the rest. */
 static const double column_share[N_COLUMNS] = { 0.0, 0.14, 0.10, 0.11, 0.11, 0.08, 0.10 };
 
-static char *
-hours_text (double hours)
-{
-  g_autofree char *number = chq_hours_format (hours, FALSE);
-
-  /* Translators: a number of hours, "7.5 h" */
-  return g_strdup_printf (_("%s h"), number);
-}
-
 static void
 add_total (ChqReportPdf *pdf,
            const char   *label,
@@ -103,8 +94,9 @@ chq_report_pdf_new (ChqHoursReport *report,
 
   pdf->total_labels = g_ptr_array_new_with_free_func (g_free);
   pdf->total_values = g_ptr_array_new_with_free_func (g_free);
-  add_total (pdf, _("Hours attended"), hours_text (report->hours_attended));
-  add_total (pdf, _("Hours booked, still to attend"), hours_text (report->hours_booked));
+  add_total (pdf, _("Hours attended"), chq_hours_format_short (report->hours_attended));
+  add_total (pdf, _("Hours booked, still to attend"),
+             chq_hours_format_short (report->hours_booked));
   add_total (pdf, _("Vouchers used"), g_strdup_printf ("%u", report->vouchers_used));
   add_total (pdf, _("Vouchers reserved"), g_strdup_printf ("%u", report->vouchers_reserved));
   add_total (pdf, _("Value of the vouchers used"), chq_money_format (report->value_cents));
@@ -142,10 +134,10 @@ chq_report_pdf_new (ChqHoursReport *report,
 
       cells[0] = w->behind ? g_strdup_printf ("%s *", w->name) : g_strdup (w->name);
       cells[1] = g_strdup (chq_worker_status_get_label (w->status));
-      cells[2] = hours_text (w->hours_booked);
-      cells[3] = hours_text (w->hours_attended);
+      cells[2] = chq_hours_format_short (w->hours_booked);
+      cells[3] = chq_hours_format_short (w->hours_attended);
       cells[4] = g_strdup_printf ("%u", w->vouchers_used);
-      cells[5] = w->target_hours > 0.0 ? hours_text (w->target_hours) : g_strdup ("—");
+      cells[5] = w->target_hours > 0.0 ? chq_hours_format_short (w->target_hours) : g_strdup ("—");
       /* Translators: a worker's progress towards the training right, "42 %" */
       cells[6] = w->target_hours > 0.0 ? g_strdup_printf (_("%.0f %%"), w->progress * 100.0)
                                        : g_strdup ("—");
