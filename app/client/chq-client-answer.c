@@ -183,7 +183,6 @@ _chq_client_error_from_problem (Request    *request,
   return chq_client_error_new_refused (status, NULL, NULL, NULL, -1);
 }
 
-
 /* The parsing (and decoding) of an answer, on a worker thread: a feed page is 1.1 MiB,
  * whose parse and decoding would hold the main loop for tens of milliseconds. */
 typedef struct {

@@ -11,7 +11,6 @@
 #include "chq-json.h"
 #include "chq-json-private.h"
 
-
 /* Envelopes */
 
 /* The member @name of the object @node as @path.name, or NULL with @error set. */

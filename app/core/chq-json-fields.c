@@ -12,7 +12,6 @@
 #include "chq-json.h"
 #include "chq-json-private.h"
 
-
 /* Table shorthands */
 
 #define STRING(n, p, lo, hi, chk) \

@@ -13,7 +13,6 @@
 #include "chq-json.h"
 #include "chq-json-private.h"
 
-
 /* A string member's text, checked for type, UTF-8 and length. */
 const char *
 _chq_json_read_text (JsonNode  *node,

@@ -11,7 +11,6 @@
 
 #include "chq-json.h"
 
-
 /* Skips JSON whitespace from @i; returns the index of the next other byte. */
 static gsize
 skip_space (const char *data,
