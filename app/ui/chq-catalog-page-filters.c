@@ -1,5 +1,5 @@
 /* chq-catalog-page-filters.c: the Catalogue page's filters: the popover's choices, the
- * chips of the filters on, clearing them
+ * chips of the filters on, clearing them, applying the query
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -163,6 +163,25 @@ _chq_catalog_page_update_chips (ChqCatalogPage *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->filter_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label,
                                   -1);
+}
+
+/* Shows the query: chips, saved filters (when @save), the model's search. */
+void
+_chq_catalog_page_apply_query (ChqCatalogPage *self,
+                               gboolean        save)
+{
+  _chq_catalog_page_update_chips (self);
+
+  if (save)
+    g_settings_set_value (self->settings, "catalogue-filters",
+                          chq_catalog_query_to_variant (self->query));
+
+  if (self->model != NULL)
+    chq_course_list_model_set_query (self->model, self->query);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "catalog.clear-filters",
+                                 chq_catalog_count_active_filters (self->query) > 0);
+  g_object_notify (G_OBJECT (self), "query");
 }
 
 static void

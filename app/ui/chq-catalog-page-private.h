@@ -61,11 +61,9 @@ struct _ChqCatalogPage
                                         * detail_bin once a course is opened */
 };
 
-/* chq-catalog-page.c */
+/* chq-catalog-page-filters.c */
 void  _chq_catalog_page_apply_query          (ChqCatalogPage *self,
                                               gboolean        save);
-
-/* chq-catalog-page-filters.c */
 void  _chq_catalog_page_filter_choices_free  (FilterChoices  *choices);
 void  _chq_catalog_page_read_filter_choices  (ChqCatalogPage *self);
 void  _chq_catalog_page_update_chips         (ChqCatalogPage *self);

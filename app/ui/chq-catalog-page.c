@@ -37,25 +37,6 @@ static void update_state (ChqCatalogPage *self);
 #define MORE_ROWS      40
 #define ALL_ROWS_FROM  240
 
-/* Shows the query: chips, saved filters (when @save), the model's search. */
-void
-_chq_catalog_page_apply_query (ChqCatalogPage *self,
-                               gboolean        save)
-{
-  _chq_catalog_page_update_chips (self);
-
-  if (save)
-    g_settings_set_value (self->settings, "catalogue-filters",
-                          chq_catalog_query_to_variant (self->query));
-
-  if (self->model != NULL)
-    chq_course_list_model_set_query (self->model, self->query);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "catalog.clear-filters",
-                                 chq_catalog_count_active_filters (self->query) > 0);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUERY]);
-}
-
 static void
 on_search_changed_cb (ChqCatalogPage *self)
 {
