@@ -61,12 +61,10 @@ struct _ChqVouchersPage
 #define ROW_HEIGHT_ESTIMATE 70
 #define ROWS_SHOWN          5
 
-/* chq-vouchers-page.c */
+/* chq-vouchers-page-view.c */
 void  _chq_vouchers_page_get_today          (ChqVouchersPage *self,
                                              GDate           *out);
 guint _chq_vouchers_page_get_warning_days   (ChqVouchersPage *self);
-
-/* chq-vouchers-page-view.c */
 void  _chq_vouchers_page_init_lists         (ChqVouchersPage *self);
 void  _chq_vouchers_page_update_cards       (ChqVouchersPage *self);
 void  _chq_vouchers_page_update_batches     (ChqVouchersPage *self);

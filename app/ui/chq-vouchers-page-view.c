@@ -1,5 +1,5 @@
 /* chq-vouchers-page-view.c: what the Vouchers page shows: the wallet's cards, the batches
- * and the rows of the order history
+ * and the rows of the order history, and the day and warning days expiry is counted with
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,9 +10,28 @@
 #include <glib/gi18n-lib.h>
 
 #include "chq-batch-row.h"
+#include "chq-clock.h"
 #include "chq-order-row.h"
 #include "chq-vouchers-logic.h"
 #include "chq-vouchers-page-private.h"
+
+/* The day expiry is counted from: the fixed clock's, or the local date. */
+void
+_chq_vouchers_page_get_today (ChqVouchersPage *self,
+                              GDate           *out)
+{
+  if (self->today != NULL && chq_vouchers_parse_date (self->today, out))
+    return;
+
+  chq_clock_get_today (out);
+}
+
+/* How many days before expiry the page warns. */
+guint
+_chq_vouchers_page_get_warning_days (ChqVouchersPage *self)
+{
+  return g_settings_get_uint (self->settings, "expiry-warning-days");
+}
 
 /* The cards: one a voucher type, shown when the account may order it or holds some. */
 void
@@ -82,18 +101,6 @@ _chq_vouchers_page_update_batches (ChqVouchersPage *self)
   gtk_widget_set_visible (self->batches_scroller, sorted->len > 0);
 }
 
-static void
-on_order_row_activated_cb (GtkListBox      *box,
-                           GtkListBoxRow   *row,
-                           ChqVouchersPage *self)
-{
-  g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->order_items),
-                                                   gtk_list_box_row_get_index (row));
-
-  if (CHQ_IS_ORDER (item) && chq_order_get_status (CHQ_ORDER (item)) != CHQ_ORDER_STATUS_CANCELLED)
-    chq_vouchers_page_show_payment (self, CHQ_ORDER (item));
-}
-
 /* One row an order, named for screen readers (a GTK 4.8 list item cannot be): the orders
  * the service has open their payment instructions, and say so. */
 static GtkWidget *
@@ -157,7 +164,6 @@ _chq_vouchers_page_init_lists (ChqVouchersPage *self)
 
   gtk_list_box_bind_model (self->orders_view, G_LIST_MODEL (self->order_items),
                            create_order_row_cb, self, NULL);
-  g_signal_connect (self->orders_view, "row-activated", G_CALLBACK (on_order_row_activated_cb), self);
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_batch_row_cb), self);

@@ -9,7 +9,6 @@
 #include <glib/gi18n-lib.h>
 
 #include "chq-a11y.h"
-#include "chq-clock.h"
 #include "chq-json.h"
 #include "chq-money.h"
 #include "chq-vouchers-logic.h"
@@ -36,24 +35,6 @@ show_toast (ChqVouchersPage *self,
 {
   /* The window installs win.toast; outside a window (tests) there is nobody to tell. */
   gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", text);
-}
-
-/* The day expiry is counted from: the fixed clock's, or the local date. */
-void
-_chq_vouchers_page_get_today (ChqVouchersPage *self,
-                              GDate           *out)
-{
-  if (self->today != NULL && chq_vouchers_parse_date (self->today, out))
-    return;
-
-  chq_clock_get_today (out);
-}
-
-/* How many days before expiry the page warns. */
-guint
-_chq_vouchers_page_get_warning_days (ChqVouchersPage *self)
-{
-  return g_settings_get_uint (self->settings, "expiry-warning-days");
 }
 
 static void
@@ -485,6 +466,19 @@ discard_order_action (GtkWidget  *widget,
     }
 }
 
+/* An order row opens the order's payment instructions (a cancelled order's none). */
+static void
+on_order_row_activated_cb (GtkListBox      *box,
+                           GtkListBoxRow   *row,
+                           ChqVouchersPage *self)
+{
+  g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->order_items),
+                                                   gtk_list_box_row_get_index (row));
+
+  if (CHQ_IS_ORDER (item) && chq_order_get_status (CHQ_ORDER (item)) != CHQ_ORDER_STATUS_CANCELLED)
+    chq_vouchers_page_show_payment (self, CHQ_ORDER (item));
+}
+
 static void
 show_payment_action (GtkWidget  *widget,
                      const char *action_name,
@@ -661,6 +655,7 @@ chq_vouchers_page_init (ChqVouchersPage *self)
       gtk_widget_set_focusable (gtk_widget_get_parent (self->cards[type]), FALSE);
     }
   _chq_vouchers_page_init_lists (self);
+  g_signal_connect (self->orders_view, "row-activated", G_CALLBACK (on_order_row_activated_cb), self);
 
   g_signal_connect_object (self->settings, "changed::expiry-warning-days",
                            G_CALLBACK (on_warning_days_changed_cb), self, G_CONNECT_SWAPPED);
