@@ -92,6 +92,9 @@ struct _ChqHoursPage
 };
 
 
+/* The files of the page call downwards only: chq-hours-page.c calls the register's side,
+ * which calls the tables and the exports, which call the state; no file calls one above. */
+
 /* chq-hours-page-register.c: the register's side of the page. */
 void     _chq_hours_page_connect_register    (ChqHoursPage *self);
 void     _chq_hours_page_disconnect_register (ChqHoursPage *self);
@@ -99,15 +102,23 @@ void     _chq_hours_page_load_training_year  (ChqHoursPage *self);
 void     _chq_hours_page_apply_credits       (ChqHoursPage *self);
 /* The years with trainings in the register, for the year selector (nullable). */
 GArray  *_chq_hours_page_register_years      (ChqHoursPage *self);
-gboolean _chq_hours_page_is_self_employed    (ChqHoursPage *self);
-void     _chq_hours_page_show_report         (ChqHoursPage *self);
+
 /* chq-hours-page-tables.c */
 void     _chq_hours_page_setup_tables        (ChqHoursPage *self);
-void     _chq_hours_page_update_years        (ChqHoursPage *self);
+void     _chq_hours_page_show_report         (ChqHoursPage *self);
 
 /* chq-hours-page-exports.c: the documents and files the page writes. */
 void     _chq_hours_page_class_init_exports  (GtkWidgetClass *widget_class);
 void     _chq_hours_page_update_actions      (ChqHoursPage *self);
 void     _chq_hours_page_close_chooser       (ChqHoursPage *self);
+
+/* chq-hours-page-state.c: the page's "now" (chq_hours_page_dup_today()), the account's
+ * kind and the years offered. */
+gboolean _chq_hours_page_is_self_employed    (ChqHoursPage *self);
+/* The years offered, latest first (transfer full). */
+GArray  *_chq_hours_page_offered_years       (ChqHoursPage *self);
+gboolean _chq_hours_page_year_is_offered     (ChqHoursPage *self,
+                                              int           year);
+void     _chq_hours_page_update_years        (ChqHoursPage *self);
 
 G_END_DECLS

@@ -180,18 +180,6 @@ _chq_hours_page_register_years (ChqHoursPage *self)
   return self->register_years;
 }
 
-gboolean
-_chq_hours_page_is_self_employed (ChqHoursPage *self)
-{
-  ChqAccountKind kind;
-
-  if (self->account == NULL)
-    return FALSE;
-  kind = chq_account_get_kind (self->account);
-  return kind == CHQ_ACCOUNT_KIND_SELF_EMPLOYED_MAIN ||
-         kind == CHQ_ACCOUNT_KIND_SELF_EMPLOYED_SECONDARY;
-}
-
 /**
  * chq_hours_page_get_training_year:
  * @self: a #ChqHoursPage

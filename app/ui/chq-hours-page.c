@@ -16,7 +16,6 @@
 #include <glib/gi18n-lib.h>
 
 #include "chq-a11y.h"
-#include "chq-clock.h"
 #include "chq-deadlines-view.h"
 #include "chq-hours-chart.h"
 #include "chq-hours-page-private.h"
@@ -47,13 +46,6 @@ show_toast (ChqHoursPage *self,
   gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", text);
 }
 
-static int
-compare_years_desc (gconstpointer a,
-                    gconstpointer b)
-{
-  return *(const int *) b - *(const int *) a;
-}
-
 static void
 recompute (ChqHoursPage *self)
 {
@@ -81,71 +73,6 @@ recompute (ChqHoursPage *self)
 
 /* ------------------------------------------------------------------------- the years */
 
-/* The years offered, latest first: next year (sessions of next January are booked now),
- * this year, last year, and every other year with bookings stored. */
-static GArray *
-offered_years (ChqHoursPage *self)
-{
-  GArray *years = g_array_new (FALSE, FALSE, sizeof (int));
-  int fixed[] = { self->current_year + 1, self->current_year, self->current_year - 1 };
-
-  g_array_append_vals (years, fixed, G_N_ELEMENTS (fixed));
-  for (guint i = 0; i < (self->data_years != NULL ? self->data_years->len : 0) +
-                        (self->register_years != NULL ? self->register_years->len : 0); i++)
-    {
-      guint n_data = self->data_years != NULL ? self->data_years->len : 0;
-      int year = i < n_data ? g_array_index (self->data_years, int, i)
-                            : g_array_index (self->register_years, int, i - n_data);
-      gboolean known = FALSE;
-
-      for (guint j = 0; j < years->len && !known; j++)
-        known = g_array_index (years, int, j) == year;
-      if (!known && year > 0)
-        g_array_append_val (years, year);
-    }
-  g_array_sort (years, (GCompareFunc) compare_years_desc);
-
-  return years;
-}
-
-static gboolean
-year_is_offered (ChqHoursPage *self,
-                 int           year)
-{
-  g_autoptr(GArray) years = offered_years (self);
-
-  for (guint i = 0; i < years->len; i++)
-    if (g_array_index (years, int, i) == year)
-      return TRUE;
-  return FALSE;
-}
-
-void
-_chq_hours_page_update_years (ChqHoursPage *self)
-{
-  g_autoptr(GArray) years = offered_years (self);
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) texts = NULL;
-  guint selected = 0;
-
-  for (guint i = 0; i < years->len; i++)
-    {
-      g_autofree char *text = g_strdup_printf ("%d", g_array_index (years, int, i));
-
-      g_strv_builder_add (builder, text);
-      if (g_array_index (years, int, i) == self->year)
-        selected = i;
-    }
-  texts = g_strv_builder_end (builder);
-
-  self->updating_years = TRUE;
-  gtk_string_list_splice (self->years, 0,
-                          g_list_model_get_n_items (G_LIST_MODEL (self->years)),
-                          (const char * const *) texts);
-  gtk_drop_down_set_selected (self->year_dropdown, selected);
-  self->updating_years = FALSE;
-}
-
 static void
 on_year_selected_cb (ChqHoursPage *self)
 {
@@ -155,7 +82,7 @@ on_year_selected_cb (ChqHoursPage *self)
   if (self->updating_years || selected == GTK_INVALID_LIST_POSITION)
     return;
 
-  years = offered_years (self);
+  years = _chq_hours_page_offered_years (self);
   if (selected < years->len)
     chq_hours_page_set_year (self, g_array_index (years, int, selected));
 }
@@ -354,7 +281,7 @@ on_account_cb (GObject      *source,
       gboolean was_current = self->year == self->current_year;
 
       self->current_year = (int) chq_account_get_year (load->account);
-      if (was_current || !year_is_offered (self, self->year))
+      if (was_current || !_chq_hours_page_year_is_offered (self, self->year))
         self->year = self->current_year;
       load->year = self->year;
       _chq_hours_page_update_years (self);
@@ -744,7 +671,7 @@ chq_hours_page_set_year (ChqHoursPage *self,
 {
   g_return_if_fail (CHQ_IS_HOURS_PAGE (self));
 
-  if (!year_is_offered (self, year))
+  if (!_chq_hours_page_year_is_offered (self, year))
     return;
   if (year == self->year)
     return;
@@ -781,21 +708,6 @@ chq_hours_page_get_loading (ChqHoursPage *self)
   g_return_val_if_fail (CHQ_IS_HOURS_PAGE (self), FALSE);
 
   return self->loads > 0 || self->training_loads > 0;
-}
-
-/**
- * chq_hours_page_dup_today:
- * @self: a #ChqHoursPage
- *
- * Returns: (transfer full): the page's "now": the fixed clock given to
- *   chq_hours_page_set_today(), or the local time
- */
-GDateTime *
-chq_hours_page_dup_today (ChqHoursPage *self)
-{
-  g_return_val_if_fail (CHQ_IS_HOURS_PAGE (self), NULL);
-
-  return self->today != NULL ? g_date_time_ref (self->today) : chq_clock_now_local ();
 }
 
 /**

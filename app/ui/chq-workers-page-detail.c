@@ -1,4 +1,5 @@
-/* chq-workers-page-detail.c: the Workers page's detail pane, following the selection
+/* chq-workers-page-detail.c: the Workers page's state, the worker shown, and the detail pane
+ * following the selection
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,6 +14,50 @@
 #include "chq-rules.h"
 #include "chq-workers-logic.h"
 #include "chq-workers-page-private.h"
+
+static void
+set_state (ChqWorkersPage *self,
+           const char     *state)
+{
+  if (g_strcmp0 (self->state, state) == 0)
+    return;
+
+  self->state = state;
+  g_object_notify (G_OBJECT (self), "state");
+}
+
+/* "no-account", "empty" or "list", from the backend and the list's items. */
+void
+_chq_workers_page_update_state (ChqWorkersPage *self)
+{
+  guint n;
+
+  if (self->backend == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->page_stack, "no-account");
+      set_state (self, "no-account");
+      return;
+    }
+
+  gtk_stack_set_visible_child_name (self->page_stack, "workers");
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->worker_items));
+  gtk_stack_set_visible_child_name (self->list_stack, n > 0 ? "list" : "empty");
+  set_state (self, n > 0 ? "list" : "empty");
+}
+
+/* The worker shown: the bookings list follows it. */
+void
+_chq_workers_page_set_selected_id (ChqWorkersPage *self,
+                                   const char     *id)
+{
+  if (g_strcmp0 (self->selected_id, id) == 0)
+    return;
+
+  g_free (self->selected_id);
+  self->selected_id = g_strdup (id);
+  gtk_filter_changed (GTK_FILTER (self->booking_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  g_object_notify (G_OBJECT (self), "selected-worker-id");
+}
 
 static gpointer
 get_selected (ChqWorkersPage *self)

@@ -78,22 +78,13 @@ struct _ChqWorkersPage
   GtkListView        *booking_list;
 };
 
-/* chq-workers-page.c */
-const char     *_chq_workers_page_course_title_for_entry   (ChqWorkersPage *self,
-                                                            ChqOutboxEntry *entry);
+/* The files of the page call downwards only: chq-workers-page.c calls the detail and the
+ * rows, the detail calls the rows; no file calls one above it. */
+
+/* chq-workers-page-detail.c: the page's state, the worker shown and the detail pane. */
 void            _chq_workers_page_update_state             (ChqWorkersPage *self);
 void            _chq_workers_page_set_selected_id          (ChqWorkersPage *self,
                                                             const char     *id);
-
-/* chq-workers-page-rows.c */
-ChqOutboxEntry *_chq_workers_page_find_worker_entry        (ChqWorkersPage *self,
-                                                            const char     *worker_id);
-ChqOutboxEntry *_chq_workers_page_find_booking_entry       (ChqWorkersPage *self,
-                                                            const char     *enrolment_id);
-void            _chq_workers_page_init_rows                (ChqWorkersPage *self);
-void            _chq_workers_page_rebind_rows              (ChqWorkersPage *self);
-
-/* chq-workers-page-detail.c */
 ChqWorker      *_chq_workers_page_get_selected_worker      (ChqWorkersPage *self);
 void            _chq_workers_page_show_detail              (ChqWorkersPage *self);
 void            _chq_workers_page_select_first_if_unfolded (ChqWorkersPage *self);
@@ -101,5 +92,15 @@ void            _chq_workers_page_on_selection_changed     (ChqWorkersPage *self
 void            _chq_workers_page_on_items_changing        (ChqWorkersPage *self);
 void            _chq_workers_page_on_items_changed         (ChqWorkersPage *self);
 void            _chq_workers_page_on_bookings_changed      (ChqWorkersPage *self);
+
+/* chq-workers-page-rows.c: the rows of the two lists and the outbox entries they show. */
+ChqOutboxEntry *_chq_workers_page_find_worker_entry        (ChqWorkersPage *self,
+                                                            const char     *worker_id);
+ChqOutboxEntry *_chq_workers_page_find_booking_entry       (ChqWorkersPage *self,
+                                                            const char     *enrolment_id);
+const char     *_chq_workers_page_course_title_for_entry   (ChqWorkersPage *self,
+                                                            ChqOutboxEntry *entry);
+void            _chq_workers_page_init_rows                (ChqWorkersPage *self);
+void            _chq_workers_page_rebind_rows              (ChqWorkersPage *self);
 
 G_END_DECLS

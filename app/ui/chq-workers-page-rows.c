@@ -62,6 +62,47 @@ _chq_workers_page_find_booking_entry (ChqWorkersPage *self,
 }
 
 static void
+on_course_read_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(ChqWorkersPage) self = user_data;
+  g_autoptr(ChqCourse) course = NULL;
+  g_autoptr(GError) error = NULL;
+
+  course = chq_store_get_course_finish (CHQ_STORE (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (course == NULL)
+    return;
+
+  g_hash_table_insert (self->course_titles, g_strdup (chq_course_get_id (course)),
+                       g_strdup (chq_course_get_title (course)));
+  _chq_workers_page_rebind_rows (self);
+}
+
+/* The title of the course a waiting booking is for, read from the store once. */
+const char *
+_chq_workers_page_course_title_for_entry (ChqWorkersPage *self,
+                                          ChqOutboxEntry *entry)
+{
+  const char *course_id = chq_outbox_entry_get_course_id (entry);
+  const char *title;
+
+  if (course_id == NULL)
+    return NULL;
+
+  title = g_hash_table_lookup (self->course_titles, course_id);
+  if (title == NULL && self->backend != NULL &&
+      g_hash_table_add (self->titles_asked, g_strdup (course_id)))
+    chq_store_get_course_async (chq_backend_get_store (self->backend), course_id,
+                                chq_page_binding_get_cancellable (self->binding),
+                                on_course_read_cb, g_object_ref (self));
+
+  return title;
+}
+
+static void
 bind_worker_row (ChqWorkersPage *self,
                  ChqWorkerRow   *row,
                  gpointer        item)
