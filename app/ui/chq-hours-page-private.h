@@ -100,8 +100,6 @@ void     _chq_hours_page_connect_register    (ChqHoursPage *self);
 void     _chq_hours_page_disconnect_register (ChqHoursPage *self);
 void     _chq_hours_page_load_training_year  (ChqHoursPage *self);
 void     _chq_hours_page_apply_credits       (ChqHoursPage *self);
-/* The years with trainings in the register, for the year selector (nullable). */
-GArray  *_chq_hours_page_register_years      (ChqHoursPage *self);
 
 /* chq-hours-page-tables.c */
 void     _chq_hours_page_setup_tables        (ChqHoursPage *self);

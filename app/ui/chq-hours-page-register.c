@@ -174,12 +174,6 @@ _chq_hours_page_disconnect_register (ChqHoursPage *self)
   _chq_hours_page_update_actions (self);
 }
 
-GArray *
-_chq_hours_page_register_years (ChqHoursPage *self)
-{
-  return self->register_years;
-}
-
 /**
  * chq_hours_page_get_training_year:
  * @self: a #ChqHoursPage
