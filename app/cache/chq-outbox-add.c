@@ -16,23 +16,9 @@
 #include "chq-db.h"
 #include "chq-outbox-private.h"
 
-/* The id the next entry will have, known before it is written: the entry waiting for the
- * disk is shown with the id it keeps. */
-static gint64
-reserve_id (ChqOutbox *self)
-{
-  gint64 id;
-
-  g_mutex_lock (&self->adding_lock);
-  id = ++self->last_id;
-  g_mutex_unlock (&self->adding_lock);
-
-  return id;
-}
-
 /* What an entry is made of when it is added. */
 typedef struct {
-  gint64          id;           /* reserved with reserve_id() */
+  gint64          id;           /* reserved with _chq_outbox_reserve_id() */
   char           *key;          /* owned: the idempotency key */
   char           *account_key;  /* owned */
   ChqOutboxKind   kind;
@@ -62,7 +48,7 @@ add_data_new (ChqOutbox     *self,
 {
   AddData *data = g_new0 (AddData, 1);
 
-  data->id = reserve_id (self);
+  data->id = _chq_outbox_reserve_id (self);
   data->key = g_uuid_string_random ();
   data->account_key = g_strdup (account_key);
   data->kind = kind;
@@ -114,11 +100,7 @@ insert_entry (ChqOutbox  *self,
         chq_db_set_error (error, self->db, rc, _("Could not save the change"));
     }
 
-  g_mutex_lock (&self->adding_lock);
-  self->last_id = MAX (self->last_id, id);
-  if (data->entry != NULL)
-    g_ptr_array_remove (self->adding, data->entry);
-  g_mutex_unlock (&self->adding_lock);
+  _chq_outbox_release_adding (self, data->entry, id);
   _chq_outbox_unlock_db (self, error);
 
   return id;
@@ -249,9 +231,7 @@ chq_outbox_add_async (ChqOutbox           *self,
   data = add_data_new (self, account_key, kind, target_id, payload);
   id = data->id;
   data->entry = entry_new_adding (data);
-  g_mutex_lock (&self->adding_lock);
-  g_ptr_array_add (self->adding, g_object_ref (data->entry));
-  g_mutex_unlock (&self->adding_lock);
+  _chq_outbox_hold_adding (self, data->entry);
   _chq_outbox_emit_changed (self);
 
   task = g_task_new (self, cancellable, callback, user_data);
@@ -281,48 +261,4 @@ chq_outbox_add_finish (ChqOutbox     *self,
 
   id = g_task_propagate_pointer (G_TASK (result), error);
   return id != NULL ? *id : 0;
-}
-
-/* The entries being added of @account_key, appended to @entries (the lists read them after
- * the rows on disk: they are the newest). */
-void
-_chq_outbox_append_adding (ChqOutbox  *self,
-                           const char *account_key,
-                           GPtrArray  *entries)
-{
-  g_mutex_lock (&self->adding_lock);
-  for (guint i = 0; i < self->adding->len; i++)
-    {
-      ChqOutboxEntry *entry = g_ptr_array_index (self->adding, i);
-
-      if (g_str_equal (chq_outbox_entry_get_account_key (entry), account_key))
-        g_ptr_array_add (entries, g_object_ref (entry));
-    }
-  g_mutex_unlock (&self->adding_lock);
-}
-
-guint
-_chq_outbox_count_adding (ChqOutbox  *self,
-                          const char *account_key)
-{
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
-
-  _chq_outbox_append_adding (self, account_key, entries);
-  return entries->len;
-}
-
-/* Returns: (transfer full) (nullable): the entry being added with @id */
-ChqOutboxEntry *
-_chq_outbox_find_adding (ChqOutbox *self,
-                         gint64     id)
-{
-  ChqOutboxEntry *found = NULL;
-
-  g_mutex_lock (&self->adding_lock);
-  for (guint i = 0; found == NULL && i < self->adding->len; i++)
-    if (chq_outbox_entry_get_id (g_ptr_array_index (self->adding, i)) == id)
-      found = g_object_ref (g_ptr_array_index (self->adding, i));
-  g_mutex_unlock (&self->adding_lock);
-
-  return found;
 }

@@ -4,7 +4,9 @@
  *
  * ChqOutbox is split by job: chq-outbox.c opens the file, lists, edits and marks the
  * entries; chq-outbox-add.c adds them, at once or on a thread while the entry is already
- * listed.
+ * listed. Both use the two lower parts, which call no other: chq-outbox-rows.c (a row as
+ * an entry, the times) and chq-outbox-adding.c (the entries listed before they are on
+ * disk). Calls go one way: add -> outbox -> rows, adding.
  */
 #pragma once
 
@@ -31,12 +33,28 @@ struct _ChqOutbox
   gpointer      clock_data;
 };
 
-gint64          _chq_outbox_now_usec            (ChqOutbox   *self);
-GDateTime      *_chq_outbox_date_time_from_usec (gint64       usec);
+/* chq-outbox.c */
 void            _chq_outbox_unlock_db           (ChqOutbox   *self,
                                                  GError     **error);
 void            _chq_outbox_emit_changed        (ChqOutbox   *self);
 
+/* chq-outbox-rows.c. The columns _chq_outbox_entry_from_row() reads, in its order. */
+#define CHQ_OUTBOX_ENTRY_COLUMNS \
+  "id, idempotency_key, account_key, kind, target_id, payload, state, attempts, " \
+  "error_message, error_code, error_field, result, created_at, updated_at, " \
+  "first_attempt_at, last_attempt_at"
+
+ChqOutboxEntry *_chq_outbox_entry_from_row      (sqlite3_stmt *stmt);
+gint64          _chq_outbox_now_usec            (ChqOutbox   *self);
+GDateTime      *_chq_outbox_date_time_from_usec (gint64       usec);
+
+/* chq-outbox-adding.c */
+gint64          _chq_outbox_reserve_id          (ChqOutbox      *self);
+void            _chq_outbox_hold_adding         (ChqOutbox      *self,
+                                                 ChqOutboxEntry *entry);
+void            _chq_outbox_release_adding      (ChqOutbox      *self,
+                                                 ChqOutboxEntry *entry,
+                                                 gint64          id);
 /* Called with @lock held. */
 void            _chq_outbox_append_adding       (ChqOutbox   *self,
                                                  const char  *account_key,

@@ -16,7 +16,6 @@
 #include <glib/gi18n-lib.h>
 #include <sqlite3.h>
 
-#include "chq-clock.h"
 #include "chq-db.h"
 #include "chq-outbox-private.h"
 
@@ -30,11 +29,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-#define ENTRY_COLUMNS \
-  "id, idempotency_key, account_key, kind, target_id, payload, state, attempts, " \
-  "error_message, error_code, error_field, result, created_at, updated_at, " \
-  "first_attempt_at, last_attempt_at"
 
 /* One step per version; each runs in its own transaction with the new user_version. */
 static const ChqDbMigration migrations[] = {
@@ -121,78 +115,6 @@ _chq_outbox_unlock_db (ChqOutbox  *self,
   error_from_db (error);
 }
 
-GDateTime *
-_chq_outbox_date_time_from_usec (gint64 usec)
-{
-  GDateTime *dt = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
-  GDateTime *precise;
-
-  if (dt == NULL)
-    return NULL;
-
-  precise = g_date_time_add (dt, usec % G_USEC_PER_SEC);
-  g_date_time_unref (dt);
-  return precise;
-}
-
-gint64
-_chq_outbox_now_usec (ChqOutbox *self)
-{
-  return self->clock != NULL ? self->clock (self->clock_data) : chq_clock_get_real_time ();
-}
-
-static GDateTime *
-date_time_or_null (sqlite3_stmt *stmt,
-                   int           column)
-{
-  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
-    return NULL;
-  return _chq_outbox_date_time_from_usec (sqlite3_column_int64 (stmt, column));
-}
-
-static ChqOutboxEntry *
-entry_from_row (sqlite3_stmt *stmt)
-{
-  ChqOutboxKind kind = CHQ_OUTBOX_KIND_CREATE_ORDER;
-  ChqOutboxState state = CHQ_OUTBOX_STATE_PENDING;
-  g_autoptr(GDateTime) created_at = NULL;
-  g_autoptr(GDateTime) updated_at = NULL;
-  g_autoptr(GDateTime) first_attempt_at = date_time_or_null (stmt, 14);
-  g_autoptr(GDateTime) last_attempt_at = date_time_or_null (stmt, 15);
-  const char *kind_word = (const char *) sqlite3_column_text (stmt, 3);
-  const char *state_word = (const char *) sqlite3_column_text (stmt, 6);
-
-  if (!chq_outbox_kind_from_string (kind_word, &kind))
-    {
-      g_warning ("Skipping outbox entry %" G_GINT64_FORMAT " of unknown kind “%s”",
-                 (gint64) sqlite3_column_int64 (stmt, 0), kind_word);
-      return NULL;
-    }
-  chq_outbox_state_from_string (state_word, &state);
-
-  created_at = _chq_outbox_date_time_from_usec (sqlite3_column_int64 (stmt, 12));
-  updated_at = _chq_outbox_date_time_from_usec (sqlite3_column_int64 (stmt, 13));
-
-  return g_object_new (CHQ_TYPE_OUTBOX_ENTRY,
-                       "id", (gint64) sqlite3_column_int64 (stmt, 0),
-                       "idempotency-key", (const char *) sqlite3_column_text (stmt, 1),
-                       "account-key", (const char *) sqlite3_column_text (stmt, 2),
-                       "kind", kind,
-                       "target-id", (const char *) sqlite3_column_text (stmt, 4),
-                       "payload-json", (const char *) sqlite3_column_text (stmt, 5),
-                       "state", state,
-                       "attempts", (guint) sqlite3_column_int (stmt, 7),
-                       "error-message", (const char *) sqlite3_column_text (stmt, 8),
-                       "error-code", (const char *) sqlite3_column_text (stmt, 9),
-                       "error-field", (const char *) sqlite3_column_text (stmt, 10),
-                       "result-json", (const char *) sqlite3_column_text (stmt, 11),
-                       "created-at", created_at,
-                       "updated-at", updated_at,
-                       "first-attempt-at", first_attempt_at,
-                       "last-attempt-at", last_attempt_at,
-                       NULL);
-}
-
 static GPtrArray *
 list_locked (ChqOutbox       *self,
              const char      *account_key,
@@ -202,7 +124,7 @@ list_locked (ChqOutbox       *self,
   GPtrArray *entries = g_ptr_array_new_with_free_func (g_object_unref);
 
   stmt = chq_db_prepare (self->db,
-                  "SELECT " ENTRY_COLUMNS " FROM entries"
+                  "SELECT " CHQ_OUTBOX_ENTRY_COLUMNS " FROM entries"
                   " WHERE account_key = ?1"
                   "   AND ((?2 & 1 AND state = 'pending') OR (?2 & 2 AND state = 'sending')"
                   "     OR (?2 & 4 AND state = 'sent') OR (?2 & 8 AND state = 'failed'))"
@@ -216,7 +138,7 @@ list_locked (ChqOutbox       *self,
 
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      ChqOutboxEntry *entry = entry_from_row (stmt);
+      ChqOutboxEntry *entry = _chq_outbox_entry_from_row (stmt);
 
       if (entry != NULL)
         g_ptr_array_add (entries, entry);
@@ -434,7 +356,9 @@ get_entry_locked (ChqOutbox  *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
-  stmt = chq_db_prepare (self->db, "SELECT " ENTRY_COLUMNS " FROM entries WHERE id = ?1", error);
+  stmt = chq_db_prepare (self->db,
+                         "SELECT " CHQ_OUTBOX_ENTRY_COLUMNS " FROM entries WHERE id = ?1",
+                         error);
   if (stmt == NULL)
     return NULL;
 
@@ -442,7 +366,7 @@ get_entry_locked (ChqOutbox  *self,
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
-      ChqOutboxEntry *entry = entry_from_row (stmt);
+      ChqOutboxEntry *entry = _chq_outbox_entry_from_row (stmt);
 
       if (entry != NULL)
         return entry;
@@ -823,7 +747,7 @@ chq_outbox_next_to_send (ChqOutbox   *self,
 
   g_mutex_lock (&self->lock);
   stmt = chq_db_prepare (self->db,
-                  "SELECT " ENTRY_COLUMNS " FROM entries WHERE account_key = ?1"
+                  "SELECT " CHQ_OUTBOX_ENTRY_COLUMNS " FROM entries WHERE account_key = ?1"
                   " AND state IN ('pending', 'sending') ORDER BY id LIMIT 1",
                   error);
   if (stmt != NULL)
@@ -831,7 +755,7 @@ chq_outbox_next_to_send (ChqOutbox   *self,
       sqlite3_bind_text (stmt, 1, account_key, -1, SQLITE_TRANSIENT);
       rc = sqlite3_step (stmt);
       if (rc == SQLITE_ROW)
-        entry = entry_from_row (stmt);
+        entry = _chq_outbox_entry_from_row (stmt);
       else if (rc != SQLITE_DONE)
         chq_db_set_error (error, self->db, rc, _("Could not save the change"));
     }

@@ -1,5 +1,6 @@
 /* chq-json-fields.c: the field table of each model of the API (docs/api.md), the
- * checks across members, and the typed from_json/to_json wrappers
+ * checks across members, the look-up of a model's table by its type, and
+ * chq_model_from_json(), chq_model_to_json() and their typed wrappers
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -41,8 +42,8 @@
   { .name = n, .property = p, .kind = CHQ_JSON_FIELD_WORDS, .min = items, .max = len, \
     .check = chk }
 #define OBJECT(n, f) { .name = n, .kind = CHQ_JSON_FIELD_OBJECT, .fields = f }
-#define LIST(n, p, t, items) \
-  { .name = n, .property = p, .kind = CHQ_JSON_FIELD_LIST, .type = t, .max = items }
+#define LIST(n, p, m, items) \
+  { .name = n, .property = p, .kind = CHQ_JSON_FIELD_LIST, .model = m, .max = items }
 #define CUSTOM(n, r, w) { .name = n, .kind = CHQ_JSON_FIELD_CUSTOM, .read = r, .write = w }
 #define END { NULL }
 
@@ -152,6 +153,8 @@ static const ChqJsonField account_fields[] = {
   END
 };
 
+static const ChqJsonModel account_model = { chq_account_get_type, account_fields, NULL };
+
 /* Course */
 
 static const ChqJsonField location_fields[] = {
@@ -168,6 +171,16 @@ static const ChqJsonField course_session_fields[] = {
   STRING_NULL ("city", "city", 1, CHQ_JSON_MAX_CITY, NULL),
   UINT ("seats_left", "seats-left", 0, CHQ_JSON_MAX_COUNT),
   END
+};
+
+static const ChqJsonModel location_model = { chq_location_get_type, location_fields, NULL };
+
+static gboolean validate_course_session (GObject  *object,
+                                         GString  *path,
+                                         GError  **error);
+
+static const ChqJsonModel course_session_model = {
+  chq_course_session_get_type, course_session_fields, validate_course_session
 };
 
 static const ChqJsonField provider_fields[] = {
@@ -191,8 +204,8 @@ static const ChqJsonField course_fields[] = {
   BOOLEAN ("ai", "ai"),
   ENUM ("format", "format", chq_course_format_get_type),
   WORDS ("languages", "languages", 16, CHQ_JSON_MAX_WORD, _chq_json_check_language),
-  LIST ("locations", "locations", chq_location_get_type, 200),
-  LIST ("sessions", "sessions", chq_course_session_get_type, 1000),
+  LIST ("locations", "locations", &location_model, 200),
+  LIST ("sessions", "sessions", &course_session_model, 1000),
   DATE_TIME ("updated_at", "updated-at"),
   END
 };
@@ -225,6 +238,8 @@ validate_course (GObject  *object,
 
   return TRUE;
 }
+
+static const ChqJsonModel course_model = { chq_course_get_type, course_fields, validate_course };
 
 /* Order */
 
@@ -272,6 +287,8 @@ validate_order (GObject  *object,
   return TRUE;
 }
 
+static const ChqJsonModel order_model = { chq_order_get_type, order_fields, validate_order };
+
 /* Voucher batch */
 
 static const ChqJsonField voucher_batch_fields[] = {
@@ -304,6 +321,10 @@ validate_voucher_batch (GObject  *object,
   return TRUE;
 }
 
+static const ChqJsonModel voucher_batch_model = {
+  chq_voucher_batch_get_type, voucher_batch_fields, validate_voucher_batch
+};
+
 /* Worker */
 
 const ChqJsonField _chq_json_worker_request_fields[] = {
@@ -326,6 +347,8 @@ static const ChqJsonField worker_fields[] = {
   NUMBER ("hours_this_year", "hours-this-year", 0, CHQ_JSON_MAX_COUNT, 0),
   END
 };
+
+static const ChqJsonModel worker_model = { chq_worker_get_type, worker_fields, NULL };
 
 /* Enrolment: attendance[] is a GArray of ChqAttendanceDay. */
 
@@ -472,6 +495,10 @@ validate_enrolment (GObject  *object,
   return TRUE;
 }
 
+static const ChqJsonModel enrolment_model = {
+  chq_enrolment_get_type, enrolment_fields, validate_enrolment
+};
+
 /* Problem */
 
 static const ChqJsonField problem_fields[] = {
@@ -486,16 +513,18 @@ static const ChqJsonField problem_fields[] = {
   END
 };
 
-static const ChqJsonModel models[] = {
-  { chq_account_get_type, account_fields, NULL },
-  { chq_course_get_type, course_fields, validate_course },
-  { chq_course_session_get_type, course_session_fields, validate_course_session },
-  { chq_location_get_type, location_fields, NULL },
-  { chq_order_get_type, order_fields, validate_order },
-  { chq_voucher_batch_get_type, voucher_batch_fields, validate_voucher_batch },
-  { chq_worker_get_type, worker_fields, NULL },
-  { chq_enrolment_get_type, enrolment_fields, validate_enrolment },
-  { chq_problem_get_type, problem_fields, NULL },
+static const ChqJsonModel problem_model = { chq_problem_get_type, problem_fields, NULL };
+
+static const ChqJsonModel *const models[] = {
+  &account_model,
+  &course_model,
+  &course_session_model,
+  &location_model,
+  &order_model,
+  &voucher_batch_model,
+  &worker_model,
+  &enrolment_model,
+  &problem_model,
 };
 
 const ChqJsonModel *
@@ -503,11 +532,72 @@ _chq_json_model_for_type (GType type)
 {
   for (guint i = 0; i < G_N_ELEMENTS (models); i++)
     {
-      if (models[i].type () == type)
-        return &models[i];
+      if (models[i]->type () == type)
+        return models[i];
     }
 
   return NULL;
+}
+
+/* A new object of @type read from @node, its members' paths under @path. */
+GObject *
+_chq_json_model_from_json_at (GType      type,
+                              JsonNode  *node,
+                              GString   *path,
+                              GError   **error)
+{
+  const ChqJsonModel *model = _chq_json_model_for_type (type);
+  g_autoptr(GObject) object = NULL;
+
+  g_return_val_if_fail (model != NULL, NULL);
+
+  object = g_object_new (type, NULL);
+  if (!_chq_json_read_model_node (object, node, model, path, error))
+    return NULL;
+
+  return g_steal_pointer (&object);
+}
+
+/**
+ * chq_model_from_json:
+ * @type: the GType of a model: %CHQ_TYPE_ACCOUNT, %CHQ_TYPE_COURSE,
+ *   %CHQ_TYPE_COURSE_SESSION, %CHQ_TYPE_LOCATION, %CHQ_TYPE_ORDER,
+ *   %CHQ_TYPE_VOUCHER_BATCH, %CHQ_TYPE_WORKER, %CHQ_TYPE_ENROLMENT or %CHQ_TYPE_PROBLEM
+ * @node: a JSON object
+ * @error: return location for a #GError
+ *
+ * Reads a model from its JSON object, strictly (see docs/api.md for every member's rules).
+ *
+ * Returns: (transfer full): a new object of @type, or %NULL with @error set.
+ */
+GObject *
+chq_model_from_json (GType      type,
+                     JsonNode  *node,
+                     GError   **error)
+{
+  g_autoptr(GString) path = g_string_new (NULL);
+
+  return _chq_json_model_from_json_at (type, node, path, error);
+}
+
+/**
+ * chq_model_to_json:
+ * @model: an object of one of the model types
+ *
+ * Returns: (transfer full): the JSON object of @model, with every member of the contract
+ *   (nullable ones written as null).
+ */
+JsonNode *
+chq_model_to_json (GObject *model)
+{
+  const ChqJsonModel *descriptor;
+
+  g_return_val_if_fail (G_IS_OBJECT (model), NULL);
+
+  descriptor = _chq_json_model_for_type (G_OBJECT_TYPE (model));
+  g_return_val_if_fail (descriptor != NULL, NULL);
+
+  return _chq_json_write_model_node (model, descriptor);
 }
 
 /* The typed wrappers. */

@@ -1,5 +1,6 @@
 /* chq-json-model.c: the field-table engine of the codec: reads and writes a model
- * object as its JSON object, member by member, as the tables of chq-json-fields.c say
+ * object as its JSON object, member by member, as the table it is handed says (the
+ * tables themselves, and the look-up by type, are in chq-json-fields.c)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -242,12 +243,11 @@ read_field (GObject      *object,
 
     case CHQ_JSON_FIELD_LIST:
       {
-        g_autoptr(GListStore) store = g_list_store_new (field->type ());
-        const ChqJsonModel *item_model = _chq_json_model_for_type (field->type ());
+        const ChqJsonModel *item_model = field->model;
+        g_autoptr(GListStore) store = g_list_store_new (item_model->type ());
         JsonArray *array;
         guint n;
 
-        g_return_val_if_fail (item_model != NULL, FALSE);
         if (!JSON_NODE_HOLDS_ARRAY (node))
           return _chq_json_fail (error, CHQ_CODEC_ERROR_WRONG_TYPE, path, 0);
         array = json_node_get_array (node);
@@ -257,7 +257,7 @@ read_field (GObject      *object,
 
         for (guint i = 0; i < n; i++)
           {
-            g_autoptr(GObject) item = g_object_new (field->type (), NULL);
+            g_autoptr(GObject) item = g_object_new (item_model->type (), NULL);
             gsize mark = _chq_json_path_push_index (path, i);
 
             if (!_chq_json_read_model_node (item, json_array_get_element (array, i), item_model,
@@ -463,10 +463,8 @@ write_field (GObject     *object,
     case CHQ_JSON_FIELD_LIST:
       {
         GListModel *list = g_value_get_object (&value);
-        const ChqJsonModel *item_model = _chq_json_model_for_type (field->type ());
+        const ChqJsonModel *item_model = field->model;
         guint n = list != NULL ? g_list_model_get_n_items (list) : 0;
-
-        g_return_if_fail (item_model != NULL);
 
         json_builder_set_member_name (builder, field->name);
         json_builder_begin_array (builder);
@@ -498,9 +496,10 @@ _chq_json_write_members (GObject     *object,
     write_field (object, field, builder);
 }
 
-static JsonNode *
-write_model (GObject     *object,
-             const ChqJsonModel *model)
+/* The JSON object of @object, as @model says. */
+JsonNode *
+_chq_json_write_model_node (GObject            *object,
+                            const ChqJsonModel *model)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
@@ -509,64 +508,4 @@ write_model (GObject     *object,
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
-}
-
-GObject *
-_chq_json_model_from_json_at (GType      type,
-                              JsonNode  *node,
-                              GString   *path,
-                              GError   **error)
-{
-  const ChqJsonModel *model = _chq_json_model_for_type (type);
-  g_autoptr(GObject) object = NULL;
-
-  g_return_val_if_fail (model != NULL, NULL);
-
-  object = g_object_new (type, NULL);
-  if (!_chq_json_read_model_node (object, node, model, path, error))
-    return NULL;
-
-  return g_steal_pointer (&object);
-}
-
-/**
- * chq_model_from_json:
- * @type: the GType of a model: %CHQ_TYPE_ACCOUNT, %CHQ_TYPE_COURSE,
- *   %CHQ_TYPE_COURSE_SESSION, %CHQ_TYPE_LOCATION, %CHQ_TYPE_ORDER,
- *   %CHQ_TYPE_VOUCHER_BATCH, %CHQ_TYPE_WORKER, %CHQ_TYPE_ENROLMENT or %CHQ_TYPE_PROBLEM
- * @node: a JSON object
- * @error: return location for a #GError
- *
- * Reads a model from its JSON object, strictly (see docs/api.md for every member's rules).
- *
- * Returns: (transfer full): a new object of @type, or %NULL with @error set.
- */
-GObject *
-chq_model_from_json (GType      type,
-                     JsonNode  *node,
-                     GError   **error)
-{
-  g_autoptr(GString) path = g_string_new (NULL);
-
-  return _chq_json_model_from_json_at (type, node, path, error);
-}
-
-/**
- * chq_model_to_json:
- * @model: an object of one of the model types
- *
- * Returns: (transfer full): the JSON object of @model, with every member of the contract
- *   (nullable ones written as null).
- */
-JsonNode *
-chq_model_to_json (GObject *model)
-{
-  const ChqJsonModel *descriptor;
-
-  g_return_val_if_fail (G_IS_OBJECT (model), NULL);
-
-  descriptor = _chq_json_model_for_type (G_OBJECT_TYPE (model));
-  g_return_val_if_fail (descriptor != NULL, NULL);
-
-  return write_model (model, descriptor);
 }

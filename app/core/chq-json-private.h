@@ -37,6 +37,7 @@ typedef enum {
 } ChqJsonFieldFlags;
 
 typedef struct _ChqJsonField ChqJsonField;
+typedef struct _ChqJsonModel ChqJsonModel;
 
 typedef gboolean (*ChqJsonFieldCheck) (const char *text);
 typedef gboolean (*ChqJsonFieldRead)  (GObject   *object,
@@ -53,8 +54,9 @@ struct _ChqJsonField {
   ChqJsonFieldFlags   flags;
   gint64              min;       /* numbers: lowest; strings: shortest; words: most items */
   gint64              max;       /* numbers: highest; strings and words: longest */
-  GType             (*type) (void); /* ENUM: the enum; LIST: the item type */
-  const ChqJsonField *fields;    /* OBJECT and LIST: the members */
+  GType             (*type) (void); /* ENUM: the enum */
+  const ChqJsonField *fields;    /* OBJECT: the members */
+  const ChqJsonModel *model;     /* LIST: the model of the items (type, members, checks) */
   ChqJsonFieldCheck   check;     /* STRING and WORDS: the form */
   ChqJsonFieldRead    read;      /* CUSTOM */
   ChqJsonFieldWrite   write;     /* CUSTOM */
@@ -64,11 +66,11 @@ typedef gboolean (*ChqJsonModelValidate) (GObject  *object,
                                           GString  *path,
                                           GError  **error);
 
-typedef struct {
+struct _ChqJsonModel {
   GType              (*type) (void);
   const ChqJsonField  *fields;
   ChqJsonModelValidate validate; /* checks across members, after they are read */
-} ChqJsonModel;
+};
 
 /* Errors (chq-json.c): set @error for the member at @path (or @path.@member) and return
  * FALSE; @limit is the bound a TOO_LONG error names. */
@@ -167,7 +169,9 @@ G_GNUC_INTERNAL gboolean _chq_json_check_email                (const char *text)
 G_GNUC_INTERNAL
 GDateTime  *_chq_json_parse_date_time       (const char     *text);
 
-/* Reading and writing members (chq-json-model.c). */
+/* Reading and writing members (chq-json-model.c): the engine is handed the table it
+ * follows, and reaches the table of a list's items through the field; it never looks a
+ * type up. */
 G_GNUC_INTERNAL
 const char *_chq_json_read_text             (JsonNode           *node,
                                              gint64              min,
@@ -201,14 +205,17 @@ void        _chq_json_write_members         (GObject            *object,
                                              JsonBuilder        *builder,
                                              const ChqJsonField *fields);
 G_GNUC_INTERNAL
+JsonNode   *_chq_json_write_model_node      (GObject            *object,
+                                             const ChqJsonModel *model);
+
+/* The tables (chq-json-fields.c), and reading a model by its type. */
+G_GNUC_INTERNAL
+const ChqJsonModel *_chq_json_model_for_type (GType type);
+G_GNUC_INTERNAL
 GObject    *_chq_json_model_from_json_at    (GType               type,
                                              JsonNode           *node,
                                              GString            *path,
                                              GError            **error);
-
-/* The tables (chq-json-fields.c). */
-G_GNUC_INTERNAL
-const ChqJsonModel *_chq_json_model_for_type (GType type);
 /* The editable members of a worker: the body of POST and PUT /v1/workers. */
 G_GNUC_INTERNAL
 extern const ChqJsonField _chq_json_worker_request_fields[];
