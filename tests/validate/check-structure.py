@@ -4,9 +4,9 @@
 
 1. no source file of app/ is longer than MAX_LINES;
 2. no two source files call each other, directly or around a circle: the graph of "this
-   file calls a function that file defines" has no cycle. The parts of one class split over
-   several files (chq-foo.c, chq-foo-*.c sharing chq-foo-private.h, as gnome-text-editor
-   splits editor-window.c) count as one file.
+   file calls a function that file defines" has no cycle. That holds for the parts of one
+   class split over several files too (chq-foo.c, chq-foo-*.c sharing chq-foo-private.h):
+   the class's main file calls its parts, and a part never calls back up.
 
 Usage: check-structure.py APP_DIR
 """
@@ -27,18 +27,6 @@ def sources(app_dir):
         for name in sorted(names):
             if name.endswith('.c') or name.endswith('.h'):
                 yield os.path.join(folder, name)
-
-
-def unit_of(path):
-    """The class a .c file is part of: chq-foo for chq-foo-bar.c when chq-foo-private.h
-    exists beside it and chq-foo-bar.c includes it; else the file itself."""
-    folder, name = os.path.split(path)
-    text = open(path, encoding='utf-8').read()
-    for header in re.findall(r'#include "([a-z0-9-]+)-private\.h"', text):
-        if (name == header + '.c' or name.startswith(header + '-')) and \
-           os.path.exists(os.path.join(folder, header + '-private.h')):
-            return os.path.join(folder, header)
-    return path
 
 
 def main():
@@ -67,7 +55,6 @@ def main():
         texts[path] = text
         for name in DEFINITION.findall(text):
             defined_in.setdefault(name, path)
-    unit = {path: unit_of(path) for path in c_files}
     edges = {}
     for path, text in texts.items():
         called = set(CALL.findall(text))
@@ -75,14 +62,14 @@ def main():
         called |= {'chq_%s_get_type' % m.lower() for m in TYPE_MACRO.findall(text)}
         for name in called:
             target = defined_in.get(name)
-            if target is None or unit[target] == unit[path]:
+            if target is None or target == path:
                 continue
-            edges.setdefault(unit[path], {}).setdefault(unit[target], set()).add(name)
+            edges.setdefault(path, {}).setdefault(target, set()).add(name)
 
     # Tarjan's strongly connected components, iteratively.
     index, low, on_stack, stack, cycles = {}, {}, set(), [], []
     counter = [0]
-    nodes = sorted(set(unit.values()))
+    nodes = sorted(c_files)
     for root in nodes:
         if root in index:
             continue
