@@ -7,9 +7,6 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <glib/gstdio.h>
-
 #include "chq-demo.h"
 #include "chq-sandbox.h"
 
@@ -73,14 +70,7 @@ chq_demo_start (const char  *data_dir,
   g_return_val_if_fail (data_dir != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (g_mkdir_with_parents (data_dir, 0700) != 0)
-    {
-      int saved_errno = errno;
-
-      /* The sandbox says what failed when it cannot open its database there. */
-      g_warning ("Could not create %s: %s", data_dir, g_strerror (saved_errno));
-    }
-
+  /* The sandbox creates the folder (0700) with its database, or says why it cannot. */
   self = g_object_new (CHQ_TYPE_DEMO, NULL);
   db_path = g_build_filename (data_dir, "sandbox.db", NULL);
   options.db_path = db_path;
