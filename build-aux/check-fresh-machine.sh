@@ -134,7 +134,11 @@ esac
 
 echo "== fresh root: the README's second command (build-aux/run-tests.sh)"
 in_root bash -c 'cd /root/chequier && build-aux/run-tests.sh' >"$root/tests.log" 2>&1 ||
-  { tail -n 60 "$root/tests.log"; echo "the test command failed"; exit 1; }
+  { tail -n 60 "$root/tests.log"
+    # The root goes when this ends: what the failed tests wrote, from meson's log.
+    [ -f "$root/root/chequier/build/meson-logs/testlog.json" ] &&
+      python3 "$src/build-aux/print-failed-tests.py" "$root/root/chequier/build"
+    echo "the test command failed"; exit 1; }
 tail -n 9 "$root/tests.log"
 ran=$(in_root bash -c 'cd /root/chequier && meson test -C build --list 2>/dev/null' | grep -c ' / ')
 echo "tests in the fresh root: $ran${expected:+, expected $expected}"
