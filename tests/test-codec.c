@@ -1263,6 +1263,83 @@ test_empty_models (void)
     }
 }
 
+static void
+assert_text_equals_nodes (GObject *model)
+{
+  g_autoptr(JsonNode) node = chq_model_to_json (model);
+  g_autofree char *printed = chq_json_to_string (node, NULL);
+  gsize len = 0;
+  g_autofree char *text = chq_model_to_text (model, &len);
+
+  g_assert_cmpstr (text, ==, printed);
+  g_assert_cmpuint (len, ==, strlen (printed));
+}
+
+/* The codec writes text straight (chq_model_to_text(), chq_courses_page_to_text()) that
+ * is exactly what json-glib prints for the nodes it writes: every fixture, every byte
+ * json-glib escapes or not, characters of several bytes, numbers with a fraction. */
+static void
+test_text_writer (void)
+{
+  const struct {
+    const char *file;
+    GType     (*type) (void);
+  } models[] = {
+    { "account.json", chq_account_get_type }, { "course.json", chq_course_get_type },
+    { "enrolment.json", chq_enrolment_get_type }, { "order.json", chq_order_get_type },
+    { "problem.json", chq_problem_get_type }, { "worker.json", chq_worker_get_type },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) page_node = load_fixture_or_die ("courses-page.json");
+  g_autoptr(ChqCoursesPage) page = chq_courses_page_from_json (page_node, &error);
+  g_autoptr(JsonNode) page_written = NULL;
+  g_autofree char *page_printed = NULL;
+  g_autofree char *page_text = NULL;
+  g_autoptr(GString) all_bytes = g_string_new (NULL);
+  g_autoptr(GArray) days = chq_attendance_days_new ();
+  const double hours[] = { 7.5, 0.1, 1234.25, 3.0, 1e-7, 123456789.125 };
+  g_autoptr(ChqCourse) course = NULL;
+  g_autoptr(ChqEnrolment) enrolment = NULL;
+  const char *themes[] = { "a\"b", "c\\d", "", NULL };
+
+  for (guint i = 0; i < G_N_ELEMENTS (models); i++)
+    {
+      g_autoptr(JsonNode) node = load_fixture_or_die (models[i].file);
+      g_autoptr(GObject) model = chq_model_from_json (models[i].type (), node, &error);
+
+      g_test_message ("fixture %s", models[i].file);
+      g_assert_no_error (error);
+      assert_text_equals_nodes (model);
+    }
+
+  g_assert_no_error (error);
+  page_written = chq_courses_page_to_json (page);
+  page_printed = chq_json_to_string (page_written, NULL);
+  page_text = chq_courses_page_to_text (page, NULL);
+  g_assert_cmpstr (page_text, ==, page_printed);
+
+  /* Every byte from 1 to 0x7f, then characters of two, three and four bytes. */
+  for (guint c = 1; c < 0x80; c++)
+    g_string_append_c (all_bytes, (char) c);
+  g_string_append (all_bytes, "\xc3\xa9\xe2\x82\xac\xe2\x80\xa8\xf0\x9f\x98\x80");
+  course = g_object_new (CHQ_TYPE_COURSE,
+                         "id", all_bytes->str,
+                         "title", "« Excel » \"avancé\"\n",
+                         "summary", NULL,
+                         "themes", themes,
+                         NULL);
+  assert_text_equals_nodes (G_OBJECT (course));
+
+  for (guint i = 0; i < G_N_ELEMENTS (hours); i++)
+    {
+      ChqAttendanceDay day = { "2026-03-02", hours[i] };
+
+      g_array_append_val (days, day);
+    }
+  enrolment = g_object_new (CHQ_TYPE_ENROLMENT, "attendance", days, NULL);
+  assert_text_equals_nodes (G_OBJECT (enrolment));
+}
+
 /* The feed cursor read from a page's text agrees with the parser on plain pages, and is
  * not read at all from anything unusual. */
 static void
@@ -1522,6 +1599,7 @@ main (int   argc,
   g_test_add_func ("/codec/bad/all-listed", test_bad_fixtures_all_listed);
   g_test_add_func ("/codec/bad/damaged", test_damaged_fixtures);
   g_test_add_func ("/codec/empty-models", test_empty_models);
+  g_test_add_func ("/codec/write/text", test_text_writer);
   g_test_add_func ("/codec/parse/nesting", test_nesting_limit);
   g_test_add_func ("/codec/parse/limits", test_parse_limits);
   g_test_add_func ("/codec/parse/strict", test_strict_reading);

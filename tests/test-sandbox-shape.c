@@ -2,9 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The course feed writes its courses straight from its rows, for speed; everything else
- * the sandbox answers is written by the codec. Either way, each answer read by the codec
- * and written back by it must give the same text: the shape is the codec's.
+ * Everything the sandbox answers is written by the codec (the course feed as text, with
+ * chq_courses_page_to_text()): each answer read by the codec and written back by it must
+ * give the same text.
  */
 #define G_LOG_DOMAIN "test-sandbox-shape"
 

@@ -109,13 +109,24 @@ read_object_array (JsonArray  *array,
 }
 
 static void
-write_object_array (JsonBuilder *builder,
-                    GPtrArray   *items)
+write_object_array (ChqJsonWriter *writer,
+                    GPtrArray     *items)
 {
-  json_builder_begin_array (builder);
+  _chq_json_writer_begin_array (writer);
   for (guint i = 0; items != NULL && i < items->len; i++)
-    json_builder_add_value (builder, chq_model_to_json (g_ptr_array_index (items, i)));
-  json_builder_end_array (builder);
+    _chq_json_write_any_model (g_ptr_array_index (items, i), writer);
+  _chq_json_writer_end_array (writer);
+}
+
+/* What writes a node's members as well: the same builder, through a writer. */
+static void
+write_object_array_to_builder (JsonBuilder *builder,
+                               GPtrArray   *items)
+{
+  ChqJsonWriter writer;
+
+  _chq_json_writer_init_builder (&writer, builder);
+  write_object_array (&writer, items);
 }
 
 /**
@@ -165,7 +176,7 @@ chq_list_to_json (GPtrArray *items)
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "items");
-  write_object_array (builder, items);
+  write_object_array_to_builder (builder, items);
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
@@ -255,6 +266,25 @@ chq_courses_page_from_json (JsonNode  *node,
   return g_steal_pointer (&page);
 }
 
+static void
+write_courses_page (ChqCoursesPage *page,
+                    ChqJsonWriter  *writer)
+{
+  _chq_json_writer_begin_object (writer);
+  _chq_json_writer_member (writer, "items");
+  write_object_array (writer, page->items);
+  _chq_json_writer_member (writer, "deleted");
+  _chq_json_writer_begin_array (writer);
+  for (guint i = 0; page->deleted != NULL && page->deleted[i] != NULL; i++)
+    _chq_json_writer_string (writer, page->deleted[i]);
+  _chq_json_writer_end_array (writer);
+  _chq_json_writer_member (writer, "next");
+  _chq_json_writer_string (writer, page->next != NULL ? page->next : "");
+  _chq_json_writer_member (writer, "more");
+  _chq_json_writer_boolean (writer, page->more);
+  _chq_json_writer_end_object (writer);
+}
+
 /**
  * chq_courses_page_to_json:
  * @page: a #ChqCoursesPage
@@ -264,25 +294,40 @@ chq_courses_page_from_json (JsonNode  *node,
 JsonNode *
 chq_courses_page_to_json (ChqCoursesPage *page)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonBuilder) builder = NULL;
+  ChqJsonWriter writer;
 
   g_return_val_if_fail (page != NULL, NULL);
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "items");
-  write_object_array (builder, page->items);
-  json_builder_set_member_name (builder, "deleted");
-  json_builder_begin_array (builder);
-  for (guint i = 0; page->deleted != NULL && page->deleted[i] != NULL; i++)
-    json_builder_add_string_value (builder, page->deleted[i]);
-  json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "next");
-  json_builder_add_string_value (builder, page->next != NULL ? page->next : "");
-  json_builder_set_member_name (builder, "more");
-  json_builder_add_boolean_value (builder, page->more);
-  json_builder_end_object (builder);
+  builder = json_builder_new ();
+  _chq_json_writer_init_builder (&writer, builder);
+  write_courses_page (page, &writer);
 
   return json_builder_get_root (builder);
+}
+
+/**
+ * chq_courses_page_to_text:
+ * @page: a #ChqCoursesPage
+ * @out_len: (out) (optional): the text's length in bytes
+ *
+ * The feed's hot path: what chq_json_to_string() prints for chq_courses_page_to_json(),
+ * written straight as text.
+ *
+ * Returns: (transfer full): the page as the feed sends it
+ */
+char *
+chq_courses_page_to_text (ChqCoursesPage *page,
+                          gsize          *out_len)
+{
+  ChqJsonWriter writer;
+
+  g_return_val_if_fail (page != NULL, NULL);
+
+  _chq_json_writer_init_text (&writer);
+  write_courses_page (page, &writer);
+
+  return _chq_json_writer_end_text (&writer, out_len);
 }
 
 /**
@@ -456,7 +501,7 @@ chq_wallet_to_json (ChqWallet *wallet)
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "batches");
-  write_object_array (builder, wallet->batches);
+  write_object_array_to_builder (builder, wallet->batches);
   json_builder_set_member_name (builder, "totals");
   json_builder_begin_array (builder);
   for (guint t = 0; t < CHQ_N_VOUCHER_TYPES; t++)
@@ -722,12 +767,14 @@ JsonNode *
 chq_worker_request_to_json (ChqWorker *worker)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
+  ChqJsonWriter writer;
 
   g_return_val_if_fail (CHQ_IS_WORKER (worker), NULL);
 
-  json_builder_begin_object (builder);
-  _chq_json_write_members (G_OBJECT (worker), builder, _chq_json_worker_request_fields);
-  json_builder_end_object (builder);
+  _chq_json_writer_init_builder (&writer, builder);
+  _chq_json_writer_begin_object (&writer);
+  _chq_json_write_members (G_OBJECT (worker), &writer, _chq_json_worker_request_fields);
+  _chq_json_writer_end_object (&writer);
 
   return json_builder_get_root (builder);
 }
@@ -841,12 +888,14 @@ JsonNode *
 chq_attendance_request_to_json (GArray *days)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
+  ChqJsonWriter writer;
 
   g_return_val_if_fail (days != NULL, NULL);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "days");
-  _chq_json_write_attendance_days (days, builder);
+  _chq_json_writer_init_builder (&writer, builder);
+  _chq_json_write_attendance_days (days, &writer);
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);

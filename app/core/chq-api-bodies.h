@@ -41,6 +41,9 @@ typedef struct {
 ChqCoursesPage   *chq_courses_page_from_json   (JsonNode          *node,
                                                 GError           **error);
 JsonNode         *chq_courses_page_to_json     (ChqCoursesPage    *page);
+/* The text chq_json_to_string() prints for chq_courses_page_to_json(), with no nodes. */
+char             *chq_courses_page_to_text     (ChqCoursesPage    *page,
+                                                gsize             *out_len);
 void              chq_courses_page_free        (ChqCoursesPage    *page);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ChqCoursesPage, chq_courses_page_free)
 

@@ -120,24 +120,24 @@ read_ceilings (GObject   *object,
 }
 
 static void
-write_ceilings (GObject     *object,
-                JsonBuilder *builder)
+write_ceilings (GObject       *object,
+                ChqJsonWriter *writer)
 {
   ChqAccount *account = CHQ_ACCOUNT (object);
 
-  json_builder_begin_array (builder);
+  _chq_json_writer_begin_array (writer);
   for (guint t = 0; t < CHQ_N_VOUCHER_TYPES; t++)
     {
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "voucher_type");
-      json_builder_add_string_value (builder, chq_voucher_type_to_string (t));
-      json_builder_set_member_name (builder, "ceiling");
-      json_builder_add_int_value (builder, chq_account_get_ceiling (account, t));
-      json_builder_set_member_name (builder, "ordered_this_year");
-      json_builder_add_int_value (builder, chq_account_get_ordered_this_year (account, t));
-      json_builder_end_object (builder);
+      _chq_json_writer_begin_object (writer);
+      _chq_json_writer_member (writer, "voucher_type");
+      _chq_json_writer_string (writer, chq_voucher_type_to_string (t));
+      _chq_json_writer_member (writer, "ceiling");
+      _chq_json_writer_int (writer, chq_account_get_ceiling (account, t));
+      _chq_json_writer_member (writer, "ordered_this_year");
+      _chq_json_writer_int (writer, chq_account_get_ordered_this_year (account, t));
+      _chq_json_writer_end_object (writer);
     }
-  json_builder_end_array (builder);
+  _chq_json_writer_end_array (writer);
 }
 
 static const ChqJsonField account_fields[] = {
@@ -419,22 +419,22 @@ _chq_json_read_attendance_days (JsonNode  *node,
 }
 
 void
-_chq_json_write_attendance_days (GArray      *days,
-                                 JsonBuilder *builder)
+_chq_json_write_attendance_days (GArray        *days,
+                                 ChqJsonWriter *writer)
 {
-  json_builder_begin_array (builder);
+  _chq_json_writer_begin_array (writer);
   for (guint i = 0; days != NULL && i < days->len; i++)
     {
       const ChqAttendanceDay *day = &g_array_index (days, ChqAttendanceDay, i);
 
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "date");
-      json_builder_add_string_value (builder, day->date);
-      json_builder_set_member_name (builder, "hours");
-      _chq_json_write_integral_or_double (builder, day->hours);
-      json_builder_end_object (builder);
+      _chq_json_writer_begin_object (writer);
+      _chq_json_writer_member (writer, "date");
+      _chq_json_writer_string (writer, day->date);
+      _chq_json_writer_member (writer, "hours");
+      _chq_json_writer_number (writer, day->hours);
+      _chq_json_writer_end_object (writer);
     }
-  json_builder_end_array (builder);
+  _chq_json_writer_end_array (writer);
 }
 
 static gboolean
@@ -454,10 +454,10 @@ read_attendance (GObject   *object,
 }
 
 static void
-write_attendance (GObject     *object,
-                  JsonBuilder *builder)
+write_attendance (GObject       *object,
+                  ChqJsonWriter *writer)
 {
-  _chq_json_write_attendance_days (chq_enrolment_get_attendance (CHQ_ENROLMENT (object)), builder);
+  _chq_json_write_attendance_days (chq_enrolment_get_attendance (CHQ_ENROLMENT (object)), writer);
 }
 
 static const ChqJsonField enrolment_fields[] = {
@@ -581,6 +581,22 @@ chq_model_from_json (GType      type,
 }
 
 /**
+ * _chq_json_write_any_model:
+ * @model: an object of one of the model types
+ * @writer: where to write its JSON object
+ */
+void
+_chq_json_write_any_model (GObject       *model,
+                           ChqJsonWriter *writer)
+{
+  const ChqJsonModel *descriptor = _chq_json_model_for_type (G_OBJECT_TYPE (model));
+
+  g_return_if_fail (descriptor != NULL);
+
+  _chq_json_write_model (model, descriptor, writer);
+}
+
+/**
  * chq_model_to_json:
  * @model: an object of one of the model types
  *
@@ -590,14 +606,41 @@ chq_model_from_json (GType      type,
 JsonNode *
 chq_model_to_json (GObject *model)
 {
-  const ChqJsonModel *descriptor;
+  g_autoptr(JsonBuilder) builder = NULL;
+  ChqJsonWriter writer;
 
   g_return_val_if_fail (G_IS_OBJECT (model), NULL);
+  g_return_val_if_fail (_chq_json_model_for_type (G_OBJECT_TYPE (model)) != NULL, NULL);
 
-  descriptor = _chq_json_model_for_type (G_OBJECT_TYPE (model));
-  g_return_val_if_fail (descriptor != NULL, NULL);
+  builder = json_builder_new ();
+  _chq_json_writer_init_builder (&writer, builder);
+  _chq_json_write_any_model (model, &writer);
 
-  return _chq_json_write_model_node (model, descriptor);
+  return json_builder_get_root (builder);
+}
+
+/**
+ * chq_model_to_text:
+ * @model: an object of one of the model types
+ * @out_len: (out) (optional): the text's length in bytes
+ *
+ * What chq_json_to_string() prints for chq_model_to_json(), written straight as text.
+ *
+ * Returns: (transfer full): the compact JSON text of @model
+ */
+char *
+chq_model_to_text (GObject *model,
+                   gsize   *out_len)
+{
+  ChqJsonWriter writer;
+
+  g_return_val_if_fail (G_IS_OBJECT (model), NULL);
+  g_return_val_if_fail (_chq_json_model_for_type (G_OBJECT_TYPE (model)) != NULL, NULL);
+
+  _chq_json_writer_init_text (&writer);
+  _chq_json_write_any_model (model, &writer);
+
+  return _chq_json_writer_end_text (&writer, out_len);
 }
 
 /* The typed wrappers. */

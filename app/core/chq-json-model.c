@@ -335,44 +335,64 @@ _chq_json_read_model_node (GObject      *object,
 
 /* Writing */
 
-void
-_chq_json_write_integral_or_double (JsonBuilder *builder,
-                                    double       value)
+/* The GValue type of a field's property. */
+static GType
+field_value_type (const ChqJsonField *field)
 {
-  /* 12 stays 12 and 21.5 stays 21.5, so documents round-trip as they were written. */
-  if (value == floor (value) && fabs (value) < 9007199254740992.0)
-    json_builder_add_int_value (builder, (gint64) value);
-  else
-    json_builder_add_double_value (builder, value);
+  switch (field->kind)
+    {
+    case CHQ_JSON_FIELD_STRING:
+    case CHQ_JSON_FIELD_DATE:
+      return G_TYPE_STRING;
+    case CHQ_JSON_FIELD_DATE_TIME:
+      return G_TYPE_DATE_TIME;
+    case CHQ_JSON_FIELD_UINT:
+      return G_TYPE_UINT;
+    case CHQ_JSON_FIELD_INT:
+      return G_TYPE_INT;
+    case CHQ_JSON_FIELD_INT64:
+      return G_TYPE_INT64;
+    case CHQ_JSON_FIELD_DOUBLE:
+      return G_TYPE_DOUBLE;
+    case CHQ_JSON_FIELD_BOOLEAN:
+      return G_TYPE_BOOLEAN;
+    case CHQ_JSON_FIELD_ENUM:
+      return field->type ();
+    case CHQ_JSON_FIELD_WORDS:
+      return G_TYPE_STRV;
+    case CHQ_JSON_FIELD_LIST:
+      return G_TYPE_LIST_MODEL;
+    case CHQ_JSON_FIELD_OBJECT:
+    case CHQ_JSON_FIELD_CUSTOM:
+    default:
+      g_assert_not_reached ();
+    }
 }
 
 static void
-write_field (GObject     *object,
+write_field (GObject            *object,
              const ChqJsonField *field,
-             JsonBuilder *builder)
+             ChqJsonWriter      *writer)
 {
   g_auto(GValue) value = G_VALUE_INIT;
-  GParamSpec *pspec;
 
   if (field->kind == CHQ_JSON_FIELD_CUSTOM)
     {
-      json_builder_set_member_name (builder, field->name);
-      field->write (object, builder);
+      _chq_json_writer_member (writer, field->name);
+      field->write (object, writer);
       return;
     }
 
   if (field->kind == CHQ_JSON_FIELD_OBJECT)
     {
-      json_builder_set_member_name (builder, field->name);
-      json_builder_begin_object (builder);
-      _chq_json_write_members (object, builder, field->fields);
-      json_builder_end_object (builder);
+      _chq_json_writer_member (writer, field->name);
+      _chq_json_writer_begin_object (writer);
+      _chq_json_write_members (object, writer, field->fields);
+      _chq_json_writer_end_object (writer);
       return;
     }
 
-  pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), field->property);
-  g_return_if_fail (pspec != NULL);
-  g_value_init (&value, pspec->value_type);
+  g_value_init (&value, field_value_type (field));
   g_object_get_property (object, field->property, &value);
 
   switch (field->kind)
@@ -381,33 +401,23 @@ write_field (GObject     *object,
     case CHQ_JSON_FIELD_DATE:
       if ((field->flags & CHQ_JSON_FIELD_OPTIONAL) && g_value_get_string (&value) == NULL)
         return;
-      json_builder_set_member_name (builder, field->name);
-      if (g_value_get_string (&value) == NULL)
-        json_builder_add_null_value (builder);
-      else
-        json_builder_add_string_value (builder, g_value_get_string (&value));
+      _chq_json_writer_member (writer, field->name);
+      _chq_json_writer_string (writer, g_value_get_string (&value));
       break;
 
     case CHQ_JSON_FIELD_DATE_TIME:
       {
         GDateTime *date_time = g_value_get_boxed (&value);
+        g_autofree char *text = date_time ? chq_json_format_date_time (date_time) : NULL;
 
-        json_builder_set_member_name (builder, field->name);
-        if (date_time == NULL)
-          {
-            json_builder_add_null_value (builder);
-          }
-        else
-          {
-            g_autofree char *text = chq_json_format_date_time (date_time);
-            json_builder_add_string_value (builder, text);
-          }
+        _chq_json_writer_member (writer, field->name);
+        _chq_json_writer_string (writer, text);
       }
       break;
 
     case CHQ_JSON_FIELD_UINT:
-      json_builder_set_member_name (builder, field->name);
-      json_builder_add_int_value (builder, g_value_get_uint (&value));
+      _chq_json_writer_member (writer, field->name);
+      _chq_json_writer_int (writer, g_value_get_uint (&value));
       break;
 
     case CHQ_JSON_FIELD_INT:
@@ -415,27 +425,27 @@ write_field (GObject     *object,
         {
           if (field->flags & CHQ_JSON_FIELD_OPTIONAL)
             return;
-          json_builder_set_member_name (builder, field->name);
-          json_builder_add_null_value (builder);
+          _chq_json_writer_member (writer, field->name);
+          _chq_json_writer_null (writer);
           break;
         }
-      json_builder_set_member_name (builder, field->name);
-      json_builder_add_int_value (builder, g_value_get_int (&value));
+      _chq_json_writer_member (writer, field->name);
+      _chq_json_writer_int (writer, g_value_get_int (&value));
       break;
 
     case CHQ_JSON_FIELD_INT64:
-      json_builder_set_member_name (builder, field->name);
-      json_builder_add_int_value (builder, g_value_get_int64 (&value));
+      _chq_json_writer_member (writer, field->name);
+      _chq_json_writer_int (writer, g_value_get_int64 (&value));
       break;
 
     case CHQ_JSON_FIELD_DOUBLE:
-      json_builder_set_member_name (builder, field->name);
-      _chq_json_write_integral_or_double (builder, g_value_get_double (&value));
+      _chq_json_writer_member (writer, field->name);
+      _chq_json_writer_number (writer, g_value_get_double (&value));
       break;
 
     case CHQ_JSON_FIELD_BOOLEAN:
-      json_builder_set_member_name (builder, field->name);
-      json_builder_add_boolean_value (builder, g_value_get_boolean (&value));
+      _chq_json_writer_member (writer, field->name);
+      _chq_json_writer_boolean (writer, g_value_get_boolean (&value));
       break;
 
     case CHQ_JSON_FIELD_ENUM:
@@ -443,8 +453,8 @@ write_field (GObject     *object,
         g_autoptr(GEnumClass) enum_class = g_type_class_ref (field->type ());
         GEnumValue *enum_value = g_enum_get_value (enum_class, g_value_get_enum (&value));
 
-        json_builder_set_member_name (builder, field->name);
-        json_builder_add_string_value (builder, enum_value != NULL ? enum_value->value_nick : "");
+        _chq_json_writer_member (writer, field->name);
+        _chq_json_writer_string (writer, enum_value != NULL ? enum_value->value_nick : "");
       }
       break;
 
@@ -452,31 +462,28 @@ write_field (GObject     *object,
       {
         const char * const *words = g_value_get_boxed (&value);
 
-        json_builder_set_member_name (builder, field->name);
-        json_builder_begin_array (builder);
+        _chq_json_writer_member (writer, field->name);
+        _chq_json_writer_begin_array (writer);
         for (guint i = 0; words != NULL && words[i] != NULL; i++)
-          json_builder_add_string_value (builder, words[i]);
-        json_builder_end_array (builder);
+          _chq_json_writer_string (writer, words[i]);
+        _chq_json_writer_end_array (writer);
       }
       break;
 
     case CHQ_JSON_FIELD_LIST:
       {
         GListModel *list = g_value_get_object (&value);
-        const ChqJsonModel *item_model = field->model;
         guint n = list != NULL ? g_list_model_get_n_items (list) : 0;
 
-        json_builder_set_member_name (builder, field->name);
-        json_builder_begin_array (builder);
+        _chq_json_writer_member (writer, field->name);
+        _chq_json_writer_begin_array (writer);
         for (guint i = 0; i < n; i++)
           {
             g_autoptr(GObject) item = g_list_model_get_item (list, i);
 
-            json_builder_begin_object (builder);
-            _chq_json_write_members (item, builder, item_model->fields);
-            json_builder_end_object (builder);
+            _chq_json_write_model (item, field->model, writer);
           }
-        json_builder_end_array (builder);
+        _chq_json_writer_end_array (writer);
       }
       break;
 
@@ -488,24 +495,20 @@ write_field (GObject     *object,
 }
 
 void
-_chq_json_write_members (GObject     *object,
-                         JsonBuilder *builder,
+_chq_json_write_members (GObject            *object,
+                         ChqJsonWriter      *writer,
                          const ChqJsonField *fields)
 {
   for (const ChqJsonField *field = fields; field->name != NULL; field++)
-    write_field (object, field, builder);
+    write_field (object, field, writer);
 }
 
-/* The JSON object of @object, as @model says. */
-JsonNode *
-_chq_json_write_model_node (GObject            *object,
-                            const ChqJsonModel *model)
+void
+_chq_json_write_model (GObject            *object,
+                       const ChqJsonModel *model,
+                       ChqJsonWriter      *writer)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-  json_builder_begin_object (builder);
-  _chq_json_write_members (object, builder, model->fields);
-  json_builder_end_object (builder);
-
-  return json_builder_get_root (builder);
+  _chq_json_writer_begin_object (writer);
+  _chq_json_write_members (object, writer, model->fields);
+  _chq_json_writer_end_object (writer);
 }

@@ -1,5 +1,6 @@
 /* chq-json-private.h: what the parts of the codec share (chq-json.c, chq-json-scan.c,
- * chq-json-model.c, chq-json-fields.c, chq-api-bodies.c); not for other files
+ * chq-json-model.c, chq-json-fields.c, chq-json-writer.c, chq-api-bodies.c); not for other
+ * files
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -39,13 +40,45 @@ typedef enum {
 typedef struct _ChqJsonField ChqJsonField;
 typedef struct _ChqJsonModel ChqJsonModel;
 
+/* Where a document is written (chq-json-writer.c): nodes through a JsonBuilder, or compact
+ * text appended to a GString, the same text chq_json_to_string() prints for those nodes. */
+typedef struct {
+  JsonBuilder *builder;    /* unowned; NULL when writing text */
+  GString     *text;       /* owned; NULL when writing nodes */
+  gboolean     first;      /* text: nothing written yet in the open object or array */
+  gboolean     after_name; /* text: a member's name was just written */
+} ChqJsonWriter;
+
+G_GNUC_INTERNAL void _chq_json_writer_init_builder (ChqJsonWriter *writer,
+                                                    JsonBuilder   *builder);
+G_GNUC_INTERNAL void _chq_json_writer_init_text    (ChqJsonWriter *writer);
+G_GNUC_INTERNAL char *_chq_json_writer_end_text    (ChqJsonWriter *writer,
+                                                    gsize         *out_len);
+G_GNUC_INTERNAL void _chq_json_writer_begin_object (ChqJsonWriter *writer);
+G_GNUC_INTERNAL void _chq_json_writer_end_object   (ChqJsonWriter *writer);
+G_GNUC_INTERNAL void _chq_json_writer_begin_array  (ChqJsonWriter *writer);
+G_GNUC_INTERNAL void _chq_json_writer_end_array    (ChqJsonWriter *writer);
+G_GNUC_INTERNAL void _chq_json_writer_member       (ChqJsonWriter *writer,
+                                                    const char    *name);
+/* NULL writes null. */
+G_GNUC_INTERNAL void _chq_json_writer_string       (ChqJsonWriter *writer,
+                                                    const char    *value);
+G_GNUC_INTERNAL void _chq_json_writer_int          (ChqJsonWriter *writer,
+                                                    gint64         value);
+/* A whole number as an integer, any other as a double. */
+G_GNUC_INTERNAL void _chq_json_writer_number       (ChqJsonWriter *writer,
+                                                    double         value);
+G_GNUC_INTERNAL void _chq_json_writer_boolean      (ChqJsonWriter *writer,
+                                                    gboolean       value);
+G_GNUC_INTERNAL void _chq_json_writer_null         (ChqJsonWriter *writer);
+
 typedef gboolean (*ChqJsonFieldCheck) (const char *text);
 typedef gboolean (*ChqJsonFieldRead)  (GObject   *object,
                                        JsonNode  *node,
                                        GString   *path,
                                        GError   **error);
-typedef void     (*ChqJsonFieldWrite) (GObject     *object,
-                                       JsonBuilder *builder);
+typedef void     (*ChqJsonFieldWrite) (GObject       *object,
+                                       ChqJsonWriter *writer);
 
 struct _ChqJsonField {
   const char         *name;      /* JSON member */
@@ -192,9 +225,6 @@ gboolean    _chq_json_read_number           (JsonNode           *node,
                                              GString            *path,
                                              GError            **error);
 G_GNUC_INTERNAL
-void        _chq_json_write_integral_or_double (JsonBuilder     *builder,
-                                                double           value);
-G_GNUC_INTERNAL
 gboolean    _chq_json_read_model_node       (GObject            *object,
                                              JsonNode           *node,
                                              const ChqJsonModel *model,
@@ -202,15 +232,20 @@ gboolean    _chq_json_read_model_node       (GObject            *object,
                                              GError            **error);
 G_GNUC_INTERNAL
 void        _chq_json_write_members         (GObject            *object,
-                                             JsonBuilder        *builder,
+                                             ChqJsonWriter      *writer,
                                              const ChqJsonField *fields);
+/* The object of @object, as @model says. */
 G_GNUC_INTERNAL
-JsonNode   *_chq_json_write_model_node      (GObject            *object,
-                                             const ChqJsonModel *model);
+void        _chq_json_write_model           (GObject            *object,
+                                             const ChqJsonModel *model,
+                                             ChqJsonWriter      *writer);
 
-/* The tables (chq-json-fields.c), and reading a model by its type. */
+/* The tables (chq-json-fields.c), and reading and writing a model by its type. */
 G_GNUC_INTERNAL
 const ChqJsonModel *_chq_json_model_for_type (GType type);
+G_GNUC_INTERNAL
+void        _chq_json_write_any_model       (GObject            *model,
+                                             ChqJsonWriter      *writer);
 G_GNUC_INTERNAL
 GObject    *_chq_json_model_from_json_at    (GType               type,
                                              JsonNode           *node,
@@ -227,6 +262,6 @@ GArray     *_chq_json_read_attendance_days  (JsonNode           *node,
                                              GError            **error);
 G_GNUC_INTERNAL
 void        _chq_json_write_attendance_days (GArray             *days,
-                                             JsonBuilder        *builder);
+                                             ChqJsonWriter      *writer);
 
 G_END_DECLS

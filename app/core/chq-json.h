@@ -127,6 +127,9 @@ GObject          *chq_model_from_json          (GType              type,
                                                 JsonNode          *node,
                                                 GError           **error);
 JsonNode         *chq_model_to_json            (GObject           *model);
+/* The text chq_json_to_string() prints for chq_model_to_json(), with no nodes made. */
+char             *chq_model_to_text            (GObject           *model,
+                                                gsize             *out_len);
 
 /* Checks used by the codec, public for forms and the server. */
 gboolean          chq_json_is_valid_date          (const char     *text);

@@ -24,133 +24,133 @@
   "c.languages, c.cities, c.updated_at, c.seq " \
   "FROM courses c JOIN providers p ON p.id = c.provider_id "
 
-/* The feed is the sandbox's hot path (50,000 courses in pages of 1,000): a course is
- * written straight from its rows, in the codec's shape (chq_course_to_json(): the same
- * members in the same order), without making a ChqCourse and reading it back, which costs
- * the feed 60 % more time. tests/test-sandbox-shape.c checks that each page and course
- * reads and writes back through the codec byte for byte. */
-
-static void
-member_string (JsonBuilder *builder,
-               const char  *name,
-               const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
-member_int (JsonBuilder *builder,
-            const char  *name,
-            gint64       value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_int_value (builder, value);
-}
+/* Courses are answered through the codec: each row becomes a ChqCourse, which the codec
+ * writes (a feed page straight as text, chq_courses_page_to_text(): the feed is the
+ * sandbox's hot path, 50,000 courses in pages of 1,000), so the sandbox sends exactly the
+ * members, order and nulls the client reads. */
 
 /* Words joined by ',' (themes, languages), the empty ones left out. */
-static void
-member_words (JsonBuilder *builder,
-              const char  *name,
-              const char  *joined)
+static GStrv
+split_words (const char *joined)
 {
-  g_auto(GStrv) words = g_strsplit (joined != NULL ? joined : "", ",", -1);
+  g_auto(GStrv) parts = g_strsplit (joined != NULL ? joined : "", ",", -1);
+  GStrvBuilder *words = g_strv_builder_new ();
+  GStrv result;
 
-  json_builder_set_member_name (builder, name);
-  json_builder_begin_array (builder);
-  for (guint i = 0; words[i] != NULL; i++)
-    if (words[i][0] != '\0')
-      json_builder_add_string_value (builder, words[i]);
-  json_builder_end_array (builder);
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (parts[i][0] != '\0')
+      g_strv_builder_add (words, parts[i]);
+  result = g_strv_builder_end (words);
+  g_strv_builder_unref (words);
+
+  return result;
 }
 
 /* The places of a course, from its city names joined by ','; those the sandbox does not
  * know are left out. */
-static void
-member_locations (JsonBuilder *builder,
-                  const char  *joined)
+static GListModel *
+locations_from_cities (const char *joined)
 {
   g_auto(GStrv) cities = g_strsplit (joined != NULL ? joined : "", ",", -1);
+  GListStore *locations = g_list_store_new (CHQ_TYPE_LOCATION);
 
-  json_builder_set_member_name (builder, "locations");
-  json_builder_begin_array (builder);
   for (guint i = 0; cities[i] != NULL; i++)
     {
+      g_autoptr(ChqLocation) location = NULL;
       const char *postcode = NULL, *province = NULL;
 
       if (cities[i][0] == '\0' || !_chq_sandbox_city_info (cities[i], &postcode, &province))
         continue;
-      json_builder_begin_object (builder);
-      member_string (builder, "city", cities[i]);
-      member_string (builder, "postcode", postcode);
-      member_string (builder, "province", province);
-      json_builder_end_object (builder);
+      location = g_object_new (CHQ_TYPE_LOCATION,
+                               "city", cities[i],
+                               "postcode", postcode,
+                               "province", province,
+                               NULL);
+      g_list_store_append (locations, location);
     }
-  json_builder_end_array (builder);
+
+  return G_LIST_MODEL (locations);
 }
 
-static void
-member_sessions (JsonBuilder  *builder,
-                 ChqSandboxDb *db,
-                 const char   *course_id)
+/* A date-time column (ISO 8601, as the codec writes it), or NULL. */
+static GDateTime *
+column_date_time (sqlite3_stmt *row,
+                  int           column)
 {
+  const char *text = chq_sandbox_db_text (row, column);
+
+  return text != NULL ? g_date_time_new_from_iso8601 (text, NULL) : NULL;
+}
+
+static GListModel *
+sessions_of_course (ChqSandboxDb *db,
+                    const char   *course_id)
+{
+  GListStore *sessions = g_list_store_new (CHQ_TYPE_COURSE_SESSION);
   sqlite3_stmt *row = chq_sandbox_db_query (db,
                                             "SELECT id, starts_at, ends_at, city, seats_left "
                                             "FROM course_sessions WHERE course_id = ?1 "
                                             "ORDER BY starts_at, id",
                                             "s", course_id);
 
-  json_builder_set_member_name (builder, "sessions");
-  json_builder_begin_array (builder);
   while (sqlite3_step (row) == SQLITE_ROW)
     {
-      json_builder_begin_object (builder);
-      member_string (builder, "id", chq_sandbox_db_text (row, 0));
-      member_string (builder, "starts_at", chq_sandbox_db_text (row, 1));
-      member_string (builder, "ends_at", chq_sandbox_db_text (row, 2));
-      member_string (builder, "city", chq_sandbox_db_text (row, 3));
-      member_int (builder, "seats_left", sqlite3_column_int64 (row, 4));
-      json_builder_end_object (builder);
+      g_autoptr(GDateTime) starts_at = column_date_time (row, 1);
+      g_autoptr(GDateTime) ends_at = column_date_time (row, 2);
+      g_autoptr(ChqCourseSession) session = NULL;
+
+      session = g_object_new (CHQ_TYPE_COURSE_SESSION,
+                              "id", chq_sandbox_db_text (row, 0),
+                              "starts-at", starts_at,
+                              "ends-at", ends_at,
+                              "city", chq_sandbox_db_text (row, 3),
+                              "seats-left", (guint) sqlite3_column_int64 (row, 4),
+                              NULL);
+      g_list_store_append (sessions, session);
     }
   sqlite3_reset (row);
-  json_builder_end_array (builder);
+
+  return G_LIST_MODEL (sessions);
 }
 
-/* Writes the course on @row (COURSE_COLUMNS), with its places and sessions. */
-static void
-build_course (ChqSandboxDb *db,
-              sqlite3_stmt *row,
-              JsonBuilder  *builder)
+/* The course on @row (COURSE_COLUMNS), with its places and sessions. */
+static ChqCourse *
+course_from_row (ChqSandboxDb *db,
+                 sqlite3_stmt *row)
 {
   const char *id = chq_sandbox_db_text (row, 0);
+  g_auto(GStrv) themes = split_words (chq_sandbox_db_text (row, 11));
+  g_auto(GStrv) languages = split_words (chq_sandbox_db_text (row, 14));
+  g_autoptr(GListModel) locations = locations_from_cities (chq_sandbox_db_text (row, 15));
+  g_autoptr(GListModel) sessions = sessions_of_course (db, id);
+  g_autoptr(GDateTime) updated_at = column_date_time (row, 16);
+  ChqVoucherType voucher_type = CHQ_VOUCHER_TYPE_CF;
+  ChqCourseFormat format = CHQ_COURSE_FORMAT_IN_PERSON;
 
-  json_builder_begin_object (builder);
-  member_string (builder, "id", id);
-  member_string (builder, "title", chq_sandbox_db_text (row, 1));
-  member_string (builder, "summary", chq_sandbox_db_text (row, 2));
-  member_string (builder, "description", chq_sandbox_db_text (row, 3));
-  json_builder_set_member_name (builder, "provider");
-  json_builder_begin_object (builder);
-  member_string (builder, "id", chq_sandbox_db_text (row, 4));
-  member_string (builder, "name", chq_sandbox_db_text (row, 5));
-  member_string (builder, "approval_number", chq_sandbox_db_text (row, 6));
-  json_builder_end_object (builder);
-  member_string (builder, "module_approval", chq_sandbox_db_text (row, 7));
-  member_string (builder, "voucher_type", chq_sandbox_db_text (row, 8));
-  member_int (builder, "hours", sqlite3_column_int64 (row, 9));
-  member_int (builder, "price_cents", sqlite3_column_int64 (row, 10));
-  member_words (builder, "themes", chq_sandbox_db_text (row, 11));
-  json_builder_set_member_name (builder, "ai");
-  json_builder_add_boolean_value (builder, sqlite3_column_int (row, 12) != 0);
-  member_string (builder, "format", chq_sandbox_db_text (row, 13));
-  member_words (builder, "languages", chq_sandbox_db_text (row, 14));
-  member_locations (builder, chq_sandbox_db_text (row, 15));
-  member_sessions (builder, db, id);
-  member_string (builder, "updated_at", chq_sandbox_db_text (row, 16));
-  json_builder_end_object (builder);
+  /* The sandbox writes both columns from the same words: they always read. */
+  chq_voucher_type_from_string (chq_sandbox_db_text (row, 8), &voucher_type);
+  chq_course_format_from_string (chq_sandbox_db_text (row, 13), &format);
+
+  return g_object_new (CHQ_TYPE_COURSE,
+                       "id", id,
+                       "title", chq_sandbox_db_text (row, 1),
+                       "summary", chq_sandbox_db_text (row, 2),
+                       "description", chq_sandbox_db_text (row, 3),
+                       "provider-id", chq_sandbox_db_text (row, 4),
+                       "provider-name", chq_sandbox_db_text (row, 5),
+                       "provider-approval-number", chq_sandbox_db_text (row, 6),
+                       "module-approval", chq_sandbox_db_text (row, 7),
+                       "voucher-type", voucher_type,
+                       "hours", (guint) sqlite3_column_int64 (row, 9),
+                       "price-cents", sqlite3_column_int64 (row, 10),
+                       "themes", themes,
+                       "ai", sqlite3_column_int (row, 12) != 0,
+                       "format", format,
+                       "languages", languages,
+                       "locations", locations,
+                       "sessions", sessions,
+                       "updated-at", updated_at,
+                       NULL);
 }
 
 static gboolean
@@ -217,12 +217,12 @@ _chq_sandbox_courses_version (ChqSandboxRequest *req)
 void
 _chq_sandbox_get_courses (ChqSandboxRequest *req)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(ChqCoursesPage) page = g_new0 (ChqCoursesPage, 1);
   g_autoptr(GPtrArray) deleted = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) changed = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *next = NULL;
   sqlite3_stmt *stmt;
+  char *text;
+  gsize length;
   gint64 since, last;
   guint limit, n = 0;
   gboolean more = FALSE;
@@ -262,33 +262,23 @@ _chq_sandbox_get_courses (ChqSandboxRequest *req)
     }
   sqlite3_reset (stmt);
 
-  /* The envelope of chq_courses_page_to_json(). */
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "items");
-  json_builder_begin_array (builder);
+  page->items = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < changed->len; i++)
     {
       sqlite3_stmt *row = chq_sandbox_db_query (req->db, COURSE_COLUMNS "WHERE c.id = ?1",
                                                 "s", g_ptr_array_index (changed, i));
 
       if (sqlite3_step (row) == SQLITE_ROW)
-        build_course (req->db, row, builder);
+        g_ptr_array_add (page->items, course_from_row (req->db, row));
       sqlite3_reset (row);
     }
-  json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "deleted");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < deleted->len; i++)
-    json_builder_add_string_value (builder, g_ptr_array_index (deleted, i));
-  json_builder_end_array (builder);
-  next = g_strdup_printf ("c_%012" G_GINT64_FORMAT, last);
-  member_string (builder, "next", next);
-  json_builder_set_member_name (builder, "more");
-  json_builder_add_boolean_value (builder, more);
-  json_builder_end_object (builder);
+  g_ptr_array_add (deleted, NULL);
+  page->deleted = (GStrv) g_ptr_array_free (g_steal_pointer (&deleted), FALSE);
+  page->next = g_strdup_printf ("c_%012" G_GINT64_FORMAT, last);
+  page->more = more;
 
-  root = json_builder_get_root (builder);
-  _chq_sandbox_reply_json (req, SOUP_STATUS_OK, root);
+  text = chq_courses_page_to_text (page, &length);
+  _chq_sandbox_reply_text (req, SOUP_STATUS_OK, text, length);
 }
 
 /**
@@ -319,10 +309,11 @@ _chq_sandbox_course_version (ChqSandboxRequest *req)
 void
 _chq_sandbox_get_course (ChqSandboxRequest *req)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(ChqCourse) course = NULL;
   sqlite3_stmt *row = chq_sandbox_db_query (req->db, COURSE_COLUMNS "WHERE c.id = ?1",
                                             "s", _chq_sandbox_request_segment (req, 3));
+  char *text;
+  gsize length;
 
   if (sqlite3_step (row) != SQLITE_ROW)
     {
@@ -331,8 +322,8 @@ _chq_sandbox_get_course (ChqSandboxRequest *req)
       return;
     }
 
-  build_course (req->db, row, builder);
+  course = course_from_row (req->db, row);
   sqlite3_reset (row);
-  root = json_builder_get_root (builder);
-  _chq_sandbox_reply_json (req, SOUP_STATUS_OK, root);
+  text = chq_model_to_text (G_OBJECT (course), &length);
+  _chq_sandbox_reply_text (req, SOUP_STATUS_OK, text, length);
 }

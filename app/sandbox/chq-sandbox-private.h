@@ -260,6 +260,10 @@ JsonNode   *_chq_sandbox_problem_json  (guint              status,
 void        _chq_sandbox_reply_json    (ChqSandboxRequest *req,
                                         guint              status,
                                         JsonNode          *node);
+void        _chq_sandbox_reply_text    (ChqSandboxRequest *req,
+                                        guint              status,
+                                        char              *text,
+                                        gsize              length);
 void        _chq_sandbox_reply_model   (ChqSandboxRequest *req,
                                         guint              status,
                                         gpointer           model);

@@ -165,6 +165,26 @@ _chq_sandbox_reply_json (ChqSandboxRequest *req,
 }
 
 /**
+ * _chq_sandbox_reply_text:
+ * @req: the request
+ * @status: the HTTP status
+ * @text: (transfer full): the body, JSON text the codec wrote
+ * @length: its length in bytes
+ *
+ * Answers with @text as `application/json`.
+ */
+void
+_chq_sandbox_reply_text (ChqSandboxRequest *req,
+                         guint              status,
+                         char              *text,
+                         gsize              length)
+{
+  soup_server_message_set_status (req->msg, status, NULL);
+  soup_server_message_set_response (req->msg, "application/json", SOUP_MEMORY_TAKE,
+                                    text, length);
+}
+
+/**
  * _chq_sandbox_reply_model:
  * @req: the request
  * @status: the HTTP status
