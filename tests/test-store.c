@@ -769,6 +769,60 @@ apply_staged_text (ChqStore           *store,
   return from_text;
 }
 
+/* What the staging tests compare between stores: the rows, the sessions, a search. */
+#define STAGED_QUERIES \
+  "SELECT id, title, title_key, summary, provider_name, cities, hours, price_cents, " \
+  "voucher_type, ai, format, first_start, provinces, languages, themes, updated_at " \
+  "FROM courses ORDER BY id", \
+  "SELECT c.id, s.starts_at, s.city FROM course_sessions s " \
+  "JOIN courses c ON c.rid = s.course_rid ORDER BY c.id, s.starts_at, s.city", \
+  "SELECT c.id FROM courses_fts f JOIN courses c ON c.rid = f.rowid " \
+  "WHERE courses_fts MATCH '\"r\"*' ORDER BY c.id"
+
+/* The second page of the staging tests (the first has every course): crs-c twice, edited
+ * (the last copy with a session in Tournai), crs-a renamed, crs-e replaced by crs-f. */
+static void
+edit_second_page (TestCourse page[4])
+{
+  page[0].title = "Allemand technique";
+  page[2].title = "Espagnol commercial";
+  page[2].sessions = "2027-02-01T09:00:00+01:00@Tournai";
+  page[3].id = "crs-f";
+  page[3].title = "Soudure à l'arc";
+}
+
+/* Stages the courses the codec decodes from a page's text (as the sync does) into @store,
+ * their JSON texts taken from @text or, when @with_text is FALSE, written by the codec;
+ * returns whether they were taken from the text. */
+static gboolean
+apply_staged_courses (ChqStore           *store,
+                      GBytes             *text,
+                      gboolean            with_text,
+                      const char * const *deleted,
+                      const char         *cursor)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(ChqCoursesPage) page = NULL;
+  g_autoptr(ChqStagedCourses) staged = NULL;
+  gsize len;
+  const char *data = g_bytes_get_data (text, &len);
+  gboolean from_text;
+
+  node = chq_json_parse (data, len, 0, &error);
+  g_assert_no_error (error);
+  page = chq_courses_page_from_json (node, &error);
+  g_assert_no_error (error);
+  staged = chq_staged_courses_new_from_courses (page->items, with_text ? text : NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (chq_staged_courses_get_n_courses (staged), ==, page->items->len);
+  from_text = chq_staged_courses_is_from_text (staged);
+  g_assert_true (chq_store_apply_staged_courses (store, staged, deleted, cursor, &error));
+  g_assert_no_error (error);
+
+  return from_text;
+}
+
 /* The courses of two stores decode to the same objects. */
 static void
 assert_same_courses (ChqStore         *want,
@@ -803,6 +857,77 @@ assert_same_courses (ChqStore         *want,
     }
 }
 
+/* The sync stages the model objects the codec decoded: the same rows, sessions and search
+ * index as from the courses' JSON, each course's text as the page sent it, or the codec's
+ * text when the page's text is not given. */
+static void
+test_staged_courses_from_objects (void)
+{
+  const TestCourse courses[] = { course_a, course_b, course_c, course_d, course_e };
+  TestCourse page[4] = { course_c, course_a, course_c, course_e };
+  const char * const deleted[] = { "crs-e", NULL };
+  const char *ids[] = { "json.db", "objects-text.db", "objects.db" };
+  ChqStore *stores[3];
+  const char *queries[] = {
+    STAGED_QUERIES,
+    "SELECT id, json FROM courses ORDER BY id",
+  };
+  g_autoptr(GBytes) first = NULL;
+  g_autoptr(GBytes) second = NULL;
+  g_autoptr(GError) error = NULL;
+
+  edit_second_page (page);
+  first = page_text (courses, G_N_ELEMENTS (courses), FALSE);
+  second = page_text (page, G_N_ELEMENTS (page), FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (stores); i++)
+    {
+      g_autofree char *path = test_path (ids[i]);
+
+      stores[i] = chq_store_open (path, &error);
+      g_assert_no_error (error);
+    }
+
+  g_assert_true (apply_staged_text (stores[0], first, NULL, "cursor-1"));
+  g_assert_true (apply_staged_text (stores[0], second, deleted, "cursor-2"));
+  g_assert_true (apply_staged_courses (stores[1], first, TRUE, NULL, "cursor-1"));
+  g_assert_true (apply_staged_courses (stores[1], second, TRUE, deleted, "cursor-2"));
+  g_assert_false (apply_staged_courses (stores[2], first, FALSE, NULL, "cursor-1"));
+  g_assert_false (apply_staged_courses (stores[2], second, FALSE, deleted, "cursor-2"));
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      g_autofree char *path = test_path (ids[0]);
+      g_autofree char *want = dump_rows (path, queries[q]);
+
+      g_assert_cmpstr (want, !=, "");
+      for (guint i = 1; i < G_N_ELEMENTS (stores); i++)
+        {
+          g_autofree char *other = test_path (ids[i]);
+          g_autofree char *got = dump_rows (other, queries[q]);
+
+          /* The last query, the stored texts: those of the page when it was given, else
+           * the codec's (whose courses are the same, see below). */
+          if (q == G_N_ELEMENTS (queries) - 1 && i == 2)
+            continue;
+          g_test_message ("%s, query %u", ids[i], q);
+          g_assert_cmpstr (got, ==, want);
+        }
+    }
+  for (guint i = 1; i < G_N_ELEMENTS (stores); i++)
+    {
+      g_autofree char *path = test_path (ids[i]);
+
+      assert_same_courses (stores[0], stores[i], courses, G_N_ELEMENTS (courses));
+      assert_same_courses (stores[0], stores[i], page, G_N_ELEMENTS (page));
+      assert_search_index_sound (path);
+    }
+  g_assert_cmpuint (chq_store_count_courses (stores[2]), ==, 5);
+
+  for (guint i = 0; i < G_N_ELEMENTS (stores); i++)
+    g_object_unref (stores[i]);
+}
+
 /* Courses staged with their JSON text taken from the page's text as sent are stored as
  * when it is generated: same columns, sessions, searches and decoded courses; the text
  * stored is the item's own (a course twice in a page: its last copy's). When the items
@@ -816,23 +941,13 @@ test_staged_courses_from_text (void)
   const char *ids[] = { "generated.db", "text.db", "fallback.db" };
   ChqStore *stores[3];
   const char *queries[] = {
-    "SELECT id, title, title_key, summary, provider_name, cities, hours, price_cents, "
-    "voucher_type, ai, format, first_start, provinces, languages, themes, updated_at "
-    "FROM courses ORDER BY id",
-    "SELECT c.id, s.starts_at, s.city FROM course_sessions s "
-    "JOIN courses c ON c.rid = s.course_rid ORDER BY c.id, s.starts_at, s.city",
-    "SELECT c.id FROM courses_fts f JOIN courses c ON c.rid = f.rowid "
-    "WHERE courses_fts MATCH '\"r\"*' ORDER BY c.id",
+    STAGED_QUERIES,
     "SELECT c.id FROM courses_fts f JOIN courses c ON c.rid = f.rowid "
     "WHERE courses_fts MATCH '\"energie\"*' ORDER BY c.id",
   };
   g_autoptr(GError) error = NULL;
 
-  page[0].title = "Allemand technique";
-  page[2].title = "Espagnol commercial";
-  page[2].sessions = "2027-02-01T09:00:00+01:00@Tournai";
-  page[3].id = "crs-f";
-  page[3].title = "Soudure à l'arc";
+  edit_second_page (page);
 
   for (guint i = 0; i < G_N_ELEMENTS (stores); i++)
     {
@@ -2515,6 +2630,7 @@ main (int   argc,
   g_test_add_func ("/store/apply-page-mixed", test_apply_page_mixed);
   g_test_add_func ("/store/staged-courses", test_staged_courses);
   g_test_add_func ("/store/staged-courses-from-text", test_staged_courses_from_text);
+  g_test_add_func ("/store/staged-courses-from-objects", test_staged_courses_from_objects);
   g_test_add_func ("/store/title-keys", test_title_keys);
   g_test_add_func ("/store/filters-and-sorts", test_filters_and_sorts);
   g_test_add_func ("/store/search", test_search);

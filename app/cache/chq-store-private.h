@@ -36,6 +36,45 @@ struct _ChqStore
   GMutex         build_lock;      /* held while an index is built */
 };
 
+/* One course as the staging table takes it: what the writer binds, computed before. */
+typedef struct {
+  char    *id;             /* owned */
+  char    *json;           /* owned, nullable: generated when the page's text is not used */
+  const char *json_text;   /* the course's JSON text: json, or a span of the page's text */
+  gsize    json_len;       /* its length in bytes */
+  char    *title;          /* owned */
+  char    *title_key;      /* owned */
+  char    *summary;        /* owned */
+  char    *provider_name;  /* owned */
+  char    *cities;         /* owned */
+  char    *provinces;      /* owned */
+  char    *languages;      /* owned */
+  char    *themes;         /* owned */
+  char    *updated_at;     /* owned, nullable */
+  gint64   hours;
+  gint64   price_cents;
+  gint64   first_start;    /* G_MAXINT64: none */
+  int      voucher_type;
+  int      ai;
+  int      format;
+} StagedCourse;
+
+/* One session of a course's last copy in the page. */
+typedef struct {
+  guint    course;         /* index in the courses */
+  gint64   starts_at;
+  char    *city;           /* owned, nullable */
+} StagedSession;
+
+struct _ChqStagedCourses
+{
+  GArray *courses;         /* owned, of StagedCourse, in page order */
+  GArray *sessions;        /* owned, of StagedSession */
+  GBytes *text;            /* owned, nullable: the page's text, which the courses' JSON
+                            * texts are spans of */
+};
+
+
 /* chq-store.c: connections, errors, state */
 gboolean     _chq_store_set_invalid_error        (GError      **error);
 sqlite3     *_chq_store_open_connection          (const char   *path,

@@ -63,6 +63,11 @@ ChqStagedCourses *chq_staged_courses_new           (JsonArray          *items,
 ChqStagedCourses *chq_staged_courses_new_from_text (JsonArray          *items,
                                                     GBytes             *text,
                                                     GError            **error);
+/* From the courses the codec decoded from a page: their columns read from the model
+ * objects, their JSON texts taken from @text when found there, else written by the codec. */
+ChqStagedCourses *chq_staged_courses_new_from_courses (GPtrArray       *courses,
+                                                    GBytes             *text,
+                                                    GError            **error);
 gboolean          chq_staged_courses_is_from_text  (ChqStagedCourses   *staged);
 guint             chq_staged_courses_get_n_courses (ChqStagedCourses   *staged);
 void              chq_staged_courses_free          (ChqStagedCourses   *staged);

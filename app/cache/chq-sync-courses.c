@@ -91,8 +91,8 @@ on_courses_cb (GObject      *object,
 
 /* On the client's parsing thread: the page's items as the store writes them, computed
  * off both the main thread and the writer (which the feed waits for); the items (their
- * parse tree and objects) are freed there, on the thread that made them. The codec has
- * accepted each item already. */
+ * parse tree and objects) are freed there, on the thread that made them. The store reads
+ * the courses the codec decoded (and checked), and keeps each one's text as sent. */
 static gboolean
 prepare_page_cb (ChqCoursesPage  *page,
                  gpointer         user_data,
@@ -102,7 +102,7 @@ prepare_page_cb (ChqCoursesPage  *page,
 
   if (page->items_json == NULL)
     return TRUE;
-  staged = chq_staged_courses_new_from_text (page->items_json, page->text, error);
+  staged = chq_staged_courses_new_from_courses (page->items, page->text, error);
   if (staged == NULL)
     return FALSE;
   page->prepared = staged;

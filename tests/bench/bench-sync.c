@@ -352,8 +352,7 @@ breakdown (Fixture *fx)
       t2 = g_get_monotonic_time ();
       for (guint j = 0; j < page->items->len; j++)
         {
-          g_autoptr(JsonNode) item = chq_course_to_json (g_ptr_array_index (page->items, j));
-          g_autofree char *text = chq_json_to_string (item, NULL);
+          g_autofree char *text = chq_model_to_text (g_ptr_array_index (page->items, j), NULL);
         }
       t3 = g_get_monotonic_time ();
       if (!chq_store_apply_courses_page (store, page->items,
@@ -365,9 +364,7 @@ breakdown (Fixture *fx)
         /* As the sync does: each course's text a span of the page as sent. */
         g_autoptr(GBytes) text = g_bytes_new_static (data, len);
 
-        staged = chq_staged_courses_new_from_text (json_object_get_array_member (
-                                                     json_node_get_object (node), "items"),
-                                                   text, &error);
+        staged = chq_staged_courses_new_from_courses (page->items, text, &error);
         g_assert_no_error (error);
         g_assert_true (chq_staged_courses_is_from_text (staged));
       }
@@ -419,13 +416,13 @@ breakdown (Fixture *fx)
   chq_bench_detail ("- Where a full sync's time goes, stage by stage on the same %u pages "
                     "(%.1f MiB), in one thread: JSON parse %.0f ms and decoding into "
                     "model objects, which validates each course, %.0f ms (both on the "
-                    "client's worker thread in a sync). Writing from those objects, as the "
-                    "sync did before (re-encoding them to JSON text about %.0f ms), takes "
-                    "%.0f ms; the sync's path instead stages the parsed items "
-                    "(columns, and each course's text as a span of the page as sent: "
-                    "chq_staged_courses_new_from_text, on the client's worker thread) in "
-                    "%.0f ms, then the writer (chq_store_apply_staged_courses, SQLite with "
-                    "its FTS5 triggers) takes %.0f ms.",
+                    "client's worker thread in a sync). Writing from those objects with "
+                    "the codec writing each course's text again (about %.0f ms) takes "
+                    "%.0f ms; the sync's path instead stages those objects "
+                    "(columns from the objects, each course's text a span of the page as "
+                    "sent: chq_staged_courses_new_from_courses, on the client's worker "
+                    "thread) in %.0f ms, then the writer (chq_store_apply_staged_courses, "
+                    "SQLite with its FTS5 triggers) takes %.0f ms.",
                     fx->paths->len, bytes / 1048576.0, parse_ms, decode_ms, encode_ms,
                     store_ms, stage_ms, store_json_ms - stage_ms);
   chq_bench_detail ("- The same JSON writes into a store whose FTS5 index is not filled row "
