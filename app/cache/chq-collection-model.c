@@ -160,28 +160,15 @@ swap_items (ChqCollectionModel *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
 
+/* A read's answer. The model is not held by its reads: a model let go of is disposed at
+ * once, which cancels its read, and a cancelled read answers CANCELLED (its task checks the
+ * cancellable) before the model, maybe gone, is touched. So a page that closes an account
+ * leaves no read of that account's cache running for nobody. */
 static void
-on_read_done_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+read_done (ChqCollectionModel *self,
+           GPtrArray          *items,
+           GError             *error)
 {
-  g_autoptr(ChqCollectionModel) self = user_data;
-  g_autoptr(GPtrArray) items = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (self->collection == CHQ_COLLECTION_BATCHES)
-    {
-      g_autoptr(ChqWallet) wallet = chq_store_get_wallet_finish (CHQ_STORE (object), result,
-                                                                 &error);
-
-      if (wallet != NULL)
-        items = g_ptr_array_ref (wallet->batches);
-      else if (error == NULL)
-        items = g_ptr_array_new_with_free_func (g_object_unref);
-    }
-  else
-    items = chq_store_list_finish (CHQ_STORE (object), result, &error);
-
   if (items == NULL)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -195,6 +182,34 @@ on_read_done_cb (GObject      *object,
   g_clear_object (&self->cancellable);
   swap_items (self, items);
   set_loading (self, FALSE);
+}
+
+static void
+on_wallet_read_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChqWallet) wallet = chq_store_get_wallet_finish (CHQ_STORE (object), result,
+                                                             &error);
+  g_autoptr(GPtrArray) items = NULL;
+
+  if (wallet != NULL)
+    items = g_ptr_array_ref (wallet->batches);
+  else if (error == NULL)
+    items = g_ptr_array_new_with_free_func (g_object_unref);
+  read_done (user_data, items, error);
+}
+
+static void
+on_list_read_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = chq_store_list_finish (CHQ_STORE (object), result, &error);
+
+  read_done (user_data, items, error);
 }
 
 /**
@@ -217,21 +232,21 @@ chq_collection_model_reload (ChqCollectionModel *self)
   switch (self->collection)
     {
     case CHQ_COLLECTION_ORDERS:
-      chq_store_list_orders_async (self->store, self->cancellable, on_read_done_cb,
-                                   g_object_ref (self));
+      chq_store_list_orders_async (self->store, self->cancellable, on_list_read_cb,
+                                   self);
       break;
     case CHQ_COLLECTION_BATCHES:
       /* The wallet keeps the batches in the order the service sent them. */
-      chq_store_get_wallet_async (self->store, self->cancellable, on_read_done_cb,
-                                  g_object_ref (self));
+      chq_store_get_wallet_async (self->store, self->cancellable, on_wallet_read_cb,
+                                  self);
       break;
     case CHQ_COLLECTION_WORKERS:
-      chq_store_list_workers_async (self->store, self->cancellable, on_read_done_cb,
-                                    g_object_ref (self));
+      chq_store_list_workers_async (self->store, self->cancellable, on_list_read_cb,
+                                    self);
       break;
     case CHQ_COLLECTION_ENROLMENTS:
       chq_store_list_enrolments_async (self->store, self->year, self->cancellable,
-                                       on_read_done_cb, g_object_ref (self));
+                                       on_list_read_cb, self);
       break;
     default:
       g_assert_not_reached ();
