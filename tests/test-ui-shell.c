@@ -565,16 +565,35 @@ static const ShellTest tests[] = {
   { "/ui/shell/quit", test_quit },
 };
 
+static gboolean
+pointer_is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
 /* Runs a test, then closes the account it showed: its cache is in the test's directories,
- * which go when the test ends. */
+ * which go when the test ends. Reads of the cache still under way (a page's models keep
+ * theirs going until they answer) would then find it gone and warn, in a later test: the
+ * test ends once the account and its cache are let go. */
 static void
 run_test (gconstpointer data)
 {
   const ShellTest *test = data;
+  ChqBackend *backend;
+  ChqStore *store = NULL;
 
   test->func ();
+  backend = chq_application_get_backend (app);
+  if (backend != NULL)
+    {
+      store = chq_backend_get_store (backend);
+      g_object_add_weak_pointer (G_OBJECT (backend), (gpointer *) &backend);
+      g_object_add_weak_pointer (G_OBJECT (store), (gpointer *) &store);
+    }
   chq_application_use_backend (app, NULL);
   flush_main_context ();
+  run_until (pointer_is_null, &backend);
+  run_until (pointer_is_null, &store);
 }
 
 int
