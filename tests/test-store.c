@@ -2016,6 +2016,39 @@ wait_for_collection (ChqCollectionModel *model)
     g_main_context_iteration (NULL, TRUE);
 }
 
+/* A model let go of while it reads goes at once: its read is cancelled and answers
+ * without touching it, so a page that closes an account leaves no read of that account's
+ * cache running for nobody (test-ui-shell's subtests delete their cache as they end). */
+static void
+test_collection_model_let_go (void)
+{
+  const ChqCollection collections[] = {
+    CHQ_COLLECTION_ORDERS, CHQ_COLLECTION_BATCHES, CHQ_COLLECTION_WORKERS,
+    CHQ_COLLECTION_ENROLMENTS,
+  };
+  g_autoptr(ChqStore) store = open_sample_store ("collection-let-go.db");
+
+  for (guint i = 0; i < G_N_ELEMENTS (collections); i++)
+    {
+      guint refs = G_OBJECT (store)->ref_count;
+      ChqCollectionModel *model = chq_collection_model_new (store, collections[i]);
+      gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+      g_assert_true (chq_collection_model_get_loading (model));
+      g_object_add_weak_pointer (G_OBJECT (model), (gpointer *) &model);
+      g_object_unref (model);
+      g_assert_null (model);
+
+      /* The read's task holds the store until its answer was handed over. */
+      while (G_OBJECT (store)->ref_count > refs)
+        {
+          g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+          g_main_context_iteration (NULL, FALSE);
+          g_usleep (1000);
+        }
+    }
+}
+
 static void
 test_collection_models (void)
 {
@@ -2643,6 +2676,7 @@ main (int   argc,
   g_test_add_func ("/store/list-model", test_list_model);
   g_test_add_func ("/store/list-model-lazy", test_list_model_lazy);
   g_test_add_func ("/store/collection-models", test_collection_models);
+  g_test_add_func ("/store/collection-models/let-go", test_collection_model_let_go);
   g_test_add_func ("/store/concurrent", test_concurrent_reads_and_writes);
   g_test_add_func ("/store/saved-index/used", test_saved_index_used);
   g_test_add_func ("/store/saved-index/damaged", test_saved_index_damaged);
