@@ -32,20 +32,40 @@ static ChqSandbox *sandbox;  /* lives as long as the process */
 static guint16     port;
 static char       *tokens[2];
 
+/* A connection to the sandbox. libFuzzer's timer signals interrupt blocking calls, and a
+ * connect() interrupted goes on in the background: start again on a new socket. */
+static int
+connect_to_sandbox (void)
+{
+  struct sockaddr_in addr = { .sin_family = AF_INET, .sin_port = htons (port) };
+
+  addr.sin_addr.s_addr = htonl (INADDR_LOOPBACK);
+  for (;;)
+    {
+      int fd = socket (AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+      int saved;
+
+      if (fd < 0)
+        g_error ("Cannot make a socket: %s", g_strerror (errno));
+      if (connect (fd, (struct sockaddr *) &addr, sizeof addr) == 0)
+        return fd;
+      saved = errno;
+      close (fd);
+      if (saved != EINTR)
+        g_error ("Cannot connect to the sandbox: %s", g_strerror (saved));
+    }
+}
+
 /* One request, one connection; returns the whole answer. */
 static GByteArray *
 exchange (const char *request,
           gsize       len)
 {
-  struct sockaddr_in addr = { .sin_family = AF_INET, .sin_port = htons (port) };
   struct timeval timeout = { .tv_sec = 10 };
   GByteArray *answer = g_byte_array_new ();
-  int fd = socket (AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  int fd = connect_to_sandbox ();
   gsize sent = 0;
 
-  addr.sin_addr.s_addr = htonl (INADDR_LOOPBACK);
-  if (fd < 0 || connect (fd, (struct sockaddr *) &addr, sizeof addr) != 0)
-    g_error ("Cannot connect to the sandbox: %s", g_strerror (errno));
   setsockopt (fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
   setsockopt (fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, sizeof timeout);
 
